@@ -1,0 +1,689 @@
+//! Tokens for a validated spec: the error enum, the code enum, the decoder and the trait
+//! impls. Helpers hide inside `const _: () = { ... };` so several specs can share a module.
+
+use std::path::Path;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::docs::{entry_doc, error_enum_doc};
+use crate::model::{ErrorEntry, Spec, KINDS};
+
+/// Names of the generated items and of the decoder's locals.
+struct Names {
+    error: Ident,
+    code: Ident,
+    message: Ident,
+    wire_code: Ident,
+    status: Ident,
+    items: Ident,
+    fields: Vec<Ident>,
+}
+
+impl Names {
+    fn new(spec: &Spec) -> Self {
+        // Locals of the decoder are hygienic: they cannot clash with the spec's field names.
+        let local = |name: &str| Ident::new(name, Span::mixed_site());
+        Names {
+            error: format_ident!("{}Error", spec.name),
+            code: format_ident!("{}Code", spec.name),
+            message: local("message"),
+            wire_code: local("code"),
+            status: local("status"),
+            items: local("items"),
+            fields: (0..spec.envelope.fields.len())
+                .map(|index| local(&format!("field_{index}")))
+                .collect(),
+        }
+    }
+}
+
+fn ident(name: &str) -> Ident {
+    format_ident!("{}", name)
+}
+
+/// The generated code for `spec`; `track` is the spec file to rebuild on when it changes.
+#[must_use]
+pub fn expand(spec: &Spec, track: Option<&Path>) -> TokenStream {
+    let names = Names::new(spec);
+    let error_enum = error_enum(spec, &names);
+    let code_enum = code_enum(spec, &names);
+    let code_impl = code_impl(spec, &names);
+    let error_impl = error_impl(spec, &names);
+    let decoder = decoder(spec, &names);
+    let rebuild = track.map(|path| {
+        let path = path.display().to_string();
+        quote! { const _: &[u8] = ::core::include_bytes!(#path); }
+    });
+    quote! {
+        #error_enum
+        #code_enum
+        const _: () = {
+            #rebuild
+            #code_impl
+            #error_impl
+            #decoder
+        };
+    }
+}
+
+fn error_enum(spec: &Spec, names: &Names) -> TokenStream {
+    let doc = error_enum_doc(spec);
+    let error = &names.error;
+    let variants = spec.errors.iter().map(|entry| {
+        let doc = entry_doc(entry);
+        let variant = ident(&entry.variant);
+        let code = entry.code.is_none().then(|| {
+            quote! {
+                #[doc = "The code the body carried, if any: this entry is chosen by status."]
+                code: ::core::option::Option<::std::string::String>,
+            }
+        });
+        let fields = spec.envelope.fields.iter().map(|field| {
+            let name = ident(&field.name);
+            let doc = format!("The error's `{}` (at `{}`), if present.", field.name, field.pointer);
+            quote! { #[doc = #doc] #name: ::core::option::Option<::std::string::String>, }
+        });
+        let params = entry.params().iter().map(|param| {
+            let name = ident(param);
+            let doc = format!("`{{{param}}}` from the message, `None` when the message did not match the template.");
+            quote! { #[doc = #doc] #name: ::core::option::Option<::std::string::String>, }
+        });
+        let items = entry.batch.then(|| {
+            quote! {
+                #[doc = "Per-item results of a batch write, empty when the body held none."]
+                items: ::std::vec::Vec<::errspec::BatchItem>,
+            }
+        });
+        quote! {
+            #[doc = #doc]
+            #variant {
+                #[doc = "The vendor's message, or the description when the body carried none."]
+                message: ::std::string::String,
+                #code
+                #(#fields)*
+                #(#params)*
+                #items
+                #[doc = "The HTTP status the error arrived with: its own when the body carries one, else the response's."]
+                status: u16,
+            },
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        #[non_exhaustive]
+        pub enum #error {
+            #(#variants)*
+            /// An error the spec does not document, or a body that could not be read.
+            Unknown {
+                /// The code the body carried, if any.
+                code: ::core::option::Option<::std::string::String>,
+                /// The vendor's message, or the status's reason phrase when the body carried none.
+                message: ::std::string::String,
+                /// The HTTP status the error arrived with.
+                status: u16,
+            },
+        }
+    }
+}
+
+fn code_enum(spec: &Spec, names: &Names) -> TokenStream {
+    let error = &names.error;
+    let code = &names.code;
+    let doc = format!(
+        "The documented errors of the `{}` spec, without their data: one per variant of [`{error}`] but `Unknown`.",
+        spec.name
+    );
+    let variants = spec.errors.iter().map(|entry| {
+        let doc = entry_doc(entry);
+        let variant = ident(&entry.variant);
+        quote! { #[doc = #doc] #variant, }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #[non_exhaustive]
+        pub enum #code {
+            #(#variants)*
+        }
+    }
+}
+
+/// `None` or `Some(value)` as tokens.
+fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(value) => quote! { ::core::option::Option::Some(#value) },
+        None => quote! { ::core::option::Option::None },
+    }
+}
+
+fn kind_tokens(name: &str) -> TokenStream {
+    let variant = KINDS
+        .iter()
+        .find(|(spec_name, _)| *spec_name == name)
+        .map_or("Other", |(_, variant)| variant);
+    let variant = ident(variant);
+    quote! { ::errspec::Kind::#variant }
+}
+
+/// The kind an entry has whatever status it arrives with, if the spec fixes one.
+fn static_kind(entry: &ErrorEntry) -> Option<TokenStream> {
+    match (&entry.kind, entry.status) {
+        (Some(kind), _) => Some(kind_tokens(kind)),
+        (None, Some(status)) => Some(quote! { ::errspec::Kind::from_status(#status) }),
+        (None, None) => None,
+    }
+}
+
+fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
+    let code = &names.code;
+    let variants: Vec<Ident> = spec
+        .errors
+        .iter()
+        .map(|entry| ident(&entry.variant))
+        .collect();
+    let column = |value: &dyn Fn(&ErrorEntry) -> TokenStream| -> Vec<TokenStream> {
+        spec.errors.iter().map(value).collect()
+    };
+    let wire = column(&|entry| {
+        let text = entry.code.as_deref().unwrap_or(&entry.variant);
+        quote! { #text }
+    });
+    let variant_names = column(&|entry| {
+        let name = &entry.variant;
+        quote! { #name }
+    });
+    let statuses = column(&|entry| option(entry.status));
+    let kinds = column(&|entry| option(static_kind(entry)));
+    let retryable = column(&|entry| option(entry.retryable));
+    let descriptions = column(&|entry| {
+        let text = entry.description.as_deref().unwrap_or("");
+        quote! { #text }
+    });
+    let causes = column(&|entry| option(entry.cause.as_deref()));
+    let solutions = column(&|entry| option(entry.solution.as_deref()));
+    let links = column(&|entry| option(entry.docs.as_deref()));
+    let templates = column(&|entry| option(entry.template.as_ref().map(|template| &template.text)));
+    quote! {
+        #[automatically_derived]
+        #[allow(clippy::match_same_arms)]
+        impl #code {
+            /// Every documented error, in spec order.
+            pub const ALL: &'static [#code] = &[#(#code::#variants),*];
+
+            /// The wire code; for an entry chosen by status only, its variant name.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(#code::#variants => #wire,)* }
+            }
+
+            /// The variant name.
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self { #(#code::#variants => #variant_names,)* }
+            }
+
+            /// The documented HTTP status, `None` where the vendor documents none.
+            #[must_use]
+            pub const fn status(self) -> ::core::option::Option<u16> {
+                match self { #(#code::#variants => #statuses,)* }
+            }
+
+            /// The kind the spec documents; `Kind::Other` where it is left to the status the
+            /// error arrives with (see the error's `kind()`).
+            #[must_use]
+            pub const fn kind(self) -> ::errspec::Kind {
+                match self.static_kind() {
+                    ::core::option::Option::Some(kind) => kind,
+                    ::core::option::Option::None => ::errspec::Kind::Other,
+                }
+            }
+
+            const fn static_kind(self) -> ::core::option::Option<::errspec::Kind> {
+                match self { #(#code::#variants => #kinds,)* }
+            }
+
+            const fn static_retryable(self) -> ::core::option::Option<bool> {
+                match self { #(#code::#variants => #retryable,)* }
+            }
+
+            /// Whether retrying may succeed, as far as the spec alone tells.
+            #[must_use]
+            pub const fn is_retryable(self) -> bool {
+                match self.static_retryable() {
+                    ::core::option::Option::Some(retryable) => retryable,
+                    ::core::option::Option::None => self.kind().is_retryable_by_default(),
+                }
+            }
+
+            /// What the error means (empty when the spec says nothing).
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self { #(#code::#variants => #descriptions,)* }
+            }
+
+            /// Why it happens.
+            #[must_use]
+            pub const fn cause(self) -> ::core::option::Option<&'static str> {
+                match self { #(#code::#variants => #causes,)* }
+            }
+
+            /// What to do about it.
+            #[must_use]
+            pub const fn solution(self) -> ::core::option::Option<&'static str> {
+                match self { #(#code::#variants => #solutions,)* }
+            }
+
+            /// A link to the vendor's documentation of this error.
+            #[must_use]
+            pub const fn docs(self) -> ::core::option::Option<&'static str> {
+                match self { #(#code::#variants => #links,)* }
+            }
+
+            /// The message template as the spec writes it.
+            #[must_use]
+            pub const fn template(self) -> ::core::option::Option<&'static str> {
+                match self { #(#code::#variants => #templates,)* }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
+    let error = &names.error;
+    let code = &names.code;
+    let variants: Vec<Ident> = spec
+        .errors
+        .iter()
+        .map(|entry| ident(&entry.variant))
+        .collect();
+    let status_only: Vec<Ident> = spec
+        .errors
+        .iter()
+        .filter(|entry| entry.code.is_none())
+        .map(|entry| ident(&entry.variant))
+        .collect();
+    let details = spec.errors.iter().map(|entry| {
+        let variant = ident(&entry.variant);
+        let names: Vec<&str> = spec
+            .envelope
+            .fields
+            .iter()
+            .map(|field| field.name.as_str())
+            .chain(entry.params().iter().map(String::as_str))
+            .collect();
+        let bindings: Vec<Ident> = names.iter().map(|name| ident(name)).collect();
+        quote! {
+            #error::#variant { #(#bindings,)* .. } => ::std::vec![#((#names, #bindings.as_deref()),)*],
+        }
+    });
+    let items = spec.has_batch().then(|| {
+        let batch_variants = spec
+            .errors
+            .iter()
+            .filter(|entry| entry.batch)
+            .map(|entry| ident(&entry.variant));
+        quote! {
+            /// Per-item results of a batch write; empty for errors that carry none.
+            #[must_use]
+            pub fn items(&self) -> &[::errspec::BatchItem] {
+                match self {
+                    #(#error::#batch_variants { items, .. })|* => items,
+                    _ => &[],
+                }
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #error {
+            /// Decodes an error response. Never fails: a body with no readable error yields
+            /// one error chosen by status.
+            #[must_use]
+            pub fn decode(status: u16, body: &[u8]) -> ::errspec::ErrorResponse<#error> {
+                ::errspec::__private::decode(&ENVELOPE, status, body, from_raw)
+            }
+
+            /// The documented error this is, `None` for `Unknown`.
+            #[must_use]
+            pub fn spec_code(&self) -> ::core::option::Option<#code> {
+                match self {
+                    #(#error::#variants { .. } => ::core::option::Option::Some(#code::#variants),)*
+                    #error::Unknown { .. } => ::core::option::Option::None,
+                }
+            }
+
+            /// The wire code as received; for a documented code chosen by status, the spec's code.
+            #[must_use]
+            pub fn code(&self) -> ::core::option::Option<&str> {
+                match self {
+                    #(#error::#status_only { code, .. } |)* #error::Unknown { code, .. } => code.as_deref(),
+                    _ => self.spec_code().map(#code::as_str),
+                }
+            }
+
+            /// The vendor's message; never empty.
+            #[must_use]
+            pub fn message(&self) -> &str {
+                match self {
+                    #(#error::#variants { message, .. } |)* #error::Unknown { message, .. } => message,
+                }
+            }
+
+            /// The HTTP status the error arrived with: its own when the body carries one, else
+            /// the response's.
+            #[must_use]
+            pub fn status(&self) -> u16 {
+                match self {
+                    #(#error::#variants { status, .. } |)* #error::Unknown { status, .. } => *status,
+                }
+            }
+
+            /// What went wrong: the spec's kind, else its documented status's, else the status
+            /// the error arrived with.
+            #[must_use]
+            pub fn kind(&self) -> ::errspec::Kind {
+                match self.spec_code().and_then(#code::static_kind) {
+                    ::core::option::Option::Some(kind) => kind,
+                    ::core::option::Option::None => ::errspec::Kind::from_status(self.status()),
+                }
+            }
+
+            /// Whether retrying the same request may succeed.
+            #[must_use]
+            pub fn is_retryable(&self) -> bool {
+                match self.spec_code().and_then(#code::static_retryable) {
+                    ::core::option::Option::Some(retryable) => retryable,
+                    ::core::option::Option::None => self.kind().is_retryable_by_default(),
+                }
+            }
+
+            /// The HTTP status the vendor documents for this error.
+            #[must_use]
+            pub fn documented_status(&self) -> ::core::option::Option<u16> {
+                self.spec_code().and_then(#code::status)
+            }
+
+            /// The variant's name (`"Unknown"` for an undocumented error).
+            #[must_use]
+            pub fn variant_name(&self) -> &'static str {
+                self.spec_code().map_or("Unknown", #code::name)
+            }
+
+            /// The extra fields and template parameters, by name, in spec order.
+            #[must_use]
+            pub fn details(&self) -> ::std::vec::Vec<(&'static str, ::core::option::Option<&str>)> {
+                match self {
+                    #(#details)*
+                    #error::Unknown { .. } => ::std::vec::Vec::new(),
+                }
+            }
+
+            #items
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.code() {
+                    ::core::option::Option::Some(code) => ::core::write!(f, "{}: {}", code, self.message()),
+                    ::core::option::Option::None => f.write_str(self.message()),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::std::error::Error for #error {}
+
+        #[automatically_derived]
+        impl ::errspec::ApiError for #error {
+            fn code(&self) -> ::core::option::Option<&str> { #error::code(self) }
+            fn message(&self) -> &str { #error::message(self) }
+            fn kind(&self) -> ::errspec::Kind { #error::kind(self) }
+            fn is_retryable(&self) -> bool { #error::is_retryable(self) }
+            fn documented_status(&self) -> ::core::option::Option<u16> { #error::documented_status(self) }
+            fn status(&self) -> u16 { #error::status(self) }
+        }
+    }
+}
+
+fn decoder(spec: &Spec, names: &Names) -> TokenStream {
+    let envelope = envelope_static(spec);
+    let Names {
+        error,
+        message,
+        wire_code,
+        status,
+        items,
+        fields,
+        ..
+    } = names;
+    let items_binding = if spec.has_batch() {
+        quote! { #items }
+    } else {
+        quote! { _ }
+    };
+    let fields_binding = if fields.is_empty() {
+        quote! { fields: _ }
+    } else {
+        quote! { fields }
+    };
+    let take_fields = (!fields.is_empty()).then(|| {
+        quote! {
+            let mut fields = fields.into_iter();
+            #(let #fields = fields.next().flatten();)*
+        }
+    });
+    let mut codes: Vec<&str> = Vec::new();
+    for entry in &spec.errors {
+        if let Some(code) = entry.code.as_deref() {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+    }
+    let code_arms = codes.iter().map(|code| {
+        let chosen = group(spec, names, code);
+        quote! { ::core::option::Option::Some(#code) => #chosen, }
+    });
+    let unknown = quote! {
+        #error::Unknown {
+            code: #wire_code,
+            message: #message.unwrap_or_else(|| ::errspec::__private::default_message(#status)),
+            status: #status,
+        }
+    };
+    let by_status = |fallbacks: &[(u16, usize)]| {
+        let arms = fallbacks.iter().map(|(fallback_status, index)| {
+            let chosen = one_entry(spec, names, &spec.errors[*index]);
+            quote! { #fallback_status => #chosen, }
+        });
+        quote! {
+            match #status {
+                #(#arms)*
+                _ => #unknown,
+            }
+        }
+    };
+    let unknown_code = by_status(&spec.fallback_unknown);
+    let missing_code = by_status(&spec.fallback_missing);
+    quote! {
+        #envelope
+
+        #[allow(clippy::too_many_lines, clippy::match_same_arms, clippy::needless_pass_by_value)]
+        fn from_raw(raw: ::errspec::__private::RawError, response_status: u16) -> #error {
+            let ::errspec::__private::RawError {
+                code: #wire_code,
+                message: #message,
+                status: #status,
+                #fields_binding,
+                items: #items_binding,
+            } = raw;
+            let #status = #status.unwrap_or(response_status);
+            #take_fields
+            match #wire_code.as_deref() {
+                #(#code_arms)*
+                ::core::option::Option::Some(_) => #unknown_code,
+                ::core::option::Option::None => #missing_code,
+            }
+        }
+    }
+}
+
+fn envelope_static(spec: &Spec) -> TokenStream {
+    let envelope = &spec.envelope;
+    let at = &envelope.at;
+    let many = envelope.many;
+    let code = &envelope.code;
+    let message = option(envelope.message.as_deref());
+    let status = option(envelope.status.as_deref());
+    let fields = envelope.fields.iter().map(|field| &field.pointer);
+    let multiple = option(envelope.multiple.as_ref().map(|multiple| {
+        let code = &multiple.code;
+        let inner = &multiple.inner;
+        quote! { ::errspec::__private::Multiple { code: #code, inner: #inner } }
+    }));
+    let batch = option(envelope.batch.as_ref().map(|batch| {
+        let at = &batch.at;
+        let id = &batch.id;
+        let message = &batch.message;
+        let bare = batch.bare;
+        quote! { ::errspec::__private::Batch { at: #at, id: #id, message: #message, bare: #bare } }
+    }));
+    quote! {
+        static ENVELOPE: ::errspec::__private::Envelope<'static> = ::errspec::__private::Envelope {
+            at: #at,
+            many: #many,
+            code: #code,
+            message: #message,
+            status: #status,
+            fields: &[#(#fields),*],
+            multiple: #multiple,
+            batch: #batch,
+        };
+    }
+}
+
+/// The variant for a body whose code is `code`: the first entry whose template matches,
+/// else the entry without a template, else the first entry.
+fn group(spec: &Spec, names: &Names, code: &str) -> TokenStream {
+    let entries: Vec<&ErrorEntry> = spec.entries_with_code(code).collect();
+    let catch_all = entries
+        .iter()
+        .find(|entry| entry.template.is_none())
+        .or_else(|| entries.first())
+        .copied();
+    let mut chosen = match catch_all {
+        Some(entry) => construct(spec, names, entry, None),
+        None => return quote! { ::core::unreachable!() },
+    };
+    for entry in entries
+        .iter()
+        .rev()
+        .filter(|entry| entry.template.is_some())
+    {
+        chosen = templated(spec, names, entry, &chosen);
+    }
+    chosen
+}
+
+/// The variant of one entry, with its template's parameters when the message matches.
+fn one_entry(spec: &Spec, names: &Names, entry: &ErrorEntry) -> TokenStream {
+    let unmatched = construct(spec, names, entry, None);
+    if entry.template.is_some() {
+        templated(spec, names, entry, &unmatched)
+    } else {
+        unmatched
+    }
+}
+
+/// `entry` with captured parameters when its template matches the message, else `otherwise`.
+fn templated(
+    spec: &Spec,
+    names: &Names,
+    entry: &ErrorEntry,
+    otherwise: &TokenStream,
+) -> TokenStream {
+    let Some(template) = &entry.template else {
+        return otherwise.clone();
+    };
+    let message = &names.message;
+    let pieces = &template.pieces;
+    let count = template.params.len();
+    let captured: Vec<Ident> = (0..count)
+        .map(|index| Ident::new(&format!("param_{index}"), Span::mixed_site()))
+        .collect();
+    let matched = construct(spec, names, entry, Some(&captured));
+    quote! {
+        if let ::core::option::Option::Some([#(#captured),*]) = #message
+            .as_deref()
+            .and_then(|text| ::errspec::__private::match_template::<#count>(&[#(#pieces),*], text))
+        {
+            #matched
+        } else {
+            #otherwise
+        }
+    }
+}
+
+/// The struct literal of `entry`'s variant; `captured` holds the parameters' locals when the
+/// template matched.
+fn construct(
+    spec: &Spec,
+    names: &Names,
+    entry: &ErrorEntry,
+    captured: Option<&[Ident]>,
+) -> TokenStream {
+    let error = &names.error;
+    let variant = ident(&entry.variant);
+    let Names {
+        message,
+        wire_code,
+        status,
+        items,
+        ..
+    } = names;
+    let default_message = match &entry.description {
+        Some(description) => quote! { ::std::borrow::ToOwned::to_owned(#description) },
+        None => quote! { ::errspec::__private::default_message(#status) },
+    };
+    let code = entry.code.is_none().then(|| quote! { code: #wire_code, });
+    let fields = spec
+        .envelope
+        .fields
+        .iter()
+        .zip(&names.fields)
+        .map(|(field, local)| {
+            let name = ident(&field.name);
+            quote! { #name: #local, }
+        });
+    let params = entry.params().iter().enumerate().map(|(index, param)| {
+        let name = ident(param);
+        match captured {
+            Some(locals) => {
+                let local = &locals[index];
+                quote! { #name: ::core::option::Option::Some(#local), }
+            }
+            None => quote! { #name: ::core::option::Option::None, },
+        }
+    });
+    let items = entry.batch.then(|| quote! { items: #items, });
+    quote! {
+        #error::#variant {
+            message: #message.unwrap_or_else(|| #default_message),
+            #code
+            #(#fields)*
+            #(#params)*
+            #items
+            status: #status,
+        }
+    }
+}

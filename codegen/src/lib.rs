@@ -1,0 +1,95 @@
+//! Spec parsing, validation and code generation for errspec.
+//!
+//! The pipeline is `check` (TOML text to a validated [`Spec`], every mistake collected as a
+//! [`Diagnostic`] with its position) then `expand` (a [`Spec`] to tokens). The proc-macro
+//! crate calls [`errors_from_spec`]; the CLI calls [`check_spec`] and reads the model.
+#![forbid(unsafe_code)]
+
+pub mod bundled;
+mod check;
+pub mod diagnostic;
+pub mod docs;
+mod expand;
+pub mod model;
+pub mod names;
+mod reader;
+pub mod resolve;
+pub mod template;
+
+use std::path::PathBuf;
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::parse::{Parse, ParseStream};
+use syn::LitStr;
+
+pub use check::{check_spec, Checked};
+pub use diagnostic::Diagnostic;
+pub use expand::expand;
+pub use model::Spec;
+
+/// The macro's one argument: the spec's path as a string literal.
+struct MacroInput {
+    path: LitStr,
+}
+
+impl Parse for MacroInput {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.is_empty() {
+            return Err(input.error(
+                "errors_from_spec! takes the spec's path as a string literal, such as errors_from_spec!(\"acme.toml\")",
+            ));
+        }
+        let path: LitStr = input.parse().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "errors_from_spec! takes the spec's path as a string literal, such as errors_from_spec!(\"acme.toml\")",
+            )
+        })?;
+        if input.peek(syn::Token![,]) {
+            input.parse::<syn::Token![,]>()?;
+        }
+        if !input.is_empty() {
+            return Err(input.error(
+                "errors_from_spec! takes one argument, the spec's path; remove the extra arguments",
+            ));
+        }
+        Ok(MacroInput { path })
+    }
+}
+
+/// The expansion of `errors_from_spec!(input)`. On a spec error: one `compile_error!` per
+/// mistake, on the path literal, plus the types as far as the spec is valid.
+#[must_use]
+pub fn errors_from_spec(input: TokenStream) -> TokenStream {
+    let input = match syn::parse2::<MacroInput>(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    expand_path(
+        &input.path.value(),
+        input.path.span(),
+        manifest_dir.as_deref(),
+    )
+}
+
+fn expand_path(requested: &str, span: Span, manifest_dir: Option<&std::path::Path>) -> TokenStream {
+    let file = match resolve::locate(requested, manifest_dir) {
+        Ok(file) => file,
+        Err(message) => return syn::Error::new(span, message).to_compile_error(),
+    };
+    let checked = check_spec(&file.source);
+    let errors = checked.diagnostics.iter().map(|diagnostic| {
+        let rendered = diagnostic.render(&file.display, &file.source).to_string();
+        syn::Error::new(span, rendered).to_compile_error()
+    });
+    let types = checked
+        .spec
+        .as_ref()
+        .map(|spec| expand(spec, file.track.as_deref()));
+    quote! {
+        #(#errors)*
+        #types
+    }
+}

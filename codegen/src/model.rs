@@ -1,0 +1,159 @@
+//! A validated spec: every name resolved, every status and template checked.
+
+/// A vendor's errors, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spec {
+    /// The type prefix (`Netilion` for `NetilionError`).
+    pub name: String,
+    /// The API's human name.
+    pub title: Option<String>,
+    /// The vendor's error documentation.
+    pub docs: Option<String>,
+    /// Where errors sit in a body.
+    pub envelope: Envelope,
+    /// Every documented error, in file order.
+    pub errors: Vec<ErrorEntry>,
+    /// For bodies without a readable code.
+    pub fallback_missing: Fallbacks,
+    /// For codes the spec does not document.
+    pub fallback_unknown: Fallbacks,
+}
+
+/// Fallback entries: an HTTP status and the index of the entry chosen for it.
+pub type Fallbacks = Vec<(u16, usize)>;
+
+/// Where the parts of an error sit; pointers as in the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    /// The error object, or the array of them when `many`.
+    pub at: String,
+    /// Whether `at` holds an array of errors.
+    pub many: bool,
+    /// The wire code.
+    pub code: String,
+    /// The message.
+    pub message: Option<String>,
+    /// An HTTP status inside the error.
+    pub status: Option<String>,
+    /// Extra fields, in file order.
+    pub fields: Vec<Field>,
+    /// A wrapper code holding several errors.
+    pub multiple: Option<Multiple>,
+    /// Batch item results.
+    pub batch: Option<Batch>,
+}
+
+/// An extra field read from each error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The Rust field name.
+    pub name: String,
+    /// Where it sits, relative to the error.
+    pub pointer: String,
+}
+
+/// A wrapper error whose inner errors are the real ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Multiple {
+    /// The wrapper's wire code.
+    pub code: String,
+    /// The inner errors' array, relative to the wrapper.
+    pub inner: String,
+}
+
+/// Per-item results of batch writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    /// The items' array, relative to the error.
+    pub at: String,
+    /// The key of an item's id.
+    pub id: String,
+    /// The key of an item's message.
+    pub message: String,
+    /// Whether a body of nothing but items is accepted.
+    pub bare: bool,
+}
+
+/// One documented error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorEntry {
+    /// The wire code; `None` for a status-only entry.
+    pub code: Option<String>,
+    /// The Rust variant name.
+    pub variant: String,
+    /// The documented HTTP status.
+    pub status: Option<u16>,
+    /// The spec name of the kind (`not_found`), when the spec gives one.
+    pub kind: Option<String>,
+    /// Whether retrying may succeed, when the spec says.
+    pub retryable: Option<bool>,
+    /// The message template.
+    pub template: Option<Template>,
+    /// What the error means.
+    pub description: Option<String>,
+    /// Why it happens.
+    pub cause: Option<String>,
+    /// What to do about it.
+    pub solution: Option<String>,
+    /// Link to the vendor's documentation of this error.
+    pub docs: Option<String>,
+    /// Whether the error carries batch item results.
+    pub batch: bool,
+}
+
+/// A message template split at its parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// The template as written in the spec.
+    pub text: String,
+    /// The literal pieces, normalized for matching: one more than `params`.
+    pub pieces: Vec<String>,
+    /// The parameter names, in order.
+    pub params: Vec<String>,
+}
+
+/// The spec names of the kinds, with the name of each in `errspec::Kind`.
+pub const KINDS: &[(&str, &str)] = &[
+    ("bad_request", "BadRequest"),
+    ("unauthenticated", "Unauthenticated"),
+    ("quota_exceeded", "QuotaExceeded"),
+    ("permission_denied", "PermissionDenied"),
+    ("not_found", "NotFound"),
+    ("method_not_allowed", "MethodNotAllowed"),
+    ("conflict", "Conflict"),
+    ("unsupported_media_type", "UnsupportedMediaType"),
+    ("unprocessable", "Unprocessable"),
+    ("rate_limited", "RateLimited"),
+    ("partial_failure", "PartialFailure"),
+    ("internal", "Internal"),
+    ("unavailable", "Unavailable"),
+    ("other", "Other"),
+];
+
+/// Names a variant holds besides the spec's fields and parameters.
+pub const RESERVED_FIELDS: &[&str] = &["message", "code", "status", "items"];
+
+impl Spec {
+    /// The entries that share `code`, in file order.
+    pub fn entries_with_code<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a ErrorEntry> {
+        self.errors
+            .iter()
+            .filter(move |entry| entry.code.as_deref() == Some(code))
+    }
+
+    /// Whether any entry carries batch items.
+    #[must_use]
+    pub fn has_batch(&self) -> bool {
+        self.errors.iter().any(|entry| entry.batch)
+    }
+}
+
+impl ErrorEntry {
+    /// The template's parameter names (none without a template).
+    #[must_use]
+    pub fn params(&self) -> &[String] {
+        self.template
+            .as_ref()
+            .map_or(&[][..], |template| &template.params[..])
+    }
+}

@@ -1,0 +1,243 @@
+//! Message templates: `Thin client with ID {id} not found.` split into literal pieces and
+//! parameter names, normalized the way `errspec`'s matcher normalizes messages.
+
+use crate::model::Template;
+use crate::names::check_field_name;
+
+/// Quote characters that may surround a parameter and are optional when matching.
+const QUOTES: &[char] = &[
+    '\'', '"', '`', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}',
+];
+
+/// A template mistake, at a byte offset of the template text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// Byte offset in the template.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub help: Option<String>,
+}
+
+/// Splits `text` into pieces and parameters.
+///
+/// # Errors
+/// An unclosed or unmatched brace, a parameter that is not a field name, a parameter used
+/// twice, or two parameters with nothing between them.
+pub fn parse_template(text: &str) -> Result<Template, TemplateError> {
+    let mut pieces = vec![String::new()];
+    let mut params: Vec<String> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().is_some_and(|&(_, next)| next == '{') => {
+                chars.next();
+                push_literal(&mut pieces, '{');
+            }
+            '}' if chars.peek().is_some_and(|&(_, next)| next == '}') => {
+                chars.next();
+                push_literal(&mut pieces, '}');
+            }
+            '{' => {
+                let Some(close) = text[offset..].find('}') else {
+                    return Err(TemplateError {
+                        offset,
+                        message: "unclosed `{` in message template".into(),
+                        help: Some(
+                            "close the parameter with `}`, or write `{{` for a literal brace"
+                                .into(),
+                        ),
+                    });
+                };
+                let name = &text[offset + 1..offset + close];
+                check_param(offset, name, &pieces, &params)?;
+                params.push(name.to_owned());
+                pieces.push(String::new());
+                while chars.peek().is_some_and(|&(at, _)| at <= offset + close) {
+                    chars.next();
+                }
+            }
+            '}' => {
+                return Err(TemplateError {
+                    offset,
+                    message: "unmatched `}` in message template".into(),
+                    help: Some("write `}}` for a literal brace".into()),
+                });
+            }
+            other => push_literal(&mut pieces, other),
+        }
+    }
+    normalize(&mut pieces);
+    Ok(Template {
+        text: text.to_owned(),
+        pieces,
+        params,
+    })
+}
+
+fn push_literal(pieces: &mut [String], c: char) {
+    if let Some(last) = pieces.last_mut() {
+        last.push(c);
+    }
+}
+
+fn check_param(
+    offset: usize,
+    name: &str,
+    pieces: &[String],
+    params: &[String],
+) -> Result<(), TemplateError> {
+    if let Err(problem) = check_field_name(name) {
+        return Err(TemplateError {
+            offset: offset + 1,
+            message: format!("template parameter `{{{name}}}` {problem}"),
+            help: Some("name parameters in snake_case, like `{id}` or `{thin_client_id}`".into()),
+        });
+    }
+    if params.iter().any(|existing| existing == name) {
+        return Err(TemplateError {
+            offset: offset + 1,
+            message: format!("template parameter `{{{name}}}` is used twice"),
+            help: Some("give each parameter its own name".into()),
+        });
+    }
+    let follows_parameter = !params.is_empty()
+        && pieces
+            .last()
+            .is_some_and(|piece| piece.trim_matches(QUOTES).trim().is_empty());
+    if follows_parameter {
+        let previous = params.last().map_or("", String::as_str);
+        return Err(TemplateError {
+            offset,
+            message: format!(
+                "template parameters `{{{previous}}}` and `{{{name}}}` have no text between them, so a message cannot be split between them"
+            ),
+            help: Some("merge them into one parameter".into()),
+        });
+    }
+    Ok(())
+}
+
+/// Trims the ends, drops quotes around the whole text and a final period, and drops quotes
+/// next to parameters: the matcher strips those from messages and captured values.
+fn normalize(pieces: &mut [String]) {
+    let count = pieces.len();
+    if let Some(first) = pieces.first_mut() {
+        *first = first.trim_start().to_owned();
+    }
+    if let Some(last) = pieces.last_mut() {
+        let trimmed = last.trim_end();
+        let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed).trim_end();
+        *last = trimmed.to_owned();
+    }
+    if count == 1 {
+        let whole = pieces[0].clone();
+        for (open, close) in [
+            ('\'', '\''),
+            ('"', '"'),
+            ('`', '`'),
+            ('\u{2018}', '\u{2019}'),
+            ('\u{201c}', '\u{201d}'),
+        ] {
+            if let Some(inner) = whole
+                .strip_prefix(open)
+                .and_then(|rest| rest.strip_suffix(close))
+            {
+                let inner = inner.trim();
+                pieces[0] = inner
+                    .strip_suffix('.')
+                    .unwrap_or(inner)
+                    .trim_end()
+                    .to_owned();
+                break;
+            }
+        }
+        return;
+    }
+    for (index, piece) in pieces.iter_mut().enumerate() {
+        let mut text = piece.as_str();
+        if index > 0 {
+            text = text.strip_prefix(QUOTES).unwrap_or(text);
+        }
+        if index + 1 < count {
+            text = text.strip_suffix(QUOTES).unwrap_or(text);
+        }
+        *piece = text.to_owned();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_template;
+
+    fn pieces(text: &str) -> (Vec<String>, Vec<String>) {
+        let template = parse_template(text).unwrap();
+        (template.pieces, template.params)
+    }
+
+    #[test]
+    fn splits_at_parameters_and_drops_the_final_period() {
+        assert_eq!(
+            pieces("Thin client with ID {id} not found."),
+            (
+                vec!["Thin client with ID ".into(), " not found".into()],
+                vec!["id".into()]
+            )
+        );
+    }
+
+    #[test]
+    fn quotes_next_to_a_parameter_become_optional() {
+        assert_eq!(
+            pieces("Request method '{method}' not supported."),
+            (
+                vec!["Request method ".into(), " not supported".into()],
+                vec!["method".into()]
+            )
+        );
+    }
+
+    #[test]
+    fn doubled_braces_are_literal() {
+        assert_eq!(pieces("a {{b}} c"), (vec!["a {b} c".into()], vec![]));
+    }
+
+    #[test]
+    fn a_quoted_whole_message_is_unquoted() {
+        assert_eq!(
+            pieces("\"Invalid request body.\""),
+            (vec!["Invalid request body".into()], vec![])
+        );
+    }
+
+    #[test]
+    fn mistakes_point_at_their_offset() {
+        let error = parse_template("ID {id not found").unwrap_err();
+        assert_eq!(
+            (error.offset, error.message.as_str()),
+            (3, "unclosed `{` in message template")
+        );
+        let error = parse_template("ID {1d}").unwrap_err();
+        assert_eq!(error.offset, 4);
+        assert!(
+            error.message.starts_with("template parameter `{1d}`"),
+            "{}",
+            error.message
+        );
+        let error = parse_template("{a} '{b}'").unwrap_err();
+        assert!(
+            error.message.contains("no text between them"),
+            "{}",
+            error.message
+        );
+        assert!(parse_template("{a} {a}")
+            .unwrap_err()
+            .message
+            .contains("used twice"));
+        assert!(parse_template("a } b")
+            .unwrap_err()
+            .message
+            .contains("unmatched `}`"));
+    }
+}

@@ -1,0 +1,18 @@
+use crate::Kind;
+
+/// What every generated error type offers, for code that handles any vendor.
+pub trait ApiError: std::error::Error + Clone + 'static {
+    /// The wire code as received, `None` when the body carried none.
+    fn code(&self) -> Option<&str>;
+    /// The vendor's message, or a description when the body carried none. Never empty.
+    fn message(&self) -> &str;
+    /// What went wrong, in vendor-neutral terms.
+    fn kind(&self) -> Kind;
+    /// Whether retrying the same request may succeed.
+    fn is_retryable(&self) -> bool;
+    /// The HTTP status the vendor documents for this error, if it documents one.
+    fn documented_status(&self) -> Option<u16>;
+    /// The status this error arrived with: the one inside the error when the body carries
+    /// one, else the response's.
+    fn status(&self) -> u16;
+}

@@ -1,0 +1,82 @@
+//! Typed errors for vendor REST APIs, generated at compile time from a TOML spec.
+//!
+//! A spec lists a vendor's error codes, HTTP statuses and message templates, and says where
+//! the error sits in a response body. [`errors_from_spec!`] reads it while your crate
+//! compiles and generates, for a spec named `Acme`:
+//!
+//! - `AcmeError`: one variant per documented error, plus `Unknown` for anything else, with
+//!   `decode(status, body)`, `code()`, `message()`, `kind()`, `is_retryable()`,
+//!   `documented_status()` and `spec_code()`; it implements [`ApiError`];
+//! - `AcmeCode`: a fieldless mirror of the variants with the spec's documentation.
+//!
+//! Decoding never fails: an empty body, an HTML page from a proxy or a body of another
+//! shape yields an error chosen by status.
+//!
+//! ```
+//! errspec::errors_from_spec!("igel-imi.toml");
+//!
+//! let body = br#"{"message": "Thin client with ID 42 not found.", "errorCode": "ITG-0A001",
+//!                 "stackTrace": "at com.igel..."}"#;
+//! let response = IgelImiError::decode(404, body);
+//! match response.first() {
+//!     IgelImiError::ThinClientNotFound { id, .. } => assert_eq!(id.as_deref(), Some("42")),
+//!     other => panic!("unexpected {other}"),
+//! }
+//! assert_eq!(response.kind(), errspec::Kind::NotFound);
+//! assert!(!response.is_retryable());
+//! // Display never shows the stack trace.
+//! assert_eq!(response.first().to_string(), "ITG-0A001: Thin client with ID 42 not found.");
+//!
+//! // An nginx page in front of the API still decodes, by status.
+//! let response = IgelImiError::decode(502, b"<html><body>502 Bad Gateway</body></html>");
+//! assert!(matches!(response.first(), IgelImiError::Unknown { code: None, status: 502, .. }));
+//! assert!(response.is_retryable());
+//! ```
+//!
+//! The spec format is described in the repository's `specs/README.md`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod api_error;
+mod batch;
+mod envelope;
+mod kind;
+mod response;
+mod status;
+mod template;
+
+pub use api_error::ApiError;
+pub use batch::BatchItem;
+pub use errspec_macros::errors_from_spec;
+pub use kind::Kind;
+pub use response::ErrorResponse;
+
+/// What generated code calls. Not a public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::envelope::{read_errors, Batch, Envelope, Multiple, RawError};
+    pub use crate::status::{canonical_reason, default_message};
+    pub use crate::template::{match_template, matches_template, normalize_message};
+    pub use crate::{ApiError, BatchItem, ErrorResponse, Kind};
+
+    /// Decodes `body` into errors built by `build(raw, response_status)`. The response holds
+    /// one error per readable error in the body, or a single one built from an empty
+    /// [`RawError`] when the body holds none.
+    pub fn decode<E>(
+        envelope: &Envelope<'_>,
+        status: u16,
+        body: &[u8],
+        mut build: impl FnMut(RawError, u16) -> E,
+    ) -> ErrorResponse<E> {
+        let mut errors = read_errors(envelope, body).into_iter();
+        let first = errors.next().unwrap_or_else(|| RawError {
+            fields: vec![None; envelope.fields.len()],
+            ..RawError::default()
+        });
+        let mut response = ErrorResponse::new(status, build(first, status));
+        for error in errors {
+            response.push(build(error, status));
+        }
+        response
+    }
+}

@@ -1,0 +1,92 @@
+//! HTTP statuses as they appear inside error bodies.
+
+use serde_json::Value;
+
+/// A status written inside an error: a number, a numeric string, or a status name in upper
+/// snake case (`"BAD_REQUEST"`). Only 100..=599 are statuses.
+#[must_use]
+pub fn status_from_json(value: &Value) -> Option<u16> {
+    let status = match value {
+        Value::Number(number) => u16::try_from(number.as_u64()?).ok()?,
+        Value::String(text) => text
+            .trim()
+            .parse()
+            .ok()
+            .or_else(|| status_from_name(text.trim()))?,
+        _ => return None,
+    };
+    (100..=599).contains(&status).then_some(status)
+}
+
+/// The status whose reason phrase, in upper snake case, is `name`.
+#[must_use]
+pub fn status_from_name(name: &str) -> Option<u16> {
+    if name.is_empty() || name.len() > 40 {
+        return None;
+    }
+    (100..=599u16).find(|&status| {
+        canonical_reason(status).is_some_and(|reason| reason_matches_name(reason, name))
+    })
+}
+
+fn reason_matches_name(reason: &str, name: &str) -> bool {
+    let reason = reason.chars().filter(|c| *c != '\'').map(|c| match c {
+        ' ' | '-' => '_',
+        other => other.to_ascii_uppercase(),
+    });
+    reason.eq(name.chars())
+}
+
+/// The reason phrase of a status (`Not Found` for 404), if it is a registered status.
+#[must_use]
+pub fn canonical_reason(status: u16) -> Option<&'static str> {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|code| code.canonical_reason())
+}
+
+/// A message for an error whose body said nothing: the status's reason phrase.
+#[must_use]
+pub fn default_message(status: u16) -> String {
+    match canonical_reason(status) {
+        Some(reason) => reason.to_owned(),
+        None => format!("HTTP status {status}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{default_message, status_from_json};
+    use serde_json::json;
+
+    #[test]
+    fn reads_numbers_numeric_strings_and_names() {
+        assert_eq!(status_from_json(&json!(404)), Some(404));
+        assert_eq!(status_from_json(&json!("422")), Some(422));
+        assert_eq!(status_from_json(&json!("BAD_REQUEST")), Some(400));
+        assert_eq!(status_from_json(&json!("UNPROCESSABLE_ENTITY")), Some(422));
+        assert_eq!(status_from_json(&json!("SERVICE_UNAVAILABLE")), Some(503));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_status() {
+        for value in [
+            json!(0),
+            json!(99),
+            json!(600),
+            json!(-1),
+            json!(4.5),
+            json!("nope"),
+            json!(null),
+            json!([404]),
+        ] {
+            assert_eq!(status_from_json(&value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn default_messages_name_the_status() {
+        assert_eq!(default_message(503), "Service Unavailable");
+        assert_eq!(default_message(599), "HTTP status 599");
+    }
+}

@@ -1,0 +1,179 @@
+//! Matching a message against a spec's template.
+//!
+//! The code generator splits a template into its literal pieces (`n` parameters between
+//! `n + 1` pieces), already normalized: trimmed, without a final period, without quotes next
+//! to a parameter. Matching normalizes the message the same way, then finds each piece left
+//! to right. It never backtracks, so it is linear in the length of the message.
+
+/// Quote pairs stripped from a captured parameter value.
+const QUOTE_PAIRS: &[(char, char)] = &[
+    ('\'', '\''),
+    ('"', '"'),
+    ('`', '`'),
+    ('\u{2018}', '\u{2019}'),
+    ('\u{201c}', '\u{201d}'),
+];
+
+/// The message the way templates are written: trimmed, unquoted, without a final period.
+#[must_use]
+pub fn normalize_message(message: &str) -> &str {
+    let trimmed = message.trim();
+    let unquoted = strip_quote_pair(trimmed).trim();
+    unquoted.strip_suffix('.').unwrap_or(unquoted).trim_end()
+}
+
+fn strip_quote_pair(text: &str) -> &str {
+    for &(open, close) in QUOTE_PAIRS {
+        if let Some(inner) = text
+            .strip_prefix(open)
+            .and_then(|rest| rest.strip_suffix(close))
+        {
+            return inner;
+        }
+    }
+    text
+}
+
+/// The parameter values of `message` when it matches the template whose literal pieces are
+/// `pieces` (`N + 1` of them), or `None`.
+#[must_use]
+pub fn match_template<const N: usize>(pieces: &[&str], message: &str) -> Option<[String; N]> {
+    let message = normalize_message(message);
+    let spans = capture_spans::<N>(pieces, message)?;
+    Some(spans.map(|(start, end)| strip_quote_pair(message[start..end].trim()).to_owned()))
+}
+
+/// Whether `message` matches the template whose literal pieces are `pieces`.
+#[must_use]
+pub fn matches_template(pieces: &[&str], message: &str) -> bool {
+    let message = normalize_message(message);
+    match pieces {
+        [] => false,
+        [only] => message == *only,
+        _ => capture_spans_dyn(pieces, message, |_, _| ()).is_some(),
+    }
+}
+
+fn capture_spans<const N: usize>(pieces: &[&str], message: &str) -> Option<[(usize, usize); N]> {
+    if pieces.len() != N + 1 {
+        return None;
+    }
+    if N == 0 {
+        return (message == pieces[0]).then_some([(0, 0); N]);
+    }
+    let mut spans = [(0, 0); N];
+    capture_spans_dyn(pieces, message, |index, span| spans[index] = span)?;
+    Some(spans)
+}
+
+/// Finds every parameter's byte span, calling `found(index, span)` for each; `None` when the
+/// message does not match. `pieces` holds at least two pieces.
+fn capture_spans_dyn(
+    pieces: &[&str],
+    message: &str,
+    mut found: impl FnMut(usize, (usize, usize)),
+) -> Option<()> {
+    let (first, rest) = pieces.split_first()?;
+    let mut position = first.len();
+    if !message.starts_with(first) {
+        return None;
+    }
+    let last_index = rest.len() - 1;
+    for (index, literal) in rest.iter().enumerate() {
+        // A parameter captures at least one character.
+        let earliest_end = position + message[position..].chars().next()?.len_utf8();
+        let end = if index == last_index {
+            let end = message.len().checked_sub(literal.len())?;
+            if end < earliest_end || !message.ends_with(literal) {
+                return None;
+            }
+            end
+        } else {
+            earliest_end + message[earliest_end..].find(literal)?
+        };
+        found(index, (position, end));
+        position = end + literal.len();
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{match_template, matches_template};
+
+    #[test]
+    fn captures_a_parameter_and_tolerates_a_missing_period() {
+        let pieces = ["Thin client with ID ", " not found"];
+        assert_eq!(
+            match_template::<1>(&pieces, "Thin client with ID 42 not found."),
+            Some(["42".to_owned()])
+        );
+        assert_eq!(
+            match_template::<1>(&pieces, "Thin client with ID 42 not found"),
+            Some(["42".to_owned()])
+        );
+    }
+
+    #[test]
+    fn strips_quotes_around_a_captured_value() {
+        let pieces = ["Request method ", " not supported"];
+        assert_eq!(
+            match_template::<1>(&pieces, "Request method 'GET' not supported"),
+            Some(["GET".to_owned()])
+        );
+        assert_eq!(
+            match_template::<1>(&pieces, "Request method \"PATCH\" not supported."),
+            Some(["PATCH".to_owned()])
+        );
+    }
+
+    #[test]
+    fn rejects_other_messages_and_empty_parameters() {
+        let pieces = ["Thin client with ID ", " not found"];
+        assert_eq!(
+            match_template::<1>(&pieces, "Thin client with ID  not found"),
+            None
+        );
+        assert_eq!(
+            match_template::<1>(&pieces, "Firmware with ID 3 not found"),
+            None
+        );
+        assert_eq!(match_template::<1>(&pieces, ""), None);
+        assert_eq!(match_template::<1>(&pieces, "Thin client with ID "), None);
+    }
+
+    #[test]
+    fn several_parameters_are_found_left_to_right() {
+        let pieces = ["", " The statement was aborted because of key ", ""];
+        assert_eq!(
+            match_template::<2>(
+                &pieces,
+                "Error 23505: The statement was aborted because of key (mac)=(00AB)"
+            ),
+            Some(["Error 23505:".to_owned(), "(mac)=(00AB)".to_owned()])
+        );
+    }
+
+    #[test]
+    fn a_template_without_parameters_matches_its_text_only() {
+        assert!(matches_template(&["Please login"], "Please login"));
+        assert!(matches_template(&["Please login"], " Please login. "));
+        assert!(!matches_template(&["Please login"], "Please login again"));
+        assert_eq!(
+            match_template::<0>(&["Undecipherable"], "Undecipherable"),
+            Some([])
+        );
+    }
+
+    #[test]
+    fn a_wrong_piece_count_never_matches() {
+        assert_eq!(match_template::<2>(&["a ", " b"], "a x b"), None);
+    }
+
+    #[test]
+    fn adversarial_messages_finish_quickly() {
+        let pieces = ["a", "b", "c", "d"];
+        let message = "a".repeat(200_000);
+        assert_eq!(match_template::<3>(&pieces, &message), None);
+    }
+}

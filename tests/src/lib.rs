@@ -1,0 +1,28 @@
+//! The bundled vendor specs expanded under the strictest lints a user may set: generated code
+//! must compile without a warning under `#![deny(warnings)]` and `clippy::pedantic`.
+#![deny(warnings, missing_docs, clippy::pedantic)]
+
+/// ITSM-NG.
+pub mod itsm_ng {
+    errspec::errors_from_spec!("itsm-ng.toml");
+}
+
+/// IGEL IMI.
+pub mod igel_imi {
+    errspec::errors_from_spec!("igel-imi.toml");
+}
+
+/// cegedim.cloud `ITCare`.
+pub mod itcare {
+    errspec::errors_from_spec!("itcare.toml");
+}
+
+/// Telecom X.
+pub mod telecomx {
+    errspec::errors_from_spec!("telecomx.toml");
+}
+
+/// Netilion.
+pub mod netilion {
+    errspec::errors_from_spec!("netilion.toml");
+}
