@@ -342,6 +342,9 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             }
         }
     });
+    let items_delegate = spec.has_batch().then(|| {
+        quote! { fn items(&self) -> &[::errspec::BatchItem] { #error::items(self) } }
+    });
     quote! {
         #[automatically_derived]
         impl #error {
@@ -451,6 +454,15 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             fn is_retryable(&self) -> bool { #error::is_retryable(self) }
             fn documented_status(&self) -> ::core::option::Option<u16> { #error::documented_status(self) }
             fn status(&self) -> u16 { #error::status(self) }
+            fn variant_name(&self) -> &'static str { #error::variant_name(self) }
+            fn details(&self) -> ::std::vec::Vec<(&'static str, ::core::option::Option<&str>)> { #error::details(self) }
+            fn description(&self) -> ::core::option::Option<&'static str> {
+                self.spec_code().map(#code::description).filter(|text| !text.is_empty())
+            }
+            fn solution(&self) -> ::core::option::Option<&'static str> {
+                self.spec_code().and_then(#code::solution)
+            }
+            #items_delegate
         }
     }
 }

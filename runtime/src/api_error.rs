@@ -1,4 +1,4 @@
-use crate::Kind;
+use crate::{BatchItem, Kind};
 
 /// What every generated error type offers, for code that handles any vendor.
 pub trait ApiError: std::error::Error + Clone + 'static {
@@ -15,4 +15,16 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     /// The status this error arrived with: the one inside the error when the body carries
     /// one, else the response's.
     fn status(&self) -> u16;
+    /// The name of the error's variant (`"Unknown"` for an undocumented error).
+    fn variant_name(&self) -> &'static str;
+    /// The extra fields and template parameters, by name, in spec order.
+    fn details(&self) -> Vec<(&'static str, Option<&str>)>;
+    /// What the spec says the error means, if it says.
+    fn description(&self) -> Option<&'static str>;
+    /// What the spec says to do about it, if it says.
+    fn solution(&self) -> Option<&'static str>;
+    /// Per-item results of a batch write; empty for errors that carry none.
+    fn items(&self) -> &[BatchItem] {
+        &[]
+    }
 }
