@@ -49,7 +49,7 @@ pub use api_error::ApiError;
 pub use batch::BatchItem;
 pub use errspec_macros::errors_from_spec;
 pub use kind::Kind;
-pub use response::ErrorResponse;
+pub use response::{ErrorResponse, RAW_BODY_CAP};
 
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
@@ -73,7 +73,7 @@ pub mod __private {
             fields: vec![None; envelope.fields.len()],
             ..RawError::default()
         });
-        let mut response = ErrorResponse::new(status, build(first, status));
+        let mut response = ErrorResponse::new(status, build(first, status)).with_raw_body(body);
         for error in errors {
             response.push(build(error, status));
         }

@@ -2,12 +2,17 @@ use core::fmt;
 
 use crate::{ApiError, Kind};
 
+/// How many bytes of a body [`ErrorResponse::raw_body`] keeps: enough to show an HTML
+/// error page's title or a JSON error in a log, bounded whatever the server sent.
+pub const RAW_BODY_CAP: usize = 4096;
+
 /// Everything one error response said, decoded. Holds at least one error.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorResponse<E> {
     status: u16,
     // Never empty: the only constructor takes a first error and nothing removes one.
     errors: Vec<E>,
+    raw_body: Vec<u8>,
 }
 
 impl<E> ErrorResponse<E> {
@@ -16,7 +21,23 @@ impl<E> ErrorResponse<E> {
         ErrorResponse {
             status,
             errors: vec![first],
+            raw_body: Vec::new(),
         }
+    }
+
+    /// Keeps the start of the body as received (at most [`RAW_BODY_CAP`] bytes) for
+    /// debugging.
+    #[must_use]
+    pub fn with_raw_body(mut self, body: &[u8]) -> Self {
+        self.raw_body = body[..body.len().min(RAW_BODY_CAP)].to_vec();
+        self
+    }
+
+    /// The start of the body as received, at most [`RAW_BODY_CAP`] bytes, for logs and
+    /// debugging. Never shown by `Display`.
+    #[must_use]
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw_body
     }
 
     /// Appends an error after those already held.
