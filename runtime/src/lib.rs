@@ -69,11 +69,14 @@ pub mod __private {
         mut build: impl FnMut(RawError, u16) -> E,
     ) -> ErrorResponse<E> {
         let mut errors = read_errors(envelope, body).into_iter();
-        let first = errors.next().unwrap_or_else(|| RawError {
-            fields: vec![None; envelope.fields.len()],
-            ..RawError::default()
-        });
-        let mut response = ErrorResponse::new(status, build(first, status)).with_raw_body(body);
+        let Some(first) = errors.next() else {
+            let nothing_read = RawError {
+                fields: vec![None; envelope.fields.len()],
+                ..RawError::default()
+            };
+            return ErrorResponse::new(status, build(nothing_read, status)).with_raw_body(body);
+        };
+        let mut response = ErrorResponse::new(status, build(first, status));
         for error in errors {
             response.push(build(error, status));
         }

@@ -33,8 +33,10 @@ impl<E> ErrorResponse<E> {
         self
     }
 
-    /// The start of the body as received, at most [`RAW_BODY_CAP`] bytes, for logs and
-    /// debugging. Never shown by `Display`.
+    /// The start of a body that held no readable error (an HTML page from a proxy, plain
+    /// text, JSON of another shape), at most [`RAW_BODY_CAP`] bytes, for logs and debugging.
+    /// Empty when errors were read from the body: they hold what it said. Never shown by
+    /// `Display`.
     #[must_use]
     pub fn raw_body(&self) -> &[u8] {
         &self.raw_body
