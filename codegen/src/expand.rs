@@ -483,17 +483,7 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
     } else {
         quote! { _ }
     };
-    let fields_binding = if fields.is_empty() {
-        quote! { fields: _ }
-    } else {
-        quote! { fields }
-    };
-    let take_fields = (!fields.is_empty()).then(|| {
-        quote! {
-            let mut fields = fields.into_iter();
-            #(let #fields = fields.next().flatten();)*
-        }
-    });
+    let field_count = fields.len();
     let mut codes: Vec<&str> = Vec::new();
     for entry in &spec.errors {
         if let Some(code) = entry.code.as_deref() {
@@ -508,8 +498,8 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
     });
     let unknown = quote! {
         #error::Unknown {
-            code: #wire_code,
-            message: #message.unwrap_or_else(|| ::errspec::__private::default_message(#status)),
+            code: #wire_code.map(::std::borrow::Cow::into_owned),
+            message: #message.map_or_else(|| ::errspec::__private::default_message(#status), ::std::borrow::Cow::into_owned),
             status: #status,
         }
     };
@@ -531,16 +521,15 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
         #envelope
 
         #[allow(clippy::too_many_lines, clippy::match_same_arms, clippy::needless_pass_by_value)]
-        fn from_raw(raw: ::errspec::__private::RawError, response_status: u16) -> #error {
+        fn from_raw(raw: ::errspec::__private::RawError<'_, #field_count>, response_status: u16) -> #error {
             let ::errspec::__private::RawError {
                 code: #wire_code,
                 message: #message,
                 status: #status,
-                #fields_binding,
+                fields: [#(#fields),*],
                 items: #items_binding,
             } = raw;
             let #status = #status.unwrap_or(response_status);
-            #take_fields
             match #wire_code.as_deref() {
                 #(#code_arms)*
                 ::core::option::Option::Some(_) => #unknown_code,
@@ -550,34 +539,51 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
     }
 }
 
+/// The reference tokens of a JSON pointer, unescaped (`"/a~1b/0"` is `["a/b", "0"]`).
+fn pointer_tokens(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|token| token.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
 fn envelope_static(spec: &Spec) -> TokenStream {
     let envelope = &spec.envelope;
-    let at = &envelope.at;
+    let at = pointer_tokens(&envelope.at);
     let many = envelope.many;
-    let code = &envelope.code;
-    let message = option(envelope.message.as_deref());
-    let status = option(envelope.status.as_deref());
-    let fields = envelope.fields.iter().map(|field| &field.pointer);
-    let multiple = option(envelope.multiple.as_ref().map(|multiple| {
-        let code = &multiple.code;
-        let inner = &multiple.inner;
-        quote! { ::errspec::__private::Multiple { code: #code, inner: #inner } }
-    }));
+    let part = |pointer: &str, role: TokenStream| {
+        let path = pointer_tokens(pointer);
+        quote! { ::errspec::__private::Part { path: &[#(#path),*], role: ::errspec::__private::Role::#role } }
+    };
+    let mut parts = vec![part(&envelope.code, quote! { Code })];
+    if let Some(message) = &envelope.message {
+        parts.push(part(message, quote! { Message }));
+    }
+    if let Some(status) = &envelope.status {
+        parts.push(part(status, quote! { Status }));
+    }
+    for (index, field) in envelope.fields.iter().enumerate() {
+        parts.push(part(&field.pointer, quote! { Field(#index) }));
+    }
+    if let Some(batch) = &envelope.batch {
+        parts.push(part(&batch.at, quote! { Items }));
+    }
+    if let Some(multiple) = &envelope.multiple {
+        parts.push(part(&multiple.inner, quote! { Inner }));
+    }
+    let multiple = option(envelope.multiple.as_ref().map(|multiple| &multiple.code));
     let batch = option(envelope.batch.as_ref().map(|batch| {
-        let at = &batch.at;
         let id = &batch.id;
         let message = &batch.message;
         let bare = batch.bare;
-        quote! { ::errspec::__private::Batch { at: #at, id: #id, message: #message, bare: #bare } }
+        quote! { ::errspec::__private::Batch { id: #id, message: #message, bare: #bare } }
     }));
     quote! {
         static ENVELOPE: ::errspec::__private::Envelope<'static> = ::errspec::__private::Envelope {
-            at: #at,
+            at: &[#(#at),*],
             many: #many,
-            code: #code,
-            message: #message,
-            status: #status,
-            fields: &[#(#fields),*],
+            parts: &[#(#parts),*],
             multiple: #multiple,
             batch: #batch,
         };
@@ -667,7 +673,10 @@ fn construct(
         Some(description) => quote! { ::std::borrow::ToOwned::to_owned(#description) },
         None => quote! { ::errspec::__private::default_message(#status) },
     };
-    let code = entry.code.is_none().then(|| quote! { code: #wire_code, });
+    let code = entry
+        .code
+        .is_none()
+        .then(|| quote! { code: #wire_code.map(::std::borrow::Cow::into_owned), });
     let fields = spec
         .envelope
         .fields
@@ -690,7 +699,7 @@ fn construct(
     let items = entry.batch.then(|| quote! { items: #items, });
     quote! {
         #error::#variant {
-            message: #message.unwrap_or_else(|| #default_message),
+            message: #message.map_or_else(|| #default_message, ::std::borrow::Cow::into_owned),
             #code
             #(#fields)*
             #(#params)*

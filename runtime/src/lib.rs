@@ -41,6 +41,7 @@ mod api_error;
 mod batch;
 mod envelope;
 mod kind;
+mod read;
 mod response;
 mod status;
 mod template;
@@ -54,31 +55,28 @@ pub use response::{ErrorResponse, RAW_BODY_CAP};
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::envelope::{read_errors, Batch, Envelope, Multiple, RawError};
+    pub use crate::envelope::{Batch, Envelope, Part, RawError, Role, MAX_PARTS};
+    pub use crate::read::{read_errors, Build};
     pub use crate::status::{canonical_reason, default_message};
     pub use crate::template::{match_template, matches_template, normalize_message};
     pub use crate::{ApiError, BatchItem, ErrorResponse, Kind};
 
-    /// Decodes `body` into errors built by `build(raw, response_status)`. The response holds
-    /// one error per readable error in the body, or a single one built from an empty
-    /// [`RawError`] when the body holds none.
-    pub fn decode<E>(
+    /// Decodes `body` into errors built by `build(raw, response_status)`: one per readable
+    /// error in the body, or a single one built from [`RawError::empty`] when it holds none.
+    pub fn decode<E, const F: usize>(
         envelope: &Envelope<'_>,
         status: u16,
         body: &[u8],
-        mut build: impl FnMut(RawError, u16) -> E,
+        build: fn(RawError<'_, F>, u16) -> E,
     ) -> ErrorResponse<E> {
-        let mut errors = read_errors(envelope, body).into_iter();
+        let mut errors = read_errors(envelope, body, &mut |raw| build(raw, status)).into_iter();
         let Some(first) = errors.next() else {
-            let nothing_read = RawError {
-                fields: vec![None; envelope.fields.len()],
-                ..RawError::default()
-            };
-            return ErrorResponse::new(status, build(nothing_read, status)).with_raw_body(body);
+            return ErrorResponse::new(status, build(RawError::empty(), status))
+                .with_raw_body(body);
         };
-        let mut response = ErrorResponse::new(status, build(first, status));
+        let mut response = ErrorResponse::new(status, first);
         for error in errors {
-            response.push(build(error, status));
+            response.push(error);
         }
         response
     }

@@ -1,21 +1,22 @@
 //! HTTP statuses as they appear inside error bodies.
 
-use serde_json::Value;
-
-/// A status written inside an error: a number, a numeric string, or a status name in upper
-/// snake case (`"BAD_REQUEST"`). Only 100..=599 are statuses.
+/// A status written as a JSON number; only 100..=599 are statuses.
 #[must_use]
-pub fn status_from_json(value: &Value) -> Option<u16> {
-    let status = match value {
-        Value::Number(number) => u16::try_from(number.as_u64()?).ok()?,
-        Value::String(text) => text
-            .trim()
-            .parse()
-            .ok()
-            .or_else(|| status_from_name(text.trim()))?,
-        _ => return None,
-    };
-    (100..=599).contains(&status).then_some(status)
+pub fn status_from_number(number: u64) -> Option<u16> {
+    u16::try_from(number)
+        .ok()
+        .filter(|status| (100..=599).contains(status))
+}
+
+/// A status written as a string: digits (`"404"`) or a status name in upper snake case
+/// (`"BAD_REQUEST"`). Only 100..=599 are statuses.
+#[must_use]
+pub fn status_from_text(text: &str) -> Option<u16> {
+    let text = text.trim();
+    match text.parse::<u64>() {
+        Ok(number) => status_from_number(number),
+        Err(_) => status_from_name(text),
+    }
 }
 
 /// The status whose reason phrase, in upper snake case, is `name`.
@@ -56,31 +57,31 @@ pub fn default_message(status: u16) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{default_message, status_from_json};
-    use serde_json::json;
+    use super::{default_message, status_from_number, status_from_text};
 
     #[test]
     fn reads_numbers_numeric_strings_and_names() {
-        assert_eq!(status_from_json(&json!(404)), Some(404));
-        assert_eq!(status_from_json(&json!("422")), Some(422));
-        assert_eq!(status_from_json(&json!("BAD_REQUEST")), Some(400));
-        assert_eq!(status_from_json(&json!("UNPROCESSABLE_ENTITY")), Some(422));
-        assert_eq!(status_from_json(&json!("SERVICE_UNAVAILABLE")), Some(503));
+        assert_eq!(status_from_number(404), Some(404));
+        assert_eq!(status_from_text("422"), Some(422));
+        assert_eq!(status_from_text("BAD_REQUEST"), Some(400));
+        assert_eq!(status_from_text("UNPROCESSABLE_ENTITY"), Some(422));
+        assert_eq!(status_from_text("SERVICE_UNAVAILABLE"), Some(503));
     }
 
     #[test]
     fn rejects_what_is_not_a_status() {
-        for value in [
-            json!(0),
-            json!(99),
-            json!(600),
-            json!(-1),
-            json!(4.5),
-            json!("nope"),
-            json!(null),
-            json!([404]),
+        for number in [0, 99, 600, 65_536, u64::MAX] {
+            assert_eq!(status_from_number(number), None, "{number}");
+        }
+        for text in [
+            "",
+            "nope",
+            "-1",
+            "4.5",
+            "99999999999999999999999",
+            "Bad Request",
         ] {
-            assert_eq!(status_from_json(&value), None, "{value}");
+            assert_eq!(status_from_text(text), None, "{text}");
         }
     }
 
