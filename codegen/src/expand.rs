@@ -42,6 +42,42 @@ fn ident(name: &str) -> Ident {
     format_ident!("{}", name)
 }
 
+/// The distinct wire codes, in spec order; a code's index here is its group number.
+fn distinct_codes(spec: &Spec) -> Vec<&str> {
+    let mut codes: Vec<&str> = Vec::new();
+    for entry in &spec.errors {
+        if let Some(code) = entry.code.as_deref() {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+    }
+    codes
+}
+
+/// The perfect hash table of the distinct wire codes.
+fn code_table(codes: &[&str]) -> TokenStream {
+    let (key, disps, slots) = if codes.is_empty() {
+        (0, Vec::new(), Vec::new())
+    } else {
+        let state = phf_generator::generate_hash(codes);
+        (state.key, state.disps, state.map)
+    };
+    let disps = disps.iter().map(|(first, second)| quote! { (#first, #second) });
+    let entries = slots.iter().map(|&index| {
+        let code = codes[index];
+        let index = u16::try_from(index).unwrap_or(u16::MAX);
+        quote! { (#code, #index) }
+    });
+    quote! {
+        static CODES: ::errspec::__private::CodeTable = ::errspec::__private::CodeTable {
+            key: #key,
+            disps: &[#(#disps),*],
+            codes: &[#(#entries),*],
+        };
+    }
+}
+
 /// The generated code for `spec`; `track` is the spec file to rebuild on when it changes.
 #[must_use]
 pub fn expand(spec: &Spec, track: Option<&Path>) -> TokenStream {
@@ -205,6 +241,11 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
     let solutions = column(&|entry| option(entry.solution.as_deref()));
     let links = column(&|entry| option(entry.docs.as_deref()));
     let templates = column(&|entry| option(entry.template.as_ref().map(|template| &template.text)));
+    let group_firsts: Vec<Ident> = distinct_codes(spec)
+        .into_iter()
+        .filter_map(|wire| spec.entries_with_code(wire).next())
+        .map(|entry| ident(&entry.variant))
+        .collect();
     quote! {
         #[automatically_derived]
         #[allow(clippy::match_same_arms)]
@@ -216,6 +257,14 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self { #(#code::#variants => #wire,)* }
+            }
+
+            /// The documented error with wire code `code` (the first, when several entries
+            /// share it), in constant time whatever the spec's size.
+            #[must_use]
+            pub fn from_wire(code: &str) -> ::core::option::Option<#code> {
+                const BY_GROUP: &[#code] = &[#(#code::#group_firsts),*];
+                CODES.index(code).and_then(|group| BY_GROUP.get(usize::from(group)).copied())
             }
 
             /// The variant name.
@@ -231,16 +280,19 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
             }
 
             /// The kind the spec documents; `Kind::Other` where it is left to the status the
-            /// error arrives with (see the error's `kind()`).
+            /// error arrives with (see [`Self::known_kind`] and the error's `kind()`).
             #[must_use]
             pub const fn kind(self) -> ::errspec::Kind {
-                match self.static_kind() {
+                match self.known_kind() {
                     ::core::option::Option::Some(kind) => kind,
                     ::core::option::Option::None => ::errspec::Kind::Other,
                 }
             }
 
-            const fn static_kind(self) -> ::core::option::Option<::errspec::Kind> {
+            /// The kind the spec fixes (by `kind` or a documented status), `None` where it
+            /// is left to the status the error arrives with.
+            #[must_use]
+            pub const fn known_kind(self) -> ::core::option::Option<::errspec::Kind> {
                 match self { #(#code::#variants => #kinds,)* }
             }
 
@@ -364,7 +416,7 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
                 }
             }
 
-            /// The wire code as received; for a documented code chosen by status, the spec's code.
+            /// The wire code as received, `None` when the body carried none.
             #[must_use]
             pub fn code(&self) -> ::core::option::Option<&str> {
                 match self {
@@ -394,7 +446,7 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// the error arrived with.
             #[must_use]
             pub fn kind(&self) -> ::errspec::Kind {
-                match self.spec_code().and_then(#code::static_kind) {
+                match self.spec_code().and_then(#code::known_kind) {
                     ::core::option::Option::Some(kind) => kind,
                     ::core::option::Option::None => ::errspec::Kind::from_status(self.status()),
                 }
@@ -456,10 +508,10 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             fn status(&self) -> u16 { #error::status(self) }
             fn variant_name(&self) -> &'static str { #error::variant_name(self) }
             fn details(&self) -> ::std::vec::Vec<(&'static str, ::core::option::Option<&str>)> { #error::details(self) }
-            fn description(&self) -> ::core::option::Option<&'static str> {
+            fn spec_description(&self) -> ::core::option::Option<&'static str> {
                 self.spec_code().map(#code::description).filter(|text| !text.is_empty())
             }
-            fn solution(&self) -> ::core::option::Option<&'static str> {
+            fn spec_solution(&self) -> ::core::option::Option<&'static str> {
                 self.spec_code().and_then(#code::solution)
             }
             #items_delegate
@@ -484,17 +536,12 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
         quote! { _ }
     };
     let field_count = fields.len();
-    let mut codes: Vec<&str> = Vec::new();
-    for entry in &spec.errors {
-        if let Some(code) = entry.code.as_deref() {
-            if !codes.contains(&code) {
-                codes.push(code);
-            }
-        }
-    }
-    let code_arms = codes.iter().map(|code| {
+    let codes = distinct_codes(spec);
+    let table = code_table(&codes);
+    let code_arms = codes.iter().enumerate().map(|(index, code)| {
         let chosen = group(spec, names, code);
-        quote! { ::core::option::Option::Some(#code) => #chosen, }
+        let index = u16::try_from(index).unwrap_or(u16::MAX);
+        quote! { ::core::option::Option::Some(::core::option::Option::Some(#index)) => #chosen, }
     });
     let unknown = quote! {
         #error::Unknown {
@@ -519,6 +566,7 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
     let missing_code = by_status(&spec.fallback_missing);
     quote! {
         #envelope
+        #table
 
         #[allow(clippy::too_many_lines, clippy::match_same_arms, clippy::needless_pass_by_value)]
         fn from_raw(raw: ::errspec::__private::RawError<'_, #field_count>, response_status: u16) -> #error {
@@ -530,7 +578,8 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
                 items: #items_binding,
             } = raw;
             let #status = #status.unwrap_or(response_status);
-            match #wire_code.as_deref() {
+            let group = #wire_code.as_deref().map(|text| CODES.index(text));
+            match group {
                 #(#code_arms)*
                 ::core::option::Option::Some(_) => #unknown_code,
                 ::core::option::Option::None => #missing_code,

@@ -19,10 +19,11 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     fn variant_name(&self) -> &'static str;
     /// The extra fields and template parameters, by name, in spec order.
     fn details(&self) -> Vec<(&'static str, Option<&str>)>;
-    /// What the spec says the error means, if it says.
-    fn description(&self) -> Option<&'static str>;
+    /// What the spec says the error means, if it says. (Named apart from the deprecated
+    /// `std::error::Error::description`.)
+    fn spec_description(&self) -> Option<&'static str>;
     /// What the spec says to do about it, if it says.
-    fn solution(&self) -> Option<&'static str>;
+    fn spec_solution(&self) -> Option<&'static str>;
     /// Per-item results of a batch write; empty for errors that carry none.
     fn items(&self) -> &[BatchItem] {
         &[]

@@ -31,7 +31,7 @@ pub enum Kind {
     PartialFailure,
     /// The server failed (500, 501).
     Internal,
-    /// The server or a gateway is temporarily unavailable (502, 503, 504, 408).
+    /// The server or a gateway is temporarily unavailable (408, 502, 503, 504, 520..=524).
     Unavailable,
     /// Anything else.
     Other,
@@ -72,7 +72,8 @@ impl Kind {
             422 => Kind::Unprocessable,
             429 => Kind::RateLimited,
             500 | 501 => Kind::Internal,
-            408 | 502..=504 => Kind::Unavailable,
+            // 520..=524: a CDN (Cloudflare) could not reach or hear back from the origin.
+            408 | 502..=504 | 520..=524 => Kind::Unavailable,
             _ => Kind::Other,
         }
     }
@@ -128,6 +129,7 @@ mod tests {
         assert_eq!(Kind::from_status(207), Kind::PartialFailure);
         assert_eq!(Kind::from_status(429), Kind::RateLimited);
         assert_eq!(Kind::from_status(503), Kind::Unavailable);
+        assert_eq!(Kind::from_status(522), Kind::Unavailable);
         assert_eq!(Kind::from_status(0), Kind::Other);
         assert_eq!(Kind::from_status(u16::MAX), Kind::Other);
     }

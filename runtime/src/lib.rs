@@ -41,6 +41,7 @@ mod api_error;
 mod batch;
 mod envelope;
 mod kind;
+mod lookup;
 mod read;
 mod response;
 mod status;
@@ -56,6 +57,7 @@ pub use response::{ErrorResponse, RAW_BODY_CAP};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::envelope::{Batch, Envelope, Part, RawError, Role, MAX_PARTS};
+    pub use crate::lookup::CodeTable;
     pub use crate::read::{read_errors, Build};
     pub use crate::status::{canonical_reason, default_message};
     pub use crate::template::{match_template, matches_template, normalize_message};

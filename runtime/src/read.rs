@@ -220,8 +220,24 @@ impl<E, const F: usize> Context<'_, '_, E, F> {
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 fn is_index(token: &str, index: usize) -> bool {
-    token.parse::<usize>().is_ok_and(|parsed| parsed == index)
-        && (token == "0" || !token.starts_with('0'))
+    let bytes = token.as_bytes();
+    if bytes.is_empty() || (bytes.len() > 1 && bytes[0] == b'0') {
+        return false;
+    }
+    let mut value: usize = 0;
+    for &byte in bytes {
+        if !byte.is_ascii_digit() {
+            return false;
+        }
+        value = match value
+            .checked_mul(10)
+            .and_then(|tens| tens.checked_add(usize::from(byte - b'0')))
+        {
+            Some(value) => value,
+            None => return false,
+        };
+    }
+    value == index
 }
 
 /// What an error has read so far.

@@ -42,6 +42,16 @@ impl<E> ErrorResponse<E> {
         &self.raw_body
     }
 
+    /// A response holding `errors`, in order; `None` when there are none.
+    #[must_use]
+    pub fn from_errors(status: u16, errors: Vec<E>) -> Option<Self> {
+        (!errors.is_empty()).then(|| ErrorResponse {
+            status,
+            errors,
+            raw_body: Vec::new(),
+        })
+    }
+
     /// Appends an error after those already held.
     pub fn push(&mut self, error: E) {
         self.errors.push(error);

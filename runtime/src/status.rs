@@ -25,10 +25,18 @@ pub fn status_from_name(name: &str) -> Option<u16> {
     if name.is_empty() || name.len() > 40 {
         return None;
     }
-    (100..=599u16).find(|&status| {
+    REGISTERED.iter().copied().find(|&status| {
         canonical_reason(status).is_some_and(|reason| reason_matches_name(reason, name))
     })
 }
+
+/// The statuses with a reason phrase (the IANA registry as the `http` crate knows it).
+const REGISTERED: &[u16] = &[
+    100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304,
+    305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415,
+    416, 417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505,
+    506, 507, 508, 510, 511,
+];
 
 fn reason_matches_name(reason: &str, name: &str) -> bool {
     let reason = reason.chars().filter(|c| *c != '\'').map(|c| match c {
@@ -83,6 +91,14 @@ mod tests {
         ] {
             assert_eq!(status_from_text(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn the_registered_list_holds_every_status_with_a_reason() {
+        let with_reason: Vec<u16> = (100..=599)
+            .filter(|&status| super::canonical_reason(status).is_some())
+            .collect();
+        assert_eq!(with_reason, super::REGISTERED);
     }
 
     #[test]

@@ -40,7 +40,12 @@ fn strip_quote_pair(text: &str) -> &str {
 pub fn match_template<const N: usize>(pieces: &[&str], message: &str) -> Option<[String; N]> {
     let message = normalize_message(message);
     let spans = capture_spans::<N>(pieces, message)?;
-    Some(spans.map(|(start, end)| strip_quote_pair(message[start..end].trim()).to_owned()))
+    let values = spans.map(|(start, end)| strip_quote_pair(message[start..end].trim()));
+    // A parameter holds at least one character besides its quotes.
+    if values.iter().any(|value| value.is_empty()) {
+        return None;
+    }
+    Some(values.map(str::to_owned))
 }
 
 /// Whether `message` matches the template whose literal pieces are `pieces`.
@@ -140,6 +145,10 @@ mod tests {
         );
         assert_eq!(match_template::<1>(&pieces, ""), None);
         assert_eq!(match_template::<1>(&pieces, "Thin client with ID "), None);
+        assert_eq!(
+            match_template::<1>(&pieces, "Thin client with ID '' not found"),
+            None
+        );
     }
 
     #[test]

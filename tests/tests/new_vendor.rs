@@ -31,7 +31,10 @@ fn run(dir: &Path, args: &[&str]) -> String {
         .args(["run", "--quiet", "--offline", "--"])
         .args(args)
         // A target dir of its own: the outer `cargo test` holds the workspace's lock.
-        .env("CARGO_TARGET_DIR", workspace().join("target").join("fixture-crates"))
+        .env(
+            "CARGO_TARGET_DIR",
+            workspace().join("target").join("fixture-crates"),
+        )
         .env_remove("CARGO_MANIFEST_DIR")
         .output()
         .expect("cargo runs");
@@ -59,7 +62,10 @@ fn a_crate_with_its_own_spec_gets_typed_errors_and_rebuilds_when_the_spec_change
 
     let before = run(
         &dir,
-        &["404", r#"{"fault": {"id": "ORDER_NOT_FOUND", "text": "Order 77 does not exist.", "field": "order_id"}}"#],
+        &[
+            "404",
+            r#"{"fault": {"id": "ORDER_NOT_FOUND", "text": "Order 77 does not exist.", "field": "order_id"}}"#,
+        ],
     );
     assert_eq!(
         before,
@@ -74,10 +80,21 @@ fn a_crate_with_its_own_spec_gets_typed_errors_and_rebuilds_when_the_spec_change
     text.push_str("\n[[error]]\ncode = \"PAYMENT_DECLINED\"\nstatus = 402\nretryable = true\n");
     fs::write(&spec, text).unwrap();
 
-    let after = run(&dir, &["402", r#"{"fault": {"id": "PAYMENT_DECLINED", "text": "Card declined"}}"#]);
-    assert!(after.contains("code PAYMENT_DECLINED Some(402) quota_exceeded\n"), "{after}");
+    let after = run(
+        &dir,
+        &[
+            "402",
+            r#"{"fault": {"id": "PAYMENT_DECLINED", "text": "Card declined"}}"#,
+        ],
+    );
     assert!(
-        after.contains("decoded PaymentDeclined Some(\"PAYMENT_DECLINED\") quota_exceeded retryable=true"),
+        after.contains("code PAYMENT_DECLINED Some(402) quota_exceeded\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains(
+            "decoded PaymentDeclined Some(\"PAYMENT_DECLINED\") quota_exceeded retryable=true"
+        ),
         "{after}"
     );
     let _ = fs::remove_dir_all(&dir);

@@ -1,0 +1,133 @@
+//! Decoding each bundled vendor's realistic bodies: errspec against the hand-written
+//! baselines (`derive`, `value`) and the floor of merely reading the JSON (`ignore`).
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::Criterion;
+use errspec_benches::baseline::{self, derive, value, Hand};
+use errspec_benches::bodies::{self, Sample};
+use errspec_benches::report::print_ratio;
+use errspec_benches::vendors::{igel_imi, itcare, itsm_ng, netilion, telecomx};
+
+struct Vendor {
+    name: &'static str,
+    samples: &'static [Sample],
+    errspec: fn(u16, &[u8]) -> usize,
+    derive: fn(&[u8]) -> Vec<Hand>,
+    value: fn(&[u8]) -> Vec<Hand>,
+}
+
+macro_rules! errspec_decoder {
+    ($error:ty) => {
+        |status, body| <$error>::decode(status, body).errors().len()
+    };
+}
+
+const VENDORS: &[Vendor] = &[
+    Vendor {
+        name: "itsm-ng",
+        samples: bodies::ITSM_NG,
+        errspec: errspec_decoder!(itsm_ng::ItsmNgError),
+        derive: derive::itsm_ng,
+        value: value::itsm_ng,
+    },
+    Vendor {
+        name: "igel-imi",
+        samples: bodies::IGEL_IMI,
+        errspec: errspec_decoder!(igel_imi::IgelImiError),
+        derive: derive::igel_imi,
+        value: value::igel_imi,
+    },
+    Vendor {
+        name: "itcare",
+        samples: bodies::ITCARE,
+        errspec: errspec_decoder!(itcare::ItcareError),
+        derive: derive::itcare,
+        value: value::itcare,
+    },
+    Vendor {
+        name: "telecomx",
+        samples: bodies::TELECOMX,
+        errspec: errspec_decoder!(telecomx::TelecomXError),
+        derive: derive::telecomx,
+        value: value::telecomx,
+    },
+    Vendor {
+        name: "netilion",
+        samples: bodies::NETILION,
+        errspec: errspec_decoder!(netilion::NetilionError),
+        derive: derive::netilion,
+        value: value::netilion,
+    },
+];
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    for vendor in VENDORS {
+        let group_name = format!("decode/{}", vendor.name);
+        let mut group = criterion.benchmark_group(&group_name);
+        group.bench_function("errspec", |b| {
+            b.iter(|| {
+                vendor
+                    .samples
+                    .iter()
+                    .map(|sample| (vendor.errspec)(sample.status, black_box(sample.body)))
+                    .sum::<usize>()
+            });
+        });
+        group.bench_function("derive", |b| {
+            b.iter(|| {
+                vendor
+                    .samples
+                    .iter()
+                    .map(|sample| (vendor.derive)(black_box(sample.body)).len())
+                    .sum::<usize>()
+            });
+        });
+        group.bench_function("value", |b| {
+            b.iter(|| {
+                vendor
+                    .samples
+                    .iter()
+                    .map(|sample| (vendor.value)(black_box(sample.body)).len())
+                    .sum::<usize>()
+            });
+        });
+        group.bench_function("ignore", |b| {
+            b.iter(|| {
+                vendor
+                    .samples
+                    .iter()
+                    .filter(|sample| baseline::ignore(black_box(sample.body)))
+                    .count()
+            });
+        });
+        group.finish();
+    }
+    criterion.final_summary();
+    for vendor in VENDORS {
+        let group = format!("decode/{}", vendor.name);
+        print_ratio(
+            &format!("{} errspec/derive", vendor.name),
+            (&group, "errspec"),
+            (&group, "derive"),
+            1.05,
+        );
+        print_ratio(
+            &format!("{} errspec/value", vendor.name),
+            (&group, "errspec"),
+            (&group, "value"),
+            0.70,
+        );
+        print_ratio(
+            &format!("{} ignore/derive", vendor.name),
+            (&group, "ignore"),
+            (&group, "derive"),
+            f64::INFINITY,
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! Writes the synthetic specs the scale benchmarks use (5 to 5,000 codes) and the module
+//! that expands them, into OUT_DIR.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+const SIZES: [usize; 4] = [5, 50, 500, 5000];
+const WORDS: [&str; 8] = [
+    "NOT_FOUND",
+    "INVALID",
+    "LOCKED",
+    "EXPIRED",
+    "TOO_LARGE",
+    "MISSING",
+    "CONFLICT",
+    "DENIED",
+];
+const STATUSES: [u16; 8] = [404, 400, 423, 401, 413, 422, 409, 403];
+
+fn spec(size: usize) -> String {
+    let mut spec = format!(
+        "[api]\nname = \"Scale{size}\"\n\n[envelope]\nerrors = \"/errors\"\ncode = \"/type\"\nmessage = \"/message\"\nfields = {{ attribute = \"/attribute\" }}\n"
+    );
+    for index in 0..size {
+        let word = WORDS[index % WORDS.len()];
+        let status = STATUSES[index % STATUSES.len()];
+        let _ = write!(
+            spec,
+            "\n[[error]]\ncode = \"E{index:04}_{word}\"\nstatus = {status}\ndescription = \"Synthetic error {index}.\"\n"
+        );
+        if index % 4 == 0 {
+            let _ = writeln!(
+                spec,
+                "message = \"Resource {{id}} is {}.\"",
+                word.to_lowercase()
+            );
+        }
+    }
+    spec
+}
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    let mut module = String::new();
+    for size in SIZES {
+        let path = out.join(format!("scale-{size}.toml"));
+        std::fs::write(&path, spec(size)).expect("OUT_DIR is writable");
+        let _ = writeln!(
+            module,
+            "/// A synthetic spec with {size} codes.\npub mod scale_{size} {{\n    errspec::errors_from_spec!({:?});\n}}",
+            path.display().to_string()
+        );
+    }
+    std::fs::write(out.join("scale.rs"), module).expect("OUT_DIR is writable");
+    std::fs::write(out.join("hand_codes.rs"), hand_code_matches()).expect("OUT_DIR is writable");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=../specs");
+}
+
+/// For each bundled vendor, the `match` on its wire codes a careful person writes by hand:
+/// `fn itsm_ng(code: &str) -> Option<u16>`.
+fn hand_code_matches() -> String {
+    let mut module = String::new();
+    for vendor in ["itsm-ng", "igel-imi", "itcare", "telecomx", "netilion"] {
+        let spec =
+            std::fs::read_to_string(format!("../specs/{vendor}.toml")).expect("bundled spec");
+        let mut codes: Vec<&str> = spec
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("code = \""))
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        codes.retain(|code| seen.insert(*code));
+        let _ = writeln!(
+            module,
+            "/// The hand-written code match of {vendor}.\n#[must_use]\npub fn {}(code: &str) -> Option<u16> {{\n    match code {{",
+            vendor.replace('-', "_")
+        );
+        for (index, code) in codes.iter().enumerate() {
+            let _ = writeln!(module, "        {code:?} => Some({index}),");
+        }
+        module.push_str("        _ => None,\n    }\n}\n");
+    }
+    module
+}

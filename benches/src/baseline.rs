@@ -1,0 +1,298 @@
+//! The decoders people write by hand, as baselines for errspec's generated one. Each turns
+//! a body into the same owned result: a known code with its message (and one extra field),
+//! or an unknown code.
+
+use std::borrow::Cow;
+
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The hand-written `match` on each vendor's codes.
+pub mod codes {
+    include!(concat!(env!("OUT_DIR"), "/hand_codes.rs"));
+}
+
+/// What a hand-written decoder produces for one error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hand {
+    /// A code the decoder knows, by its index in the vendor's list.
+    Known {
+        /// Index of the code.
+        code: u16,
+        /// The message.
+        message: String,
+        /// One extra field (attribute, path, errorDesc, stack trace).
+        field: Option<String>,
+    },
+    /// Any other code.
+    Unknown {
+        /// The code, if there was one.
+        code: Option<String>,
+        /// The message.
+        message: String,
+    },
+}
+
+fn hand(
+    lookup: fn(&str) -> Option<u16>,
+    code: Option<&str>,
+    message: Option<&str>,
+    field: Option<&str>,
+) -> Hand {
+    let message = message.unwrap_or_default().to_owned();
+    match code.and_then(lookup) {
+        Some(code) => Hand::Known {
+            code,
+            message,
+            field: field.map(str::to_owned),
+        },
+        None => Hand::Unknown {
+            code: code.map(str::to_owned),
+            message,
+        },
+    }
+}
+
+/// The floor for any decoder that reads JSON: parse and throw away.
+#[must_use]
+pub fn ignore(body: &[u8]) -> bool {
+    serde_json::from_slice::<IgnoredAny>(body).is_ok()
+}
+
+/// Decoders that parse into `serde_json::Value` and poke at it, the way most people do.
+pub mod value {
+    use super::{codes, hand, Hand, Value};
+
+    fn text<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
+        value.get(key).and_then(Value::as_str)
+    }
+
+    /// ITSM-NG.
+    #[must_use]
+    pub fn itsm_ng(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        let code = value.get(0).and_then(Value::as_str);
+        let message = value.get(1).and_then(Value::as_str);
+        vec![hand(codes::itsm_ng, code, message, None)]
+    }
+
+    /// IGEL IMI.
+    #[must_use]
+    pub fn igel_imi(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        vec![hand(
+            codes::igel_imi,
+            text(&value, "errorCode"),
+            text(&value, "message"),
+            text(&value, "stackTrace"),
+        )]
+    }
+
+    /// ITCare.
+    #[must_use]
+    pub fn itcare(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        vec![hand(
+            codes::itcare,
+            text(&value, "errorCode"),
+            text(&value, "errorMessage"),
+            text(&value, "errorDesc"),
+        )]
+    }
+
+    /// Telecom X, with `multiple`.
+    #[must_use]
+    pub fn telecomx(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        let Some(error) = value.get("error") else {
+            return Vec::new();
+        };
+        let one = |error: &Value| {
+            hand(
+                codes::telecomx,
+                text(error, "code"),
+                text(error, "message"),
+                text(error, "path"),
+            )
+        };
+        match error.get("inner").and_then(Value::as_array) {
+            Some(inner) if text(error, "code") == Some("multiple") => {
+                inner.iter().map(one).collect()
+            }
+            _ => vec![one(error)],
+        }
+    }
+
+    /// Netilion.
+    #[must_use]
+    pub fn netilion(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        let Some(errors) = value.get("errors").and_then(Value::as_array) else {
+            return Vec::new();
+        };
+        errors
+            .iter()
+            .map(|error| {
+                hand(
+                    codes::netilion,
+                    text(error, "type"),
+                    text(error, "message"),
+                    text(error, "attribute"),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Decoders with a `#[derive(Deserialize)]` struct per envelope and borrowed strings: the
+/// best a careful person writes.
+pub mod derive {
+    use super::{codes, hand, Cow, Deserialize, Hand};
+
+    #[derive(Deserialize)]
+    struct ItsmNg<'a>(#[serde(borrow)] Cow<'a, str>, #[serde(borrow)] Cow<'a, str>);
+
+    /// ITSM-NG.
+    #[must_use]
+    pub fn itsm_ng(body: &[u8]) -> Vec<Hand> {
+        let Ok(ItsmNg(code, message)) = serde_json::from_slice(body) else {
+            return Vec::new();
+        };
+        vec![hand(codes::itsm_ng, Some(&code), Some(&message), None)]
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct IgelImi<'a> {
+        #[serde(borrow)]
+        message: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        error_code: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        stack_trace: Option<Cow<'a, str>>,
+    }
+
+    /// IGEL IMI.
+    #[must_use]
+    pub fn igel_imi(body: &[u8]) -> Vec<Hand> {
+        let Ok(error) = serde_json::from_slice::<IgelImi<'_>>(body) else {
+            return Vec::new();
+        };
+        vec![hand(
+            codes::igel_imi,
+            error.error_code.as_deref(),
+            error.message.as_deref(),
+            error.stack_trace.as_deref(),
+        )]
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Itcare<'a> {
+        #[serde(borrow)]
+        error_code: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        error_desc: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        error_message: Option<Cow<'a, str>>,
+    }
+
+    /// ITCare.
+    #[must_use]
+    pub fn itcare(body: &[u8]) -> Vec<Hand> {
+        let Ok(error) = serde_json::from_slice::<Itcare<'_>>(body) else {
+            return Vec::new();
+        };
+        vec![hand(
+            codes::itcare,
+            error.error_code.as_deref(),
+            error.error_message.as_deref(),
+            error.error_desc.as_deref(),
+        )]
+    }
+
+    #[derive(Deserialize)]
+    struct TelecomXBody<'a> {
+        #[serde(borrow)]
+        error: TelecomX<'a>,
+    }
+
+    #[derive(Deserialize)]
+    struct TelecomX<'a> {
+        #[serde(borrow)]
+        code: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        message: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        path: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        inner: Vec<TelecomX<'a>>,
+    }
+
+    /// Telecom X, with `multiple`.
+    #[must_use]
+    pub fn telecomx(body: &[u8]) -> Vec<Hand> {
+        let Ok(TelecomXBody { error }) = serde_json::from_slice(body) else {
+            return Vec::new();
+        };
+        let one = |error: &TelecomX<'_>| {
+            hand(
+                codes::telecomx,
+                error.code.as_deref(),
+                error.message.as_deref(),
+                error.path.as_deref(),
+            )
+        };
+        if error.code.as_deref() == Some("multiple") && !error.inner.is_empty() {
+            error.inner.iter().map(one).collect()
+        } else {
+            vec![one(&error)]
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct NetilionBody<'a> {
+        #[serde(borrow)]
+        errors: Vec<Netilion<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    struct Netilion<'a> {
+        #[serde(borrow, rename = "type")]
+        kind: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        message: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        attribute: Option<Cow<'a, str>>,
+    }
+
+    /// Netilion.
+    #[must_use]
+    pub fn netilion(body: &[u8]) -> Vec<Hand> {
+        let Ok(NetilionBody { errors }) = serde_json::from_slice(body) else {
+            return Vec::new();
+        };
+        errors
+            .iter()
+            .map(|error| {
+                hand(
+                    codes::netilion,
+                    error.kind.as_deref(),
+                    error.message.as_deref(),
+                    error.attribute.as_deref(),
+                )
+            })
+            .collect()
+    }
+}

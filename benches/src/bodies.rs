@@ -1,0 +1,89 @@
+//! Realistic error bodies per vendor: the seed pages' examples and what servers send.
+
+/// A named response: status and body.
+pub struct Sample {
+    /// What the body is.
+    pub name: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// The body.
+    pub body: &'static [u8],
+}
+
+/// ITSM-NG bodies: `[CODE, MESSAGE]`.
+pub const ITSM_NG: &[Sample] = &[
+    Sample {
+        name: "session token missing",
+        status: 400,
+        body: br#"["ERROR_SESSION_TOKEN_MISSING","parameter session_token is missing or empty; view documentation in your browser at http://itsm.example.com/apirest.php/#ERROR_SESSION_TOKEN_MISSING"]"#,
+    },
+    Sample {
+        name: "item not found",
+        status: 404,
+        body: br#"["ERROR_ITEM_NOT_FOUND","Element introuvable"]"#,
+    },
+    Sample {
+        name: "right missing",
+        status: 403,
+        body: br#"["ERROR_RIGHT_MISSING","You don't have permission to perform this action."]"#,
+    },
+];
+
+/// IGEL IMI bodies: `{"message", "errorCode", "stackTrace"}`.
+pub const IGEL_IMI: &[Sample] = &[
+    Sample {
+        name: "method not supported",
+        status: 405,
+        body: br#"{"message":"Request method 'GET' not supported","errorCode":"ITG-0A011","stackTrace":"[org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver.doResolveHandlerMethodException(ExceptionHandlerExceptionResolver.java:403), org.springframework.web.servlet.handler.AbstractHandlerMethodExceptionResolver.doResolveException(AbstractHandlerMethodExceptionResolver.java:61)]"}"#,
+    },
+    Sample {
+        name: "thin client not found",
+        status: 404,
+        body: br#"{"message":"Thin client with ID 42 not found.","errorCode":"ITG-0A001","stackTrace":"[com.igel.imi.ThinClientService.get(ThinClientService.java:88)]"}"#,
+    },
+];
+
+/// ITCare bodies.
+pub const ITCARE: &[Sample] = &[Sample {
+    name: "invalid field value",
+    status: 400,
+    body: br#"{"status":"BAD_REQUEST","errorCode":"INVALID_FIELD_VALUE","errorDesc":"name","errorMessage":"Error on field 'name'"}"#,
+}];
+
+/// Telecom X bodies: `{"error": {...}}`.
+pub const TELECOMX: &[Sample] = &[
+    Sample {
+        name: "property not found",
+        status: 404,
+        body: br#"{"error":{"message":"MVNO account not found","code":"mvnoAccount","status":404}}"#,
+    },
+    Sample {
+        name: "invalid token",
+        status: 401,
+        body: br#"{"error":{"message":"IP address not authenticated","code":"invalid_token","status":401}}"#,
+    },
+    Sample {
+        name: "multiple",
+        status: 422,
+        body: br#"{"error":{"code":"multiple","status":422,"inner":[{"message":"User not found","code":"userId","status":404},{"message":"Invalid street","code":"address.street","status":422},{"message":"Zip is missing","code":"address.zip","status":404}]}}"#,
+    },
+];
+
+/// Netilion bodies: `{"errors": [...]}`.
+pub const NETILION: &[Sample] = &[
+    Sample {
+        name: "taken",
+        status: 409,
+        body: br#"{"errors":[{"type":"taken","message":"has already been taken","attribute":"serial_number"}]}"#,
+    },
+    Sample {
+        name: "two errors",
+        status: 400,
+        body: br#"{"errors":[{"type":"blank","message":"can't be blank","attribute":"name"},{"type":"too_long","message":"is too long (maximum is 255 characters)","attribute":"description"}]}"#,
+    },
+    Sample {
+        name: "too many requests",
+        status: 429,
+        body: br#"{"errors":[{"type":"too_many_requests","message":"Too many requests, retry after the next minute"}]}"#,
+    },
+];

@@ -1,0 +1,132 @@
+//! The built-in vendors: the bundled specs, compiled, one table line each.
+
+use std::ffi::OsStr;
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::ErrorKind;
+use errspec_codegen::bundled::{bundled, BundledSpec};
+use errspec_codegen::Spec;
+
+use crate::decode::render;
+
+mod itsm_ng {
+    errspec::errors_from_spec!("itsm-ng.toml");
+}
+
+mod igel_imi {
+    errspec::errors_from_spec!("igel-imi.toml");
+}
+
+mod itcare {
+    errspec::errors_from_spec!("itcare.toml");
+}
+
+mod telecomx {
+    errspec::errors_from_spec!("telecomx.toml");
+}
+
+mod netilion {
+    errspec::errors_from_spec!("netilion.toml");
+}
+
+/// A vendor the CLI knows: a bundled spec and its compiled decoder.
+#[derive(Debug)]
+pub struct Vendor {
+    /// The bundled spec's file stem (`itcare`).
+    pub name: &'static str,
+    /// Decodes a response and renders the result as text.
+    pub decode: fn(u16, &[u8]) -> String,
+}
+
+/// A [`Vendor`] whose errors are the generated type `$error`.
+macro_rules! vendor {
+    ($name:literal, $error:ty) => {
+        Vendor {
+            name: $name,
+            decode: |status, body| render(&<$error>::decode(status, body)),
+        }
+    };
+}
+
+/// Every built-in vendor, in the order of the bundled specs.
+pub const VENDORS: &[Vendor] = &[
+    vendor!("itsm-ng", itsm_ng::ItsmNgError),
+    vendor!("igel-imi", igel_imi::IgelImiError),
+    vendor!("itcare", itcare::ItcareError),
+    vendor!("telecomx", telecomx::TelecomXError),
+    vendor!("netilion", netilion::NetilionError),
+];
+
+impl Vendor {
+    /// The bundled spec of this vendor, checked.
+    ///
+    /// # Errors
+    /// One line when the bundled spec is missing or has mistakes (a broken build of errspec).
+    pub fn spec(&self) -> Result<(&'static BundledSpec, Spec), String> {
+        let file = bundled(self.name)
+            .ok_or_else(|| format!("no spec is bundled for vendor `{}`", self.name))?;
+        let checked = errspec_codegen::check_spec(file.source);
+        match checked.spec {
+            Some(spec) if checked.diagnostics.is_empty() => Ok((file, spec)),
+            _ => Err(format!(
+                "the bundled spec {} has mistakes; run `errspec check` on it",
+                file.file_name
+            )),
+        }
+    }
+}
+
+/// The names of the built-in vendors, comma-separated.
+pub fn names() -> String {
+    let names: Vec<&str> = VENDORS.iter().map(|vendor| vendor.name).collect();
+    names.join(", ")
+}
+
+/// Parses a vendor argument; `--help` lists the vendors as possible values.
+#[derive(Debug, Clone, Copy)]
+pub struct VendorParser;
+
+impl TypedValueParser for VendorParser {
+    type Value = &'static Vendor;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let name = value.to_string_lossy();
+        VENDORS
+            .iter()
+            .find(|vendor| vendor.name == name || format!("{}.toml", vendor.name) == name)
+            .ok_or_else(|| {
+                clap::Error::raw(
+                    ErrorKind::InvalidValue,
+                    format!("unknown vendor `{name}`; the vendors are: {}", names()),
+                )
+            })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            VENDORS.iter().map(|vendor| PossibleValue::new(vendor.name)),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use errspec_codegen::bundled::BUNDLED;
+
+    use super::VENDORS;
+
+    #[test]
+    fn every_bundled_spec_is_a_vendor_and_checks_clean() {
+        assert_eq!(VENDORS.len(), BUNDLED.len());
+        for (vendor, file) in VENDORS.iter().zip(BUNDLED) {
+            assert_eq!(Some(vendor.name), file.file_name.strip_suffix(".toml"));
+            let (_, spec) = vendor.spec().unwrap();
+            assert!(!spec.errors.is_empty());
+        }
+    }
+}

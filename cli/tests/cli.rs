@@ -1,0 +1,436 @@
+//! The `errspec` binary as a user runs it.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn errspec(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_errspec"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("errspec runs")
+}
+
+fn errspec_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errspec"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("errspec runs");
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(stdin)
+        .expect("stdin written");
+    child.wait_with_output().expect("errspec finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Asserts a clean success and returns stdout.
+fn success(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        output.status,
+        stdout(output),
+        stderr(output)
+    );
+    assert_eq!(stderr(output), "");
+    stdout(output)
+}
+
+/// Asserts a failure reported as exactly one `error:` line, and returns that line.
+fn one_error_line(output: &Output, code: i32) -> String {
+    let stderr = stderr(output);
+    assert_eq!(output.status.code(), Some(code), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("backtrace"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert_eq!(stdout(output), "");
+    stderr.trim_end().to_owned()
+}
+
+/// The `value` of the `label` line in a block (`  kind              not_found`).
+fn field<'a>(text: &'a str, label: &str) -> Vec<&'a str> {
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.trim_start().strip_prefix(label)?;
+            rest.starts_with("  ").then(|| rest.trim())
+        })
+        .collect()
+}
+
+fn specs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
+}
+
+/// A fresh directory under the system's temp dir, unique to this test run.
+fn temp_dir(name: &str) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "errspec-cli-{}-{}-{name}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir created");
+    dir
+}
+
+const IGEL_BODY: &str = r#"{"message": "Thin client with ID 42 not found.", "errorCode": "ITG-0A001", "stackTrace": "at com.igel.Foo(Foo.java:1)\n\tat com.igel.Bar(Bar.java:2)"}"#;
+
+#[test]
+fn decode_shows_the_variant_and_template_parameters_of_an_igel_body() {
+    let out = success(&errspec(&["decode", "igel-imi", "404", IGEL_BODY]));
+    assert!(out.contains("error 1 of 1: ThinClientNotFound"), "{out}");
+    assert!(out.lines().any(|line| line.trim() == "id = 42"), "{out}");
+    assert_eq!(field(&out, "code"), ["ITG-0A001"]);
+    assert_eq!(field(&out, "kind"), ["not_found", "not_found"]);
+    assert_eq!(field(&out, "retryable"), ["no", "no"]);
+    assert_eq!(field(&out, "documented status"), ["none"]);
+    assert_eq!(
+        field(&out, "description"),
+        ["No thin client exists with the given ID."]
+    );
+    // The stack trace stays on one line.
+    assert!(
+        out.lines().any(|line| line.trim()
+            == r"stack_trace = at com.igel.Foo(Foo.java:1)\n\tat com.igel.Bar(Bar.java:2)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn decode_of_an_empty_itcare_503_is_a_retryable_service_unavailable() {
+    let out = success(&errspec(&["decode", "itcare", "503", ""]));
+    assert!(out.contains("error 1 of 1: ServiceUnavailable"), "{out}");
+    assert_eq!(field(&out, "code"), ["none"]);
+    assert_eq!(field(&out, "retryable"), ["yes", "yes"]);
+    assert_eq!(field(&out, "kind"), ["unavailable", "unavailable"]);
+    assert_eq!(field(&out, "response"), ["HTTP 503, 1 error"]);
+    assert!(out.contains("    error_desc = (none)"), "{out}");
+}
+
+#[test]
+fn decode_of_a_telecomx_multiple_shows_every_inner_error() {
+    let body = r#"{"error": {"code": "multiple", "status": 422, "message": "Multiple errors",
+        "inner": [
+            {"code": "mvnoAccount", "status": 422, "message": "Invalid", "path": "mvnoAccount", "check": "required"},
+            {"code": "not_found", "status": 404, "message": "Not found"}
+        ]}}"#;
+    let out = success(&errspec(&["decode", "telecomx", "422", body]));
+    assert_eq!(field(&out, "response"), ["HTTP 422, 2 errors"]);
+    assert!(out.contains("error 1 of 2: PropertyInvalid"), "{out}");
+    assert!(out.contains("error 2 of 2: NotFound"), "{out}");
+    assert_eq!(field(&out, "code"), ["mvnoAccount", "not_found"]);
+    assert_eq!(field(&out, "status"), ["422", "404"]);
+    assert!(out.contains("    check = required"), "{out}");
+}
+
+#[test]
+fn decode_of_an_itsm_ng_partial_batch_shows_each_item() {
+    let body = r#"["ERROR_GLPI_PARTIAL_ADD", [{"id": 8, "message": ""}, {"id": false, "message": "Field name is mandatory"}]]"#;
+    let out = success(&errspec(&["decode", "itsm-ng", "207", body]));
+    assert!(out.contains("error 1 of 1: GlpiPartialAdd"), "{out}");
+    assert_eq!(field(&out, "kind"), ["partial_failure", "partial_failure"]);
+    assert_eq!(field(&out, "items"), ["2: 1 ok, 1 failed"]);
+    let items: Vec<&str> = out
+        .lines()
+        .skip_while(|line| !line.trim_start().starts_with("items"))
+        .skip(1)
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "1  ok      id = 8",
+            "2  failed  id = (none)  message = Field name is mandatory"
+        ]
+    );
+}
+
+#[test]
+fn decode_reads_the_body_from_stdin() {
+    let with_dash = errspec_with_stdin(&["decode", "igel-imi", "404", "-"], IGEL_BODY.as_bytes());
+    let without = errspec_with_stdin(&["decode", "igel-imi", "404"], IGEL_BODY.as_bytes());
+    let from_argument = success(&errspec(&["decode", "igel-imi", "404", IGEL_BODY]));
+    assert_eq!(success(&with_dash), from_argument);
+    assert_eq!(success(&without), from_argument);
+}
+
+#[test]
+fn decode_takes_a_body_that_is_not_utf8() {
+    let out = success(&errspec_with_stdin(
+        &["decode", "netilion", "502"],
+        b"\xff\xfe<html>Bad Gateway</html>",
+    ));
+    assert!(out.contains("error 1 of 1: Unknown"), "{out}");
+    assert_eq!(field(&out, "retryable"), ["yes", "yes"]);
+}
+
+#[test]
+fn long_values_are_cut_and_their_length_noted() {
+    let trace = "x".repeat(5000);
+    let body =
+        format!(r#"{{"message": "boom", "errorCode": "ITG-0A001", "stackTrace": "{trace}"}}"#);
+    let out = success(&errspec(&["decode", "igel-imi", "500", &body]));
+    let line = out
+        .lines()
+        .find(|line| line.trim_start().starts_with("stack_trace = "))
+        .expect("a stack_trace line");
+    assert!(line.len() < 300, "{line}");
+    assert!(
+        line.ends_with("(truncated, 5000 characters in all)"),
+        "{line}"
+    );
+}
+
+#[test]
+fn an_unknown_vendor_is_one_error_line_naming_the_vendors() {
+    let line = one_error_line(&errspec(&["decode", "acme", "404", "{}"]), 2);
+    assert!(line.contains("`acme`"), "{line}");
+    assert!(
+        line.contains("itsm-ng, igel-imi, itcare, telecomx, netilion"),
+        "{line}"
+    );
+    one_error_line(&errspec(&["list", "acme"]), 2);
+    one_error_line(&errspec(&["explain", "acme", "x"]), 2);
+}
+
+#[test]
+fn a_status_that_is_not_a_number_is_one_error_line() {
+    for status in ["abc", "65536", "-1", "404.5"] {
+        let line = one_error_line(&errspec(&["decode", "itcare", status, ""]), 2);
+        assert!(line.contains("0 to 65535"), "{line}");
+    }
+    success(&errspec(&["decode", "itcare", "65535", ""]));
+    success(&errspec(&["decode", "itcare", "0", ""]));
+}
+
+#[test]
+fn missing_and_extra_arguments_are_one_error_line() {
+    one_error_line(&errspec(&["decode", "itcare"]), 2);
+    one_error_line(&errspec(&["decode", "itcare", "404", "{}", "extra"]), 2);
+    one_error_line(&errspec(&["check"]), 2);
+    one_error_line(&errspec(&["frobnicate"]), 2);
+}
+
+#[test]
+fn unreadable_stdin_is_one_error_line() {
+    // Reading a directory fails on every Unix.
+    let Ok(directory) = std::fs::File::open(std::env::temp_dir()) else {
+        return;
+    };
+    let output = Command::new(env!("CARGO_BIN_EXE_errspec"))
+        .args(["decode", "itcare", "503"])
+        .stdin(directory)
+        .output()
+        .expect("errspec runs");
+    let line = one_error_line(&output, 1);
+    assert!(line.contains("standard input"), "{line}");
+}
+
+#[test]
+fn help_works_for_the_tool_and_each_command() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["decode", "--help"],
+        &["list", "--help"],
+        &["explain", "--help"],
+        &["check", "--help"],
+    ] {
+        let out = success(&errspec(args));
+        assert!(out.contains("Usage: errspec"), "{out}");
+    }
+    let out = success(&errspec(&["decode", "--help"]));
+    assert!(
+        out.contains("itsm-ng, igel-imi, itcare, telecomx, netilion"),
+        "{out}"
+    );
+}
+
+#[test]
+fn list_prints_every_documented_error() {
+    let out = success(&errspec(&["list", "netilion"]));
+    let mut lines = out.lines();
+    let header = lines.next().expect("a header");
+    assert!(header.contains("57 errors documented"), "{header}");
+    let columns = lines.next().expect("column names");
+    assert!(columns.starts_with("CODE"), "{columns}");
+    assert_eq!(lines.count(), 57);
+}
+
+#[test]
+fn list_shows_status_only_entries_and_their_kinds() {
+    let out = success(&errspec(&["list", "itcare"]));
+    assert!(
+        out.starts_with("cegedim.cloud ITCare API (itcare.toml): "),
+        "{out}"
+    );
+    let row = out
+        .lines()
+        .find(|line| line.contains("ServiceUnavailable"))
+        .expect("a ServiceUnavailable row");
+    let cells: Vec<&str> = row.split_whitespace().take(5).collect();
+    assert_eq!(
+        cells,
+        ["-", "ServiceUnavailable", "503", "unavailable", "yes"]
+    );
+}
+
+#[test]
+fn check_accepts_every_bundled_spec() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(specs_dir())
+        .expect("specs dir")
+        .map(|entry| entry.expect("dir entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    let args: Vec<&str> = std::iter::once("check")
+        .chain(files.iter().map(|path| path.to_str().expect("UTF-8 path")))
+        .collect();
+    let out = success(&errspec(&args));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), files.len(), "{out}");
+    for (line, file) in lines.iter().zip(&files) {
+        let source = std::fs::read_to_string(file).expect("spec readable");
+        let entries = source
+            .lines()
+            .filter(|line| line.trim() == "[[error]]")
+            .count();
+        assert_eq!(
+            *line,
+            format!("ok: {}: {entries} errors documented", file.display())
+        );
+    }
+}
+
+#[test]
+fn check_reports_every_mistake_with_its_position() {
+    let dir = temp_dir("mistakes");
+    let spec = dir.join("acme.toml");
+    std::fs::write(
+        &spec,
+        "[api]\nname = \"Acme\"\n\n[envelope]\ncode = \"/code\"\n\n[[error]]\ncode = \"boom\"\nmesage = \"Boom\"\nstatus = 999\n",
+    )
+    .expect("spec written");
+    let path = spec.to_str().expect("UTF-8 path");
+    let output = errspec(&["check", path]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    assert!(err.contains("error: unknown key `mesage`"), "{err}");
+    assert!(err.contains(&format!("--> {path}:9:1")), "{err}");
+    assert!(
+        err.contains("error: status 999 is not an HTTP status"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("--> {path}:10:10")), "{err}");
+    assert!(
+        err.contains(&format!("failed: {path}: 2 mistakes")),
+        "{err}"
+    );
+    // The same text the macro shows.
+    let checked = errspec_codegen::check_spec(&std::fs::read_to_string(&spec).unwrap());
+    for diagnostic in &checked.diagnostics {
+        let source = std::fs::read_to_string(&spec).unwrap();
+        let rendered = format!("error: {}", diagnostic.render(path, &source));
+        assert!(err.contains(&rendered), "{err}\nmissing:\n{rendered}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn check_names_files_it_cannot_read_and_goes_on() {
+    let dir = temp_dir("unreadable");
+    let binary = dir.join("binary.toml");
+    std::fs::write(&binary, b"[api]\nname = \"\xff\"\n").expect("file written");
+    let missing = dir.join("missing.toml");
+    let good = specs_dir().join("itcare.toml");
+    let args = [
+        "check",
+        missing.to_str().unwrap(),
+        dir.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ];
+    let output = errspec(&args);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(!err.contains("panicked"), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("error: {}: no such file", args[1]),
+            format!("error: {}: is a directory, not a spec file", args[2]),
+            format!(
+                "error: {}: is not UTF-8: invalid byte at line 2, column 9",
+                args[3]
+            ),
+        ]
+    );
+    assert!(stdout(&output).starts_with(&format!("ok: {}: ", args[4])));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn explain_shows_every_meaning_of_a_shared_code() {
+    let out = success(&errspec(&["explain", "telecomx", "invalid_token"]));
+    assert!(
+        out.starts_with("4 entries share the code `invalid_token`"),
+        "{out}"
+    );
+    assert_eq!(
+        field(&out, "variant"),
+        [
+            "TokenUndecipherable",
+            "TokenIpMismatch",
+            "LoginRequired",
+            "InvalidToken"
+        ]
+    );
+    assert_eq!(
+        field(&out, "template"),
+        [
+            "Undecipherable",
+            "IP address not authenticated",
+            "Please login",
+            "-"
+        ]
+    );
+    assert_eq!(field(&out, "code"), ["invalid_token"; 4]);
+}
+
+#[test]
+fn explain_finds_an_entry_by_variant_name() {
+    let out = success(&errspec(&["explain", "itcare", "ServiceUnavailable"]));
+    assert_eq!(field(&out, "variant"), ["ServiceUnavailable"]);
+    assert_eq!(field(&out, "status"), ["503"]);
+    assert_eq!(field(&out, "retryable"), ["yes"]);
+    assert_eq!(
+        field(&out, "description"),
+        ["Service temporarily unavailable."]
+    );
+}
+
+#[test]
+fn explain_of_an_unknown_code_says_how_to_list_the_codes() {
+    let line = one_error_line(&errspec(&["explain", "telecomx", "invalid_tokn"]), 1);
+    assert!(line.contains("`errspec list telecomx`"), "{line}");
+    assert!(line.contains("did you mean `invalid_token`?"), "{line}");
+}

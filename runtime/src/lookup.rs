@@ -1,0 +1,27 @@
+//! Constant-time lookup of a wire code, through a perfect hash table computed when the
+//! spec is expanded: the cost is the same for a spec of 5 codes and one of 5,000.
+
+/// A wire code table built by the code generator.
+#[derive(Debug)]
+pub struct CodeTable {
+    /// The hash key the generator found.
+    pub key: u64,
+    /// The generator's displacements.
+    pub disps: &'static [(u32, u32)],
+    /// Every distinct wire code with its index, in hash order.
+    pub codes: &'static [(&'static str, u16)],
+}
+
+impl CodeTable {
+    /// The index of `code`, if it is in the table.
+    #[must_use]
+    pub fn index(&self, code: &str) -> Option<u16> {
+        if self.codes.is_empty() || self.disps.is_empty() {
+            return None;
+        }
+        let hashes = phf_shared::hash(code, &self.key);
+        let slot = phf_shared::get_index(&hashes, self.disps, self.codes.len());
+        let (wire, index) = self.codes.get(usize::try_from(slot).ok()?)?;
+        (*wire == code).then_some(*index)
+    }
+}
