@@ -4,14 +4,15 @@
 use core::ops::Range;
 use std::collections::HashMap;
 
-use toml::de::DeTable;
+use heck::ToUpperCamelCase;
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{line_col, Diagnostic};
 use crate::model::{
-    Batch, Envelope, ErrorEntry, Fallbacks, Field, Multiple, Spec, KINDS, RESERVED_FIELDS,
+    Batch, Envelope, ErrorEntry, Fallbacks, Field, Multiple, Spec, Template, KINDS, RESERVED_FIELDS,
 };
 use crate::names::{check_field_name, check_type_name, derive_variant};
-use crate::reader::{entry, Reader, Text};
+use crate::reader::{closest, entry, Reader, Text};
 use crate::template::parse_template;
 
 const TOP_KEYS: &[&str] = &["api", "envelope", "error", "fallback"];
@@ -36,49 +37,178 @@ const ERROR_KEYS: &[&str] = &[
 ];
 const FALLBACK_KEYS: &[&str] = &["missing", "unknown"];
 
+/// The tables a misplaced key may belong in, for help texts.
+const HOMES: &[(&str, &[&str])] = &[
+    ("`[api]`", API_KEYS),
+    ("`[envelope]`", ENVELOPE_KEYS),
+    ("an `[[error]]` table", ERROR_KEYS),
+    ("`[fallback]`", FALLBACK_KEYS),
+];
+
+/// The most diagnostics reported for one spec; the rest are counted in a last one. A file
+/// that is not a spec at all (binary data) would otherwise yield one per byte.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
 /// The outcome of checking a spec: the model when it could be built (possibly partial: entries
 /// with mistakes are left out so that the generated skeleton stays valid Rust) and every
 /// mistake found.
 #[derive(Debug)]
 pub struct Checked {
-    /// The spec as far as it is valid; `None` when not even its name could be read.
+    /// The spec as far as it is valid; `None` when not even its name could be read. With
+    /// diagnostics, it is a skeleton: enough to generate types that compile, not a spec to
+    /// decode with.
     pub spec: Option<Spec>,
     /// Every mistake, in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses and checks a spec's text.
+impl Checked {
+    /// The spec when it has no mistake at all.
+    #[must_use]
+    pub fn valid(&self) -> Option<&Spec> {
+        self.spec.as_ref().filter(|_| self.diagnostics.is_empty())
+    }
+}
+
+/// Parses and checks a spec's text. Never panics, whatever the text.
 #[must_use]
 pub fn check_spec(source: &str) -> Checked {
+    check_with(source, Vec::new())
+}
+
+/// [`check_spec`], with `found` (mistakes found before parsing) among the diagnostics.
+pub(crate) fn check_with(source: &str, found: Vec<Diagnostic>) -> Checked {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
-    if !syntax_errors.is_empty() {
-        let diagnostics = syntax_errors
-            .iter()
-            .map(|error| {
-                let span = error.span().unwrap_or(0..0);
-                Diagnostic::new(
-                    span,
-                    format!("TOML syntax error: {}", error.message().trim()),
-                )
-            })
-            .collect();
-        return Checked {
-            spec: None,
-            diagnostics,
-        };
-    }
     let mut checker = Checker {
-        reader: Reader::default(),
+        reader: Reader::new(source),
         source,
     };
+    // After a syntax error the parser guesses what was meant: the skeleton is built from its
+    // guess, but only the syntax errors are reported, since the rules would report guesses.
     let spec = checker.check_root(root.get_ref());
-    let mut diagnostics = checker.reader.diagnostics;
+    let mut diagnostics = found;
+    if syntax_errors.is_empty() {
+        diagnostics.append(&mut checker.reader.diagnostics);
+    } else {
+        diagnostics.extend(
+            syntax_errors
+                .iter()
+                .map(|error| syntax_diagnostic(error, root.get_ref(), source)),
+        );
+    }
     diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+    if diagnostics.len() > MAX_DIAGNOSTICS {
+        let more = diagnostics.len() - MAX_DIAGNOSTICS;
+        let next = diagnostics[MAX_DIAGNOSTICS].span.clone();
+        diagnostics.truncate(MAX_DIAGNOSTICS);
+        diagnostics.push(
+            Diagnostic::new(
+                next,
+                format!("{more} more errors in this spec are not shown"),
+            )
+            .help("fix the errors above first; is this file a spec?"),
+        );
+    }
     Checked { spec, diagnostics }
 }
 
+fn syntax_diagnostic(error: &toml::de::Error, root: &DeTable<'_>, source: &str) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim();
+    let key = source.get(span.clone()).unwrap_or_default();
+    let message = if message == "duplicate key" && !key.is_empty() && !key.contains('\n') {
+        format!("duplicate key `{key}`")
+    } else {
+        message.to_owned()
+    };
+    let mut diagnostic = Diagnostic::new(span.clone(), format!("TOML syntax error: {message}"));
+    if message.starts_with("duplicate key") {
+        let first = earlier_key(root, key, span.start, source, 0)
+            .or_else(|| earlier_header(source, span.start));
+        if let Some(first) = first {
+            diagnostic = diagnostic.note(format!(
+                "`{key}` is first defined at line {}",
+                line_col(source, first.start).0
+            ));
+        }
+        diagnostic = diagnostic.help("a key may appear once per table: remove or rename one");
+    } else if message.contains("string values must be quoted") {
+        diagnostic = diagnostic
+            .help("quote text (`code = \"E001\"`); numbers and `true`/`false` stand alone");
+    }
+    diagnostic
+}
+
+/// For a duplicate `[table]` header at `at`, the same header written earlier.
+fn earlier_header(source: &str, at: usize) -> Option<Range<usize>> {
+    let line = source
+        .get(..at)?
+        .rfind('\n')
+        .map_or(0, |newline| newline + 1);
+    let end = source
+        .get(line..)?
+        .find('\n')
+        .map_or(source.len(), |newline| line + newline);
+    let header = source.get(line..end)?.trim();
+    if !header.starts_with('[') {
+        return None;
+    }
+    let mut offset = 0;
+    for text in source.get(..line)?.split_inclusive('\n') {
+        if text.trim() == header {
+            return Some(offset..offset + text.len());
+        }
+        offset += text.len();
+    }
+    None
+}
+
+/// The last key written exactly as `key` and defined before `before`, at any depth.
+fn earlier_key(
+    table: &DeTable<'_>,
+    key: &str,
+    before: usize,
+    source: &str,
+    depth: usize,
+) -> Option<Range<usize>> {
+    if depth > 32 {
+        return None;
+    }
+    let mut found: Option<Range<usize>> = None;
+    let mut consider = |candidate: Option<Range<usize>>| {
+        if let Some(candidate) = candidate {
+            let later = match &found {
+                Some(best) => candidate.start > best.start,
+                None => true,
+            };
+            if later {
+                found = Some(candidate);
+            }
+        }
+    };
+    for (name, value) in table {
+        let span = name.span();
+        let same = source.get(span.clone()) == Some(key) || name.get_ref().as_ref() == key;
+        if span.start < before && same {
+            consider(Some(span));
+        }
+        match value.get_ref() {
+            DeValue::Table(inner) => consider(earlier_key(inner, key, before, source, depth + 1)),
+            DeValue::Array(items) => {
+                for item in items {
+                    if let DeValue::Table(inner) = item.get_ref() {
+                        consider(earlier_key(inner, key, before, source, depth + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 struct Checker<'s> {
-    reader: Reader,
+    reader: Reader<'s>,
     source: &'s str,
 }
 
@@ -87,8 +217,12 @@ struct Draft {
     entry: ErrorEntry,
     span: Range<usize>,
     code_span: Option<Range<usize>>,
+    /// The `variant` value, or the `code` value the name is derived from.
     variant_span: Range<usize>,
+    derived: bool,
     template_span: Option<Range<usize>>,
+    /// Whether the entry has a template with a mistake (left out of the skeleton).
+    template_failed: bool,
 }
 
 impl Checker<'_> {
@@ -97,7 +231,15 @@ impl Checker<'_> {
     }
 
     fn check_root(&mut self, root: &DeTable<'_>) -> Option<Spec> {
-        self.reader.allow_keys(root, TOP_KEYS, "the spec");
+        // An empty spec (or one of comments only) is one mistake, not one per missing table.
+        if root.is_empty() {
+            self.reader.push(
+                Diagnostic::new(0..0, "the spec is empty")
+                    .help("a spec needs `[api]` with `name = \"Acme\"`, `[envelope]` with `code = \"/code\"`, and an `[[error]]` table per documented error"),
+            );
+            return None;
+        }
+        self.allow_keys(root, TOP_KEYS, "the spec");
         let (name, title, docs, strip_prefix) = self.check_api(root);
         let envelope = self.check_envelope(root);
         let drafts = self.check_errors(root, strip_prefix.as_deref(), envelope.as_ref());
@@ -110,11 +252,30 @@ impl Checker<'_> {
             name: name?,
             title,
             docs,
-            envelope: envelope?,
+            // Without an envelope, the skeleton still needs one; it decodes nothing.
+            envelope: envelope.unwrap_or_else(|| Envelope {
+                at: String::new(),
+                many: false,
+                code: String::new(),
+                message: None,
+                status: None,
+                fields: Vec::new(),
+                multiple: None,
+                batch: None,
+            }),
             errors,
             fallback_missing,
             fallback_unknown,
         })
+    }
+
+    fn allow_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], context: &str) {
+        let elsewhere: Vec<(&str, &[&str])> = HOMES
+            .iter()
+            .filter(|(_, keys)| *keys != allowed)
+            .copied()
+            .collect();
+        self.reader.allow_keys(table, allowed, context, &elsewhere);
     }
 
     // `[api]` is required and names the generated types.
@@ -136,14 +297,18 @@ impl Checker<'_> {
             }
             return (None, None, None, None);
         };
-        self.reader.allow_keys(api, API_KEYS, "[api]");
+        self.allow_keys(api, API_KEYS, "[api]");
         let name = match self.reader.string(api, "name") {
             Some(name) => match check_type_name(&name.value) {
                 Ok(()) => Some(name.value),
                 Err(problem) => {
+                    let help = match suggest_type_name(&name.value) {
+                        Some(better) => format!("did you mean `{better}`? The name is the prefix of the generated `{better}Error` and `{better}Code`"),
+                        None => "use an UpperCamelCase name such as `Acme`: the prefix of the generated `AcmeError` and `AcmeCode`".into(),
+                    };
                     self.reader.push(
                         Diagnostic::new(name.span, format!("API name `{}` {problem}", name.value))
-                            .help("use an UpperCamelCase name such as `Acme`"),
+                            .help(help),
                     );
                     None
                 }
@@ -152,7 +317,7 @@ impl Checker<'_> {
                 if entry(api, "name").is_none() {
                     self.reader.push(
                         Diagnostic::new(api_span, "missing `name` in [api]")
-                            .help("add `name = \"Acme\"`: the prefix of the generated `AcmeError` and `AcmeCode`"),
+                            .help("add `name = \"Acme\"` below `[api]`: the prefix of the generated `AcmeError` and `AcmeCode`"),
                     );
                 }
                 None
@@ -170,27 +335,36 @@ impl Checker<'_> {
     // A pointer is empty or a sequence of `/token`s where `~` only starts `~0` or `~1`.
     fn check_pointer(&mut self, text: Text, what: &str) -> Option<String> {
         let pointer = text.value;
-        let problem = if !pointer.is_empty() && !pointer.starts_with('/') {
-            Some("must be empty or start with `/`")
+        let (problem, fixed) = if !pointer.is_empty() && !pointer.starts_with('/') {
+            (
+                "it must be empty or start with `/`",
+                Some(format!("/{pointer}")),
+            )
         } else if pointer
             .split('~')
             .skip(1)
             .any(|after| !(after.starts_with('0') || after.starts_with('1')))
         {
-            Some("has a `~` that is not `~0` (for `~`) or `~1` (for `/`)")
+            (
+                "it has a `~` that is not `~0` (for `~`) or `~1` (for `/`)",
+                None,
+            )
         } else {
-            None
+            return Some(pointer);
         };
-        match problem {
-            Some(problem) => {
-                self.reader.push(
-                    Diagnostic::new(text.span, format!("{what} `{pointer}` is not a JSON pointer: it {problem}"))
-                        .help("write a JSON pointer (RFC 6901) such as `/error/code`, `/0`, or `\"\"` for the whole document"),
-                );
-                None
-            }
-            None => Some(pointer),
-        }
+        let fixed = fixed.filter(|fixed| !fixed.contains('~'));
+        let help = match fixed {
+            Some(fixed) => format!("did you mean `\"{fixed}\"`? A JSON pointer (RFC 6901) is `\"\"` for the whole document or `/key/0/key`"),
+            None => "write a JSON pointer (RFC 6901): `\"\"` for the whole document, `/error/code`, `/0` for an array's first element, `~0` for `~` and `~1` for `/` inside a key".into(),
+        };
+        self.reader.push(
+            Diagnostic::new(
+                text.span,
+                format!("{what} `{pointer}` is not a JSON pointer: {problem}"),
+            )
+            .help(help),
+        );
+        None
     }
 
     fn pointer(&mut self, table: &DeTable<'_>, key: &str, what: &str) -> Option<String> {
@@ -209,9 +383,9 @@ impl Checker<'_> {
             }
             return None;
         };
-        self.reader.allow_keys(table, ENVELOPE_KEYS, "[envelope]");
-        let single = self.pointer(table, "error", "`error`");
-        let many = self.pointer(table, "errors", "`errors`");
+        self.allow_keys(table, ENVELOPE_KEYS, "[envelope]");
+        let single = self.pointer(table, "error", "the `error` pointer");
+        let many = self.pointer(table, "errors", "the `errors` pointer");
         if let (Some((_, first)), Some((_, second))) =
             (entry(table, "error"), entry(table, "errors"))
         {
@@ -221,30 +395,29 @@ impl Checker<'_> {
                     .help("use `error` for one error object, `errors` for an array of them"),
             );
         }
-        let code = self.pointer(table, "code", "`code`");
+        let code = self.pointer(table, "code", "the `code` pointer");
         if entry(table, "code").is_none() {
             self.reader.push(
                 Diagnostic::new(span.clone(), "missing `code` in [envelope]")
                     .help("add the pointer to the wire code, for example `code = \"/code\"`"),
             );
         }
-        let message = self.pointer(table, "message", "`message`");
-        let status = self.pointer(table, "status", "`status`");
+        let message = self.pointer(table, "message", "the `message` pointer");
+        let status = self.pointer(table, "status", "the `status` pointer");
         let fields = self.check_fields(table);
         let multiple = self
             .reader
             .table(table, "multiple")
             .and_then(|(multiple, span)| {
-                self.reader
-                    .allow_keys(multiple, MULTIPLE_KEYS, "[envelope.multiple]");
+                self.allow_keys(multiple, MULTIPLE_KEYS, "[envelope.multiple]");
                 let code = self.reader.string(multiple, "code");
-                let inner = self.pointer(multiple, "inner", "`inner`");
+                let inner = self.pointer(multiple, "inner", "the `inner` pointer");
                 for (key, present) in [("code", code.is_some()), ("inner", inner.is_some())] {
                     if !present && entry(multiple, key).is_none() {
                         self.reader.push(Diagnostic::new(
                             span.clone(),
                             format!("missing `{key}` in [envelope.multiple]"),
-                        ));
+                        ).help("`[envelope.multiple]` needs the wrapper's `code` and the pointer to its `inner` errors"));
                     }
                 }
                 Some(Multiple {
@@ -253,9 +426,8 @@ impl Checker<'_> {
                 })
             });
         let batch = self.reader.table(table, "batch").and_then(|(batch, span)| {
-            self.reader
-                .allow_keys(batch, BATCH_KEYS, "[envelope.batch]");
-            let at = self.pointer(batch, "at", "`at`");
+            self.allow_keys(batch, BATCH_KEYS, "[envelope.batch]");
+            let at = self.pointer(batch, "at", "the `at` pointer");
             if entry(batch, "at").is_none() {
                 self.reader.push(
                     Diagnostic::new(span, "missing `at` in [envelope.batch]").help(
@@ -263,23 +435,20 @@ impl Checker<'_> {
                     ),
                 );
             }
+            let id = self.reader.string(batch, "id");
+            let message = self.reader.string(batch, "message");
+            let bare = self.reader.boolean(batch, "bare");
             Some(Batch {
                 at: at?,
-                id: self
-                    .reader
-                    .string(batch, "id")
-                    .map_or_else(|| "id".into(), |text| text.value),
-                message: self
-                    .reader
-                    .string(batch, "message")
-                    .map_or_else(|| "message".into(), |text| text.value),
-                bare: self.reader.boolean(batch, "bare").unwrap_or(false),
+                id: id.map_or_else(|| "id".into(), |text| text.value),
+                message: message.map_or_else(|| "message".into(), |text| text.value),
+                bare: bare.unwrap_or(false),
             })
         });
         Some(Envelope {
             many: many.is_some(),
             at: many.or(single).unwrap_or_default(),
-            code: code?,
+            code: code.unwrap_or_default(),
             message,
             status,
             fields,
@@ -308,13 +477,15 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            if let Some(pointer) = self.pointer(fields, &name, &format!("field `{name}`")) {
+            let what = format!("the pointer of field `{name}`");
+            if let Some(pointer) = self.pointer(fields, &name, &what) {
                 checked.push(Field { name, pointer });
             }
         }
         checked
     }
 
+    // A spec documents at least one error.
     fn check_errors(
         &mut self,
         root: &DeTable<'_>,
@@ -322,9 +493,12 @@ impl Checker<'_> {
         envelope: Option<&Envelope>,
     ) -> Vec<Draft> {
         let tables = self.reader.tables(root, "error");
-        if tables.is_empty() && entry(root, "error").is_none() {
+        let empty_array = entry(root, "error")
+            .map(|(value, _)| matches!(value.get_ref(), DeValue::Array(items) if items.is_empty()));
+        if tables.is_empty() && empty_array.unwrap_or(true) {
+            let span = entry(root, "error").map_or(0..0, |(_, key)| key);
             self.reader
-                .push(Diagnostic::new(0..0, "the spec documents no errors").help(
+                .push(Diagnostic::new(span, "the spec documents no errors").help(
                     "add an `[[error]]` table per documented error, with at least `code = \"...\"`",
                 ));
         }
@@ -341,7 +515,7 @@ impl Checker<'_> {
         strip_prefix: Option<&str>,
         envelope: Option<&Envelope>,
     ) -> Option<Draft> {
-        self.reader.allow_keys(table, ERROR_KEYS, "[[error]]");
+        self.allow_keys(table, ERROR_KEYS, "[[error]]");
         let code = self.reader.string(table, "code");
         let variant = self.check_variant(table, &span, code.as_ref(), strip_prefix);
         let status = self.check_status(table);
@@ -349,7 +523,9 @@ impl Checker<'_> {
         let retryable = self.reader.boolean(table, "retryable");
         let template_text = self.reader.string(table, "message");
         let template_span = template_text.as_ref().map(|text| text.span.clone());
-        let template = template_text.and_then(|text| self.check_template(&text, envelope));
+        let template = template_text
+            .as_ref()
+            .and_then(|text| self.check_template(text, envelope));
         let batch = self.reader.boolean(table, "batch").unwrap_or(false);
         let batch_span = entry(table, "batch").map(|(_, key_span)| key_span);
         if let (true, Some(key_span)) = (
@@ -366,13 +542,10 @@ impl Checker<'_> {
         let cause = text(&mut self.reader, "cause");
         let solution = text(&mut self.reader, "solution");
         let docs = text(&mut self.reader, "docs");
-        let (variant, variant_span) = variant?;
-        let template_failed = template_span.is_some() && template.is_none();
-        if template_failed {
-            return None;
-        }
+        let (variant, variant_span, derived) = variant?;
         Some(Draft {
             code_span: code.as_ref().map(|code| code.span.clone()),
+            template_failed: template_span.is_some() && template.is_none(),
             entry: ErrorEntry {
                 code: code.map(|code| code.value),
                 variant,
@@ -388,6 +561,7 @@ impl Checker<'_> {
             },
             span,
             variant_span,
+            derived,
             template_span,
         })
     }
@@ -399,19 +573,21 @@ impl Checker<'_> {
         span: &Range<usize>,
         code: Option<&Text>,
         strip_prefix: Option<&str>,
-    ) -> Option<(String, Range<usize>)> {
+    ) -> Option<(String, Range<usize>, bool)> {
         if let Some(given) = self.reader.string(table, "variant") {
             return match check_type_name(&given.value) {
-                Ok(()) => Some((given.value, given.span)),
+                Ok(()) => Some((given.value, given.span, false)),
                 Err(problem) => {
+                    let help = match suggest_type_name(&given.value) {
+                        Some(better) => format!("did you mean `{better}`? A variant name is an UpperCamelCase Rust identifier"),
+                        None => "write an UpperCamelCase Rust identifier such as `ThinClientNotFound`".into(),
+                    };
                     self.reader.push(
                         Diagnostic::new(
                             given.span,
                             format!("variant name `{}` {problem}", given.value),
                         )
-                        .help(
-                            "write an UpperCamelCase Rust identifier such as `ThinClientNotFound`",
-                        ),
+                        .help(help),
                     );
                     None
                 }
@@ -431,7 +607,7 @@ impl Checker<'_> {
         };
         let derived = derive_variant(&code.value, strip_prefix);
         match check_type_name(&derived) {
-            Ok(()) => Some((derived, code.span.clone())),
+            Ok(()) => Some((derived, code.span.clone(), true)),
             Err(problem) => {
                 self.reader.push(
                     Diagnostic::new(
@@ -456,7 +632,7 @@ impl Checker<'_> {
                         span,
                         format!("status {status} is not an HTTP status (100..=599)"),
                     )
-                    .help("leave `status` out when the vendor documents none"),
+                    .help("write the documented HTTP status, or leave `status` out when the vendor documents none"),
                 );
                 None
             }
@@ -469,15 +645,21 @@ impl Checker<'_> {
         if KINDS.iter().any(|(name, _)| *name == kind.value) {
             return Some(kind.value);
         }
-        let names: Vec<&str> = KINDS.iter().map(|(name, _)| *name).collect();
-        let closest = names
+        let names = KINDS.iter().map(|(name, _)| *name);
+        // Also accept the `errspec::Kind` variant name as a hint (`NotFound`).
+        let by_variant = KINDS
             .iter()
-            .map(|name| (strsim::jaro_winkler(&kind.value, name), *name))
-            .filter(|(similarity, _)| *similarity >= 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let help = match closest {
-            Some((_, name)) => format!("did you mean `{name}`?"),
-            None => format!("the kinds are: {}", names.join(", ")),
+            .find(|(_, variant)| *variant == kind.value)
+            .map(|(name, _)| *name);
+        let help = match by_variant.or_else(|| closest(&kind.value, names.clone())) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => format!(
+                "the kinds are: {}",
+                names
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
         self.reader
             .push(Diagnostic::new(kind.span, format!("unknown kind `{}`", kind.value)).help(help));
@@ -485,13 +667,7 @@ impl Checker<'_> {
     }
 
     // Template parameters are field names that clash with no other field of the variant.
-    fn check_template(
-        &mut self,
-        text: &Text,
-        envelope: Option<&Envelope>,
-    ) -> Option<crate::model::Template> {
-        // The literal's opening quote; offsets inside escapes are approximate.
-        let start = text.span.start + 1;
+    fn check_template(&mut self, text: &Text, envelope: Option<&Envelope>) -> Option<Template> {
         match parse_template(&text.value) {
             Ok(template) => {
                 for param in &template.params {
@@ -499,13 +675,22 @@ impl Checker<'_> {
                         envelope.fields.iter().any(|field| field.name == *param)
                     });
                     if RESERVED_FIELDS.contains(&param.as_str()) || clashes_with_field {
-                        let offset = text.value.find(&format!("{{{param}}}")).unwrap_or(0);
+                        let written = format!("{{{param}}}");
+                        let offset = text.value.find(&written).unwrap_or(0);
+                        let span = text.source_range(self.source, offset..offset + written.len());
+                        let help = if clashes_with_field {
+                            format!(
+                                "`{param}` is an `[envelope.fields]` field: rename the parameter"
+                            )
+                        } else {
+                            "every variant has `message`, `code`, `status` and `items`: rename the parameter".into()
+                        };
                         self.reader.push(
                             Diagnostic::new(
-                                start + offset..start + offset + param.len() + 2,
-                                format!("template parameter `{{{param}}}` has the name of a field the variant already has"),
+                                span,
+                                format!("template parameter `{written}` has the name of a field the variant already has"),
                             )
-                            .help("rename the parameter"),
+                            .help(help),
                         );
                         return None;
                     }
@@ -513,8 +698,9 @@ impl Checker<'_> {
                 Some(template)
             }
             Err(error) => {
-                let at = (start + error.offset).min(text.span.end);
-                let mut diagnostic = Diagnostic::new(at..at + 1, error.message);
+                let end = error.end.max(error.offset);
+                let span = text.source_range(self.source, error.offset..end);
+                let mut diagnostic = Diagnostic::new(span, error.message);
                 if let Some(help) = error.help {
                     diagnostic = diagnostic.help(help);
                 }
@@ -526,65 +712,122 @@ impl Checker<'_> {
 
     // Variant names are unique; a later duplicate is reported and left out.
     fn check_unique_variants(&mut self, drafts: Vec<Draft>) -> Vec<Draft> {
-        let mut first_at: HashMap<String, Range<usize>> = HashMap::new();
-        let mut unique = Vec::with_capacity(drafts.len());
+        let mut first_at: HashMap<String, usize> = HashMap::new();
+        let mut unique: Vec<Draft> = Vec::with_capacity(drafts.len());
         for draft in drafts {
-            if let Some(first) = first_at.get(&draft.entry.variant) {
-                let derived = draft.code_span.as_ref() == Some(&draft.variant_span);
-                let mut diagnostic = Diagnostic::new(
-                    draft.variant_span.clone(),
-                    format!("variant `{}` is defined twice", draft.entry.variant),
-                )
-                .note(format!("first defined at line {}", self.line_of(first)));
-                diagnostic = if derived {
-                    diagnostic.help("two codes convert to the same variant name: give one of them `variant = \"...\"`")
-                } else {
-                    diagnostic.help("give each entry its own variant name")
-                };
-                self.reader.push(diagnostic);
+            let Some(&first) = first_at.get(&draft.entry.variant) else {
+                first_at.insert(draft.entry.variant.clone(), unique.len());
+                unique.push(draft);
                 continue;
-            }
-            first_at.insert(draft.entry.variant.clone(), draft.span.clone());
-            unique.push(draft);
+            };
+            let first = &unique[first];
+            let line = self.line_of(&first.variant_span);
+            let variant = &draft.entry.variant;
+            let same_code = draft.entry.code.is_some() && draft.entry.code == first.entry.code;
+            let diagnostic = match (&draft.entry.code, &first.entry.code) {
+                (Some(code), _) if same_code && draft.derived && first.derived => {
+                    if draft.entry.template.is_none() && first.entry.template.is_none() && !draft.template_failed {
+                        Diagnostic::new(
+                            draft.variant_span.clone(),
+                            format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
+                        )
+                        .note(format!("first defined at line {line}"))
+                        .help("give all but one of the entries a `message` template and a `variant` name, or remove the duplicate")
+                    } else {
+                        Diagnostic::new(
+                            draft.variant_span.clone(),
+                            format!("wire code `{code}` has several entries, so each needs its own variant name"),
+                        )
+                        .note(format!("the first entry of `{code}` is at line {line} and takes the variant name `{variant}`"))
+                        .help("name this entry with `variant = \"...\"`")
+                    }
+                }
+                (Some(code), Some(first_code)) if draft.derived && first.derived => {
+                    Diagnostic::new(
+                        draft.variant_span.clone(),
+                        format!("codes `{first_code}` and `{code}` both become the variant name `{variant}`"),
+                    )
+                    .note(format!("`{first_code}` is at line {line}"))
+                    .help("give one of them its own name with `variant = \"...\"`")
+                }
+                _ => Diagnostic::new(
+                    draft.variant_span.clone(),
+                    format!("variant `{variant}` is defined twice"),
+                )
+                .note(format!("first defined at line {line}"))
+                .help(if draft.derived {
+                    "the name is derived from the code: give this entry its own name with `variant = \"...\"`"
+                } else {
+                    "give each entry its own variant name"
+                }),
+            };
+            self.reader.push(diagnostic);
         }
         unique
     }
 
-    // Entries sharing a wire code are told apart by distinct templates; at most one has none.
+    // Entries sharing a wire code are told apart by distinct templates; at most one has none,
+    // and a template that matches every message leaves no other entry of the code to choose.
     fn check_shared_codes(&mut self, drafts: &[Draft]) {
         let mut seen: HashMap<&str, Vec<&Draft>> = HashMap::new();
         for draft in drafts {
             let Some(code) = draft.entry.code.as_deref() else {
                 continue;
             };
+            if draft.template_failed {
+                continue;
+            }
             let earlier = seen.entry(code).or_default();
-            for other in earlier.iter() {
-                match (&draft.entry.template, &other.entry.template) {
-                    (None, None) => {
-                        self.reader.push(
-                            Diagnostic::new(
-                                draft.code_span.clone().unwrap_or(draft.span.clone()),
-                                format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
-                            )
-                            .note(format!("first defined at line {}", self.line_of(&other.span)))
-                            .help("give all but one of the entries a `message` template, or remove the duplicate"),
-                        );
-                    }
-                    (Some(mine), Some(theirs)) if mine.pieces == theirs.pieces => {
-                        self.reader.push(
-                            Diagnostic::new(
-                                draft.template_span.clone().unwrap_or(draft.span.clone()),
-                                format!("the templates of `{}` and `{}` (both code `{code}`) match the same messages, so they cannot be told apart", other.entry.variant, draft.entry.variant),
-                            )
-                            .note(format!("the other template is at line {}", self.line_of(other.template_span.as_ref().unwrap_or(&other.span))))
-                            .help("make the literal text of the templates differ"),
-                        );
-                    }
-                    _ => {}
-                }
+            let conflict = earlier
+                .iter()
+                .find_map(|other| self.shared_code_conflict(code, other, draft));
+            if let Some(diagnostic) = conflict {
+                self.reader.push(diagnostic);
             }
             earlier.push(draft);
         }
+    }
+
+    fn shared_code_conflict(&self, code: &str, other: &Draft, draft: &Draft) -> Option<Diagnostic> {
+        let lone = |template: &Template| template.pieces.iter().all(String::is_empty);
+        let here = draft.code_span.clone().unwrap_or(draft.span.clone());
+        let at_template = draft.template_span.clone().unwrap_or(here.clone());
+        let other_line = self.line_of(other.code_span.as_ref().unwrap_or(&other.span));
+        let other_template_line = self.line_of(other.template_span.as_ref().unwrap_or(&other.span));
+        let (mine, theirs) = (&draft.entry.template, &other.entry.template);
+        let (variant, other_variant) = (&draft.entry.variant, &other.entry.variant);
+        let diagnostic = match (mine, theirs) {
+            (None, None) => Diagnostic::new(
+                here,
+                format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
+            )
+            .note(format!("first defined at line {other_line}"))
+            .help("give all but one of the entries a `message` template, or remove the duplicate"),
+            (Some(mine), Some(theirs)) if mine.pieces == theirs.pieces => Diagnostic::new(
+                at_template,
+                format!("the templates of `{other_variant}` and `{variant}` (both code `{code}`) match the same messages, so they cannot be told apart"),
+            )
+            .note(format!("the other template is at line {other_template_line}"))
+            .help("make the literal text of the templates differ, or merge the entries"),
+            (_, Some(theirs)) if lone(theirs) => Diagnostic::new(
+                if mine.is_some() { at_template } else { here },
+                format!("`{variant}` is never chosen: the earlier template of `{other_variant}` (also code `{code}`) is a lone parameter and matches every message"),
+            )
+            .note(format!("that template is at line {other_template_line}"))
+            .help(if mine.is_some() {
+                "templates are tried in file order: move the lone-parameter entry after this one"
+            } else {
+                "an entry without a template already catches every message no template matches: drop the lone-parameter template, or one of the entries"
+            }),
+            (Some(mine), None) if lone(mine) => Diagnostic::new(
+                at_template,
+                format!("`{other_variant}` is never chosen: this template of `{variant}` (also code `{code}`) is a lone parameter and matches every message"),
+            )
+            .note(format!("`{other_variant}`, without a template, is at line {other_line}"))
+            .help("an entry without a template already catches every other message: drop one of the two"),
+            _ => return None,
+        };
+        Some(diagnostic)
     }
 
     // The `multiple` wrapper's code is a documented code.
@@ -627,7 +870,7 @@ impl Checker<'_> {
         }
     }
 
-    // Fallback keys are HTTP statuses and values name existing variants.
+    // Fallback keys are distinct HTTP statuses and values name existing variants.
     fn check_fallbacks(
         &mut self,
         root: &DeTable<'_>,
@@ -636,49 +879,218 @@ impl Checker<'_> {
         let Some((fallback, _)) = self.reader.table(root, "fallback") else {
             return (Vec::new(), Vec::new());
         };
-        self.reader
-            .allow_keys(fallback, FALLBACK_KEYS, "[fallback]");
-        let mut tables = FALLBACK_KEYS.iter().map(|key| {
-            let Some((table, _)) = self.reader.table(fallback, key) else {
-                return Vec::new();
+        self.allow_keys(fallback, FALLBACK_KEYS, "[fallback]");
+        let missing = self.check_fallback(fallback, "missing", errors);
+        let unknown = self.check_fallback(fallback, "unknown", errors);
+        (missing, unknown)
+    }
+
+    fn check_fallback(
+        &mut self,
+        fallback: &DeTable<'_>,
+        key: &str,
+        errors: &[ErrorEntry],
+    ) -> Fallbacks {
+        let Some((table, _)) = self.reader.table(fallback, key) else {
+            return Vec::new();
+        };
+        let mut mapped: Fallbacks = Vec::new();
+        let mut first_at: HashMap<u16, Range<usize>> = HashMap::new();
+        for (status_key, _) in table {
+            let text = status_key.get_ref();
+            let status = text
+                .trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|status| (100..=599).contains(status));
+            let Some(status) = status else {
+                self.reader.push(
+                    Diagnostic::new(
+                        status_key.span(),
+                        format!("fallback key `{text}` is not an HTTP status (100..=599)"),
+                    )
+                    .help("key each fallback by a status, for example `404 = \"NotFound\"`"),
+                );
+                continue;
             };
-            let mut mapped = Vec::new();
-            for (status_key, _) in table {
-                let text = status_key.get_ref();
-                let status = text.parse::<u16>().ok().filter(|status| (100..=599).contains(status));
-                let Some(status) = status else {
+            if let Some(first) = first_at.get(&status) {
+                self.reader.push(
+                    Diagnostic::new(
+                        status_key.span(),
+                        format!("status {status} is in [fallback.{key}] twice"),
+                    )
+                    .note(format!("first defined at line {}", self.line_of(first)))
+                    .help("keep one variant per status"),
+                );
+                continue;
+            }
+            first_at.insert(status, status_key.span());
+            let Some(variant) = self.reader.string(table, text) else {
+                continue;
+            };
+            match errors
+                .iter()
+                .position(|entry| entry.variant == variant.value)
+            {
+                Some(index) => mapped.push((status, index)),
+                None => {
+                    let help = match closest(
+                        &variant.value,
+                        errors.iter().map(|entry| entry.variant.as_str()),
+                    ) {
+                        Some(name) => format!("did you mean `{name}`?"),
+                        None => "name the variant of an `[[error]]` entry: its `variant`, or the name derived from its `code` (an entry without `code` is chosen by status only)".into(),
+                    };
                     self.reader.push(
-                        Diagnostic::new(status_key.span(), format!("fallback key `{text}` is not an HTTP status (100..=599)"))
-                            .help("key each fallback by a status, for example `404 = \"NotFound\"`"),
+                        Diagnostic::new(
+                            variant.span,
+                            format!(
+                                "fallback names variant `{}`, which no `[[error]]` defines",
+                                variant.value
+                            ),
+                        )
+                        .help(help),
                     );
-                    continue;
-                };
-                let Some(variant) = self.reader.string(table, text) else {
-                    continue;
-                };
-                match errors.iter().position(|entry| entry.variant == variant.value) {
-                    Some(index) => mapped.push((status, index)),
-                    None => {
-                        let closest = errors
-                            .iter()
-                            .map(|entry| (strsim::jaro_winkler(&variant.value, &entry.variant), entry.variant.as_str()))
-                            .filter(|(similarity, _)| *similarity >= 0.8)
-                            .max_by(|a, b| a.0.total_cmp(&b.0));
-                        let help = match closest {
-                            Some((_, name)) => format!("did you mean `{name}`?"),
-                            None => "name the `variant` of an `[[error]]` entry (a status-only entry has no `code`)".into(),
-                        };
-                        self.reader.push(
-                            Diagnostic::new(variant.span, format!("fallback names variant `{}`, which no `[[error]]` defines", variant.value))
-                                .help(help),
-                        );
-                    }
                 }
             }
-            mapped
-        });
-        let missing = tables.next().unwrap_or_default();
-        let unknown = tables.next().unwrap_or_default();
-        (missing, unknown)
+        }
+        mapped
+    }
+}
+
+/// An UpperCamelCase spelling of `name` that is a usable type name, if it differs.
+fn suggest_type_name(name: &str) -> Option<String> {
+    let words: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let better = words.to_upper_camel_case();
+    (better != name && check_type_name(&better).is_ok()).then_some(better)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_spec;
+    use crate::bundled::BUNDLED;
+
+    fn messages(source: &str) -> Vec<String> {
+        check_spec(source)
+            .diagnostics
+            .iter()
+            .map(|diagnostic| diagnostic.render("acme.toml", source).to_string())
+            .collect()
+    }
+
+    const HEAD: &str =
+        "[api]\nname = \"Acme\"\n\n[envelope]\ncode = \"/code\"\nmessage = \"/message\"\n";
+
+    #[test]
+    fn the_bundled_specs_have_no_mistakes() {
+        for spec in BUNDLED {
+            let checked = check_spec(spec.source);
+            assert_eq!(
+                messages(spec.source),
+                Vec::<String>::new(),
+                "{}",
+                spec.file_name
+            );
+            assert!(checked.valid().is_some());
+        }
+    }
+
+    #[test]
+    fn a_mistaken_entry_keeps_its_variant_in_the_skeleton() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nmessage = \"{{x\"\n\n[[error]]\ncode = \"b\"\nstatus = 9\nkind = \"nope\"\n"
+        );
+        let checked = check_spec(&source);
+        assert_eq!(checked.diagnostics.len(), 3);
+        assert!(checked.valid().is_none());
+        let spec = checked.spec.unwrap();
+        let variants: Vec<&str> = spec
+            .errors
+            .iter()
+            .map(|entry| entry.variant.as_str())
+            .collect();
+        assert_eq!(variants, ["A", "B"]);
+    }
+
+    #[test]
+    fn a_skeleton_survives_a_missing_envelope_and_a_syntax_error() {
+        let checked = check_spec("[api]\nname = \"Acme\"\n\n[[error]]\ncode = \"a\"\n");
+        assert_eq!(checked.diagnostics.len(), 1);
+        assert_eq!(checked.spec.unwrap().errors.len(), 1);
+        let source = format!("{HEAD}\n[[error]]\ncode = \"a\"\nstatus = 4 04\n");
+        let checked = check_spec(&source);
+        assert!(checked.diagnostics[0]
+            .message
+            .starts_with("TOML syntax error"));
+        assert_eq!(checked.spec.unwrap().name, "Acme");
+    }
+
+    #[test]
+    fn duplicates_name_both_places() {
+        let source = format!("{HEAD}\n[[error]]\ncode = \"a\"\ncode = \"b\"\n");
+        let rendered = messages(&source).join("\n");
+        assert!(
+            rendered.contains("`code` is first defined at line 9"),
+            "{rendered}"
+        );
+        let source = format!("{HEAD}\n[api]\n");
+        let rendered = messages(&source).join("\n");
+        assert!(
+            rendered.contains("`api` is first defined at line 1"),
+            "{rendered}"
+        );
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\n\n[fallback.missing]\n404 = \"A\"\n\"0404\" = \"A\"\n"
+        );
+        let rendered = messages(&source).join("\n");
+        assert!(
+            rendered.contains("status 404 is in [fallback.missing] twice"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("first defined at line 12"), "{rendered}");
+    }
+
+    #[test]
+    fn a_misplaced_key_names_its_table() {
+        let source = "[api]\nname = \"Acme\"\ncode = \"/code\"\n";
+        let rendered = messages(source).join("\n");
+        assert!(
+            rendered.contains("`code` belongs in `[envelope]` or an `[[error]]` table"),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn a_lone_parameter_template_shadows_the_entries_after_it() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nmessage = \"{{text}}\"\n\n[[error]]\ncode = \"a\"\nvariant = \"A2\"\nmessage = \"Other {{x}}\"\n"
+        );
+        let rendered = messages(&source).join("\n");
+        assert!(rendered.contains("`A2` is never chosen"), "{rendered}");
+    }
+
+    #[test]
+    fn template_mistakes_point_into_escaped_literals() {
+        let source =
+            format!("{HEAD}\n[[error]]\ncode = \"a\"\nmessage = \"say \\\"{{Bad Name}}\\\"\"\n");
+        let rendered = messages(&source).join("\n");
+        assert!(rendered.contains("--> acme.toml:10:18"), "{rendered}");
+        assert!(rendered.contains("^^^^^^^^^^"), "{rendered}");
+    }
+
+    #[test]
+    fn too_many_mistakes_are_counted_not_listed() {
+        let source = "x = 1\n".repeat(150);
+        let checked = check_spec(&source);
+        assert_eq!(checked.diagnostics.len(), super::MAX_DIAGNOSTICS + 1);
+        let last = checked.diagnostics.last().unwrap();
+        assert!(
+            last.message.starts_with("49 more errors"),
+            "{}",
+            last.message
+        );
     }
 }

@@ -63,7 +63,9 @@ fn code_table(codes: &[&str]) -> TokenStream {
         let state = phf_generator::generate_hash(codes);
         (state.key, state.disps, state.map)
     };
-    let disps = disps.iter().map(|(first, second)| quote! { (#first, #second) });
+    let disps = disps
+        .iter()
+        .map(|(first, second)| quote! { (#first, #second) });
     let entries = slots.iter().map(|&index| {
         let code = codes[index];
         let index = u16::try_from(index).unwrap_or(u16::MAX);

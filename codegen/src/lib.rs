@@ -16,7 +16,7 @@ mod reader;
 pub mod resolve;
 pub mod template;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -33,24 +33,48 @@ struct MacroInput {
     path: LitStr,
 }
 
+const USAGE: &str = "such as errors_from_spec!(\"acme.toml\")";
+
 impl Parse for MacroInput {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         if input.is_empty() {
-            return Err(input.error(
-                "errors_from_spec! takes the spec's path as a string literal, such as errors_from_spec!(\"acme.toml\")",
+            return Err(syn::Error::new(
+                Span::call_site(),
+                format!("errors_from_spec! needs the spec's path, {USAGE}"),
             ));
         }
-        let path: LitStr = input.parse().map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "errors_from_spec! takes the spec's path as a string literal, such as errors_from_spec!(\"acme.toml\")",
-            )
-        })?;
+        let path: LitStr = match input.parse::<syn::Lit>() {
+            Ok(syn::Lit::Str(path)) => path,
+            Ok(other) => {
+                return Err(syn::Error::new(
+                    other.span(),
+                    format!("the spec's path must be a string literal, {USAGE}"),
+                ))
+            }
+            Err(_) => {
+                let tokens: TokenStream = input.parse()?;
+                return Err(syn::Error::new_spanned(
+                    tokens,
+                    format!("the spec's path must be a string literal, {USAGE}: the spec is read before constants and macros are expanded"),
+                ));
+            }
+        };
+        if !path.suffix().is_empty() {
+            return Err(syn::Error::new(
+                path.span(),
+                format!(
+                    "the spec's path must be a plain string literal, without the suffix `{}`",
+                    path.suffix()
+                ),
+            ));
+        }
         if input.peek(syn::Token![,]) {
             input.parse::<syn::Token![,]>()?;
         }
         if !input.is_empty() {
-            return Err(input.error(
+            let rest: TokenStream = input.parse()?;
+            return Err(syn::Error::new_spanned(
+                rest,
                 "errors_from_spec! takes one argument, the spec's path; remove the extra arguments",
             ));
         }
@@ -67,19 +91,29 @@ pub fn errors_from_spec(input: TokenStream) -> TokenStream {
         Err(error) => return error.to_compile_error(),
     };
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let span = input.path.span();
+    let source_dir = span
+        .local_file()
+        .and_then(|file| file.parent().map(Path::to_path_buf));
     expand_path(
         &input.path.value(),
-        input.path.span(),
+        span,
         manifest_dir.as_deref(),
+        source_dir.as_deref(),
     )
 }
 
-fn expand_path(requested: &str, span: Span, manifest_dir: Option<&std::path::Path>) -> TokenStream {
-    let file = match resolve::locate(requested, manifest_dir) {
+fn expand_path(
+    requested: &str,
+    span: Span,
+    manifest_dir: Option<&Path>,
+    source_dir: Option<&Path>,
+) -> TokenStream {
+    let file = match resolve::find(requested, manifest_dir, source_dir) {
         Ok(file) => file,
         Err(message) => return syn::Error::new(span, message).to_compile_error(),
     };
-    let checked = check_spec(&file.source);
+    let checked = file.check();
     let errors = checked.diagnostics.iter().map(|diagnostic| {
         let rendered = diagnostic.render(&file.display, &file.source).to_string();
         syn::Error::new(span, rendered).to_compile_error()

@@ -1,6 +1,10 @@
 //! Message templates: `Thin client with ID {id} not found.` split into literal pieces and
 //! parameter names, normalized the way `errspec`'s matcher normalizes messages.
 
+use core::ops::Range;
+
+use heck::ToSnakeCase;
+
 use crate::model::Template;
 use crate::names::check_field_name;
 
@@ -12,8 +16,10 @@ const QUOTES: &[char] = &[
 /// A template mistake, at a byte offset of the template text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateError {
-    /// Byte offset in the template.
+    /// Byte offset in the template where the mistake starts.
     pub offset: usize,
+    /// Byte offset in the template where it ends.
+    pub end: usize,
     /// What is wrong.
     pub message: String,
     /// What to write instead.
@@ -43,6 +49,7 @@ pub fn parse_template(text: &str) -> Result<Template, TemplateError> {
                 let Some(close) = text[offset..].find('}') else {
                     return Err(TemplateError {
                         offset,
+                        end: offset + 1,
                         message: "unclosed `{` in message template".into(),
                         help: Some(
                             "close the parameter with `}`, or write `{{` for a literal brace"
@@ -51,7 +58,7 @@ pub fn parse_template(text: &str) -> Result<Template, TemplateError> {
                     });
                 };
                 let name = &text[offset + 1..offset + close];
-                check_param(offset, name, &pieces, &params)?;
+                check_param(offset..offset + close + 1, name, &pieces, &params)?;
                 params.push(name.to_owned());
                 pieces.push(String::new());
                 while chars.peek().is_some_and(|&(at, _)| at <= offset + close) {
@@ -61,6 +68,7 @@ pub fn parse_template(text: &str) -> Result<Template, TemplateError> {
             '}' => {
                 return Err(TemplateError {
                     offset,
+                    end: offset + 1,
                     message: "unmatched `}` in message template".into(),
                     help: Some("write `}}` for a literal brace".into()),
                 });
@@ -83,24 +91,34 @@ fn push_literal(pieces: &mut [String], c: char) {
 }
 
 fn check_param(
-    offset: usize,
+    at: Range<usize>,
     name: &str,
     pieces: &[String],
     params: &[String],
 ) -> Result<(), TemplateError> {
+    let error = |message: String, help: String| TemplateError {
+        offset: at.start,
+        end: at.end,
+        message,
+        help: Some(help),
+    };
     if let Err(problem) = check_field_name(name) {
-        return Err(TemplateError {
-            offset: offset + 1,
-            message: format!("template parameter `{{{name}}}` {problem}"),
-            help: Some("name parameters in snake_case, like `{id}` or `{thin_client_id}`".into()),
-        });
+        let snake = name.to_snake_case();
+        let help = if snake != name && check_field_name(&snake).is_ok() {
+            format!("did you mean `{{{snake}}}`? Parameters are Rust field names in snake_case; write `{{{{` and `}}}}` for literal braces")
+        } else {
+            "name parameters in snake_case, like `{id}` or `{thin_client_id}`; write `{{` and `}}` for literal braces".into()
+        };
+        return Err(error(
+            format!("template parameter `{{{name}}}` {problem}"),
+            help,
+        ));
     }
     if params.iter().any(|existing| existing == name) {
-        return Err(TemplateError {
-            offset: offset + 1,
-            message: format!("template parameter `{{{name}}}` is used twice"),
-            help: Some("give each parameter its own name".into()),
-        });
+        return Err(error(
+            format!("template parameter `{{{name}}}` is used twice"),
+            "give each parameter its own name".into(),
+        ));
     }
     let follows_parameter = !params.is_empty()
         && pieces
@@ -108,13 +126,12 @@ fn check_param(
             .is_some_and(|piece| piece.trim_matches(QUOTES).trim().is_empty());
     if follows_parameter {
         let previous = params.last().map_or("", String::as_str);
-        return Err(TemplateError {
-            offset,
-            message: format!(
+        return Err(error(
+            format!(
                 "template parameters `{{{previous}}}` and `{{{name}}}` have no text between them, so a message cannot be split between them"
             ),
-            help: Some("merge them into one parameter".into()),
-        });
+            "merge them into one parameter".into(),
+        ));
     }
     Ok(())
 }
@@ -219,7 +236,7 @@ mod tests {
             (3, "unclosed `{` in message template")
         );
         let error = parse_template("ID {1d}").unwrap_err();
-        assert_eq!(error.offset, 4);
+        assert_eq!((error.offset, error.end), (3, 7));
         assert!(
             error.message.starts_with("template parameter `{1d}`"),
             "{}",
@@ -230,6 +247,16 @@ mod tests {
             error.message.contains("no text between them"),
             "{}",
             error.message
+        );
+        let error = parse_template("ID {Client Id}").unwrap_err();
+        assert!(
+            error
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `{client_id}`?"),
+            "{:?}",
+            error.help
         );
         assert!(parse_template("{a} {a}")
             .unwrap_err()

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/duplicate-key.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/empty-spec.toml");
+
+fn main() {}

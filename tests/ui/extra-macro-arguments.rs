@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/acme.toml", strict = true);
+
+fn main() {}

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("no-such-spec.toml");
+
+fn main() {}

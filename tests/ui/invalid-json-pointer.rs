@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/invalid-json-pointer.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/key-in-wrong-table.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/spec-not-utf8.toml");
+
+fn main() {}

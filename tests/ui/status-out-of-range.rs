@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/status-out-of-range.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/template-parameter-not-identifier.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/template-unclosed-brace.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/toml-syntax-error.toml");
+
+fn main() {}

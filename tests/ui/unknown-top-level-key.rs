@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/unknown-top-level-key.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/variant-name-collision.toml");
+
+fn main() {}
