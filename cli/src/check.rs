@@ -1,12 +1,7 @@
-//! `errspec check`: spec files validated the way the macro validates them, with the same
-//! diagnostics.
+//! `errspec check`: spec files read and validated exactly as the macro reads and validates
+//! them, with the same diagnostics.
 
-use std::fs;
-use std::io;
-use std::path::Path;
-
-use errspec_codegen::diagnostic::line_col;
-use errspec_codegen::resolve::MAX_SPEC_BYTES;
+use errspec_codegen::resolve;
 
 use crate::text::count;
 
@@ -16,26 +11,29 @@ pub fn check_files(files: &[std::path::PathBuf]) -> bool {
     let mut all_ok = true;
     for file in files {
         let display = file.display().to_string();
-        let source = match read(file) {
-            Ok(source) => source,
+        let spec_file = match resolve::read(file, &display) {
+            Ok(spec_file) => spec_file,
             Err(problem) => {
-                eprintln!("error: {display}: {problem}");
+                eprintln!("error: {problem}");
                 all_ok = false;
                 continue;
             }
         };
-        let checked = errspec_codegen::check_spec(&source);
-        match checked.spec {
-            Some(spec) if checked.diagnostics.is_empty() => {
+        let checked = spec_file.check();
+        match checked.valid() {
+            Some(spec) => {
                 println!(
                     "ok: {display}: {} documented",
                     count(spec.errors.len(), "error", "errors")
                 );
             }
-            _ => {
+            None => {
                 all_ok = false;
                 for diagnostic in &checked.diagnostics {
-                    eprintln!("error: {}\n", diagnostic.render(&display, &source));
+                    eprintln!(
+                        "error: {}\n",
+                        diagnostic.render(&display, &spec_file.source)
+                    );
                 }
                 eprintln!(
                     "failed: {display}: {}",
@@ -45,33 +43,4 @@ pub fn check_files(files: &[std::path::PathBuf]) -> bool {
         }
     }
     all_ok
-}
-
-/// The text of a spec file, or what keeps it from being read, in a few words.
-fn read(path: &Path) -> Result<String, String> {
-    let metadata = fs::metadata(path).map_err(|error| describe(&error))?;
-    if metadata.is_dir() {
-        return Err("is a directory, not a spec file".into());
-    }
-    if metadata.len() > MAX_SPEC_BYTES {
-        return Err(format!(
-            "is {} bytes, more than the {MAX_SPEC_BYTES} bytes a spec may have",
-            metadata.len()
-        ));
-    }
-    let bytes = fs::read(path).map_err(|error| describe(&error))?;
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let valid = core::str::from_utf8(valid).unwrap_or_default();
-        let (line, column) = line_col(valid, valid.len());
-        format!("is not UTF-8: invalid byte at line {line}, column {column}")
-    })
-}
-
-fn describe(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => format!("cannot read it: {error}"),
-    }
 }

@@ -221,28 +221,38 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
         .iter()
         .map(|entry| ident(&entry.variant))
         .collect();
-    let column = |value: &dyn Fn(&ErrorEntry) -> TokenStream| -> Vec<TokenStream> {
-        spec.errors.iter().map(value).collect()
-    };
-    let wire = column(&|entry| {
-        let text = entry.code.as_deref().unwrap_or(&entry.variant);
-        quote! { #text }
-    });
-    let variant_names = column(&|entry| {
+    let infos = spec.errors.iter().map(|entry| {
+        let wire = entry.code.as_deref().unwrap_or(&entry.variant);
         let name = &entry.variant;
-        quote! { #name }
+        let status = option(entry.status);
+        let kind = option(static_kind(entry));
+        let retryable = option(entry.retryable);
+        let description = entry.description.as_deref().unwrap_or("");
+        let cause = option(entry.cause.as_deref());
+        let solution = option(entry.solution.as_deref());
+        let docs = option(entry.docs.as_deref());
+        let template = option(entry.template.as_ref().map(|template| &template.text));
+        quote! {
+            ::errspec::__private::CodeInfo {
+                wire: #wire,
+                name: #name,
+                status: #status,
+                kind: #kind,
+                retryable: #retryable,
+                description: #description,
+                cause: #cause,
+                solution: #solution,
+                docs: #docs,
+                template: #template,
+            }
+        }
     });
-    let statuses = column(&|entry| option(entry.status));
-    let kinds = column(&|entry| option(static_kind(entry)));
-    let retryable = column(&|entry| option(entry.retryable));
-    let descriptions = column(&|entry| {
-        let text = entry.description.as_deref().unwrap_or("");
-        quote! { #text }
-    });
-    let causes = column(&|entry| option(entry.cause.as_deref()));
-    let solutions = column(&|entry| option(entry.solution.as_deref()));
-    let links = column(&|entry| option(entry.docs.as_deref()));
-    let templates = column(&|entry| option(entry.template.as_ref().map(|template| &template.text)));
+    // A spec whose every entry was left out (after mistakes) has an empty code enum.
+    let info_body = if spec.errors.is_empty() {
+        quote! { match self {} }
+    } else {
+        quote! { &Self::INFO[self as usize] }
+    };
     let group_firsts: Vec<Ident> = distinct_codes(spec)
         .into_iter()
         .filter_map(|wire| spec.entries_with_code(wire).next())
@@ -250,15 +260,21 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
         .collect();
     quote! {
         #[automatically_derived]
-        #[allow(clippy::match_same_arms)]
         impl #code {
             /// Every documented error, in spec order.
             pub const ALL: &'static [#code] = &[#(#code::#variants),*];
 
+            /// What the spec documents about each variant, in the order of `ALL`.
+            const INFO: &'static [::errspec::__private::CodeInfo] = &[#(#infos),*];
+
+            const fn info(self) -> &'static ::errspec::__private::CodeInfo {
+                #info_body
+            }
+
             /// The wire code; for an entry chosen by status only, its variant name.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
-                match self { #(#code::#variants => #wire,)* }
+                self.info().wire
             }
 
             /// The documented error with wire code `code` (the first, when several entries
@@ -272,13 +288,13 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// The variant name.
             #[must_use]
             pub const fn name(self) -> &'static str {
-                match self { #(#code::#variants => #variant_names,)* }
+                self.info().name
             }
 
             /// The documented HTTP status, `None` where the vendor documents none.
             #[must_use]
             pub const fn status(self) -> ::core::option::Option<u16> {
-                match self { #(#code::#variants => #statuses,)* }
+                self.info().status
             }
 
             /// The kind the spec documents; `Kind::Other` where it is left to the status the
@@ -295,11 +311,11 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// is left to the status the error arrives with.
             #[must_use]
             pub const fn known_kind(self) -> ::core::option::Option<::errspec::Kind> {
-                match self { #(#code::#variants => #kinds,)* }
+                self.info().kind
             }
 
             const fn static_retryable(self) -> ::core::option::Option<bool> {
-                match self { #(#code::#variants => #retryable,)* }
+                self.info().retryable
             }
 
             /// Whether retrying may succeed, as far as the spec alone tells.
@@ -314,31 +330,31 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// What the error means (empty when the spec says nothing).
             #[must_use]
             pub const fn description(self) -> &'static str {
-                match self { #(#code::#variants => #descriptions,)* }
+                self.info().description
             }
 
             /// Why it happens.
             #[must_use]
             pub const fn cause(self) -> ::core::option::Option<&'static str> {
-                match self { #(#code::#variants => #causes,)* }
+                self.info().cause
             }
 
             /// What to do about it.
             #[must_use]
             pub const fn solution(self) -> ::core::option::Option<&'static str> {
-                match self { #(#code::#variants => #solutions,)* }
+                self.info().solution
             }
 
             /// A link to the vendor's documentation of this error.
             #[must_use]
             pub const fn docs(self) -> ::core::option::Option<&'static str> {
-                match self { #(#code::#variants => #links,)* }
+                self.info().docs
             }
 
             /// The message template as the spec writes it.
             #[must_use]
             pub const fn template(self) -> ::core::option::Option<&'static str> {
-                match self { #(#code::#variants => #templates,)* }
+                self.info().template
             }
         }
 
@@ -376,7 +392,7 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             .collect();
         let bindings: Vec<Ident> = names.iter().map(|name| ident(name)).collect();
         quote! {
-            #error::#variant { #(#bindings,)* .. } => ::std::vec![#((#names, #bindings.as_deref()),)*],
+            #error::#variant { #(#bindings,)* .. } => ::std::vec::Vec::from([#((#names, #bindings.as_deref())),*]),
         }
     });
     let items = spec.has_batch().then(|| {
@@ -540,15 +556,17 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
     let field_count = fields.len();
     let codes = distinct_codes(spec);
     let table = code_table(&codes);
-    let code_arms = codes.iter().enumerate().map(|(index, code)| {
-        let chosen = group(spec, names, code);
+    let code_arms = codes.iter().enumerate().filter_map(|(index, code)| {
+        let entries: Vec<&ErrorEntry> = spec.entries_with_code(code).collect();
+        let (first, others) = entries.split_first()?;
+        let chosen = group(spec, names, first, others);
         let index = u16::try_from(index).unwrap_or(u16::MAX);
-        quote! { ::core::option::Option::Some(::core::option::Option::Some(#index)) => #chosen, }
+        Some(quote! { ::core::option::Option::Some(::core::option::Option::Some(#index)) => #chosen, })
     });
     let unknown = quote! {
         #error::Unknown {
             code: #wire_code.map(::std::borrow::Cow::into_owned),
-            message: #message.map_or_else(|| ::errspec::__private::default_message(#status), ::std::borrow::Cow::into_owned),
+            message: ::errspec::__private::message_or_reason(#message, #status),
             status: #status,
         }
     };
@@ -641,25 +659,28 @@ fn envelope_static(spec: &Spec) -> TokenStream {
     }
 }
 
-/// The variant for a body whose code is `code`: the first entry whose template matches,
-/// else the entry without a template, else the first entry.
-fn group(spec: &Spec, names: &Names, code: &str) -> TokenStream {
-    let entries: Vec<&ErrorEntry> = spec.entries_with_code(code).collect();
+/// The variant for a body whose code is `first.code`: the first of `first` and `others`
+/// whose template matches, else the entry without a template, else `first`.
+fn group(spec: &Spec, names: &Names, first: &ErrorEntry, others: &[&ErrorEntry]) -> TokenStream {
+    let entries: Vec<&ErrorEntry> = core::iter::once(first)
+        .chain(others.iter().copied())
+        .collect();
     let catch_all = entries
         .iter()
+        .copied()
         .find(|entry| entry.template.is_none())
-        .or_else(|| entries.first())
-        .copied();
-    let mut chosen = match catch_all {
-        Some(entry) => construct(spec, names, entry, None),
-        None => return quote! { ::core::unreachable!() },
-    };
+        .unwrap_or(first);
+    let mut chosen = construct(spec, names, catch_all, None);
     for entry in entries
         .iter()
         .rev()
         .filter(|entry| entry.template.is_some())
     {
-        chosen = templated(spec, names, entry, &chosen);
+        // The catch-all without parameters is chosen whether or not its template matches.
+        let same_either_way = core::ptr::eq(catch_all, *entry) && entry.params().is_empty();
+        if !same_either_way {
+            chosen = templated(spec, names, entry, &chosen);
+        }
     }
     chosen
 }
@@ -667,7 +688,7 @@ fn group(spec: &Spec, names: &Names, code: &str) -> TokenStream {
 /// The variant of one entry, with its template's parameters when the message matches.
 fn one_entry(spec: &Spec, names: &Names, entry: &ErrorEntry) -> TokenStream {
     let unmatched = construct(spec, names, entry, None);
-    if entry.template.is_some() {
+    if !entry.params().is_empty() {
         templated(spec, names, entry, &unmatched)
     } else {
         unmatched
@@ -720,9 +741,11 @@ fn construct(
         items,
         ..
     } = names;
-    let default_message = match &entry.description {
-        Some(description) => quote! { ::std::borrow::ToOwned::to_owned(#description) },
-        None => quote! { ::errspec::__private::default_message(#status) },
+    let message_or_default = match &entry.description {
+        Some(description) => {
+            quote! { ::errspec::__private::message_or(#message, #description, #status) }
+        }
+        None => quote! { ::errspec::__private::message_or_reason(#message, #status) },
     };
     let code = entry
         .code
@@ -750,7 +773,7 @@ fn construct(
     let items = entry.batch.then(|| quote! { items: #items, });
     quote! {
         #error::#variant {
-            message: #message.map_or_else(|| #default_message, ::std::borrow::Cow::into_owned),
+            message: #message_or_default,
             #code
             #(#fields)*
             #(#params)*

@@ -39,6 +39,7 @@
 
 mod api_error;
 mod batch;
+mod code_info;
 mod envelope;
 mod kind;
 mod lookup;
@@ -56,10 +57,11 @@ pub use response::{ErrorResponse, RAW_BODY_CAP};
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::code_info::CodeInfo;
     pub use crate::envelope::{Batch, Envelope, Part, RawError, Role, MAX_PARTS};
     pub use crate::lookup::CodeTable;
     pub use crate::read::{read_errors, Build};
-    pub use crate::status::{canonical_reason, default_message};
+    pub use crate::status::{canonical_reason, default_message, message_or, message_or_reason};
     pub use crate::template::{match_template, matches_template, normalize_message};
     pub use crate::{ApiError, BatchItem, ErrorResponse, Kind};
 
@@ -71,15 +73,9 @@ pub mod __private {
         body: &[u8],
         build: fn(RawError<'_, F>, u16) -> E,
     ) -> ErrorResponse<E> {
-        let mut errors = read_errors(envelope, body, &mut |raw| build(raw, status)).into_iter();
-        let Some(first) = errors.next() else {
-            return ErrorResponse::new(status, build(RawError::empty(), status))
-                .with_raw_body(body);
-        };
-        let mut response = ErrorResponse::new(status, first);
-        for error in errors {
-            response.push(error);
-        }
-        response
+        let errors = read_errors(envelope, body, &mut |raw| build(raw, status));
+        ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
+            ErrorResponse::new(status, build(RawError::empty(), status)).with_raw_body(body)
+        })
     }
 }

@@ -1,4 +1,7 @@
-//! HTTP statuses as they appear inside error bodies.
+//! HTTP statuses as they appear inside error bodies, and the messages that stand in for
+//! what a body did not say.
+
+use std::borrow::Cow;
 
 /// A status written as a JSON number; only 100..=599 are statuses.
 #[must_use]
@@ -25,8 +28,13 @@ pub fn status_from_name(name: &str) -> Option<u16> {
     if name.is_empty() || name.len() > 40 {
         return None;
     }
+    // Reason phrases mostly differ in their first letter: check that first.
+    let first = *name.as_bytes().first()?;
     REGISTERED.iter().copied().find(|&status| {
-        canonical_reason(status).is_some_and(|reason| reason_matches_name(reason, name))
+        canonical_reason(status).is_some_and(|reason| {
+            reason.as_bytes().first().map(u8::to_ascii_uppercase) == Some(first)
+                && reason_matches_name(reason, name)
+        })
     })
 }
 
@@ -38,12 +46,26 @@ const REGISTERED: &[u16] = &[
     506, 507, 508, 510, 511,
 ];
 
+/// Whether `name` is `reason` in upper snake case (`Not Found` is `NOT_FOUND`, `I'm a
+/// teapot` is `IM_A_TEAPOT`).
 fn reason_matches_name(reason: &str, name: &str) -> bool {
-    let reason = reason.chars().filter(|c| *c != '\'').map(|c| match c {
-        ' ' | '-' => '_',
-        other => other.to_ascii_uppercase(),
-    });
-    reason.eq(name.chars())
+    let mut reason = reason.bytes().filter(|byte| *byte != b'\'');
+    let mut name = name.bytes();
+    loop {
+        match (reason.next(), name.next()) {
+            (None, None) => return true,
+            (Some(expected), Some(found)) => {
+                let expected = match expected {
+                    b' ' | b'-' => b'_',
+                    other => other.to_ascii_uppercase(),
+                };
+                if expected != found {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// The reason phrase of a status (`Not Found` for 404), if it is a registered status.
@@ -52,6 +74,23 @@ pub fn canonical_reason(status: u16) -> Option<&'static str> {
     http::StatusCode::from_u16(status)
         .ok()
         .and_then(|code| code.canonical_reason())
+}
+
+/// The message as received, else (when it is missing or blank) `description`, else the
+/// status's reason phrase: a message is never empty.
+#[must_use]
+pub fn message_or(message: Option<Cow<'_, str>>, description: &str, status: u16) -> String {
+    match message.filter(|message| !message.trim().is_empty()) {
+        Some(message) => message.into_owned(),
+        None if !description.trim().is_empty() => description.to_owned(),
+        None => default_message(status),
+    }
+}
+
+/// The message as received, else (when it is missing or blank) the status's reason phrase.
+#[must_use]
+pub fn message_or_reason(message: Option<Cow<'_, str>>, status: u16) -> String {
+    message_or(message, "", status)
 }
 
 /// A message for an error whose body said nothing: the status's reason phrase.
@@ -74,6 +113,8 @@ mod tests {
         assert_eq!(status_from_text("BAD_REQUEST"), Some(400));
         assert_eq!(status_from_text("UNPROCESSABLE_ENTITY"), Some(422));
         assert_eq!(status_from_text("SERVICE_UNAVAILABLE"), Some(503));
+        assert_eq!(status_from_text("IM_A_TEAPOT"), Some(418));
+        assert_eq!(status_from_text("NON_AUTHORITATIVE_INFORMATION"), Some(203));
     }
 
     #[test]

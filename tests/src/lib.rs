@@ -26,3 +26,8 @@ pub mod telecomx {
 pub mod netilion {
     errspec::errors_from_spec!("netilion.toml");
 }
+
+// The README's Rust example runs as a doctest of this crate, so it cannot go stale.
+#[doc = include_str!("../../README.md")]
+#[allow(clippy::doc_markdown)]
+mod readme {}
