@@ -5,6 +5,7 @@
 pub mod baseline;
 pub mod bodies;
 pub mod report;
+pub mod scale_spec;
 
 /// The bundled vendors, expanded.
 pub mod vendors {
@@ -30,19 +31,9 @@ pub mod vendors {
     }
 }
 
-/// Synthetic specs with 5, 50, 500 and 5,000 codes (`scale_5::Scale5Error`, ...).
+/// Synthetic specs with 5, 50, 500 and 5,000 codes (`scale_5::Scale5Error`, ...), with the
+/// `scale` feature.
+#[cfg(feature = "scale")]
 pub mod scale {
     include!(concat!(env!("OUT_DIR"), "/scale.rs"));
-}
-
-/// The text of the synthetic spec with `size` codes (5, 50, 500 or 5,000).
-#[must_use]
-pub fn scale_spec(size: usize) -> Option<&'static str> {
-    match size {
-        5 => Some(include_str!(concat!(env!("OUT_DIR"), "/scale-5.toml"))),
-        50 => Some(include_str!(concat!(env!("OUT_DIR"), "/scale-50.toml"))),
-        500 => Some(include_str!(concat!(env!("OUT_DIR"), "/scale-500.toml"))),
-        5000 => Some(include_str!(concat!(env!("OUT_DIR"), "/scale-5000.toml"))),
-        _ => None,
-    }
 }

@@ -23,15 +23,15 @@ pub fn normalize_message(message: &str) -> &str {
 }
 
 fn strip_quote_pair(text: &str) -> &str {
-    for &(open, close) in QUOTE_PAIRS {
-        if let Some(inner) = text
-            .strip_prefix(open)
-            .and_then(|rest| rest.strip_suffix(close))
-        {
-            return inner;
-        }
+    let mut chars = text.chars();
+    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+        return text;
+    };
+    if QUOTE_PAIRS.contains(&(first, last)) {
+        &text[first.len_utf8()..text.len() - last.len_utf8()]
+    } else {
+        text
     }
-    text
 }
 
 /// The parameter values of `message` when it matches the template whose literal pieces are
@@ -80,7 +80,7 @@ fn capture_spans_dyn(
 ) -> Option<()> {
     let (first, rest) = pieces.split_first()?;
     let mut position = first.len();
-    if !message.starts_with(first) {
+    if !first.is_empty() && !message.starts_with(first) {
         return None;
     }
     let last_index = rest.len() - 1;
@@ -89,7 +89,7 @@ fn capture_spans_dyn(
         let earliest_end = position + message[position..].chars().next()?.len_utf8();
         let end = if index == last_index {
             let end = message.len().checked_sub(literal.len())?;
-            if end < earliest_end || !message.ends_with(literal) {
+            if end < earliest_end || (!literal.is_empty() && !message.ends_with(literal)) {
                 return None;
             }
             end
