@@ -4,21 +4,30 @@
 use core::ops::Range;
 use std::collections::HashMap;
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{line_col, Diagnostic};
 use crate::model::{
-    Batch, Envelope, ErrorEntry, Fallbacks, Field, Multiple, Spec, Template, KINDS, RESERVED_FIELDS,
+    Batch, Envelope, ErrorEntry, Fallbacks, Field, Multiple, Spec, Template, BODIES, KINDS,
+    RECOVERIES, RESERVED_FIELDS, STATUS_FORMATS, WINDOWS,
 };
 use crate::names::{check_field_name, check_type_name, derive_variant};
 use crate::reader::{closest, entry, Reader, Text};
 use crate::template::parse_template;
 
 const TOP_KEYS: &[&str] = &["api", "envelope", "error", "fallback"];
-const API_KEYS: &[&str] = &["name", "title", "docs", "strip_prefix"];
+const API_KEYS: &[&str] = &["name", "title", "docs", "strip_prefix", "rate_limit_window"];
 const ENVELOPE_KEYS: &[&str] = &[
-    "error", "errors", "code", "message", "status", "fields", "multiple", "batch",
+    "error",
+    "errors",
+    "code",
+    "message",
+    "status",
+    "status_format",
+    "fields",
+    "multiple",
+    "batch",
 ];
 const MULTIPLE_KEYS: &[&str] = &["code", "inner"];
 const BATCH_KEYS: &[&str] = &["at", "id", "message", "bare"];
@@ -34,6 +43,8 @@ const ERROR_KEYS: &[&str] = &[
     "solution",
     "docs",
     "batch",
+    "recovery",
+    "body",
 ];
 const FALLBACK_KEYS: &[&str] = &["missing", "unknown"];
 
@@ -223,6 +234,18 @@ struct Draft {
     template_span: Option<Range<usize>>,
     /// Whether the entry has a template with a mistake (left out of the skeleton).
     template_failed: bool,
+    /// The `body = "empty"` value, for the rule that `[fallback.missing]` chooses the entry.
+    empty_body_span: Option<Range<usize>>,
+}
+
+/// What `[api]` says.
+#[derive(Default)]
+struct Api {
+    name: Option<String>,
+    title: Option<String>,
+    docs: Option<String>,
+    strip_prefix: Option<String>,
+    rate_limit_window: Option<u64>,
 }
 
 impl Checker<'_> {
@@ -240,18 +263,25 @@ impl Checker<'_> {
             return None;
         }
         self.allow_keys(root, TOP_KEYS, "the spec");
-        let (name, title, docs, strip_prefix) = self.check_api(root);
+        let api = self.check_api(root);
         let envelope = self.check_envelope(root);
-        let drafts = self.check_errors(root, strip_prefix.as_deref(), envelope.as_ref());
+        let drafts = self.check_errors(root, api.strip_prefix.as_deref(), envelope.as_ref());
         let drafts = self.check_unique_variants(drafts);
         self.check_shared_codes(&drafts);
+        let empty_bodies: Vec<(usize, Range<usize>)> = drafts
+            .iter()
+            .enumerate()
+            .filter_map(|(index, draft)| Some((index, draft.empty_body_span.clone()?)))
+            .collect();
         let errors: Vec<ErrorEntry> = drafts.into_iter().map(|draft| draft.entry).collect();
         let envelope = envelope.map(|envelope| self.check_multiple_code(envelope, root, &errors));
         let (fallback_missing, fallback_unknown) = self.check_fallbacks(root, &errors);
+        self.check_empty_bodies(&empty_bodies, &errors, &fallback_missing);
         Some(Spec {
-            name: name?,
-            title,
-            docs,
+            name: api.name?,
+            title: api.title,
+            docs: api.docs,
+            rate_limit_window: api.rate_limit_window,
             // Without an envelope, the skeleton still needs one; it decodes nothing.
             envelope: envelope.unwrap_or_else(|| Envelope {
                 at: String::new(),
@@ -259,6 +289,7 @@ impl Checker<'_> {
                 code: String::new(),
                 message: None,
                 status: None,
+                status_format: "number".into(),
                 fields: Vec::new(),
                 multiple: None,
                 batch: None,
@@ -279,15 +310,7 @@ impl Checker<'_> {
     }
 
     // `[api]` is required and names the generated types.
-    fn check_api(
-        &mut self,
-        root: &DeTable<'_>,
-    ) -> (
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) {
+    fn check_api(&mut self, root: &DeTable<'_>) -> Api {
         let Some((api, api_span)) = self.reader.table(root, "api") else {
             if entry(root, "api").is_none() {
                 self.reader.push(
@@ -295,7 +318,7 @@ impl Checker<'_> {
                         .help("start the spec with `[api]` and `name = \"Acme\"`: the prefix of the generated `AcmeError` and `AcmeCode`"),
                 );
             }
-            return (None, None, None, None);
+            return Api::default();
         };
         self.allow_keys(api, API_KEYS, "[api]");
         let name = match self.reader.string(api, "name") {
@@ -329,7 +352,54 @@ impl Checker<'_> {
             .reader
             .string(api, "strip_prefix")
             .map(|text| text.value);
-        (name, title, docs, strip_prefix)
+        let windows: Vec<&str> = WINDOWS.iter().map(|(name, _)| *name).collect();
+        let rate_limit_window = self
+            .check_choice(api, "rate_limit_window", &windows, "rate-limit window")
+            .and_then(|(window, _)| WINDOWS.iter().find(|(name, _)| *name == window))
+            .map(|(_, seconds)| *seconds);
+        Api {
+            name,
+            title,
+            docs,
+            strip_prefix,
+            rate_limit_window,
+        }
+    }
+
+    // A key that takes one of a few names holds one of them.
+    fn check_choice(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        names: &[&str],
+        what: &str,
+    ) -> Option<(String, Range<usize>)> {
+        let text = self.reader.string(table, key)?;
+        if names.contains(&text.value.as_str()) {
+            return Some((text.value, text.span));
+        }
+        // `FixRequest` (the Rust name) or `Minute` stands for `fix_request` or `minute`.
+        let snake = text.value.to_snake_case();
+        let suggestion = names
+            .iter()
+            .copied()
+            .find(|name| *name == snake)
+            .or_else(|| closest(&text.value, names.iter().copied()));
+        let help = match suggestion {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => format!(
+                "`{key}` is one of: {}",
+                names
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.reader.push(
+            Diagnostic::new(text.span, format!("unknown {what} `{}`", text.value)).help(help),
+        );
+        None
     }
 
     // A pointer is empty or a sequence of `/token`s where `~` only starts `~0` or `~1`.
@@ -404,6 +474,7 @@ impl Checker<'_> {
         }
         let message = self.pointer(table, "message", "the `message` pointer");
         let status = self.pointer(table, "status", "the `status` pointer");
+        let status_format = self.check_status_format(table);
         let fields = self.check_fields(table);
         let multiple = self
             .reader
@@ -451,10 +522,28 @@ impl Checker<'_> {
             code: code.unwrap_or_default(),
             message,
             status,
+            status_format,
             fields,
             multiple,
             batch,
         })
+    }
+
+    // `status_format` is a known format and says how the `status` pointer's value is written.
+    fn check_status_format(&mut self, table: &DeTable<'_>) -> String {
+        let names: Vec<&str> = STATUS_FORMATS.iter().map(|(name, _)| *name).collect();
+        let Some((format, span)) =
+            self.check_choice(table, "status_format", &names, "status format")
+        else {
+            return "number".into();
+        };
+        if entry(table, "status").is_none() {
+            self.reader.push(
+                Diagnostic::new(span, "`status_format` without a `status` pointer")
+                    .help("`status_format` says how the status at `status` is written: add `status = \"/status\"`, or remove `status_format`"),
+            );
+        }
+        format
     }
 
     // Extra fields are snake_case names that no variant already uses.
@@ -520,7 +609,11 @@ impl Checker<'_> {
         let variant = self.check_variant(table, &span, code.as_ref(), strip_prefix);
         let status = self.check_status(table);
         let kind = self.check_kind(table);
+        let recovery_names: Vec<&str> = RECOVERIES.iter().map(|(name, _)| *name).collect();
+        let recovery = self.check_choice(table, "recovery", &recovery_names, "recovery");
         let retryable = self.reader.boolean(table, "retryable");
+        let retryable = self.check_recovery(table, retryable, recovery.as_ref());
+        let empty_body_span = self.check_body(table, code.is_some());
         let template_text = self.reader.string(table, "message");
         let template_span = template_text.as_ref().map(|text| text.span.clone());
         let template = template_text
@@ -558,12 +651,96 @@ impl Checker<'_> {
                 solution,
                 docs,
                 batch,
+                recovery: recovery.map(|(name, _)| name),
+                empty_body: empty_body_span.is_some(),
             },
             span,
             variant_span,
             derived,
             template_span,
+            empty_body_span,
         })
+    }
+
+    // `retryable` and `recovery` agree: an error is retryable exactly when its recovery is
+    // `retry`. Without `retryable`, `recovery` decides it.
+    fn check_recovery(
+        &mut self,
+        table: &DeTable<'_>,
+        retryable: Option<bool>,
+        recovery: Option<&(String, Range<usize>)>,
+    ) -> Option<bool> {
+        match (retryable, recovery) {
+            (Some(flag), Some((name, span))) if flag != (name == "retry") => {
+                let mut diagnostic = Diagnostic::new(
+                    span.clone(),
+                    format!("`recovery = \"{name}\"` contradicts `retryable = {flag}`"),
+                )
+                .help(if flag {
+                    "a retryable error's recovery is `retry`: remove `retryable = true`, or the `recovery`"
+                } else {
+                    "`recovery = \"retry\"` makes the error retryable: remove `retryable = false`, or choose another recovery"
+                });
+                if let Some((value, _)) = entry(table, "retryable") {
+                    diagnostic = diagnostic.note(format!(
+                        "`retryable` is set at line {}",
+                        self.line_of(&value.span())
+                    ));
+                }
+                self.reader.push(diagnostic);
+                Some(flag)
+            }
+            (Some(flag), _) => Some(flag),
+            (None, Some((name, _))) => Some(name == "retry"),
+            (None, None) => None,
+        }
+    }
+
+    // `body = "empty"` is for status-only entries: an entry with a code is read from a body.
+    fn check_body(&mut self, table: &DeTable<'_>, has_code: bool) -> Option<Range<usize>> {
+        let (body, span) = self.check_choice(table, "body", BODIES, "body")?;
+        if body != "empty" {
+            return None;
+        }
+        if has_code {
+            self.reader.push(
+                Diagnostic::new(span, "an entry with a `code` cannot be sent with an empty body: its code is read from the body")
+                    .help("`body = \"empty\"` is for status-only entries (without `code`), which `[fallback.missing]` chooses for a body that says nothing"),
+            );
+            return None;
+        }
+        Some(span)
+    }
+
+    // An entry sent with an empty body is what `[fallback.missing]` chooses for an empty body.
+    fn check_empty_bodies(
+        &mut self,
+        empty_bodies: &[(usize, Range<usize>)],
+        errors: &[ErrorEntry],
+        fallback_missing: &Fallbacks,
+    ) {
+        for (index, span) in empty_bodies {
+            if fallback_missing.iter().any(|(_, chosen)| chosen == index) {
+                continue;
+            }
+            let entry = &errors[*index];
+            let status = entry
+                .status
+                .map_or_else(|| "<status>".to_owned(), |status| status.to_string());
+            self.reader.push(
+                Diagnostic::new(
+                    span.clone(),
+                    format!(
+                        "`{}` is sent with an empty body, but `[fallback.missing]` does not choose it, so an empty body would not decode to it",
+                        entry.variant
+                    ),
+                )
+                .help(format!(
+                    "add `{status} = \"{}\"` to `[fallback.missing]`",
+                    entry.variant
+                )),
+            );
+        }
     }
 
     // A variant name is given or derived from the code, and is a usable Rust identifier.
@@ -1079,6 +1256,122 @@ mod tests {
         let rendered = messages(&source).join("\n");
         assert!(rendered.contains("--> acme.toml:10:18"), "{rendered}");
         assert!(rendered.contains("^^^^^^^^^^"), "{rendered}");
+    }
+
+    #[test]
+    fn recovery_window_status_format_and_body_are_checked() {
+        let source = "[api]\nname = \"Acme\"\nrate_limit_window = \"minutes\"\n\n[envelope]\ncode = \"/code\"\nstatus_format = \"NAME\"\n\n[[error]]\ncode = \"a\"\nrecovery = \"FixRequest\"\n\n[[error]]\ncode = \"b\"\nrecovery = \"retyr\"\n\n[[error]]\ncode = \"c\"\nrecovery = \"nap\"\n";
+        let rendered = messages(source);
+        assert_eq!(rendered.len(), 5, "{rendered:#?}");
+        let expect = [
+            (
+                "unknown rate-limit window `minutes`",
+                "acme.toml:3:21",
+                "did you mean `minute`?",
+            ),
+            (
+                "unknown status format `NAME`",
+                "acme.toml:7:17",
+                "did you mean `name`?",
+            ),
+            (
+                "unknown recovery `FixRequest`",
+                "acme.toml:11:12",
+                "did you mean `fix_request`?",
+            ),
+            (
+                "unknown recovery `retyr`",
+                "acme.toml:15:12",
+                "did you mean `retry`?",
+            ),
+            (
+                "unknown recovery `nap`",
+                "acme.toml:19:12",
+                "`recovery` is one of: `retry`, `reauthenticate`, `fix_request`, `give_up`",
+            ),
+        ];
+        for (diagnostic, (message, at, help)) in rendered.iter().zip(expect) {
+            assert!(diagnostic.contains(message), "{diagnostic}");
+            assert!(diagnostic.contains(at), "{diagnostic}");
+            assert!(diagnostic.contains(help), "{diagnostic}");
+        }
+        // `status_format` needs the `status` pointer it describes.
+        let source = format!("{HEAD}status_format = \"name\"\n\n[[error]]\ncode = \"a\"\n");
+        let rendered = messages(&source);
+        assert_eq!(rendered.len(), 1, "{rendered:#?}");
+        assert!(
+            rendered[0].contains("`status_format` without a `status` pointer"),
+            "{}",
+            rendered[0]
+        );
+    }
+
+    #[test]
+    fn recovery_decides_retryable_and_must_agree_with_it() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nstatus = 500\nrecovery = \"retry\"\n\n[[error]]\ncode = \"b\"\nstatus = 503\nrecovery = \"give_up\"\n\n[[error]]\ncode = \"c\"\nretryable = true\nrecovery = \"reauthenticate\"\n"
+        );
+        let checked = check_spec(&source);
+        let retryable: Vec<Option<bool>> = checked
+            .spec
+            .as_ref()
+            .unwrap()
+            .errors
+            .iter()
+            .map(|entry| entry.retryable)
+            .collect();
+        assert_eq!(retryable, [Some(true), Some(false), Some(true)]);
+        let rendered = messages(&source);
+        assert_eq!(rendered.len(), 1, "{rendered:#?}");
+        assert!(
+            rendered[0].contains("`recovery = \"reauthenticate\"` contradicts `retryable = true`"),
+            "{}",
+            rendered[0]
+        );
+        assert!(
+            rendered[0].contains("`retryable` is set at line 20"),
+            "{}",
+            rendered[0]
+        );
+    }
+
+    #[test]
+    fn an_empty_body_is_for_status_only_entries_that_fallback_missing_chooses() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nbody = \"empty\"\n\n[[error]]\nvariant = \"Gone\"\nstatus = 410\nbody = \"empty\"\n\n[[error]]\nvariant = \"Busy\"\nstatus = 503\nbody = \"empty\"\n\n[[error]]\nvariant = \"Odd\"\nbody = \"none\"\n\n[fallback.missing]\n503 = \"Busy\"\n"
+        );
+        let rendered = messages(&source);
+        assert_eq!(rendered.len(), 3, "{rendered:#?}");
+        assert!(
+            rendered[0].contains("an entry with a `code` cannot be sent with an empty body"),
+            "{}",
+            rendered[0]
+        );
+        assert!(
+            rendered[1].contains(
+                "`Gone` is sent with an empty body, but `[fallback.missing]` does not choose it"
+            ),
+            "{}",
+            rendered[1]
+        );
+        assert!(
+            rendered[1].contains("add `410 = \"Gone\"` to `[fallback.missing]`"),
+            "{}",
+            rendered[1]
+        );
+        assert!(
+            rendered[2].contains("unknown body `none`"),
+            "{}",
+            rendered[2]
+        );
+        let spec = check_spec(&source).spec.unwrap();
+        let empty: Vec<&str> = spec
+            .errors
+            .iter()
+            .filter(|entry| entry.empty_body)
+            .map(|entry| entry.variant.as_str())
+            .collect();
+        assert_eq!(empty, ["Gone", "Busy"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Rustdoc text built from a spec, safe to emit: vendor text never becomes a link, an HTML
 //! tag or emphasis by accident.
 
-use crate::model::{ErrorEntry, Spec};
+use crate::model::{ErrorEntry, Spec, WINDOWS};
 
 /// `text` with every character that Markdown would interpret escaped.
 #[must_use]
@@ -55,6 +55,12 @@ pub fn entry_doc(entry: &ErrorEntry) -> String {
     if let Some(template) = &entry.template {
         lines.push(format!("- Message: {}", code_span(&template.text)));
     }
+    if let Some(recovery) = &entry.recovery {
+        lines.push(format!("- Recovery: `{recovery}`"));
+    }
+    if entry.empty_body {
+        lines.push("- Body: none (the vendor sends this error with an empty body)".to_owned());
+    }
     for (label, text) in [("Cause", &entry.cause), ("Solution", &entry.solution)] {
         if let Some(text) = text {
             lines.push(String::new());
@@ -81,6 +87,18 @@ pub fn error_enum_doc(spec: &Spec) -> String {
         spec.name,
         spec.errors.len()
     );
+    if let Some(seconds) = spec.rate_limit_window {
+        let window = WINDOWS
+            .iter()
+            .find(|(_, length)| *length == seconds)
+            .map_or_else(
+                || format!("{seconds} seconds"),
+                |(name, _)| (*name).to_owned(),
+            );
+        doc.push_str(&format!(
+            "\n\nRate limits reset at the start of every {window}: a rate-limited response without `Retry-After` may be retried then (`ErrorResponse::retry_after`)."
+        ));
+    }
     if let Some(docs) = &spec.docs {
         doc.push_str(&format!("\n\nVendor documentation: <{docs}>"));
     }

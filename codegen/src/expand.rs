@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::docs::{entry_doc, error_enum_doc};
-use crate::model::{ErrorEntry, Spec, KINDS};
+use crate::model::{ErrorEntry, Spec, KINDS, RECOVERIES, STATUS_FORMATS};
 
 /// Names of the generated items and of the decoder's locals.
 struct Names {
@@ -89,6 +89,8 @@ pub fn expand(spec: &Spec, track: Option<&Path>) -> TokenStream {
     let code_impl = code_impl(spec, &names);
     let error_impl = error_impl(spec, &names);
     let decoder = decoder(spec, &names);
+    let encoder = encoder(spec, &names);
+    let error = &names.error;
     let rebuild = track.map(|path| {
         let path = path.display().to_string();
         quote! { const _: &[u8] = ::core::include_bytes!(#path); }
@@ -101,6 +103,8 @@ pub fn expand(spec: &Spec, track: Option<&Path>) -> TokenStream {
             #code_impl
             #error_impl
             #decoder
+            #encoder
+            ::errspec::__private::from_reqwest!(#error);
         };
     }
 }
@@ -196,6 +200,19 @@ fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
     }
 }
 
+fn recovery_tokens(name: &str) -> TokenStream {
+    let variant = RECOVERIES
+        .iter()
+        .find(|(spec_name, _)| *spec_name == name)
+        .map_or("GiveUp", |(_, variant)| variant);
+    let variant = ident(variant);
+    if variant == "Retry" {
+        quote! { ::errspec::Recovery::Retry { after: ::core::option::Option::None } }
+    } else {
+        quote! { ::errspec::Recovery::#variant }
+    }
+}
+
 fn kind_tokens(name: &str) -> TokenStream {
     let variant = KINDS
         .iter()
@@ -232,6 +249,7 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
         let solution = option(entry.solution.as_deref());
         let docs = option(entry.docs.as_deref());
         let template = option(entry.template.as_ref().map(|template| &template.text));
+        let recovery = option(entry.recovery.as_deref().map(recovery_tokens));
         quote! {
             ::errspec::__private::CodeInfo {
                 wire: #wire,
@@ -244,6 +262,7 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
                 solution: #solution,
                 docs: #docs,
                 template: #template,
+                recovery: #recovery,
             }
         }
     });
@@ -316,6 +335,10 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
 
             const fn static_retryable(self) -> ::core::option::Option<bool> {
                 self.info().retryable
+            }
+
+            const fn fixed_recovery(self) -> ::core::option::Option<::errspec::Recovery> {
+                self.info().recovery
             }
 
             /// Whether retrying may succeed, as far as the spec alone tells.
@@ -415,6 +438,13 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
     let items_delegate = spec.has_batch().then(|| {
         quote! { fn items(&self) -> &[::errspec::BatchItem] { #error::items(self) } }
     });
+    let window = spec.rate_limit_window.map(|seconds| {
+        quote! {
+            fn rate_limit_window(&self) -> ::core::option::Option<::core::time::Duration> {
+                ::core::option::Option::Some(::core::time::Duration::from_secs(#seconds))
+            }
+        }
+    });
     quote! {
         #[automatically_derived]
         impl #error {
@@ -423,6 +453,46 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             #[must_use]
             pub fn decode(status: u16, body: &[u8]) -> ::errspec::ErrorResponse<#error> {
                 ::errspec::__private::decode(&ENVELOPE, status, body, from_raw)
+            }
+
+            /// Decodes an error response of the `http` crate: its status, its headers
+            /// (`Retry-After`, for `retry_after()`) and its body. Never fails.
+            #[must_use]
+            pub fn decode_http<B: ::core::convert::AsRef<[u8]>>(
+                response: &::errspec::http::Response<B>,
+            ) -> ::errspec::ErrorResponse<#error> {
+                #error::decode_parts(response.status(), response.headers(), response.body().as_ref())
+            }
+
+            /// Decodes an error response from its status, headers (`Retry-After`, for
+            /// `retry_after()`) and body. Never fails.
+            #[must_use]
+            pub fn decode_parts(
+                status: ::errspec::http::StatusCode,
+                headers: &::errspec::http::HeaderMap,
+                body: &[u8],
+            ) -> ::errspec::ErrorResponse<#error> {
+                #error::decode(status.as_u16(), body).with_headers(headers)
+            }
+
+            /// The body the vendor's server sends for this error alone, in its wire format
+            /// (empty where the vendor sends none). `errspec::ErrorResponse::to_http` makes
+            /// the whole response, with its status.
+            #[must_use]
+            pub fn to_body(&self) -> ::std::vec::Vec<u8> {
+                <#error as ::errspec::ApiError>::encode_errors(self.status(), ::core::slice::from_ref(self))
+            }
+
+            /// What to do about it: `Retry` (without a wait: `ErrorResponse::recovery` adds
+            /// it) when retryable, else the recovery the spec names for the code, else the
+            /// one of its kind (`errspec::Recovery::for_kind`).
+            #[must_use]
+            pub fn recovery(&self) -> ::errspec::Recovery {
+                let retryable = self.is_retryable();
+                match self.spec_code().and_then(#code::fixed_recovery) {
+                    ::core::option::Option::Some(recovery) if !retryable => recovery,
+                    _ => ::errspec::Recovery::for_kind(self.kind(), retryable),
+                }
             }
 
             /// The documented error this is, `None` for `Unknown`.
@@ -533,6 +603,83 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
                 self.spec_code().and_then(#code::solution)
             }
             #items_delegate
+            fn recovery(&self) -> ::errspec::Recovery { #error::recovery(self) }
+            #window
+            fn encode_errors(status: u16, errors: &[Self]) -> ::std::vec::Vec<u8> {
+                let wires: ::std::vec::Vec<_> = errors.iter().map(wire).collect();
+                ::errspec::__private::encode(&ENCODING, status, &wires)
+            }
+        }
+    }
+}
+
+/// The encoding static and `wire`, which turns each variant into what the encoder writes.
+fn encoder(spec: &Spec, names: &Names) -> TokenStream {
+    let error = &names.error;
+    let field_count = spec.envelope.fields.len();
+    let status_format = STATUS_FORMATS
+        .iter()
+        .find(|(name, _)| *name == spec.envelope.status_format)
+        .map_or("Number", |(_, variant)| variant);
+    let status_format = ident(status_format);
+    let field_names: Vec<Ident> = spec
+        .envelope
+        .fields
+        .iter()
+        .map(|field| ident(&field.name))
+        .collect();
+    let variants: Vec<Ident> = spec
+        .errors
+        .iter()
+        .map(|entry| ident(&entry.variant))
+        .collect();
+    // Every variant but `Unknown` has the envelope's fields.
+    let fields = if field_names.is_empty() || variants.is_empty() {
+        let nones = (0..field_count).map(|_| quote! { ::core::option::Option::None });
+        quote! { [#(#nones),*] }
+    } else {
+        let nones = field_names
+            .iter()
+            .map(|_| quote! { ::core::option::Option::None });
+        let pattern = quote! { { #(#field_names,)* .. } };
+        quote! {
+            match error {
+                #(#error::#variants #pattern)|* => [#(#field_names.as_deref()),*],
+                #error::Unknown { .. } => [#(#nones),*],
+            }
+        }
+    };
+    let items = if spec.has_batch() {
+        quote! { error.items() }
+    } else {
+        quote! { &[] }
+    };
+    let empty_variants: Vec<Ident> = spec
+        .errors
+        .iter()
+        .filter(|entry| entry.empty_body)
+        .map(|entry| ident(&entry.variant))
+        .collect();
+    let empty = if empty_variants.is_empty() {
+        quote! { false }
+    } else {
+        quote! { ::core::matches!(error, #(#error::#empty_variants { .. })|*) }
+    };
+    quote! {
+        static ENCODING: ::errspec::__private::Encoding<'static> = ::errspec::__private::Encoding {
+            envelope: &ENVELOPE,
+            status: ::errspec::__private::StatusFormat::#status_format,
+        };
+
+        fn wire(error: &#error) -> ::errspec::__private::Wire<'_, #field_count> {
+            ::errspec::__private::Wire {
+                code: error.code(),
+                message: ::core::option::Option::Some(error.message()),
+                status: error.status(),
+                fields: #fields,
+                items: #items,
+                empty: #empty,
+            }
         }
     }
 }

@@ -9,6 +9,9 @@ pub struct Spec {
     pub title: Option<String>,
     /// The vendor's error documentation.
     pub docs: Option<String>,
+    /// The length in seconds of the window the API's rate limits reset at, counted from the
+    /// Unix epoch (60 for `rate_limit_window = "minute"`).
+    pub rate_limit_window: Option<u64>,
     /// Where errors sit in a body.
     pub envelope: Envelope,
     /// Every documented error, in file order.
@@ -35,6 +38,8 @@ pub struct Envelope {
     pub message: Option<String>,
     /// An HTTP status inside the error.
     pub status: Option<String>,
+    /// How that status is written (a [`STATUS_FORMATS`] name); `number` by default.
+    pub status_format: String,
     /// Extra fields, in file order.
     pub fields: Vec<Field>,
     /// A wrapper code holding several errors.
@@ -99,6 +104,10 @@ pub struct ErrorEntry {
     pub docs: Option<String>,
     /// Whether the error carries batch item results.
     pub batch: bool,
+    /// The spec name of the recovery (`reauthenticate`), when the spec gives one.
+    pub recovery: Option<String>,
+    /// Whether the vendor sends this error with an empty body (`body = "empty"`).
+    pub empty_body: bool,
 }
 
 /// A message template split at its parameters.
@@ -129,6 +138,25 @@ pub const KINDS: &[(&str, &str)] = &[
     ("unavailable", "Unavailable"),
     ("other", "Other"),
 ];
+
+/// The spec names of the recoveries, with the name of each in `errspec::Recovery`.
+pub const RECOVERIES: &[(&str, &str)] = &[
+    ("retry", "Retry"),
+    ("reauthenticate", "Reauthenticate"),
+    ("fix_request", "FixRequest"),
+    ("give_up", "GiveUp"),
+];
+
+/// The rate-limit windows a spec may name, with their length in seconds.
+pub const WINDOWS: &[(&str, u64)] = &[("second", 1), ("minute", 60), ("hour", 3600)];
+
+/// How a status inside an error may be written, with the name of each in
+/// `errspec::__private::StatusFormat`.
+pub const STATUS_FORMATS: &[(&str, &str)] =
+    &[("number", "Number"), ("string", "Text"), ("name", "Name")];
+
+/// What an `[[error]]`'s `body` may be: the envelope (the default) or nothing.
+pub const BODIES: &[&str] = &["envelope", "empty"];
 
 /// Names a variant holds besides the spec's fields and parameters.
 pub const RESERVED_FIELDS: &[&str] = &["message", "code", "status", "items"];

@@ -1,4 +1,6 @@
-use crate::{BatchItem, Kind};
+use std::time::Duration;
+
+use crate::{BatchItem, Kind, Recovery};
 
 /// What every generated error type offers, for code that handles any vendor.
 pub trait ApiError: std::error::Error + Clone + 'static {
@@ -27,5 +29,27 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     /// Per-item results of a batch write; empty for errors that carry none.
     fn items(&self) -> &[BatchItem] {
         &[]
+    }
+    /// What to do about it: [`Recovery::Retry`] (without a wait: see
+    /// [`crate::ErrorResponse::recovery`]) when it is retryable, else what its spec entry
+    /// says with `recovery`, else [`Recovery::for_kind`].
+    fn recovery(&self) -> Recovery {
+        Recovery::for_kind(self.kind(), self.is_retryable())
+    }
+    /// The window the API's rate limits reset at, when its spec names one (Netilion: a
+    /// minute): a rate-limited response without `Retry-After` may be retried when the next
+    /// window starts.
+    fn rate_limit_window(&self) -> Option<Duration> {
+        None
+    }
+    /// The body this API's servers send for a response with HTTP status `status` holding
+    /// `errors`, in the vendor's wire format (empty where the vendor sends none): what
+    /// [`crate::ErrorResponse::to_http`] sends. An API whose body holds one error writes the
+    /// first only.
+    fn encode_errors(status: u16, errors: &[Self]) -> Vec<u8>;
+    /// The body the vendor's server sends for this error alone: [`ApiError::encode_errors`]
+    /// with the error's status.
+    fn to_body(&self) -> Vec<u8> {
+        Self::encode_errors(self.status(), core::slice::from_ref(self))
     }
 }

@@ -1,6 +1,6 @@
 //! What a spec documents about one error, as a generated table holds it.
 
-use crate::Kind;
+use crate::{Kind, Recovery};
 
 /// The documentation of one spec entry; generated code keeps one per variant, in order.
 #[derive(Debug, Clone, Copy)]
@@ -25,4 +25,6 @@ pub struct CodeInfo {
     pub docs: Option<&'static str>,
     /// The message template as written in the spec.
     pub template: Option<&'static str>,
+    /// The recovery the spec names (`recovery = "..."`), for when the error is not retryable.
+    pub recovery: Option<Recovery>,
 }

@@ -33,6 +33,11 @@
 //! assert!(response.is_retryable());
 //! ```
 //!
+//! Clients read a response with `decode_http` (the `http` crate's types) or, with the
+//! `reqwest` feature, `from_reqwest`; [`ErrorResponse::retry_after`] and
+//! [`ErrorResponse::recovery`] say when and how to try again. Servers and mocks write errors
+//! in the vendor's wire format with `to_body` and [`ErrorResponse::to_http`].
+//!
 //! The spec format is described in the repository's `specs/README.md`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -40,30 +45,58 @@
 mod api_error;
 mod batch;
 mod code_info;
+mod encode;
 mod envelope;
+mod http_response;
 mod kind;
 mod lookup;
 mod read;
+mod recovery;
+#[cfg(feature = "reqwest")]
+mod reqwest_client;
 mod response;
+mod retry;
 mod status;
 mod template;
 
 pub use api_error::ApiError;
 pub use batch::BatchItem;
 pub use errspec_macros::errors_from_spec;
+/// The `http` crate, whose types `decode_http`, `decode_parts` and
+/// [`ErrorResponse::to_http`] take and return.
+pub use http;
 pub use kind::Kind;
+pub use recovery::Recovery;
+/// The `reqwest` crate, whose `Response` generated `from_reqwest` methods read.
+#[cfg(feature = "reqwest")]
+pub use reqwest;
+#[cfg(feature = "reqwest")]
+pub use reqwest_client::MAX_BODY_READ;
 pub use response::{ErrorResponse, RAW_BODY_CAP};
+pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};
+
+/// Without the `reqwest` feature, generated error types have no `from_reqwest`.
+#[cfg(not(feature = "reqwest"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __from_reqwest {
+    ($error:ident) => {};
+}
 
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__from_reqwest as from_reqwest;
     pub use crate::code_info::CodeInfo;
+    pub use crate::encode::{encode, Encoding, StatusFormat, Wire};
     pub use crate::envelope::{Batch, Envelope, Part, RawError, Role, MAX_PARTS};
     pub use crate::lookup::CodeTable;
     pub use crate::read::{read_errors, Build};
+    #[cfg(feature = "reqwest")]
+    pub use crate::reqwest_client::read_response;
     pub use crate::status::{canonical_reason, default_message, message_or, message_or_reason};
     pub use crate::template::{match_template, matches_template, normalize_message};
-    pub use crate::{ApiError, BatchItem, ErrorResponse, Kind};
+    pub use crate::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};
 
     /// Decodes `body` into errors built by `build(raw, response_status)`: one per readable
     /// error in the body, or a single one built from [`RawError::empty`] when it holds none.

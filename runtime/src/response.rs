@@ -1,6 +1,8 @@
 use core::fmt;
+use std::time::{Duration, SystemTime};
 
-use crate::{ApiError, Kind};
+use crate::retry::{until_next_window, MAX_RETRY_AFTER};
+use crate::{ApiError, Kind, Recovery, RetryAfter};
 
 /// How many bytes of a body [`ErrorResponse::raw_body`] keeps: enough to show an HTML
 /// error page's title or a JSON error in a log, bounded whatever the server sent.
@@ -13,6 +15,7 @@ pub struct ErrorResponse<E> {
     // Never empty: the only constructor takes a first error and nothing removes one.
     errors: Vec<E>,
     raw_body: Vec<u8>,
+    retry_after: Option<RetryAfter>,
 }
 
 impl<E> ErrorResponse<E> {
@@ -22,6 +25,7 @@ impl<E> ErrorResponse<E> {
             status,
             errors: vec![first],
             raw_body: Vec::new(),
+            retry_after: None,
         }
     }
 
@@ -49,7 +53,24 @@ impl<E> ErrorResponse<E> {
             status,
             errors,
             raw_body: Vec::new(),
+            retry_after: None,
         })
+    }
+
+    /// Sets the `Retry-After` the response carries (what [`ErrorResponse::to_http`] sends,
+    /// and what `decode_http` reads).
+    #[must_use]
+    pub fn with_retry_after(mut self, retry_after: RetryAfter) -> Self {
+        self.retry_after = Some(retry_after);
+        self
+    }
+
+    /// The `Retry-After` header as the server sent it, unclamped; `None` without one or when
+    /// it was neither delta-seconds nor an HTTP-date. [`ErrorResponse::retry_after`] is the
+    /// wait to use.
+    #[must_use]
+    pub fn retry_after_header(&self) -> Option<RetryAfter> {
+        self.retry_after
     }
 
     /// Appends an error after those already held.
@@ -98,6 +119,64 @@ impl<E: ApiError> ErrorResponse<E> {
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         self.errors.iter().all(ApiError::is_retryable)
+    }
+
+    /// How long to wait before trying again, as [`ErrorResponse::retry_after_at`] from now.
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after_at(SystemTime::now())
+    }
+
+    /// How long to wait from `now` before trying again: the `Retry-After` header (seconds,
+    /// or the time until its date, zero once past); without one, for a rate-limited
+    /// response of an API whose spec names a rate-limit window (Netilion: a minute), the
+    /// time until the next window starts. At most [`MAX_RETRY_AFTER`] (one hour). `None`
+    /// when nothing says.
+    #[must_use]
+    pub fn retry_after_at(&self, now: SystemTime) -> Option<Duration> {
+        if let Some(header) = self.retry_after {
+            return Some(header.wait_at(now));
+        }
+        let window = self
+            .errors
+            .iter()
+            .filter(|error| error.kind() == Kind::RateLimited)
+            .find_map(ApiError::rate_limit_window)?;
+        Some(until_next_window(now, window).min(MAX_RETRY_AFTER))
+    }
+
+    /// What to do about the response, as [`ErrorResponse::recovery_at`] from now.
+    #[must_use]
+    pub fn recovery(&self) -> Recovery {
+        self.recovery_at(SystemTime::now())
+    }
+
+    /// What to do about the response: the recovery of its errors furthest from a plain
+    /// retry (give up, then fix the request, then re-authenticate), so
+    /// [`Recovery::Retry`] only when every error is retryable, with
+    /// [`ErrorResponse::retry_after_at`]`(now)` as its wait.
+    #[must_use]
+    pub fn recovery_at(&self, now: SystemTime) -> Recovery {
+        let furthest = self
+            .errors
+            .iter()
+            .map(ApiError::recovery)
+            .max_by_key(|recovery| recovery.severity())
+            .unwrap_or(Recovery::GiveUp);
+        if furthest.is_retry() {
+            Recovery::Retry {
+                after: self.retry_after_at(now),
+            }
+        } else {
+            furthest
+        }
+    }
+}
+
+/// A response holding one error, with the status the error carries.
+impl<E: ApiError> From<E> for ErrorResponse<E> {
+    fn from(error: E) -> Self {
+        ErrorResponse::new(error.status(), error)
     }
 }
 

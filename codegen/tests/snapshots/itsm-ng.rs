@@ -56,6 +56,7 @@ pub enum ItsmNgError {
 
 - Code: `ERROR_GLPI_LOGIN_USER_TOKEN`
 - HTTP status: 401
+- Recovery: `give_up`
 
 **Cause:** The user token doesn't exist or has been regenerated.
 
@@ -70,6 +71,7 @@ pub enum ItsmNgError {
 
 - Code: `ERROR_GLPI_LOGIN`
 - HTTP status: 401
+- Recovery: `give_up`
 
 **Cause:** Invalid username or password, a disabled or locked account, or LDAP authentication issues.
 
@@ -84,6 +86,7 @@ pub enum ItsmNgError {
 
 - Code: `ERROR_SESSION_TOKEN_MISSING`
 - HTTP status: 400
+- Recovery: `reauthenticate`
 
 **Cause:** The request requires authentication but no Session-Token header was provided.
 
@@ -98,6 +101,7 @@ pub enum ItsmNgError {
 
 - Code: `ERROR_SESSION_TOKEN_INVALID`
 - HTTP status: 401
+- Recovery: `reauthenticate`
 
 **Cause:** The session was terminated or expired, the token is malformed, or the token belongs to a different session.
 
@@ -478,6 +482,7 @@ pub enum ItsmNgCode {
 
 - Code: `ERROR_GLPI_LOGIN_USER_TOKEN`
 - HTTP status: 401
+- Recovery: `give_up`
 
 **Cause:** The user token doesn't exist or has been regenerated.
 
@@ -487,6 +492,7 @@ pub enum ItsmNgCode {
 
 - Code: `ERROR_GLPI_LOGIN`
 - HTTP status: 401
+- Recovery: `give_up`
 
 **Cause:** Invalid username or password, a disabled or locked account, or LDAP authentication issues.
 
@@ -496,6 +502,7 @@ pub enum ItsmNgCode {
 
 - Code: `ERROR_SESSION_TOKEN_MISSING`
 - HTTP status: 400
+- Recovery: `reauthenticate`
 
 **Cause:** The request requires authentication but no Session-Token header was provided.
 
@@ -505,6 +512,7 @@ pub enum ItsmNgCode {
 
 - Code: `ERROR_SESSION_TOKEN_INVALID`
 - HTTP status: 401
+- Recovery: `reauthenticate`
 
 **Cause:** The session was terminated or expired, the token is malformed, or the token belongs to a different session.
 
@@ -751,6 +759,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_ITEMTYPE_NOT_FOUND_NOR_COMMONDBTM",
@@ -763,6 +772,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_LOGIN_PARAMETERS_MISSING",
@@ -779,6 +789,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_LOGIN_WITH_CREDENTIALS_DISABLED",
@@ -795,13 +806,14 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_GLPI_LOGIN_USER_TOKEN",
                 name: "GlpiLoginUserToken",
                 status: ::core::option::Option::Some(401u16),
                 kind: ::core::option::Option::Some(::errspec::Kind::from_status(401u16)),
-                retryable: ::core::option::Option::None,
+                retryable: ::core::option::Option::Some(false),
                 description: "The provided user_token is invalid.",
                 cause: ::core::option::Option::Some(
                     "The user token doesn't exist or has been regenerated.",
@@ -811,13 +823,14 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::Some(::errspec::Recovery::GiveUp),
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_GLPI_LOGIN",
                 name: "GlpiLogin",
                 status: ::core::option::Option::Some(401u16),
                 kind: ::core::option::Option::Some(::errspec::Kind::from_status(401u16)),
-                retryable: ::core::option::Option::None,
+                retryable: ::core::option::Option::Some(false),
                 description: "Login failed: generic authentication error.",
                 cause: ::core::option::Option::Some(
                     "Invalid username or password, a disabled or locked account, or LDAP authentication issues.",
@@ -827,13 +840,14 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::Some(::errspec::Recovery::GiveUp),
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_SESSION_TOKEN_MISSING",
                 name: "SessionTokenMissing",
                 status: ::core::option::Option::Some(400u16),
                 kind: ::core::option::Option::Some(::errspec::Kind::from_status(400u16)),
-                retryable: ::core::option::Option::None,
+                retryable: ::core::option::Option::Some(false),
                 description: "Session token is missing or empty.",
                 cause: ::core::option::Option::Some(
                     "The request requires authentication but no Session-Token header was provided.",
@@ -843,13 +857,16 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::Some(
+                    ::errspec::Recovery::Reauthenticate,
+                ),
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_SESSION_TOKEN_INVALID",
                 name: "SessionTokenInvalid",
                 status: ::core::option::Option::Some(401u16),
                 kind: ::core::option::Option::Some(::errspec::Kind::from_status(401u16)),
-                retryable: ::core::option::Option::None,
+                retryable: ::core::option::Option::Some(false),
                 description: "Session token is invalid or expired.",
                 cause: ::core::option::Option::Some(
                     "The session was terminated or expired, the token is malformed, or the token belongs to a different session.",
@@ -859,6 +876,9 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::Some(
+                    ::errspec::Recovery::Reauthenticate,
+                ),
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_APP_TOKEN_PARAMETERS_MISSING",
@@ -873,6 +893,7 @@ const _: () = {
                 solution: ::core::option::Option::Some("Include the App-Token header."),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_WRONG_APP_TOKEN_PARAMETER",
@@ -889,6 +910,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_NOT_ALLOWED_IP",
@@ -905,6 +927,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_RIGHT_MISSING",
@@ -921,6 +944,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_ITEM_NOT_FOUND",
@@ -937,6 +961,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM",
@@ -953,6 +978,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_RESOURCE_MISSING",
@@ -967,6 +993,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_METHOD_NOT_ALLOWED",
@@ -983,6 +1010,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_BAD_ARRAY",
@@ -999,6 +1027,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_JSON_PAYLOAD_FORBIDDEN",
@@ -1015,6 +1044,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_JSON_PAYLOAD_INVALID",
@@ -1029,6 +1059,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_GLPI_ADD",
@@ -1045,6 +1076,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_GLPI_PARTIAL_ADD",
@@ -1059,6 +1091,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_GLPI_UPDATE",
@@ -1075,6 +1108,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_GLPI_PARTIAL_UPDATE",
@@ -1089,6 +1123,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_GLPI_DELETE",
@@ -1105,6 +1140,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_GLPI_PARTIAL_DELETE",
@@ -1117,6 +1153,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_NOT_DELETED",
@@ -1131,6 +1168,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_SQL",
@@ -1145,6 +1183,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_RANGE_EXCEED_TOTAL",
@@ -1161,6 +1200,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ERROR_UPLOAD_FILE_TOO_BIG_POST_MAX_SIZE",
@@ -1177,6 +1217,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "PartialFailure",
@@ -1191,6 +1232,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
         ];
         const fn info(self) -> &'static ::errspec::__private::CodeInfo {
@@ -1266,6 +1308,9 @@ const _: () = {
         const fn static_retryable(self) -> ::core::option::Option<bool> {
             self.info().retryable
         }
+        const fn fixed_recovery(self) -> ::core::option::Option<::errspec::Recovery> {
+            self.info().recovery
+        }
         /// Whether retrying may succeed, as far as the spec alone tells.
         #[must_use]
         pub const fn is_retryable(self) -> bool {
@@ -1316,6 +1361,49 @@ const _: () = {
             body: &[u8],
         ) -> ::errspec::ErrorResponse<ItsmNgError> {
             ::errspec::__private::decode(&ENVELOPE, status, body, from_raw)
+        }
+        /// Decodes an error response of the `http` crate: its status, its headers
+        /// (`Retry-After`, for `retry_after()`) and its body. Never fails.
+        #[must_use]
+        pub fn decode_http<B: ::core::convert::AsRef<[u8]>>(
+            response: &::errspec::http::Response<B>,
+        ) -> ::errspec::ErrorResponse<ItsmNgError> {
+            ItsmNgError::decode_parts(
+                response.status(),
+                response.headers(),
+                response.body().as_ref(),
+            )
+        }
+        /// Decodes an error response from its status, headers (`Retry-After`, for
+        /// `retry_after()`) and body. Never fails.
+        #[must_use]
+        pub fn decode_parts(
+            status: ::errspec::http::StatusCode,
+            headers: &::errspec::http::HeaderMap,
+            body: &[u8],
+        ) -> ::errspec::ErrorResponse<ItsmNgError> {
+            ItsmNgError::decode(status.as_u16(), body).with_headers(headers)
+        }
+        /// The body the vendor's server sends for this error alone, in its wire format
+        /// (empty where the vendor sends none). `errspec::ErrorResponse::to_http` makes
+        /// the whole response, with its status.
+        #[must_use]
+        pub fn to_body(&self) -> ::std::vec::Vec<u8> {
+            <ItsmNgError as ::errspec::ApiError>::encode_errors(
+                self.status(),
+                ::core::slice::from_ref(self),
+            )
+        }
+        /// What to do about it: `Retry` (without a wait: `ErrorResponse::recovery` adds
+        /// it) when retryable, else the recovery the spec names for the code, else the
+        /// one of its kind (`errspec::Recovery::for_kind`).
+        #[must_use]
+        pub fn recovery(&self) -> ::errspec::Recovery {
+            let retryable = self.is_retryable();
+            match self.spec_code().and_then(ItsmNgCode::fixed_recovery) {
+                ::core::option::Option::Some(recovery) if !retryable => recovery,
+                _ => ::errspec::Recovery::for_kind(self.kind(), retryable),
+            }
         }
         /// The documented error this is, `None` for `Unknown`.
         #[must_use]
@@ -1644,6 +1732,13 @@ const _: () = {
         }
         fn items(&self) -> &[::errspec::BatchItem] {
             ItsmNgError::items(self)
+        }
+        fn recovery(&self) -> ::errspec::Recovery {
+            ItsmNgError::recovery(self)
+        }
+        fn encode_errors(status: u16, errors: &[Self]) -> ::std::vec::Vec<u8> {
+            let wires: ::std::vec::Vec<_> = errors.iter().map(wire).collect();
+            ::errspec::__private::encode(&ENCODING, status, &wires)
         }
     }
     static ENVELOPE: ::errspec::__private::Envelope<'static> = ::errspec::__private::Envelope {
@@ -2073,4 +2168,19 @@ const _: () = {
             }
         }
     }
+    static ENCODING: ::errspec::__private::Encoding<'static> = ::errspec::__private::Encoding {
+        envelope: &ENVELOPE,
+        status: ::errspec::__private::StatusFormat::Number,
+    };
+    fn wire(error: &ItsmNgError) -> ::errspec::__private::Wire<'_, 0usize> {
+        ::errspec::__private::Wire {
+            code: error.code(),
+            message: ::core::option::Option::Some(error.message()),
+            status: error.status(),
+            fields: [],
+            items: error.items(),
+            empty: false,
+        }
+    }
+    ::errspec::__private::from_reqwest!(ItsmNgError);
 };

@@ -45,6 +45,7 @@ pub enum TelecomXError {
 - Code: `format_error`
 - HTTP status: 401
 - Message: `Authorization header format is Authorization: Bearer <token>`
+- Recovery: `fix_request`
 
 **Solution:** Send the header as Authorization: Bearer \<token\>.*/
     FormatError {
@@ -355,6 +356,7 @@ pub enum TelecomXCode {
 - Code: `format_error`
 - HTTP status: 401
 - Message: `Authorization header format is Authorization: Bearer <token>`
+- Recovery: `fix_request`
 
 **Solution:** Send the header as Authorization: Bearer \<token\>.*/
     FormatError,
@@ -499,6 +501,7 @@ const _: () = {
                 template: ::core::option::Option::Some(
                     "Session has expired, please login",
                 ),
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "credentials_invalid",
@@ -513,13 +516,14 @@ const _: () = {
                 template: ::core::option::Option::Some(
                     "Authorization required, please login",
                 ),
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "format_error",
                 name: "FormatError",
                 status: ::core::option::Option::Some(401u16),
                 kind: ::core::option::Option::Some(::errspec::Kind::from_status(401u16)),
-                retryable: ::core::option::Option::None,
+                retryable: ::core::option::Option::Some(false),
                 description: "The Authorization header is malformed.",
                 cause: ::core::option::Option::None,
                 solution: ::core::option::Option::Some(
@@ -529,6 +533,7 @@ const _: () = {
                 template: ::core::option::Option::Some(
                     "Authorization header format is Authorization: Bearer <token>",
                 ),
+                recovery: ::core::option::Option::Some(::errspec::Recovery::FixRequest),
             },
             ::errspec::__private::CodeInfo {
                 wire: "invalid_token",
@@ -543,6 +548,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::Some("Undecipherable"),
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "invalid_token",
@@ -559,6 +565,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::Some("IP address not authenticated"),
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "invalid_token",
@@ -571,6 +578,7 @@ const _: () = {
                 solution: ::core::option::Option::Some("Log in to get a valid token."),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::Some("Please login"),
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "invalid_token",
@@ -585,6 +593,7 @@ const _: () = {
                 ),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "bad_request",
@@ -597,6 +606,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "access_denied",
@@ -609,6 +619,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "not_found",
@@ -621,6 +632,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "internal_error",
@@ -633,6 +645,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "multiple",
@@ -645,6 +658,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "PropertyBadRequest",
@@ -657,6 +671,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "Unauthorized",
@@ -669,6 +684,7 @@ const _: () = {
                 solution: ::core::option::Option::Some("Log in to get a valid token."),
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "PropertyForbidden",
@@ -681,6 +697,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "PropertyNotFound",
@@ -693,6 +710,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "PropertyConflict",
@@ -705,6 +723,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "PropertyInvalid",
@@ -717,6 +736,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
             ::errspec::__private::CodeInfo {
                 wire: "ServerError",
@@ -729,6 +749,7 @@ const _: () = {
                 solution: ::core::option::Option::None,
                 docs: ::core::option::Option::None,
                 template: ::core::option::Option::None,
+                recovery: ::core::option::Option::None,
             },
         ];
         const fn info(self) -> &'static ::errspec::__private::CodeInfo {
@@ -784,6 +805,9 @@ const _: () = {
         const fn static_retryable(self) -> ::core::option::Option<bool> {
             self.info().retryable
         }
+        const fn fixed_recovery(self) -> ::core::option::Option<::errspec::Recovery> {
+            self.info().recovery
+        }
         /// Whether retrying may succeed, as far as the spec alone tells.
         #[must_use]
         pub const fn is_retryable(self) -> bool {
@@ -834,6 +858,49 @@ const _: () = {
             body: &[u8],
         ) -> ::errspec::ErrorResponse<TelecomXError> {
             ::errspec::__private::decode(&ENVELOPE, status, body, from_raw)
+        }
+        /// Decodes an error response of the `http` crate: its status, its headers
+        /// (`Retry-After`, for `retry_after()`) and its body. Never fails.
+        #[must_use]
+        pub fn decode_http<B: ::core::convert::AsRef<[u8]>>(
+            response: &::errspec::http::Response<B>,
+        ) -> ::errspec::ErrorResponse<TelecomXError> {
+            TelecomXError::decode_parts(
+                response.status(),
+                response.headers(),
+                response.body().as_ref(),
+            )
+        }
+        /// Decodes an error response from its status, headers (`Retry-After`, for
+        /// `retry_after()`) and body. Never fails.
+        #[must_use]
+        pub fn decode_parts(
+            status: ::errspec::http::StatusCode,
+            headers: &::errspec::http::HeaderMap,
+            body: &[u8],
+        ) -> ::errspec::ErrorResponse<TelecomXError> {
+            TelecomXError::decode(status.as_u16(), body).with_headers(headers)
+        }
+        /// The body the vendor's server sends for this error alone, in its wire format
+        /// (empty where the vendor sends none). `errspec::ErrorResponse::to_http` makes
+        /// the whole response, with its status.
+        #[must_use]
+        pub fn to_body(&self) -> ::std::vec::Vec<u8> {
+            <TelecomXError as ::errspec::ApiError>::encode_errors(
+                self.status(),
+                ::core::slice::from_ref(self),
+            )
+        }
+        /// What to do about it: `Retry` (without a wait: `ErrorResponse::recovery` adds
+        /// it) when retryable, else the recovery the spec names for the code, else the
+        /// one of its kind (`errspec::Recovery::for_kind`).
+        #[must_use]
+        pub fn recovery(&self) -> ::errspec::Recovery {
+            let retryable = self.is_retryable();
+            match self.spec_code().and_then(TelecomXCode::fixed_recovery) {
+                ::core::option::Option::Some(recovery) if !retryable => recovery,
+                _ => ::errspec::Recovery::for_kind(self.kind(), retryable),
+            }
         }
         /// The documented error this is, `None` for `Unknown`.
         #[must_use]
@@ -1168,6 +1235,13 @@ const _: () = {
         }
         fn spec_solution(&self) -> ::core::option::Option<&'static str> {
             self.spec_code().and_then(TelecomXCode::solution)
+        }
+        fn recovery(&self) -> ::errspec::Recovery {
+            TelecomXError::recovery(self)
+        }
+        fn encode_errors(status: u16, errors: &[Self]) -> ::std::vec::Vec<u8> {
+            let wires: ::std::vec::Vec<_> = errors.iter().map(wire).collect();
+            ::errspec::__private::encode(&ENCODING, status, &wires)
         }
     }
     static ENVELOPE: ::errspec::__private::Envelope<'static> = ::errspec::__private::Envelope {
@@ -1612,4 +1686,44 @@ const _: () = {
             }
         }
     }
+    static ENCODING: ::errspec::__private::Encoding<'static> = ::errspec::__private::Encoding {
+        envelope: &ENVELOPE,
+        status: ::errspec::__private::StatusFormat::Number,
+    };
+    fn wire(error: &TelecomXError) -> ::errspec::__private::Wire<'_, 2usize> {
+        ::errspec::__private::Wire {
+            code: error.code(),
+            message: ::core::option::Option::Some(error.message()),
+            status: error.status(),
+            fields: match error {
+                TelecomXError::Expired { path, check, .. }
+                | TelecomXError::CredentialsInvalid { path, check, .. }
+                | TelecomXError::FormatError { path, check, .. }
+                | TelecomXError::TokenUndecipherable { path, check, .. }
+                | TelecomXError::TokenIpMismatch { path, check, .. }
+                | TelecomXError::LoginRequired { path, check, .. }
+                | TelecomXError::InvalidToken { path, check, .. }
+                | TelecomXError::BadRequest { path, check, .. }
+                | TelecomXError::AccessDenied { path, check, .. }
+                | TelecomXError::NotFound { path, check, .. }
+                | TelecomXError::InternalError { path, check, .. }
+                | TelecomXError::Multiple { path, check, .. }
+                | TelecomXError::PropertyBadRequest { path, check, .. }
+                | TelecomXError::Unauthorized { path, check, .. }
+                | TelecomXError::PropertyForbidden { path, check, .. }
+                | TelecomXError::PropertyNotFound { path, check, .. }
+                | TelecomXError::PropertyConflict { path, check, .. }
+                | TelecomXError::PropertyInvalid { path, check, .. }
+                | TelecomXError::ServerError { path, check, .. } => {
+                    [path.as_deref(), check.as_deref()]
+                }
+                TelecomXError::Unknown { .. } => {
+                    [::core::option::Option::None, ::core::option::Option::None]
+                }
+            },
+            items: &[],
+            empty: false,
+        }
+    }
+    ::errspec::__private::from_reqwest!(TelecomXError);
 };

@@ -1,0 +1,72 @@
+//! The `http` crate's types on both sides: headers a client reads, responses a server sends.
+
+use http::header::{CONTENT_TYPE, RETRY_AFTER};
+use http::{HeaderMap, HeaderValue, StatusCode};
+
+use crate::{ApiError, ErrorResponse, RetryAfter};
+
+impl<E> ErrorResponse<E> {
+    /// Reads what errspec uses from a response's headers: `Retry-After` (the first one; an
+    /// invalid value counts as none). Generated `decode_parts` and `decode_http` call it.
+    #[must_use]
+    pub fn with_headers(self, headers: &HeaderMap) -> Self {
+        match headers
+            .get(RETRY_AFTER)
+            .and_then(|value| RetryAfter::parse(value.as_bytes()))
+        {
+            Some(retry_after) => self.with_retry_after(retry_after),
+            None => self,
+        }
+    }
+}
+
+impl<E: ApiError> ErrorResponse<E> {
+    /// The response a server of this API sends: the response's status (500 if it is not a
+    /// valid HTTP status), the errors in the vendor's wire format
+    /// ([`ApiError::encode_errors`]) with `Content-Type: application/json`, or an empty body
+    /// without a content type where the vendor sends none, and `Retry-After` when set.
+    /// Decoding it with `decode_http` gives this response back.
+    #[must_use]
+    pub fn to_http(&self) -> http::Response<Vec<u8>> {
+        let body = E::encode_errors(self.status(), self.errors());
+        let has_body = !body.is_empty();
+        let mut response = http::Response::new(body);
+        *response.status_mut() =
+            StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers_mut();
+        if has_body {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        if let Some(retry_after) = self.retry_after_header() {
+            if let Ok(value) = HeaderValue::from_str(&retry_after.to_string()) {
+                headers.insert(RETRY_AFTER, value);
+            }
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use http::header::RETRY_AFTER;
+    use http::HeaderMap;
+
+    use crate::{ErrorResponse, RetryAfter};
+
+    #[test]
+    fn reads_the_first_valid_retry_after() {
+        let mut headers = HeaderMap::new();
+        headers.append(RETRY_AFTER, "7".parse().unwrap());
+        headers.append(RETRY_AFTER, "9".parse().unwrap());
+        let response = ErrorResponse::new(429, ()).with_headers(&headers);
+        assert_eq!(
+            response.retry_after_header(),
+            Some(RetryAfter::Delay(Duration::from_secs(7)))
+        );
+        headers.insert(RETRY_AFTER, "tomorrow".parse().unwrap());
+        let response = ErrorResponse::new(429, ()).with_headers(&headers);
+        assert_eq!(response.retry_after_header(), None);
+    }
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Rebuilds tests/corpus/<vendor>.txt: every (status, body) that the per-vendor tests, the hostile
+# tests, the benchmarks' samples and the fuzz seeds decode with a bundled vendor, captured while
+# those tests run.
+#
+# How: the workspace is copied to a scratch directory, where the copy's generated `decode`
+# first appends `status<TAB>body` to `$ERRSPEC_CAPTURE_DIR/<SpecName>.txt` (a two-line patch of
+# the copy's codegen and runtime; the repository is not touched). The copy's integration tests
+# run (a separate target directory, so nothing else is rebuilt; proptest with a fixed seed), then
+# each vendor's bodies are deduplicated in first-seen order (each kept with the first status it
+# was decoded with: the differential test decodes every body at many statuses anyway), bodies
+# longer than $MAX_BODY bytes (escaped) dropped, and written here.
+#
+# Usage: bash tests/corpus/capture.sh            (from anywhere; takes a few minutes)
+# Format of a corpus line: see tests/corpus/README.md.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+scratch="${ERRSPEC_CAPTURE_SCRATCH:-$(mktemp -d)}"
+max_body="${MAX_BODY:-1024}"
+copy="$scratch/workspace"
+out="$scratch/captured"
+rm -rf "$copy" "$out"
+mkdir -p "$copy" "$out"
+(cd "$root" && tar --exclude=./target --exclude=./fuzz/target --exclude=./.git -cf - .) | tar -xf - -C "$copy"
+
+# Generated `decode` reports each call before decoding.
+perl -0pi -e 's/(fn error_impl\(spec: &Spec, names: &Names\) -> TokenStream \{\n)/$1    let capture_name = &spec.name;\n/' "$copy/codegen/src/expand.rs"
+perl -0pi -e 's/(\n\s*)::errspec::__private::decode\(&ENVELOPE, status, body, from_raw\)/$1\{ ::errspec::__private::capture(#capture_name, status, body); ::errspec::__private::decode(&ENVELOPE, status, body, from_raw) \}/' "$copy/codegen/src/expand.rs"
+grep -q '__private::capture(#capture_name' "$copy/codegen/src/expand.rs" || {
+    echo "capture.sh: codegen/src/expand.rs changed shape; update the patch" >&2
+    exit 1
+}
+perl -0pi -e 's/(pub mod __private \{\n)/$1    pub fn capture(spec: &str, status: u16, body: &[u8]) {\n        use std::io::Write as _;\n        let Some(dir) = std::env::var_os("ERRSPEC_CAPTURE_DIR") else { return };\n        let mut line = format!("{status}\\t").into_bytes();\n        for chunk in body.utf8_chunks() {\n            for c in chunk.valid().chars() {\n                match c {\n                    \x27\\\\\x27 => line.extend_from_slice(b"\\\\\\\\"),\n                    \x27\\n\x27 => line.extend_from_slice(b"\\\\n"),\n                    \x27\\r\x27 => line.extend_from_slice(b"\\\\r"),\n                    \x27\\t\x27 => line.extend_from_slice(b"\\\\t"),\n                    c if c.is_ascii_control() => line.extend_from_slice(format!("\\\\x{:02x}", c as u32).as_bytes()),\n                    c => line.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),\n                }\n            }\n            for byte in chunk.invalid() {\n                line.extend_from_slice(format!("\\\\x{byte:02x}").as_bytes());\n            }\n        }\n        line.push(b\x27\\n\x27);\n        let path = std::path::Path::new(&dir).join(format!("{spec}.txt"));\n        if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {\n            let _ = file.write_all(&line);\n        }\n    }\n/' "$copy/runtime/src/lib.rs"
+grep -q 'pub fn capture' "$copy/runtime/src/lib.rs" || {
+    echo "capture.sh: runtime/src/lib.rs changed shape; update the patch" >&2
+    exit 1
+}
+
+# The benchmarks' samples and the fuzz seeds (first two bytes: the status, big endian).
+cat > "$copy/tests/tests/zz_capture_extra.rs" <<'RUST'
+#[path = "../../benches/src/bodies.rs"]
+#[allow(dead_code)]
+mod bodies;
+
+use errspec_tests::{igel_imi::IgelImiError, itcare::ItcareError, itsm_ng::ItsmNgError, netilion::NetilionError, telecomx::TelecomXError};
+
+#[test]
+fn capture_bench_samples_and_fuzz_seeds() {
+    for sample in bodies::ITSM_NG { let _ = ItsmNgError::decode(sample.status, sample.body); }
+    for sample in bodies::IGEL_IMI { let _ = IgelImiError::decode(sample.status, sample.body); }
+    for sample in bodies::ITCARE { let _ = ItcareError::decode(sample.status, sample.body); }
+    for sample in bodies::TELECOMX { let _ = TelecomXError::decode(sample.status, sample.body); }
+    for sample in bodies::NETILION { let _ = NetilionError::decode(sample.status, sample.body); }
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds");
+    let decoders: [(&str, fn(u16, &[u8])); 5] = [
+        ("itsm_ng", |s, b| { let _ = ItsmNgError::decode(s, b); }),
+        ("igel_imi", |s, b| { let _ = IgelImiError::decode(s, b); }),
+        ("itcare", |s, b| { let _ = ItcareError::decode(s, b); }),
+        ("telecomx", |s, b| { let _ = TelecomXError::decode(s, b); }),
+        ("netilion", |s, b| { let _ = NetilionError::decode(s, b); }),
+    ];
+    for (dir, decode) in decoders {
+        let Ok(entries) = std::fs::read_dir(seeds.join(dir)) else { continue };
+        let mut files: Vec<_> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
+        files.sort();
+        for file in files {
+            let bytes = std::fs::read(file).unwrap();
+            if let [high, low, body @ ..] = &bytes[..] {
+                decode(u16::from_be_bytes([*high, *low]), body);
+            }
+        }
+    }
+}
+RUST
+
+cd "$copy"
+# Tests run one at a time so that lines appear in a stable order.
+ERRSPEC_CAPTURE_DIR="$out" CARGO_TARGET_DIR="$scratch/target" \
+    PROPTEST_CASES="${PROPTEST_CASES:-64}" PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-1}" \
+    cargo test -p errspec-tests \
+    --test itsm_ng --test igel_imi --test itcare --test telecomx --test netilion \
+    --test hostile --test hostile_props --test zz_capture_extra -- --test-threads=1 >&2
+
+for pair in ItsmNg:itsm-ng IgelImi:igel-imi Itcare:itcare TelecomX:telecomx Netilion:netilion; do
+    spec="${pair%%:*}"
+    vendor="${pair##*:}"
+    target="$root/tests/corpus/$vendor.txt"
+    {
+        echo "# Generated by tests/corpus/capture.sh: every body the tests decode with $vendor.toml."
+        echo "# One response per line: status, a tab, the body (escapes: \\\\ \\n \\r \\t \\xNN). See README.md."
+        LC_ALL=C awk -v max="$max_body" '{ body = $0; sub(/^[0-9]+\t/, "", body) }
+            length(body) <= max && !seen[body]++' "$out/$spec.txt"
+    } > "$target"
+    echo "$target: $(grep -vc '^#' "$target") responses" >&2
+done
