@@ -42,19 +42,6 @@ fn ident(name: &str) -> Ident {
     format_ident!("{}", name)
 }
 
-/// The distinct wire codes, in spec order; a code's index here is its group number.
-fn distinct_codes(spec: &Spec) -> Vec<&str> {
-    let mut codes: Vec<&str> = Vec::new();
-    for entry in &spec.errors {
-        if let Some(code) = entry.code.as_deref() {
-            if !codes.contains(&code) {
-                codes.push(code);
-            }
-        }
-    }
-    codes
-}
-
 /// The perfect hash table of the distinct wire codes.
 fn code_table(codes: &[&str]) -> TokenStream {
     let (key, disps, slots) = if codes.is_empty() {
@@ -272,9 +259,10 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
     } else {
         quote! { &Self::INFO[self as usize] }
     };
-    let group_firsts: Vec<Ident> = distinct_codes(spec)
-        .into_iter()
-        .filter_map(|wire| spec.entries_with_code(wire).next())
+    let group_firsts: Vec<Ident> = spec
+        .code_groups()
+        .iter()
+        .filter_map(|(_, entries)| entries.first())
         .map(|entry| ident(&entry.variant))
         .collect();
     quote! {
@@ -701,10 +689,10 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
         quote! { _ }
     };
     let field_count = fields.len();
-    let codes = distinct_codes(spec);
+    let groups = spec.code_groups();
+    let codes: Vec<&str> = groups.iter().map(|(code, _)| *code).collect();
     let table = code_table(&codes);
-    let code_arms = codes.iter().enumerate().filter_map(|(index, code)| {
-        let entries: Vec<&ErrorEntry> = spec.entries_with_code(code).collect();
+    let code_arms = groups.iter().enumerate().filter_map(|(index, (_, entries))| {
         let (first, others) = entries.split_first()?;
         let chosen = group(spec, names, first, others);
         let index = u16::try_from(index).unwrap_or(u16::MAX);

@@ -169,6 +169,25 @@ impl Spec {
             .filter(move |entry| entry.code.as_deref() == Some(code))
     }
 
+    /// The entries grouped by wire code: each distinct code once, in order of first
+    /// appearance, with its entries in file order. A code's index here is its group number.
+    #[must_use]
+    pub fn code_groups(&self) -> Vec<(&str, Vec<&ErrorEntry>)> {
+        let mut groups: Vec<(&str, Vec<&ErrorEntry>)> = Vec::new();
+        let mut index_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for entry in &self.errors {
+            let Some(code) = entry.code.as_deref() else {
+                continue;
+            };
+            let index = *index_of.entry(code).or_insert_with(|| {
+                groups.push((code, Vec::new()));
+                groups.len() - 1
+            });
+            groups[index].1.push(entry);
+        }
+        groups
+    }
+
     /// Whether any entry carries batch items.
     #[must_use]
     pub fn has_batch(&self) -> bool {
