@@ -42,6 +42,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// Generated code names this crate `::errspec`, also when it expands the bundled vendors here.
+extern crate self as errspec;
+
 mod api_error;
 mod batch;
 mod code_info;
@@ -58,6 +61,8 @@ mod response;
 mod retry;
 mod status;
 mod template;
+#[cfg(feature = "vendors")]
+pub mod vendors;
 
 pub use api_error::ApiError;
 pub use batch::BatchItem;

@@ -1,0 +1,27 @@
+//! The vendors whose specs ship with errspec, expanded once (feature `vendors`): for
+//! programs that decode those APIs and need no spec of their own.
+
+/// ITSM-NG REST API (`apirest.php`, a GLPI fork): `ItsmNgError`, `ItsmNgCode`.
+pub mod itsm_ng {
+    crate::errors_from_spec!("itsm-ng.toml");
+}
+
+/// IGEL Management Interface (IMI) REST API: `IgelImiError`, `IgelImiCode`.
+pub mod igel_imi {
+    crate::errors_from_spec!("igel-imi.toml");
+}
+
+/// cegedim.cloud `ITCare` API: `ItcareError`, `ItcareCode`.
+pub mod itcare {
+    crate::errors_from_spec!("itcare.toml");
+}
+
+/// Telecom X API: `TelecomXError`, `TelecomXCode`.
+pub mod telecomx {
+    crate::errors_from_spec!("telecomx.toml");
+}
+
+/// Endress+Hauser Netilion API: `NetilionError`, `NetilionCode`.
+pub mod netilion {
+    crate::errors_from_spec!("netilion.toml");
+}
