@@ -10,7 +10,7 @@ mod scale_spec;
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    // The scale specs are expanded only with the `scale` feature: 5,000 codes take a while.
+    // The scale specs are expanded only with the `scale` feature (on by default).
     if std::env::var_os("CARGO_FEATURE_SCALE").is_some() {
         let mut module = String::new();
         for size in scale_spec::SIZES {
