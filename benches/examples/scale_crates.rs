@@ -10,8 +10,12 @@ use errspec_benches::scale_spec::scale_spec;
 const SIZE: usize = 5000;
 
 fn main() {
-    let dir = std::env::args().nth(1).expect("usage: scale_crates <dir> <errspec runtime path>");
-    let runtime = std::env::args().nth(2).expect("usage: scale_crates <dir> <errspec runtime path>");
+    let dir = std::env::args()
+        .nth(1)
+        .expect("usage: scale_crates <dir> <errspec runtime path>");
+    let runtime = std::env::args()
+        .nth(2)
+        .expect("usage: scale_crates <dir> <errspec runtime path>");
     let dir = Path::new(&dir);
     let spec = scale_spec(SIZE);
 
@@ -23,7 +27,11 @@ fn main() {
     )
     .expect("writable");
     std::fs::write(generated.join("scale.toml"), &spec).expect("writable");
-    std::fs::write(generated.join("src/lib.rs"), "errspec::errors_from_spec!(\"scale.toml\");\n").expect("writable");
+    std::fs::write(
+        generated.join("src/lib.rs"),
+        "errspec::errors_from_spec!(\"scale.toml\");\n",
+    )
+    .expect("writable");
 
     let handwritten = dir.join("handwritten");
     std::fs::create_dir_all(handwritten.join("src")).expect("writable");
@@ -51,20 +59,31 @@ fn handwritten_source(spec: &str) -> String {
             .map(|word| {
                 let lower = word.to_lowercase();
                 let mut chars = lower.chars();
-                chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
             })
             .collect()
     };
-    let mut source = String::from("/// The errors.\n#[derive(Debug, Clone, PartialEq)]\npub enum Error {\n");
+    let mut source =
+        String::from("/// The errors.\n#[derive(Debug, Clone, PartialEq)]\npub enum Error {\n");
     for (code, templated) in &codes {
-        let id = if *templated { " id: Option<String>," } else { "" };
+        let id = if *templated {
+            " id: Option<String>,"
+        } else {
+            ""
+        };
         let _ = writeln!(source, "    /// `{code}`.\n    {} {{ message: String, attribute: Option<String>,{id} status: u16 }},", variant(code));
     }
     source.push_str("    /// Any other code.\n    Unknown { code: Option<String>, message: String, status: u16 },\n}\n\n");
     source.push_str("/// The variant for a wire code.\n#[must_use]\npub fn from_code(code: &str, message: String, attribute: Option<String>, status: u16) -> Error {\n    match code {\n");
     for (code, templated) in &codes {
         let id = if *templated { " id: None," } else { "" };
-        let _ = writeln!(source, "        {code:?} => Error::{} {{ message, attribute,{id} status }},", variant(code));
+        let _ = writeln!(
+            source,
+            "        {code:?} => Error::{} {{ message, attribute,{id} status }},",
+            variant(code)
+        );
     }
     source.push_str("        other => Error::Unknown { code: Some(other.to_owned()), message, status },\n    }\n}\n");
     source

@@ -1,10 +1,12 @@
-//! `errspec decode`: a response decoded with a vendor's generated types, printed as text.
+//! `errspec decode`: a decoded response (by a vendor's generated types or by the interpreter
+//! of a spec file), printed as text.
 
 use std::fmt::Write as _;
 use std::io::{self, Read};
 
-use errspec::{ApiError, BatchItem, ErrorResponse};
+use errspec::BatchItem;
 
+use crate::decoded::{Decoded, DecodedError};
 use crate::text::{count, one_line, yes_no};
 
 /// The width of the label column.
@@ -29,16 +31,17 @@ pub fn body(argument: Option<&std::ffi::OsStr>) -> Result<Vec<u8>, String> {
 }
 
 /// The decoded response as plain text: a summary, then one block per error.
-pub fn render<E: ApiError>(response: &ErrorResponse<E>) -> String {
+#[must_use]
+pub fn render(response: &Decoded) -> String {
     let mut out = String::new();
-    let errors = response.errors();
+    let errors = &response.errors;
     line(
         &mut out,
         0,
         "response",
         &format!(
             "HTTP {}, {}",
-            response.status(),
+            response.status,
             count(errors.len(), "error", "errors")
         ),
     );
@@ -51,50 +54,50 @@ pub fn render<E: ApiError>(response: &ErrorResponse<E>) -> String {
             "error {} of {}: {}",
             index + 1,
             errors.len(),
-            error.variant_name()
+            error.variant
         );
         error_block(&mut out, error);
     }
     out
 }
 
-fn error_block<E: ApiError>(out: &mut String, error: &E) {
+fn error_block(out: &mut String, error: &DecodedError) {
     line(
         out,
         2,
         "code",
-        &error.code().map_or("none".into(), one_line),
+        &error.code.as_deref().map_or("none".into(), one_line),
     );
-    line(out, 2, "message", &one_line(error.message()));
-    line(out, 2, "kind", error.kind().as_str());
-    line(out, 2, "retryable", yes_no(error.is_retryable()));
-    line(out, 2, "status", &error.status().to_string());
+    line(out, 2, "message", &one_line(&error.message));
+    line(out, 2, "kind", error.kind.as_str());
+    line(out, 2, "retryable", yes_no(error.retryable));
+    line(out, 2, "recovery", error.recovery.as_str());
+    line(out, 2, "status", &error.status.to_string());
     line(
         out,
         2,
         "documented status",
         &error
-            .documented_status()
+            .documented_status
             .map_or("none".into(), |status| status.to_string()),
     );
-    let details = error.details();
-    if !details.is_empty() {
+    if !error.details.is_empty() {
         let _ = writeln!(out, "  details");
-        for (name, value) in details {
+        for (name, value) in &error.details {
             let _ = writeln!(
                 out,
                 "    {name} = {}",
-                value.map_or("(none)".into(), one_line)
+                value.as_deref().map_or("(none)".into(), one_line)
             );
         }
     }
-    if let Some(description) = error.spec_description() {
+    if let Some(description) = &error.description {
         line(out, 2, "description", &one_line(description));
     }
-    if let Some(solution) = error.spec_solution() {
+    if let Some(solution) = &error.solution {
         line(out, 2, "solution", &one_line(solution));
     }
-    items(out, error.items());
+    items(out, &error.items);
 }
 
 fn items(out: &mut String, items: &[BatchItem]) {

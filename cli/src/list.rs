@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use errspec::Kind;
+use errspec::{Kind, Recovery};
 use errspec_codegen::model::ErrorEntry;
 use errspec_codegen::Spec;
 
@@ -35,8 +35,8 @@ pub fn list(vendor: &Vendor) -> Result<String, String> {
                 entry.code.as_deref().map_or("-".into(), one_line),
                 entry.variant.clone(),
                 entry.status.map_or("-".into(), |status| status.to_string()),
-                kind(entry).map_or(BY_STATUS, Kind::as_str).to_owned(),
-                retryable(entry).map_or(BY_STATUS, yes_no).to_owned(),
+                fixed_kind(entry).map_or(BY_STATUS, Kind::as_str).to_owned(),
+                fixed_retryable(entry).map_or(BY_STATUS, yes_no).to_owned(),
                 entry.description.as_deref().map_or("-".into(), one_line),
             ]
         })
@@ -123,7 +123,13 @@ fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
         ("kind", kind_text(entry)),
         (
             "retryable",
-            retryable(entry).map_or(BY_STATUS, yes_no).into(),
+            fixed_retryable(entry).map_or(BY_STATUS, yes_no).into(),
+        ),
+        (
+            "recovery",
+            fixed_recovery(entry)
+                .map_or(BY_STATUS, Recovery::as_str)
+                .into(),
         ),
         (
             "template",
@@ -184,7 +190,7 @@ fn chosen_by(spec: &Spec, entry: &ErrorEntry) -> Vec<String> {
 }
 
 /// The kind an entry has whatever status it arrives with, if the spec fixes one.
-fn kind(entry: &ErrorEntry) -> Option<Kind> {
+pub(crate) fn fixed_kind(entry: &ErrorEntry) -> Option<Kind> {
     match &entry.kind {
         Some(name) => Kind::from_name(name),
         None => entry.status.map(Kind::from_status),
@@ -192,10 +198,22 @@ fn kind(entry: &ErrorEntry) -> Option<Kind> {
 }
 
 /// Whether an entry is retryable whatever status it arrives with, if the spec fixes it.
-fn retryable(entry: &ErrorEntry) -> Option<bool> {
+pub(crate) fn fixed_retryable(entry: &ErrorEntry) -> Option<bool> {
     entry
         .retryable
-        .or_else(|| kind(entry).map(Kind::is_retryable_by_default))
+        .or_else(|| fixed_kind(entry).map(Kind::is_retryable_by_default))
+}
+
+/// What to do about an entry whatever status it arrives with, if the spec fixes it.
+pub(crate) fn fixed_recovery(entry: &ErrorEntry) -> Option<Recovery> {
+    if fixed_retryable(entry)? {
+        return Some(Recovery::Retry { after: None });
+    }
+    entry
+        .recovery
+        .as_deref()
+        .and_then(Recovery::from_name)
+        .or_else(|| fixed_kind(entry).map(|kind| Recovery::for_kind(kind, false)))
 }
 
 fn not_found(vendor: &Vendor, spec: &Spec, wanted: &str) -> String {

@@ -1,41 +1,22 @@
-//! The built-in vendors: the bundled specs, compiled, one table line each.
+//! The built-in vendors: the bundled specs, compiled (`errspec::vendors`), one table line each.
 
 use std::ffi::OsStr;
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::ErrorKind;
+use errspec::vendors::{igel_imi, itcare, itsm_ng, netilion, telecomx};
 use errspec_codegen::bundled::{bundled, BundledSpec};
 use errspec_codegen::Spec;
 
-use crate::decode::render;
-
-mod itsm_ng {
-    errspec::errors_from_spec!("itsm-ng.toml");
-}
-
-mod igel_imi {
-    errspec::errors_from_spec!("igel-imi.toml");
-}
-
-mod itcare {
-    errspec::errors_from_spec!("itcare.toml");
-}
-
-mod telecomx {
-    errspec::errors_from_spec!("telecomx.toml");
-}
-
-mod netilion {
-    errspec::errors_from_spec!("netilion.toml");
-}
+use crate::decoded::Decoded;
 
 /// A vendor the CLI knows: a bundled spec and its compiled decoder.
 #[derive(Debug)]
 pub struct Vendor {
     /// The bundled spec's file stem (`itcare`).
     pub name: &'static str,
-    /// Decodes a response and renders the result as text.
-    pub decode: fn(u16, &[u8]) -> String,
+    /// Decodes a response with the vendor's generated types.
+    pub decode: fn(u16, &[u8]) -> Decoded,
 }
 
 /// A [`Vendor`] whose errors are the generated type `$error`.
@@ -43,7 +24,7 @@ macro_rules! vendor {
     ($name:literal, $error:ty) => {
         Vendor {
             name: $name,
-            decode: |status, body| render(&<$error>::decode(status, body)),
+            decode: |status, body| Decoded::from_response(&<$error>::decode(status, body)),
         }
     };
 }
@@ -82,6 +63,17 @@ pub fn names() -> String {
     names.join(", ")
 }
 
+/// The vendor named `name` (`itcare` or `itcare.toml`).
+///
+/// # Errors
+/// One line naming the vendors when there is none of that name.
+pub fn find(name: &str) -> Result<&'static Vendor, String> {
+    VENDORS
+        .iter()
+        .find(|vendor| vendor.name == name || format!("{}.toml", vendor.name) == name)
+        .ok_or_else(|| format!("unknown vendor `{name}`; the vendors are: {}", names()))
+}
+
 /// Parses a vendor argument; `--help` lists the vendors as possible values.
 #[derive(Debug, Clone, Copy)]
 pub struct VendorParser;
@@ -95,16 +87,8 @@ impl TypedValueParser for VendorParser {
         _arg: Option<&clap::Arg>,
         value: &OsStr,
     ) -> Result<Self::Value, clap::Error> {
-        let name = value.to_string_lossy();
-        VENDORS
-            .iter()
-            .find(|vendor| vendor.name == name || format!("{}.toml", vendor.name) == name)
-            .ok_or_else(|| {
-                clap::Error::raw(
-                    ErrorKind::InvalidValue,
-                    format!("unknown vendor `{name}`; the vendors are: {}", names()),
-                )
-            })
+        find(&value.to_string_lossy())
+            .map_err(|message| clap::Error::raw(ErrorKind::InvalidValue, message))
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {

@@ -251,6 +251,7 @@ fn help_works_for_the_tool_and_each_command() {
         &["list", "--help"],
         &["explain", "--help"],
         &["check", "--help"],
+        &["docs", "--help"],
     ] {
         let out = success(&errspec(args));
         assert!(out.contains("Usage: errspec"), "{out}");
@@ -442,4 +443,318 @@ fn explain_of_an_unknown_code_says_how_to_list_the_codes() {
     let line = one_error_line(&errspec(&["explain", "telecomx", "invalid_tokn"]), 1);
     assert!(line.contains("`errspec list telecomx`"), "{line}");
     assert!(line.contains("did you mean `invalid_token`?"), "{line}");
+}
+
+/// One response per bundled vendor, each of another shape.
+const VENDOR_BODIES: &[(&str, &str, &str)] = &[
+    (
+        "itsm-ng",
+        "207",
+        r#"["ERROR_GLPI_PARTIAL_ADD", [{"id": 8, "message": ""}, {"id": false, "message": "Field name is mandatory"}]]"#,
+    ),
+    ("igel-imi", "404", IGEL_BODY),
+    ("itcare", "503", ""),
+    (
+        "telecomx",
+        "422",
+        r#"{"error": {"code": "multiple", "status": 422, "inner": [{"code": "mvnoAccount", "status": 422, "message": "Invalid"}, {"code": "invalid_token", "status": 401, "message": "Please login"}]}}"#,
+    ),
+    (
+        "netilion",
+        "409",
+        r#"{"errors": [{"type": "taken", "message": "has already been taken", "attribute": "serial_number"}]}"#,
+    ),
+    ("netilion", "502", "<html>Bad Gateway</html>"),
+];
+
+#[test]
+fn decode_with_a_spec_file_prints_what_the_compiled_vendor_prints() {
+    for (vendor, status, body) in VENDOR_BODIES {
+        let spec = specs_dir().join(format!("{vendor}.toml"));
+        let interpreted = success(&errspec(&[
+            "decode",
+            "--spec",
+            spec.to_str().unwrap(),
+            status,
+            body,
+        ]));
+        let compiled = success(&errspec(&["decode", vendor, status, body]));
+        assert_eq!(interpreted, compiled, "{vendor} {status} {body}");
+        assert!(interpreted.starts_with(&format!("response             HTTP {status}, ")));
+    }
+}
+
+#[test]
+fn decode_with_a_spec_file_reads_the_body_from_stdin() {
+    let spec = specs_dir().join("igel-imi.toml");
+    let out = success(&errspec_with_stdin(
+        &["decode", "--spec", spec.to_str().unwrap(), "404", "-"],
+        IGEL_BODY.as_bytes(),
+    ));
+    assert!(out.contains("error 1 of 1: ThinClientNotFound"), "{out}");
+    assert!(out.lines().any(|line| line.trim() == "id = 42"), "{out}");
+    // `--spec` may also follow the arguments.
+    let after = success(&errspec(&[
+        "decode",
+        "404",
+        IGEL_BODY,
+        "--spec",
+        spec.to_str().unwrap(),
+    ]));
+    assert_eq!(after, out);
+}
+
+const ACME: &str = r#"[api]
+name = "Acme"
+
+[envelope]
+code = "/code"
+message = "/message"
+
+[[error]]
+code = "quota"
+status = 429
+message = "Quota of {limit} requests used up"
+description = "Too many requests."
+
+[[error]]
+variant = "Maintenance"
+status = 503
+description = "Down for maintenance."
+
+[fallback.missing]
+503 = "Maintenance"
+"#;
+
+#[test]
+fn decode_with_a_spec_of_your_own_needs_no_compiling() {
+    let dir = temp_dir("own-spec");
+    let spec = dir.join("acme.toml");
+    std::fs::write(&spec, ACME).expect("spec written");
+    let path = spec.to_str().unwrap();
+    let body = r#"{"code": "quota", "message": "Quota of 500 requests used up."}"#;
+    let out = success(&errspec(&["decode", "--spec", path, "429", body]));
+    assert!(out.contains("error 1 of 1: Quota"), "{out}");
+    assert!(
+        out.lines().any(|line| line.trim() == "limit = 500"),
+        "{out}"
+    );
+    assert_eq!(field(&out, "kind"), ["rate_limited", "rate_limited"]);
+    assert_eq!(field(&out, "recovery"), ["retry"]);
+    let out = success(&errspec(&["decode", "--spec", path, "503", ""]));
+    assert!(out.contains("error 1 of 1: Maintenance"), "{out}");
+    assert_eq!(field(&out, "message"), ["Down for maintenance."]);
+    assert_eq!(field(&out, "code"), ["none"]);
+    let out = success(&errspec(&[
+        "decode",
+        "--spec",
+        path,
+        "500",
+        r#"{"code": "new"}"#,
+    ]));
+    assert!(out.contains("error 1 of 1: Unknown"), "{out}");
+    assert_eq!(field(&out, "message"), ["Internal Server Error"]);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn decode_with_a_spec_that_has_mistakes_shows_them_and_decodes_nothing() {
+    let dir = temp_dir("bad-spec");
+    let spec = dir.join("acme.toml");
+    std::fs::write(&spec, ACME.replace("status = 429", "status = 999")).expect("written");
+    let path = spec.to_str().unwrap();
+    let output = errspec(&["decode", "--spec", path, "429", "{}"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    assert!(
+        err.contains("error: status 999 is not an HTTP status"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("--> {path}:10:10")), "{err}");
+    assert!(err.contains(&format!("failed: {path}: 1 mistake")), "{err}");
+    let missing = dir.join("missing.toml");
+    let line = one_error_line(
+        &errspec(&["decode", "--spec", missing.to_str().unwrap(), "404", "{}"]),
+        1,
+    );
+    assert!(line.contains("cannot read spec"), "{line}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn decode_arguments_are_checked_with_and_without_a_spec() {
+    let spec = specs_dir().join("itcare.toml");
+    let spec = spec.to_str().unwrap();
+    let line = one_error_line(&errspec(&["decode", "--spec", spec]), 2);
+    assert!(line.contains("status"), "{line}");
+    let line = one_error_line(&errspec(&["decode", "--spec", spec, "abc"]), 2);
+    assert!(line.contains("0 to 65535"), "{line}");
+    one_error_line(
+        &errspec(&["decode", "--spec", spec, "404", "{}", "extra"]),
+        2,
+    );
+    let line = one_error_line(&errspec(&["decode"]), 2);
+    assert!(line.contains("--spec"), "{line}");
+    assert!(
+        line.contains("itsm-ng, igel-imi, itcare, telecomx, netilion"),
+        "{line}"
+    );
+}
+
+/// The cells of a Markdown table row, split at the `|` that are not escaped.
+fn cells(row: &str) -> Vec<String> {
+    let inner = row
+        .trim()
+        .strip_prefix('|')
+        .and_then(|row| row.strip_suffix('|'))
+        .expect("a table row");
+    let mut cells = vec![String::new()];
+    let mut escaped = false;
+    for c in inner.chars() {
+        if c == '|' && !escaped {
+            cells.push(String::new());
+        } else {
+            cells.last_mut().unwrap().push(c);
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    cells.iter().map(|cell| cell.trim().to_owned()).collect()
+}
+
+#[test]
+fn docs_prints_a_markdown_reference_of_a_bundled_spec() {
+    let spec = specs_dir().join("telecomx.toml");
+    let out = success(&errspec(&["docs", spec.to_str().unwrap()]));
+    assert!(
+        out.starts_with("# Telecom X API\n\n19 errors documented in `telecomx.toml`."),
+        "{out}"
+    );
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|line| *line != "## Error table")
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .collect();
+    assert_eq!(
+        cells(table[0]),
+        [
+            "Code",
+            "Variant",
+            "Status",
+            "Kind",
+            "Retryable",
+            "Description"
+        ]
+    );
+    // The header, the delimiter row, one row per entry.
+    assert_eq!(table.len(), 2 + 19);
+    for row in &table {
+        assert_eq!(cells(row).len(), 6, "{row}");
+    }
+    let ip = table
+        .iter()
+        .find(|row| row.contains("TokenIpMismatch"))
+        .expect("a TokenIpMismatch row");
+    assert_eq!(
+        cells(ip),
+        [
+            "`invalid_token`",
+            "[`TokenIpMismatch`](#tokenipmismatch)",
+            "401",
+            "`unauthenticated`",
+            "no",
+            "The token is used from an IP address that is not authenticated."
+        ]
+    );
+    let status_only = table
+        .iter()
+        .find(|row| row.contains("PropertyInvalid"))
+        .expect("a PropertyInvalid row");
+    assert_eq!(cells(status_only)[0], "-");
+    // One section per entry, with its template, cause and solution.
+    assert_eq!(out.matches("\n### `").count(), 19);
+    let section: Vec<&str> = out
+        .lines()
+        .skip_while(|line| *line != "### `TokenIpMismatch`")
+        .take_while(|line| !line.starts_with("### `LoginRequired`"))
+        .collect();
+    let section = section.join("\n");
+    assert!(
+        section.contains("- Message template: `IP address not authenticated`"),
+        "{section}"
+    );
+    assert!(
+        section.contains("- Shares its code with 3 other entries"),
+        "{section}"
+    );
+    assert!(
+        section.contains("**Cause:** Tokens are bound to the IP address that logged in."),
+        "{section}"
+    );
+    assert!(
+        section.contains("**Solution:** Log in again from the current IP address."),
+        "{section}"
+    );
+    // The fallbacks by status.
+    assert!(
+        out.contains("| 422 | [`PropertyInvalid`](#propertyinvalid) | [`PropertyInvalid`](#propertyinvalid) |"),
+        "{out}"
+    );
+}
+
+#[test]
+fn docs_keeps_a_pipe_in_vendor_text_inside_its_cell() {
+    let dir = temp_dir("docs-pipe");
+    let spec = dir.join("acme.toml");
+    std::fs::write(
+        &spec,
+        ACME.replace("Too many requests.", "Too many | requests <b>")
+            .replace("[api]\n", "[api]\ndocs = \"https://acme.example/errors\"\n"),
+    )
+    .expect("written");
+    let out = success(&errspec(&["docs", spec.to_str().unwrap()]));
+    let row = out
+        .lines()
+        .find(|line| line.starts_with("| `quota`"))
+        .expect("the quota row");
+    let cells = cells(row);
+    assert_eq!(cells.len(), 6, "{row}");
+    assert_eq!(cells[5], "Too many \\| requests \\<b\\>");
+    assert!(
+        out.contains("Vendor documentation: <https://acme.example/errors>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("- Message template: `Quota of {limit} requests used up`"),
+        "{out}"
+    );
+    assert!(out.contains("- Captured parameters: `limit`"), "{out}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn docs_of_a_spec_with_mistakes_shows_them() {
+    let dir = temp_dir("docs-bad");
+    let spec = dir.join("acme.toml");
+    std::fs::write(&spec, ACME.replace("[envelope]", "[envelop]")).expect("written");
+    let output = errspec(&["docs", spec.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    assert!(
+        stderr(&output).contains("unknown key `envelop`"),
+        "{}",
+        stderr(&output)
+    );
+    one_error_line(&errspec(&["docs"]), 2);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn explain_shows_the_recovery_of_an_entry() {
+    let out = success(&errspec(&["explain", "itcare", "ServiceUnavailable"]));
+    assert_eq!(field(&out, "recovery"), ["retry"]);
+    let out = success(&errspec(&["explain", "telecomx", "format_error"]));
+    assert_eq!(field(&out, "recovery"), ["fix_request"]);
+    assert_eq!(field(&out, "kind"), ["unauthenticated (from status 401)"]);
 }

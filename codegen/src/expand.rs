@@ -266,7 +266,6 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
         .map(|entry| ident(&entry.variant))
         .collect();
     quote! {
-        #[automatically_derived]
         impl #code {
             /// Every documented error, in spec order.
             pub const ALL: &'static [#code] = &[#(#code::#variants),*];
@@ -434,7 +433,6 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
         }
     });
     quote! {
-        #[automatically_derived]
         impl #error {
             /// Decodes an error response. Never fails: a body with no readable error yields
             /// one error chosen by status.
@@ -806,16 +804,21 @@ fn group(spec: &Spec, names: &Names, first: &ErrorEntry, others: &[&ErrorEntry])
         .find(|entry| entry.template.is_none())
         .unwrap_or(first);
     let mut chosen = construct(spec, names, catch_all, None);
+    // Built from the last template to the first, so the first in file order is tried first.
+    let mut later_template = false;
     for entry in entries
         .iter()
         .rev()
         .filter(|entry| entry.template.is_some())
     {
-        // The catch-all without parameters is chosen whether or not its template matches.
-        let same_either_way = core::ptr::eq(catch_all, *entry) && entry.params().is_empty();
+        // The catch-all without parameters needs no check of its own when no template comes
+        // after it: it is chosen whether or not its template matches.
+        let same_either_way =
+            !later_template && core::ptr::eq(catch_all, *entry) && entry.params().is_empty();
         if !same_either_way {
             chosen = templated(spec, names, entry, &chosen);
         }
+        later_template = true;
     }
     chosen
 }

@@ -30,7 +30,6 @@ pub async fn read_response(
 #[macro_export]
 macro_rules! __from_reqwest {
     ($error:ident) => {
-        #[automatically_derived]
         impl $error {
             /// Reads and decodes an error response received with reqwest: its status, its
             /// headers (`Retry-After`) and its body, of which at most `errspec::MAX_BODY_READ`

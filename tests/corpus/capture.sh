@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Rebuilds tests/corpus/<vendor>.txt: every (status, body) that the per-vendor tests, the hostile
-# tests, the benchmarks' samples and the fuzz seeds decode with a bundled vendor, captured while
-# those tests run.
+# Rebuilds tests/corpus/<vendor>.txt: every body that the per-vendor tests, the hostile, round-trip
+# and HTTP tests, the benchmarks' samples and the fuzz seeds decode with a bundled vendor,
+# captured while those tests run.
 #
 # How: the workspace is copied to a scratch directory, where the copy's generated `decode`
 # first appends `status<TAB>body` to `$ERRSPEC_CAPTURE_DIR/<SpecName>.txt` (a two-line patch of
-# the copy's codegen and runtime; the repository is not touched). The copy's integration tests
-# run (a separate target directory, so nothing else is rebuilt; proptest with a fixed seed), then
-# each vendor's bodies are deduplicated in first-seen order (each kept with the first status it
-# was decoded with: the differential test decodes every body at many statuses anyway), bodies
-# longer than $MAX_BODY bytes (escaped) dropped, and written here.
+# the copy's codegen and runtime; the repository's sources are not touched). The copy's
+# integration tests run (a separate target directory, so nothing else is rebuilt; proptest with
+# a fixed seed), then each vendor's bodies are deduplicated in first-seen order (each kept with
+# the first status it was decoded with: the differential test decodes every body at many
+# statuses anyway), bodies longer than $MAX_BODY bytes (escaped) dropped, and written here.
 #
 # Usage: bash tests/corpus/capture.sh            (from anywhere; takes a few minutes)
 # Format of a corpus line: see tests/corpus/README.md.
@@ -79,7 +79,8 @@ ERRSPEC_CAPTURE_DIR="$out" CARGO_TARGET_DIR="$scratch/target" \
     PROPTEST_CASES="${PROPTEST_CASES:-64}" PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-1}" \
     cargo test -p errspec-tests \
     --test itsm_ng --test igel_imi --test itcare --test telecomx --test netilion \
-    --test hostile --test hostile_props --test zz_capture_extra -- --test-threads=1 >&2
+    --test hostile --test hostile_props --test roundtrip --test http --test zz_capture_extra \
+    -- --test-threads=1 >&2
 
 for pair in ItsmNg:itsm-ng IgelImi:igel-imi Itcare:itcare TelecomX:telecomx Netilion:netilion; do
     spec="${pair%%:*}"

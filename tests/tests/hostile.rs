@@ -882,20 +882,27 @@ fn a_chain_of_multiple_wrappers_deeper_than_followed_still_decodes() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn an_empty_message_is_replaced_so_message_is_never_empty() {
+fn an_empty_or_blank_message_is_replaced_so_message_is_never_empty() {
     for vendor in VENDORS {
         let (code, variant) = vendor.plain_code();
-        let decoded = vendor.decode(400, &vendor.body(code, ""));
-        let error = decoded.single();
-        assert_eq!(error.code.as_deref(), Some(code));
-        assert_eq!(error.variant, variant);
-        assert!(!error.message.is_empty(), "{vendor:?}: {error:?}");
-        // Undocumented code, empty message.
-        let decoded = vendor.decode(400, &vendor.body("SOMETHING_NEW", ""));
-        assert!(
-            !decoded.single().message.is_empty(),
-            "{vendor:?}: {decoded:?}"
-        );
+        for message in ["", " ", " \t\r\n "] {
+            let decoded = vendor.decode(400, &vendor.body(code, message));
+            let error = decoded.single();
+            assert_eq!(error.code.as_deref(), Some(code));
+            assert_eq!(error.variant, variant);
+            assert!(!error.message.trim().is_empty(), "{vendor:?}: {error:?}");
+            // Undocumented code; no code at all.
+            for other in [
+                vendor.body("SOMETHING_NEW", message),
+                vendor.raw("null", &json!(message).to_string(), None),
+            ] {
+                let decoded = vendor.decode(400, &other);
+                assert!(
+                    !decoded.single().message.trim().is_empty(),
+                    "{vendor:?}: {decoded:?}"
+                );
+            }
+        }
     }
 }
 

@@ -711,7 +711,6 @@ pub enum ItsmNgCode {
     PartialFailure,
 }
 const _: () = {
-    #[automatically_derived]
     impl ItsmNgCode {
         /// Every documented error, in spec order.
         pub const ALL: &'static [ItsmNgCode] = &[
@@ -1351,7 +1350,6 @@ const _: () = {
             f.write_str(self.as_str())
         }
     }
-    #[automatically_derived]
     impl ItsmNgError {
         /// Decodes an error response. Never fails: a body with no readable error yields
         /// one error chosen by status.

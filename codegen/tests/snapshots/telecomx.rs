@@ -458,7 +458,6 @@ pub enum TelecomXCode {
     ServerError,
 }
 const _: () = {
-    #[automatically_derived]
     impl TelecomXCode {
         /// Every documented error, in spec order.
         pub const ALL: &'static [TelecomXCode] = &[
@@ -848,7 +847,6 @@ const _: () = {
             f.write_str(self.as_str())
         }
     }
-    #[automatically_derived]
     impl TelecomXError {
         /// Decodes an error response. Never fails: a body with no readable error yields
         /// one error chosen by status.

@@ -1,0 +1,466 @@
+//! The interpreted decoder (`errspec decode --spec`) and the generated one agree on every body
+//! of the corpus (`tests/corpus/<vendor>.txt`: every body the integration tests decode), at
+//! many statuses and cut at every offset, and on bodies built from each spec's entries; also
+//! for `tests/specs/edge.toml`, a spec made of the corners the bundled ones do not reach.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use errspec_cli::decoded::Decoded;
+use errspec_cli::interpret::Interpreter;
+use errspec_cli::vendors::VENDORS;
+use errspec_codegen::Spec;
+use serde_json::{json, Value};
+
+/// Statuses every body is also decoded at, besides its own and the spec's fallback statuses.
+const STATUSES: &[u16] = &[
+    0, 99, 200, 207, 400, 401, 403, 404, 405, 409, 410, 415, 422, 429, 500, 502, 503, 504, 520,
+    599, 600, 65535,
+];
+
+/// Bodies up to this length are also cut at every byte offset.
+const CUT_ALL_UP_TO: usize = 512;
+
+/// A corpus file's responses.
+fn corpus(vendor: &str) -> Vec<(u16, Vec<u8>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/corpus")
+        .join(format!("{vendor}.txt"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.is_empty())
+        .map(|(index, line)| {
+            let (status, body) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{vendor}.txt:{}: no tab", index + 1));
+            let status = status
+                .parse()
+                .unwrap_or_else(|_| panic!("{vendor}.txt:{}: bad status", index + 1));
+            let body =
+                unescape(body).unwrap_or_else(|| panic!("{vendor}.txt:{}: bad escape", index + 1));
+            (status, body)
+        })
+        .collect()
+}
+
+/// The bytes of a corpus body (see `tests/corpus/README.md`).
+fn unescape(text: &str) -> Option<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&first, after)) = rest.split_first() {
+        rest = after;
+        if first != b'\\' {
+            bytes.push(first);
+            continue;
+        }
+        let (&escape, after) = rest.split_first()?;
+        rest = after;
+        match escape {
+            b'\\' => bytes.push(b'\\'),
+            b'n' => bytes.push(b'\n'),
+            b'r' => bytes.push(b'\r'),
+            b't' => bytes.push(b'\t'),
+            b'x' => {
+                let hex = std::str::from_utf8(rest.get(..2)?).ok()?;
+                bytes.push(u8::from_str_radix(hex, 16).ok()?);
+                rest = &rest[2..];
+            }
+            _ => return None,
+        }
+    }
+    Some(bytes)
+}
+
+/// `body` as text for a failure message.
+fn shown(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    if text.chars().count() > 300 {
+        format!(
+            "{}... ({} bytes)",
+            text.chars().take(300).collect::<String>(),
+            body.len()
+        )
+    } else {
+        text.into_owned()
+    }
+}
+
+mod edge {
+    errspec::errors_from_spec!("tests/specs/edge.toml");
+}
+
+mod shared_templates {
+    errspec::errors_from_spec!("tests/specs/shared-templates.toml");
+}
+
+/// Decodes responses with both decoders and records where they differ.
+struct Differ {
+    name: String,
+    generated: fn(u16, &[u8]) -> Decoded,
+    interpreter: Interpreter,
+    compared: usize,
+    differences: Vec<String>,
+}
+
+impl Differ {
+    fn new(name: &str, generated: fn(u16, &[u8]) -> Decoded, spec: Spec) -> Self {
+        Differ {
+            name: name.to_owned(),
+            generated,
+            interpreter: Interpreter::new(spec).expect("interpretable spec"),
+            compared: 0,
+            differences: Vec::new(),
+        }
+    }
+
+    /// A bundled vendor's generated decoder and its spec, interpreted.
+    fn vendor(name: &str) -> Self {
+        let vendor = VENDORS
+            .iter()
+            .find(|vendor| vendor.name == name)
+            .expect("a bundled vendor");
+        let (_, spec) = vendor.spec().expect("bundled spec");
+        Differ::new(name, vendor.decode, spec)
+    }
+
+    fn spec(&self) -> &Spec {
+        self.interpreter.spec()
+    }
+
+    fn compare(&mut self, status: u16, body: &[u8]) {
+        self.compared += 1;
+        let generated = (self.generated)(status, body);
+        let interpreted = self.interpreter.decode(status, body);
+        if generated != interpreted && self.differences.len() < 5 {
+            let mut report = format!("status {status}, body {:?}\n", shown(body));
+            let _ = writeln!(report, "generated:   {generated:#?}");
+            let _ = writeln!(report, "interpreted: {interpreted:#?}");
+            self.differences.push(report);
+        }
+    }
+
+    /// The statuses a body is decoded at: its own, [`STATUSES`], and the spec's fallbacks'.
+    fn statuses(&self, own: u16) -> Vec<u16> {
+        let spec = self.spec();
+        let mut statuses: Vec<u16> = std::iter::once(own)
+            .chain(STATUSES.iter().copied())
+            .chain(spec.fallback_missing.iter().map(|(status, _)| *status))
+            .chain(spec.fallback_unknown.iter().map(|(status, _)| *status))
+            .collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        statuses
+    }
+
+    fn assert_agreed(&self, at_least: usize) {
+        eprintln!("{}: {} responses compared", self.name, self.compared);
+        assert!(
+            self.differences.is_empty(),
+            "{}: the interpreted and generated decoders differ:\n{}",
+            self.name,
+            self.differences.join("\n")
+        );
+        assert!(
+            self.compared >= at_least,
+            "{}: only {} responses compared",
+            self.name,
+            self.compared
+        );
+    }
+}
+
+/// Every corpus body at its status and every other status, and every cut of the shorter ones.
+fn corpus_agrees(name: &str) {
+    let bodies = corpus(name);
+    assert!(
+        bodies.len() >= 300,
+        "{name}: only {} corpus bodies",
+        bodies.len()
+    );
+    let mut differ = Differ::vendor(name);
+    for (status, body) in &bodies {
+        for status in differ.statuses(*status) {
+            differ.compare(status, body);
+        }
+        if body.len() <= CUT_ALL_UP_TO {
+            for end in 0..body.len() {
+                differ.compare(*status, &body[..end]);
+            }
+        }
+    }
+    differ.assert_agreed(bodies.len() * STATUSES.len());
+}
+
+/// Sets `leaf` at `path` inside `root`, creating objects (or arrays, for numeric tokens).
+fn place(root: &mut Value, path: &[String], leaf: Value) {
+    let Some((token, rest)) = path.split_first() else {
+        *root = leaf;
+        return;
+    };
+    if let Ok(index) = token.parse::<usize>() {
+        if !root.is_array() && !root.is_object() {
+            *root = Value::Array(Vec::new());
+        }
+        if let Value::Array(items) = root {
+            while items.len() <= index {
+                items.push(Value::Null);
+            }
+            return place(&mut items[index], rest, leaf);
+        }
+    }
+    if !root.is_object() {
+        *root = json!({});
+    }
+    if let Value::Object(map) = root {
+        place(map.entry(token.clone()).or_insert(Value::Null), rest, leaf);
+    }
+}
+
+fn tokens(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|token| token.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// One error in the spec's envelope, with the given code, message and inner status.
+fn error_object(
+    spec: &Spec,
+    code: &Value,
+    message: Option<&Value>,
+    status: Option<&Value>,
+) -> Value {
+    let envelope = &spec.envelope;
+    let mut error = Value::Null;
+    place(&mut error, &tokens(&envelope.code), code.clone());
+    if let (Some(pointer), Some(message)) = (&envelope.message, message) {
+        place(&mut error, &tokens(pointer), message.clone());
+    }
+    if let (Some(pointer), Some(status)) = (&envelope.status, status) {
+        place(&mut error, &tokens(pointer), status.clone());
+    }
+    for field in &envelope.fields {
+        place(
+            &mut error,
+            &tokens(&field.pointer),
+            json!(format!("{} value", field.name)),
+        );
+    }
+    error
+}
+
+/// A whole body holding `errors` where the envelope says.
+fn body_of(spec: &Spec, errors: Vec<Value>) -> Vec<u8> {
+    let envelope = &spec.envelope;
+    let mut body = Value::Null;
+    let at = tokens(&envelope.at);
+    if envelope.many {
+        place(&mut body, &at, Value::Array(errors));
+    } else {
+        let first = errors.into_iter().next().unwrap_or(Value::Null);
+        place(&mut body, &at, first);
+    }
+    serde_json::to_vec(&body).expect("JSON")
+}
+
+/// Messages for an entry: its template filled in, another text, a blank one, none.
+fn messages(spec: &Spec, code: Option<&str>) -> Vec<Option<Value>> {
+    let mut messages = vec![
+        None,
+        Some(json!("   ")),
+        Some(json!("Something else happened.")),
+        Some(json!(42)),
+    ];
+    let templates = spec
+        .errors
+        .iter()
+        .filter(|entry| code.is_none() || entry.code.as_deref() == code)
+        .filter_map(|entry| entry.template.as_ref());
+    for template in templates {
+        let mut filled = String::new();
+        for (index, piece) in template.pieces.iter().enumerate() {
+            if index > 0 {
+                let _ = write!(filled, "'v{index}'");
+            }
+            filled.push_str(piece);
+        }
+        messages.push(Some(json!(filled.clone())));
+        messages.push(Some(json!(format!("{filled}."))));
+    }
+    messages
+}
+
+/// Bodies built from the spec: every documented code (and undocumented ones) with every kind of
+/// message and inner status, alone, twice, and inside a `multiple` wrapper; each also cut at
+/// every offset when `cut` is set.
+fn spec_bodies_agree(mut differ: Differ, cut: bool) {
+    let spec = differ.spec().clone();
+    let mut codes: Vec<Value> = spec
+        .errors
+        .iter()
+        .filter_map(|entry| entry.code.as_deref())
+        .map(|code| json!(code))
+        .collect();
+    codes.extend([
+        json!("not_a_documented_code"),
+        json!(""),
+        json!(404),
+        json!(null),
+    ]);
+    let inner_statuses = [
+        None,
+        Some(json!(404)),
+        Some(json!("503")),
+        Some(json!("BAD_REQUEST")),
+        Some(json!(7)),
+    ];
+    let mut bodies = Vec::new();
+    for code in &codes {
+        for message in messages(&spec, code.as_str()) {
+            for status in &inner_statuses {
+                let error = error_object(&spec, code, message.as_ref(), status.as_ref());
+                bodies.push(body_of(&spec, vec![error.clone()]));
+                bodies.push(body_of(&spec, vec![error.clone(), error.clone()]));
+                if let Some(multiple) = &spec.envelope.multiple {
+                    let mut wrapper = error_object(&spec, &json!(multiple.code), None, None);
+                    place(&mut wrapper, &tokens(&multiple.inner), json!([error]));
+                    bodies.push(body_of(&spec, vec![wrapper]));
+                }
+            }
+        }
+    }
+    if let Some(batch) = &spec.envelope.batch {
+        let items = json!([
+            {(batch.id.as_str()): 8, (batch.message.as_str()): ""},
+            {(batch.id.as_str()): false, (batch.message.as_str()): "Field name is mandatory"},
+            {"12": true, (batch.message.as_str()): ""},
+            "not an item",
+        ]);
+        for code in &codes {
+            let mut error = error_object(&spec, code, None, None);
+            place(&mut error, &tokens(&batch.at), items.clone());
+            bodies.push(body_of(&spec, vec![error]));
+        }
+        if batch.bare {
+            bodies.push(serde_json::to_vec(&items).expect("JSON"));
+        }
+    }
+    for body in &bodies {
+        for status in differ.statuses(200) {
+            differ.compare(status, body);
+        }
+        if cut {
+            for end in 0..body.len() {
+                differ.compare(404, &body[..end]);
+            }
+        }
+    }
+    differ.assert_agreed(bodies.len() * STATUSES.len());
+}
+
+macro_rules! vendor_tests {
+    ($($module:ident => $name:literal,)*) => {
+        $(
+            mod $module {
+                #[test]
+                fn every_corpus_body_decodes_alike_interpreted_and_generated() {
+                    super::corpus_agrees($name);
+                }
+
+                #[test]
+                fn bodies_built_from_the_spec_decode_alike_interpreted_and_generated() {
+                    super::spec_bodies_agree(super::Differ::vendor($name), false);
+                }
+            }
+        )*
+    };
+}
+
+vendor_tests! {
+    itsm_ng => "itsm-ng",
+    igel_imi => "igel-imi",
+    itcare => "itcare",
+    telecomx => "telecomx",
+    netilion => "netilion",
+}
+
+#[test]
+fn the_edge_spec_decodes_alike_interpreted_and_generated() {
+    let checked = errspec_codegen::check_spec(include_str!("specs/edge.toml"));
+    let spec = checked.valid().expect("a valid spec").clone();
+    let differ = Differ::new(
+        "edge",
+        |status, body| Decoded::from_response(&edge::EdgeError::decode(status, body)),
+        spec,
+    );
+    spec_bodies_agree(differ, true);
+}
+
+fn shared_templates() -> Differ {
+    let checked = errspec_codegen::check_spec(include_str!("specs/shared-templates.toml"));
+    let spec = checked.valid().expect("a valid spec").clone();
+    Differ::new(
+        "shared-templates",
+        |status, body| {
+            Decoded::from_response(&shared_templates::SharedTemplatesError::decode(
+                status, body,
+            ))
+        },
+        spec,
+    )
+}
+
+#[test]
+fn the_first_matching_template_in_file_order_is_chosen_when_interpreted() {
+    let differ = shared_templates();
+    let variant = |message: &str| {
+        let body = json!({"code": "dup", "message": message}).to_string();
+        differ.interpreter.decode(400, body.as_bytes()).errors[0]
+            .variant
+            .clone()
+    };
+    assert_eq!(variant("Exact text"), "DupExact");
+    assert_eq!(variant("Other text"), "DupAny");
+    // Neither matches: the first entry, without parameters.
+    assert_eq!(variant("Nothing"), "DupExact");
+}
+
+/// Every entry of a code has a template and the first has no parameters: a message that two
+/// templates match decodes as the first in file order ("Exact text" is `DupExact`, not
+/// `DupAny`), as specs/README.md says, in the generated and the interpreted decoder alike.
+#[test]
+fn shared_templates_decode_alike_interpreted_and_generated() {
+    spec_bodies_agree(shared_templates(), false);
+}
+
+#[test]
+fn every_vendor_has_a_corpus() {
+    for vendor in VENDORS {
+        assert!(corpus(vendor.name).len() >= 300, "{}", vendor.name);
+    }
+}
+
+#[test]
+fn corpus_escapes_read_back() {
+    assert_eq!(
+        unescape(r"a\\b\n\r\t\x00\xff").unwrap(),
+        b"a\\b\n\r\t\x00\xff"
+    );
+    assert_eq!(unescape(r"\q"), None);
+    assert_eq!(unescape(r"\x4"), None);
+    assert_eq!(unescape("é").unwrap(), "é".as_bytes());
+}
+
+#[test]
+fn place_builds_positional_arrays_and_nested_objects() {
+    let mut value = Value::Null;
+    place(&mut value, &tokens("/1"), json!("m"));
+    place(&mut value, &tokens("/0"), json!("c"));
+    assert_eq!(value, json!(["c", "m"]));
+    let mut value = Value::Null;
+    place(&mut value, &tokens("/error/a~1b"), json!(1));
+    assert_eq!(value, json!({"error": {"a/b": 1}}));
+}
