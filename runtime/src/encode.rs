@@ -332,62 +332,9 @@ fn write_string(text: &str, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::{encode, Encoding, StatusFormat, Wire};
-    use crate::envelope::{Batch, Envelope, Part, Role};
+    use crate::envelope::fixtures::{NESTED, POSITIONAL};
+    use crate::envelope::{Envelope, Part, Role};
     use crate::BatchItem;
-
-    const NESTED: Envelope<'static> = Envelope {
-        at: &["error"],
-        many: false,
-        parts: &[
-            Part {
-                path: &["code"],
-                role: Role::Code,
-            },
-            Part {
-                path: &["message"],
-                role: Role::Message,
-            },
-            Part {
-                path: &["status"],
-                role: Role::Status,
-            },
-            Part {
-                path: &["path"],
-                role: Role::Field(0),
-            },
-            Part {
-                path: &["inner"],
-                role: Role::Inner,
-            },
-        ],
-        multiple: Some("multiple"),
-        batch: None,
-    };
-
-    const POSITIONAL: Envelope<'static> = Envelope {
-        at: &[],
-        many: false,
-        parts: &[
-            Part {
-                path: &["0"],
-                role: Role::Code,
-            },
-            Part {
-                path: &["1"],
-                role: Role::Message,
-            },
-            Part {
-                path: &["1"],
-                role: Role::Items,
-            },
-        ],
-        multiple: None,
-        batch: Some(Batch {
-            id: "id",
-            message: "message",
-            bare: true,
-        }),
-    };
 
     fn wire<'a, const F: usize>(
         code: Option<&'a str>,

@@ -96,3 +96,65 @@ impl<const F: usize> RawError<'_, F> {
         self.code.is_some() || self.message.is_some() || !self.items.is_empty()
     }
 }
+
+/// Envelopes the reader's and the encoder's tests share.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::{Batch, Envelope, Part, Role};
+
+    /// Telecom X's shape: `{"error": {code, message, status, path, inner}}`.
+    pub(crate) const NESTED: Envelope<'static> = Envelope {
+        at: &["error"],
+        many: false,
+        parts: &[
+            Part {
+                path: &["code"],
+                role: Role::Code,
+            },
+            Part {
+                path: &["message"],
+                role: Role::Message,
+            },
+            Part {
+                path: &["status"],
+                role: Role::Status,
+            },
+            Part {
+                path: &["path"],
+                role: Role::Field(0),
+            },
+            Part {
+                path: &["inner"],
+                role: Role::Inner,
+            },
+        ],
+        multiple: Some("multiple"),
+        batch: None,
+    };
+
+    /// ITSM-NG's shape: `[code, message or items]`, bare item lists accepted.
+    pub(crate) const POSITIONAL: Envelope<'static> = Envelope {
+        at: &[],
+        many: false,
+        parts: &[
+            Part {
+                path: &["0"],
+                role: Role::Code,
+            },
+            Part {
+                path: &["1"],
+                role: Role::Message,
+            },
+            Part {
+                path: &["1"],
+                role: Role::Items,
+            },
+        ],
+        multiple: None,
+        batch: Some(Batch {
+            id: "id",
+            message: "message",
+            bare: true,
+        }),
+    };
+}

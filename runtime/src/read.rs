@@ -571,6 +571,17 @@ impl<'de, E, const F: usize> ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
             .any(|role| matches!(role, Role::Code | Role::Message | Role::Field(_)))
     }
 
+    /// Stores a number in every part that ends here, turned into text only for the parts
+    /// that keep text.
+    fn number(self, number: &dyn fmt::Display, kind: ScalarKind) {
+        let text = if self.needs_text() {
+            Cow::Owned(number.to_string())
+        } else {
+            Cow::Borrowed("")
+        };
+        self.scalar(text, kind);
+    }
+
     /// Stores a scalar in every part that ends here. A boolean is never a code, and only
     /// strings and integers are statuses.
     fn scalar(self, text: Cow<'de, str>, kind: ScalarKind) {
@@ -642,32 +653,17 @@ impl<'de, E, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, '_, 'de, E
     }
 
     fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
-        let text = if self.needs_text() {
-            Cow::Owned(number.to_string())
-        } else {
-            Cow::Borrowed("")
-        };
-        self.scalar(text, ScalarKind::Unsigned(number));
+        self.number(&number, ScalarKind::Unsigned(number));
         Ok(())
     }
 
     fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
-        let text = if self.needs_text() {
-            Cow::Owned(number.to_string())
-        } else {
-            Cow::Borrowed("")
-        };
-        self.scalar(text, ScalarKind::OtherNumber);
+        self.number(&number, ScalarKind::OtherNumber);
         Ok(())
     }
 
     fn visit_f64<Er>(self, number: f64) -> Result<(), Er> {
-        let text = if self.needs_text() {
-            Cow::Owned(number.to_string())
-        } else {
-            Cow::Borrowed("")
-        };
-        self.scalar(text, ScalarKind::OtherNumber);
+        self.number(&number, ScalarKind::OtherNumber);
         Ok(())
     }
 
@@ -925,7 +921,8 @@ impl<'de> serde::Deserialize<'de> for Scalar<'de> {
 #[cfg(test)]
 mod tests {
     use super::read_errors;
-    use crate::envelope::{Batch, Envelope, Part, RawError, Role};
+    use crate::envelope::fixtures::{NESTED, POSITIONAL};
+    use crate::envelope::{Envelope, Part, RawError, Role};
     use crate::BatchItem;
 
     /// A raw error with its strings owned, for comparing.
@@ -947,60 +944,6 @@ mod tests {
             items: raw.items,
         })
     }
-
-    const NESTED: Envelope<'static> = Envelope {
-        at: &["error"],
-        many: false,
-        parts: &[
-            Part {
-                path: &["code"],
-                role: Role::Code,
-            },
-            Part {
-                path: &["message"],
-                role: Role::Message,
-            },
-            Part {
-                path: &["status"],
-                role: Role::Status,
-            },
-            Part {
-                path: &["path"],
-                role: Role::Field(0),
-            },
-            Part {
-                path: &["inner"],
-                role: Role::Inner,
-            },
-        ],
-        multiple: Some("multiple"),
-        batch: None,
-    };
-
-    const POSITIONAL: Envelope<'static> = Envelope {
-        at: &[],
-        many: false,
-        parts: &[
-            Part {
-                path: &["0"],
-                role: Role::Code,
-            },
-            Part {
-                path: &["1"],
-                role: Role::Message,
-            },
-            Part {
-                path: &["1"],
-                role: Role::Items,
-            },
-        ],
-        multiple: None,
-        batch: Some(Batch {
-            id: "id",
-            message: "message",
-            bare: true,
-        }),
-    };
 
     const LIST: Envelope<'static> = Envelope {
         at: &["errors"],
