@@ -58,7 +58,9 @@ pub fn read_errors<E, const F: usize>(
         .unwrap_or(body)
         .trim_ascii();
     let mut out = Vec::new();
-    if body.is_empty() {
+    // Only an object or an array can hold an error: an HTML page, plain text or a bare value
+    // is not parsed at all.
+    if !matches!(body.first(), Some(b'{' | b'[')) {
         return out;
     }
     let parts = envelope.parts.len().min(MAX_PARTS);
@@ -609,7 +611,10 @@ impl<'de, E, const F: usize> ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
             };
             let Some(value) = value else { break };
             match role {
-                Role::Code if !matches!(kind, ScalarKind::Bool) => raw.code = Some(value),
+                // A boolean or a blank string is no code.
+                Role::Code if !matches!(kind, ScalarKind::Bool) && !value.trim().is_empty() => {
+                    raw.code = Some(value);
+                }
                 Role::Message => raw.message = Some(value),
                 Role::Field(index) => {
                     if let Some(slot) = raw.fields.get_mut(index) {
@@ -1095,6 +1100,15 @@ mod tests {
         assert_eq!(errors[0].fields, vec![Some(r#"["a",1]"#.into())]);
         assert_eq!(
             (errors[1].code.as_deref(), errors[1].message.as_deref()),
+            (None, Some("m"))
+        );
+    }
+
+    #[test]
+    fn a_blank_code_is_no_code() {
+        let errors = read::<1>(&NESTED, br#"{"error": {"code": " ", "message": "m"}}"#);
+        assert_eq!(
+            (errors[0].code.as_deref(), errors[0].message.as_deref()),
             (None, Some("m"))
         );
     }

@@ -232,10 +232,13 @@ fn status_not_in(start: u16, taken: &[(u16, usize)]) -> u16 {
 /// `None` when `m` cannot make one (a generated code happens to be documented, or a message
 /// happens to match another template: vanishingly rare).
 fn derive(spec: &Spec, index: usize, m: &Material) -> Option<Data> {
+    // A blank code reads back as no code, so it cannot stand for an undocumented one either.
     let documented = |code: &str| {
-        spec.errors
-            .iter()
-            .any(|entry| entry.code.as_deref() == Some(code))
+        code.trim().is_empty()
+            || spec
+                .errors
+                .iter()
+                .any(|entry| entry.code.as_deref() == Some(code))
     };
     let Some(entry) = spec.errors.get(index) else {
         // Unknown: a status no fallback table maps to a variant, for its kind of body.
