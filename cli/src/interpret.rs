@@ -11,7 +11,7 @@ use errspec::__private::{
     match_template, message_or, read_errors, Batch, Envelope, Part, RawError, Role, MAX_PARTS,
 };
 use errspec::{Kind, Recovery, RAW_BODY_CAP};
-use errspec_codegen::model::ErrorEntry;
+use errspec_codegen::model::{pointer_tokens, ErrorEntry};
 use errspec_codegen::Spec;
 
 use crate::decoded::{Decoded, DecodedError};
@@ -294,20 +294,24 @@ fn match_dyn(pieces: &[&str], message: &str) -> Option<Vec<String>> {
     by_count!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32)
 }
 
-/// The reference tokens of a JSON pointer, unescaped (`"/a~1b/0"` is `["a/b", "0"]`).
-fn pointer_tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|token| token.replace("~1", "/").replace("~0", "~"))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use errspec::Kind;
 
     use super::{match_dyn, pointer_tokens, Interpreter, MAX_PARAMS};
+
+    #[test]
+    fn the_spec_kinds_are_errspec_kinds_by_name_and_variant() {
+        let spec_kinds: Vec<(&str, String)> = errspec_codegen::model::KINDS
+            .iter()
+            .map(|(name, variant)| (*name, (*variant).to_owned()))
+            .collect();
+        let runtime_kinds: Vec<(&str, String)> = Kind::ALL
+            .iter()
+            .map(|kind| (kind.as_str(), format!("{kind:?}")))
+            .collect();
+        assert_eq!(spec_kinds, runtime_kinds);
+    }
 
     fn interpreter(source: &str) -> Interpreter {
         let checked = errspec_codegen::check_spec(source);

@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::docs::{entry_doc, error_enum_doc};
-use crate::model::{ErrorEntry, Spec, KINDS, RECOVERIES, STATUS_FORMATS};
+use crate::model::{pointer_tokens, ErrorEntry, Spec, KINDS, RECOVERIES, STATUS_FORMATS};
 
 /// Names of the generated items and of the decoder's locals.
 struct Names {
@@ -739,15 +739,6 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
             }
         }
     }
-}
-
-/// The reference tokens of a JSON pointer, unescaped (`"/a~1b/0"` is `["a/b", "0"]`).
-fn pointer_tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|token| token.replace("~1", "/").replace("~0", "~"))
-        .collect()
 }
 
 fn envelope_static(spec: &Spec) -> TokenStream {

@@ -204,3 +204,14 @@ impl ErrorEntry {
             .map_or(&[][..], |template| &template.params[..])
     }
 }
+
+/// The reference tokens of a JSON pointer (RFC 6901), unescaped: `"/a~1b/0"` is
+/// `["a/b", "0"]`. The pointer is one the checker accepted.
+#[must_use]
+pub fn pointer_tokens(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|token| token.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
