@@ -20,7 +20,9 @@ fn main() {
             b.iter(|| {
                 let checked = errspec_codegen::check_spec(black_box(&source));
                 let spec = checked.spec.expect("the synthetic spec is valid");
-                errspec_codegen::expand(&spec, None).into_iter().count()
+                errspec_codegen::expand(&spec, None, &quote::quote!(::errspec))
+                    .into_iter()
+                    .count()
             });
         });
     }

@@ -1,6 +1,6 @@
-//! `specs/errspec.schema.json`, the JSON Schema editors use to complete and check spec files
+//! `codegen/specs/errspec.schema.json`, the JSON Schema editors use to complete and check spec files
 //! (taplo / Even Better TOML): every bundled spec validates against it, it rejects what the
-//! checker rejects (unknown keys first), and it knows every key `specs/README.md` documents.
+//! checker rejects (unknown keys first), and it knows every key `runtime/docs/spec-format.md` documents.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -12,8 +12,8 @@ fn repo() -> PathBuf {
 }
 
 fn schema() -> Value {
-    let text = std::fs::read_to_string(repo().join("specs/errspec.schema.json"))
-        .expect("specs/errspec.schema.json");
+    let text = std::fs::read_to_string(repo().join("codegen/specs/errspec.schema.json"))
+        .expect("codegen/specs/errspec.schema.json");
     serde_json::from_str(&text).expect("the schema is JSON")
 }
 
@@ -48,7 +48,7 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_bundled_spec_validates_against_the_schema() {
-    let files = toml_files(&repo().join("specs"));
+    let files = toml_files(&repo().join("codegen/specs"));
     assert_eq!(files.len(), 5, "{files:?}");
     for file in files
         .iter()
@@ -226,7 +226,8 @@ fn a_spec_without_errors_fails() {
 
 /// The keys of each table the format reference documents, from its headings and tables.
 fn documented_keys() -> Vec<(String, BTreeSet<String>)> {
-    let readme = std::fs::read_to_string(repo().join("specs/README.md")).expect("specs/README.md");
+    let readme = std::fs::read_to_string(repo().join("runtime/docs/spec-format.md"))
+        .expect("runtime/docs/spec-format.md");
     let mut tables: Vec<(String, BTreeSet<String>)> = Vec::new();
     let mut current: Option<String> = None;
     for line in readme.lines() {
@@ -362,7 +363,8 @@ fn every_key_has_a_description() {
 
 #[test]
 fn the_format_reference_points_editors_to_the_schema() {
-    let readme = std::fs::read_to_string(repo().join("specs/README.md")).expect("specs/README.md");
+    let readme = std::fs::read_to_string(repo().join("runtime/docs/spec-format.md"))
+        .expect("runtime/docs/spec-format.md");
     assert!(readme.contains("errspec.schema.json"));
     assert!(readme.contains("#:schema ./errspec.schema.json"));
 }

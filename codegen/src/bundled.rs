@@ -16,8 +16,8 @@ macro_rules! bundled {
     ($($file:literal),* $(,)?) => {
         &[$(BundledSpec {
             file_name: $file,
-            source: include_str!(concat!("../../specs/", $file)),
-            path: concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/", $file),
+            source: include_str!(concat!("../specs/", $file)),
+            path: concat!(env!("CARGO_MANIFEST_DIR"), "/specs/", $file),
         }),*]
     };
 }

@@ -1,8 +1,9 @@
 //! Tokens for a validated spec: the error enum, the code enum, the decoder and the trait
-//! impls. Helpers hide inside `const _: () = { ... };` so several specs can share a module.
+//! impls, in a module of the spec's own whose public items are re-exported.
 
 use std::path::Path;
 
+use heck::ToSnakeCase;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -59,7 +60,7 @@ fn code_table(codes: &[&str]) -> TokenStream {
         quote! { (#code, #index) }
     });
     quote! {
-        static CODES: ::errspec::__private::CodeTable = ::errspec::__private::CodeTable {
+        static CODES: __errspec::__private::CodeTable = __errspec::__private::CodeTable {
             key: #key,
             disps: &[#(#disps),*],
             codes: &[#(#entries),*],
@@ -67,9 +68,17 @@ fn code_table(codes: &[&str]) -> TokenStream {
     }
 }
 
-/// The generated code for `spec`; `track` is the spec file to rebuild on when it changes.
+/// The generated code for `spec`: its items in a module of their own, re-exported.
+///
+/// `krate` is the path of the runtime crate as the caller names it (`$crate` through the
+/// `errspec::errors_from_spec!` wrapper, so a renamed dependency works); `track` is the spec
+/// file to rebuild on when it changes.
+///
+/// The module keeps the caller's scope out of generated code (their traits, a type named
+/// `u16`, `#![no_implicit_prelude]`), and the same spec expanded twice in one module is one
+/// error, on the module's name, instead of one per generated item.
 #[must_use]
-pub fn expand(spec: &Spec, track: Option<&Path>) -> TokenStream {
+pub fn expand(spec: &Spec, track: Option<&Path>, krate: &TokenStream) -> TokenStream {
     let names = Names::new(spec);
     let error_enum = error_enum(spec, &names);
     let code_enum = code_enum(spec, &names);
@@ -82,17 +91,27 @@ pub fn expand(spec: &Spec, track: Option<&Path>) -> TokenStream {
         let path = path.display().to_string();
         quote! { const _: &[u8] = ::core::include_bytes!(#path); }
     });
+    let module = format_ident!("__errspec_spec_{}", spec.name.to_snake_case());
     quote! {
-        #error_enum
-        #code_enum
-        const _: () = {
-            #rebuild
-            #code_impl
-            #error_impl
-            #decoder
-            #encoder
-            ::errspec::__private::from_reqwest!(#error);
-        };
+        #[doc(hidden)]
+        mod #module {
+            use #krate as __errspec;
+            // The caller's module may have `#![no_implicit_prelude]`, which this one inherits.
+            use self::__errspec::__private::prelude::*;
+
+            #error_enum
+            #code_enum
+            const _: () = {
+                #rebuild
+                #code_impl
+                #error_impl
+                #decoder
+                #encoder
+                __errspec::__private::from_reqwest!(#error);
+            };
+        }
+        #[allow(unused_imports)]
+        pub use #module::*;
     }
 }
 
@@ -121,7 +140,7 @@ fn error_enum(spec: &Spec, names: &Names) -> TokenStream {
         let items = entry.batch.then(|| {
             quote! {
                 #[doc = "Per-item results of a batch write, empty when the body held none."]
-                items: ::std::vec::Vec<::errspec::BatchItem>,
+                items: ::std::vec::Vec<__errspec::BatchItem>,
             }
         });
         quote! {
@@ -194,9 +213,9 @@ fn recovery_tokens(name: &str) -> TokenStream {
         .map_or("GiveUp", |(_, variant)| variant);
     let variant = ident(variant);
     if variant == "Retry" {
-        quote! { ::errspec::Recovery::Retry { after: ::core::option::Option::None } }
+        quote! { __errspec::Recovery::Retry { after: ::core::option::Option::None } }
     } else {
-        quote! { ::errspec::Recovery::#variant }
+        quote! { __errspec::Recovery::#variant }
     }
 }
 
@@ -206,14 +225,14 @@ fn kind_tokens(name: &str) -> TokenStream {
         .find(|(spec_name, _)| *spec_name == name)
         .map_or("Other", |(_, variant)| variant);
     let variant = ident(variant);
-    quote! { ::errspec::Kind::#variant }
+    quote! { __errspec::Kind::#variant }
 }
 
 /// The kind an entry has whatever status it arrives with, if the spec fixes one.
 fn static_kind(entry: &ErrorEntry) -> Option<TokenStream> {
     match (&entry.kind, entry.status) {
         (Some(kind), _) => Some(kind_tokens(kind)),
-        (None, Some(status)) => Some(quote! { ::errspec::Kind::from_status(#status) }),
+        (None, Some(status)) => Some(quote! { __errspec::Kind::from_status(#status) }),
         (None, None) => None,
     }
 }
@@ -238,7 +257,7 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
         let template = option(entry.template.as_ref().map(|template| &template.text));
         let recovery = option(entry.recovery.as_deref().map(recovery_tokens));
         quote! {
-            ::errspec::__private::CodeInfo {
+            __errspec::__private::CodeInfo {
                 wire: #wire,
                 name: #name,
                 status: #status,
@@ -271,9 +290,9 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
             pub const ALL: &'static [#code] = &[#(#code::#variants),*];
 
             /// What the spec documents about each variant, in the order of `ALL`.
-            const INFO: &'static [::errspec::__private::CodeInfo] = &[#(#infos),*];
+            const INFO: &'static [__errspec::__private::CodeInfo] = &[#(#infos),*];
 
-            const fn info(self) -> &'static ::errspec::__private::CodeInfo {
+            const fn info(self) -> &'static __errspec::__private::CodeInfo {
                 #info_body
             }
 
@@ -306,17 +325,17 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// The kind the spec documents; `Kind::Other` where it is left to the status the
             /// error arrives with (see [`Self::known_kind`] and the error's `kind()`).
             #[must_use]
-            pub const fn kind(self) -> ::errspec::Kind {
+            pub const fn kind(self) -> __errspec::Kind {
                 match self.known_kind() {
                     ::core::option::Option::Some(kind) => kind,
-                    ::core::option::Option::None => ::errspec::Kind::Other,
+                    ::core::option::Option::None => __errspec::Kind::Other,
                 }
             }
 
             /// The kind the spec fixes (by `kind` or a documented status), `None` where it
             /// is left to the status the error arrives with.
             #[must_use]
-            pub const fn known_kind(self) -> ::core::option::Option<::errspec::Kind> {
+            pub const fn known_kind(self) -> ::core::option::Option<__errspec::Kind> {
                 self.info().kind
             }
 
@@ -324,7 +343,7 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
                 self.info().retryable
             }
 
-            const fn fixed_recovery(self) -> ::core::option::Option<::errspec::Recovery> {
+            const fn fixed_recovery(self) -> ::core::option::Option<__errspec::Recovery> {
                 self.info().recovery
             }
 
@@ -414,7 +433,7 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
         quote! {
             /// Per-item results of a batch write; empty for errors that carry none.
             #[must_use]
-            pub fn items(&self) -> &[::errspec::BatchItem] {
+            pub fn items(&self) -> &[__errspec::BatchItem] {
                 match self {
                     #(#error::#batch_variants { items, .. })|* => items,
                     _ => &[],
@@ -423,7 +442,7 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
         }
     });
     let items_delegate = spec.has_batch().then(|| {
-        quote! { fn items(&self) -> &[::errspec::BatchItem] { #error::items(self) } }
+        quote! { fn items(&self) -> &[__errspec::BatchItem] { #error::items(self) } }
     });
     let window = spec.rate_limit_window.map(|seconds| {
         quote! {
@@ -437,16 +456,16 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// Decodes an error response. Never fails: a body with no readable error yields
             /// one error chosen by status.
             #[must_use]
-            pub fn decode(status: u16, body: &[u8]) -> ::errspec::ErrorResponse<#error> {
-                ::errspec::__private::decode(&ENVELOPE, status, body, from_raw)
+            pub fn decode(status: u16, body: &[u8]) -> __errspec::ErrorResponse<#error> {
+                __errspec::__private::decode(&ENVELOPE, status, body, from_raw)
             }
 
             /// Decodes an error response of the `http` crate: its status, its headers
             /// (`Retry-After`, for `retry_after()`) and its body. Never fails.
             #[must_use]
             pub fn decode_http<B: ::core::convert::AsRef<[u8]>>(
-                response: &::errspec::http::Response<B>,
-            ) -> ::errspec::ErrorResponse<#error> {
+                response: &__errspec::http::Response<B>,
+            ) -> __errspec::ErrorResponse<#error> {
                 #error::decode_parts(response.status(), response.headers(), response.body().as_ref())
             }
 
@@ -454,10 +473,10 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// `retry_after()`) and body. Never fails.
             #[must_use]
             pub fn decode_parts(
-                status: ::errspec::http::StatusCode,
-                headers: &::errspec::http::HeaderMap,
+                status: __errspec::http::StatusCode,
+                headers: &__errspec::http::HeaderMap,
                 body: &[u8],
-            ) -> ::errspec::ErrorResponse<#error> {
+            ) -> __errspec::ErrorResponse<#error> {
                 #error::decode(status.as_u16(), body).with_headers(headers)
             }
 
@@ -466,18 +485,18 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// the whole response, with its status.
             #[must_use]
             pub fn to_body(&self) -> ::std::vec::Vec<u8> {
-                <#error as ::errspec::ApiError>::encode_errors(self.status(), ::core::slice::from_ref(self))
+                <#error as __errspec::ApiError>::encode_errors(self.status(), ::core::slice::from_ref(self))
             }
 
             /// What to do about it: `Retry` (without a wait: `ErrorResponse::recovery` adds
             /// it) when retryable, else the recovery the spec names for the code, else the
             /// one of its kind (`errspec::Recovery::for_kind`).
             #[must_use]
-            pub fn recovery(&self) -> ::errspec::Recovery {
+            pub fn recovery(&self) -> __errspec::Recovery {
                 let retryable = self.is_retryable();
                 match self.spec_code().and_then(#code::fixed_recovery) {
                     ::core::option::Option::Some(recovery) if !retryable => recovery,
-                    _ => ::errspec::Recovery::for_kind(self.kind(), retryable),
+                    _ => __errspec::Recovery::for_kind(self.kind(), retryable),
                 }
             }
 
@@ -519,10 +538,10 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
             /// What went wrong: the spec's kind, else its documented status's, else the status
             /// the error arrived with.
             #[must_use]
-            pub fn kind(&self) -> ::errspec::Kind {
+            pub fn kind(&self) -> __errspec::Kind {
                 match self.spec_code().and_then(#code::known_kind) {
                     ::core::option::Option::Some(kind) => kind,
-                    ::core::option::Option::None => ::errspec::Kind::from_status(self.status()),
+                    ::core::option::Option::None => __errspec::Kind::from_status(self.status()),
                 }
             }
 
@@ -573,10 +592,10 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
         impl ::std::error::Error for #error {}
 
         #[automatically_derived]
-        impl ::errspec::ApiError for #error {
+        impl __errspec::ApiError for #error {
             fn code(&self) -> ::core::option::Option<&str> { #error::code(self) }
             fn message(&self) -> &str { #error::message(self) }
-            fn kind(&self) -> ::errspec::Kind { #error::kind(self) }
+            fn kind(&self) -> __errspec::Kind { #error::kind(self) }
             fn is_retryable(&self) -> bool { #error::is_retryable(self) }
             fn documented_status(&self) -> ::core::option::Option<u16> { #error::documented_status(self) }
             fn status(&self) -> u16 { #error::status(self) }
@@ -589,11 +608,11 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
                 self.spec_code().and_then(#code::solution)
             }
             #items_delegate
-            fn recovery(&self) -> ::errspec::Recovery { #error::recovery(self) }
+            fn recovery(&self) -> __errspec::Recovery { #error::recovery(self) }
             #window
             fn encode_errors(status: u16, errors: &[Self]) -> ::std::vec::Vec<u8> {
                 let wires: ::std::vec::Vec<_> = errors.iter().map(wire).collect();
-                ::errspec::__private::encode(&ENCODING, status, &wires)
+                __errspec::__private::encode(&ENCODING, status, &wires)
             }
         }
     }
@@ -652,13 +671,13 @@ fn encoder(spec: &Spec, names: &Names) -> TokenStream {
         quote! { ::core::matches!(error, #(#error::#empty_variants { .. })|*) }
     };
     quote! {
-        static ENCODING: ::errspec::__private::Encoding<'static> = ::errspec::__private::Encoding {
+        static ENCODING: __errspec::__private::Encoding<'static> = __errspec::__private::Encoding {
             envelope: &ENVELOPE,
-            status: ::errspec::__private::StatusFormat::#status_format,
+            status: __errspec::__private::StatusFormat::#status_format,
         };
 
-        fn wire(error: &#error) -> ::errspec::__private::Wire<'_, #field_count> {
-            ::errspec::__private::Wire {
+        fn wire(error: &#error) -> __errspec::__private::Wire<'_, #field_count> {
+            __errspec::__private::Wire {
                 code: error.code(),
                 message: ::core::option::Option::Some(error.message()),
                 status: error.status(),
@@ -699,7 +718,7 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
     let unknown = quote! {
         #error::Unknown {
             code: #wire_code.map(::std::borrow::Cow::into_owned),
-            message: ::errspec::__private::message_or_reason(#message, #status),
+            message: __errspec::__private::message_or_reason(#message, #status),
             status: #status,
         }
     };
@@ -722,8 +741,8 @@ fn decoder(spec: &Spec, names: &Names) -> TokenStream {
         #table
 
         #[allow(clippy::too_many_lines, clippy::match_same_arms, clippy::needless_pass_by_value)]
-        fn from_raw(raw: ::errspec::__private::RawError<'_, #field_count>, response_status: u16) -> #error {
-            let ::errspec::__private::RawError {
+        fn from_raw(raw: __errspec::__private::RawError<'_, #field_count>, response_status: u16) -> #error {
+            let __errspec::__private::RawError {
                 code: #wire_code,
                 message: #message,
                 status: #status,
@@ -747,7 +766,7 @@ fn envelope_static(spec: &Spec) -> TokenStream {
     let many = envelope.many;
     let part = |pointer: &str, role: TokenStream| {
         let path = pointer_tokens(pointer);
-        quote! { ::errspec::__private::Part { path: &[#(#path),*], role: ::errspec::__private::Role::#role } }
+        quote! { __errspec::__private::Part { path: &[#(#path),*], role: __errspec::__private::Role::#role } }
     };
     let mut parts = vec![part(&envelope.code, quote! { Code })];
     if let Some(message) = &envelope.message {
@@ -770,10 +789,10 @@ fn envelope_static(spec: &Spec) -> TokenStream {
         let id = &batch.id;
         let message = &batch.message;
         let bare = batch.bare;
-        quote! { ::errspec::__private::Batch { id: #id, message: #message, bare: #bare } }
+        quote! { __errspec::__private::Batch { id: #id, message: #message, bare: #bare } }
     }));
     quote! {
-        static ENVELOPE: ::errspec::__private::Envelope<'static> = ::errspec::__private::Envelope {
+        static ENVELOPE: __errspec::__private::Envelope<'static> = __errspec::__private::Envelope {
             at: &[#(#at),*],
             many: #many,
             parts: &[#(#parts),*],
@@ -844,7 +863,7 @@ fn templated(
     quote! {
         if let ::core::option::Option::Some([#(#captured),*]) = #message
             .as_deref()
-            .and_then(|text| ::errspec::__private::match_template::<#count>(&[#(#pieces),*], text))
+            .and_then(|text| __errspec::__private::match_template::<#count>(&[#(#pieces),*], text))
         {
             #matched
         } else {
@@ -872,9 +891,9 @@ fn construct(
     } = names;
     let message_or_default = match &entry.description {
         Some(description) => {
-            quote! { ::errspec::__private::message_or(#message, #description, #status) }
+            quote! { __errspec::__private::message_or(#message, #description, #status) }
         }
-        None => quote! { ::errspec::__private::message_or_reason(#message, #status) },
+        None => quote! { __errspec::__private::message_or_reason(#message, #status) },
     };
     let code = entry
         .code

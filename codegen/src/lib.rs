@@ -28,8 +28,11 @@ pub use diagnostic::Diagnostic;
 pub use expand::expand;
 pub use model::Spec;
 
-/// The macro's one argument: the spec's path as a string literal.
+/// The macro's input: `[krate] "path"` from the `errspec::errors_from_spec!` wrapper, which
+/// passes `$crate` so that generated code reaches the runtime under any dependency name, or
+/// the bare path when the proc macro is called directly.
 struct MacroInput {
+    krate: TokenStream,
     path: LitStr,
 }
 
@@ -37,6 +40,13 @@ const USAGE: &str = "such as errors_from_spec!(\"acme.toml\")";
 
 impl Parse for MacroInput {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        let krate = if input.peek(syn::token::Bracket) {
+            let krate;
+            syn::bracketed!(krate in input);
+            krate.parse()?
+        } else {
+            quote!(::errspec)
+        };
         if input.is_empty() {
             return Err(syn::Error::new(
                 Span::call_site(),
@@ -78,7 +88,7 @@ impl Parse for MacroInput {
                 "errors_from_spec! takes one argument, the spec's path; remove the extra arguments",
             ));
         }
-        Ok(MacroInput { path })
+        Ok(MacroInput { krate, path })
     }
 }
 
@@ -98,6 +108,7 @@ pub fn errors_from_spec(input: TokenStream) -> TokenStream {
     expand_path(
         &input.path.value(),
         span,
+        &input.krate,
         manifest_dir.as_deref(),
         source_dir.as_deref(),
     )
@@ -106,6 +117,7 @@ pub fn errors_from_spec(input: TokenStream) -> TokenStream {
 fn expand_path(
     requested: &str,
     span: Span,
+    krate: &TokenStream,
     manifest_dir: Option<&Path>,
     source_dir: Option<&Path>,
 ) -> TokenStream {
@@ -121,7 +133,7 @@ fn expand_path(
     let types = checked
         .spec
         .as_ref()
-        .map(|spec| expand(spec, file.track.as_deref()));
+        .map(|spec| expand(spec, file.track.as_deref(), krate));
     quote! {
         #(#errors)*
         #types

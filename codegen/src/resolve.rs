@@ -267,16 +267,19 @@ mod tests {
         let found = find("itcare.toml", Some(&dir), Some(&src)).unwrap();
         assert_eq!(found.display, "errspec/specs/itcare.toml");
         let error = find("missing.toml", Some(&dir), Some(&src)).unwrap_err();
-        for place in [
-            dir.join("missing.toml"),
-            dir.join("specs/missing.toml"),
-            src.join("missing.toml"),
-        ] {
-            assert!(error.contains(&place.display().to_string()), "{error}");
-        }
-        assert!(
-            error.contains("bundled with errspec: itsm-ng.toml"),
-            "{error}"
+        assert_eq!(
+            error,
+            format!(
+                "spec file `missing.toml` not found; looked in:\n  \
+                 - {} (the crate's directory)\n  \
+                 - {} (its `specs/` folder)\n  \
+                 - {} (next to the file with the macro call)\n  \
+                 - the specs bundled with errspec: itsm-ng.toml, igel-imi.toml, itcare.toml, telecomx.toml, netilion.toml\n\
+                 = help: put the spec in one of these places, or name a bundled spec",
+                dir.join("missing.toml").display(),
+                dir.join("specs").join("missing.toml").display(),
+                src.join("missing.toml").display(),
+            )
         );
     }
 

@@ -28,7 +28,7 @@ fn check_bytes(bytes: Vec<u8>) {
         );
     }
     if let Some(spec) = &checked.spec {
-        let tokens = expand(spec, None);
+        let tokens = expand(spec, None, &quote::quote!(::errspec));
         if let Err(error) = syn::parse2::<syn::File>(tokens.clone()) {
             panic!(
                 "the expansion is not Rust: {error}\n{tokens}\n{:?}",

@@ -9,7 +9,7 @@ fn snapshot(spec_name: &str) {
     let checked = errspec_codegen::check_spec(spec.source);
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     let spec = checked.spec.expect("a valid spec");
-    let tokens = errspec_codegen::expand(&spec, None);
+    let tokens = errspec_codegen::expand(&spec, None, &quote::quote!(::errspec));
     let file = syn::parse2::<syn::File>(tokens).expect("the expansion parses as Rust items");
     let generated = prettyplease::unparse(&file);
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -38,12 +38,9 @@
 //! [`ErrorResponse::recovery`] say when and how to try again. Servers and mocks write errors
 //! in the vendor's wire format with `to_body` and [`ErrorResponse::to_http`].
 //!
-//! The spec format is described in the repository's `specs/README.md`.
+//! The spec format is described in [`spec_format`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-
-// Generated code names this crate `::errspec`, also when it expands the bundled vendors here.
-extern crate self as errspec;
 
 mod api_error;
 mod batch;
@@ -66,7 +63,6 @@ pub mod vendors;
 
 pub use api_error::ApiError;
 pub use batch::BatchItem;
-pub use errspec_macros::errors_from_spec;
 /// The `http` crate, whose types `decode_http`, `decode_parts` and
 /// [`ErrorResponse::to_http`] take and return.
 pub use http;
@@ -79,6 +75,42 @@ pub use reqwest;
 pub use reqwest_client::MAX_BODY_READ;
 pub use response::{ErrorResponse, RAW_BODY_CAP};
 pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};
+
+/// Generates the error types of a vendor spec: `errors_from_spec!("acme.toml")`.
+///
+/// The argument is the spec file's path, a string literal: a relative path is looked for in
+/// the crate's directory, its `specs/` folder, next to the calling source file, then among
+/// the specs bundled with errspec (`itcare.toml`, or just `itcare`). For a spec whose
+/// `[api] name` is `Acme` it generates, in the calling module:
+///
+/// - `AcmeError`: one variant per documented error, plus `Unknown`, with `decode`,
+///   `decode_http`, `decode_parts`, `code()`, `message()`, `kind()`, `is_retryable()`,
+///   `recovery()`, `documented_status()`, `status()`, `spec_code()`, `details()`, `to_body()`;
+///   it implements [`ApiError`], `Display` (`code: message`) and `std::error::Error`;
+/// - `AcmeCode`: a fieldless mirror of the variants with the spec's documentation.
+///
+/// A mistake in the spec is a compile error at the spec's file, line and column. The spec
+/// format is described in [`spec_format`]. Expanding the same spec twice in one module (or two
+/// specs with the same `name`) is one error that names the spec's module.
+///
+/// ```
+/// errspec::errors_from_spec!("netilion.toml");
+///
+/// let body = br#"{"errors": [{"type": "taken", "message": "has already been taken", "attribute": "serial_number"}]}"#;
+/// match NetilionError::decode(400, body).first() {
+///     NetilionError::Taken { attribute, .. } => assert_eq!(attribute.as_deref(), Some("serial_number")),
+///     other => panic!("unexpected {other}"),
+/// }
+/// ```
+#[macro_export]
+macro_rules! errors_from_spec {
+    ($($spec:tt)*) => {
+        $crate::__private::errors_from_spec! { [$crate] $($spec)* }
+    };
+}
+
+#[doc = include_str!("../docs/spec-format.md")]
+pub mod spec_format {}
 
 /// Without the `reqwest` feature, generated error types have no `from_reqwest`.
 #[cfg(not(feature = "reqwest"))]
@@ -102,6 +134,9 @@ pub mod __private {
     pub use crate::status::{canonical_reason, default_message, message_or, message_or_reason};
     pub use crate::template::{match_template, matches_template, normalize_message};
     pub use crate::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};
+    pub use ::errspec_macros::errors_from_spec;
+    /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.
+    pub use ::std::prelude::rust_2021 as prelude;
 
     /// Decodes `body` into errors built by `build(raw, response_status)`: one per readable
     /// error in the body, or a single one built from [`RawError::empty`] when it holds none.

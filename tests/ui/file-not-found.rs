@@ -1,3 +1,0 @@
-errspec::errors_from_spec!("no-such-spec.toml");
-
-fn main() {}
