@@ -40,6 +40,7 @@
 //!
 //! The spec format is described in [`spec_format`].
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 mod api_error;
@@ -59,6 +60,7 @@ mod retry;
 mod status;
 mod template;
 #[cfg(feature = "vendors")]
+#[cfg_attr(docsrs, doc(cfg(feature = "vendors")))]
 pub mod vendors;
 
 pub use api_error::ApiError;
@@ -70,8 +72,10 @@ pub use kind::Kind;
 pub use recovery::Recovery;
 /// The `reqwest` crate, whose `Response` generated `from_reqwest` methods read.
 #[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub use reqwest;
 #[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub use reqwest_client::MAX_BODY_READ;
 pub use response::{ErrorResponse, RAW_BODY_CAP};
 pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};

@@ -35,6 +35,7 @@ macro_rules! __from_reqwest {
             /// headers (`Retry-After`) and its body, of which at most `errspec::MAX_BODY_READ`
             /// (1 MiB) are read. Never fails: a body that fails to arrive decodes as far as it
             /// came, else by status. Call it for a response whose status is an error (or 207).
+            /// Generated with errspec's `reqwest` feature.
             #[must_use]
             pub async fn from_reqwest(
                 response: $crate::reqwest::Response,

@@ -27,7 +27,9 @@ pub mod netilion {
     errspec::errors_from_spec!("netilion.toml");
 }
 
-// The README's Rust example runs as a doctest of this crate, so it cannot go stale.
+// The README's Rust examples run as doctests of this crate, so they cannot go stale. Only
+// rustdoc reads the file: the README is outside this crate's package.
+#[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 #[allow(clippy::doc_markdown)]
 mod readme {}
