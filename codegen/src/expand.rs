@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use heck::ToSnakeCase;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -91,9 +90,11 @@ pub fn expand(spec: &Spec, track: Option<&Path>, krate: &TokenStream) -> TokenSt
         let path = path.display().to_string();
         quote! { const _: &[u8] = ::core::include_bytes!(#path); }
     });
-    let module = format_ident!("__errspec_spec_{}", spec.name.to_snake_case());
+    // The spec's name as written: names that differ only in case are different types.
+    let module = format_ident!("__errspec_spec_{}", spec.name);
     quote! {
         #[doc(hidden)]
+        #[allow(non_snake_case)]
         mod #module {
             use #krate as __errspec;
             // The caller's module may have `#![no_implicit_prelude]`, which this one inherits.
