@@ -152,8 +152,8 @@ fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
 }
 
 fn kind_text(entry: &ErrorEntry) -> String {
-    match (entry.kind.as_deref(), entry.status) {
-        (Some(kind), _) => kind.to_owned(),
+    match (entry.kind, entry.status) {
+        (Some(kind), _) => kind.to_string(),
         (None, Some(status)) => format!("{} (from status {status})", Kind::from_status(status)),
         (None, None) => format!("{BY_STATUS}: the kind of the status the error arrives with"),
     }
@@ -191,8 +191,8 @@ fn chosen_by(spec: &Spec, entry: &ErrorEntry) -> Vec<String> {
 
 /// The kind an entry has whatever status it arrives with, if the spec fixes one.
 pub(crate) fn fixed_kind(entry: &ErrorEntry) -> Option<Kind> {
-    match &entry.kind {
-        Some(name) => Kind::from_name(name),
+    match entry.kind {
+        Some(kind) => Some(kind),
         None => entry.status.map(Kind::from_status),
     }
 }
@@ -211,8 +211,6 @@ pub(crate) fn fixed_recovery(entry: &ErrorEntry) -> Option<Recovery> {
     }
     entry
         .recovery
-        .as_deref()
-        .and_then(Recovery::from_name)
         .or_else(|| fixed_kind(entry).map(|kind| Recovery::for_kind(kind, false)))
 }
 

@@ -74,7 +74,7 @@ fn field<'a>(text: &'a str, label: &str) -> Vec<&'a str> {
 }
 
 fn specs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/specs")
 }
 
 /// A fresh directory under the system's temp dir, unique to this test run.

@@ -430,7 +430,7 @@ fn the_first_matching_template_in_file_order_is_chosen_when_interpreted() {
 
 /// Every entry of a code has a template and the first has no parameters: a message that two
 /// templates match decodes as the first in file order ("Exact text" is `DupExact`, not
-/// `DupAny`), as specs/README.md says, in the generated and the interpreted decoder alike.
+/// `DupAny`), as the spec format reference says, in the generated and the interpreted decoder alike.
 #[test]
 fn shared_templates_decode_alike_interpreted_and_generated() {
     spec_bodies_agree(shared_templates(), false);

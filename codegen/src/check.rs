@@ -8,9 +8,11 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{line_col, Diagnostic};
+use errspec_vocab::{Kind, Recovery, StatusFormat, RATE_LIMIT_WINDOWS};
+
 use crate::model::{
-    Batch, Envelope, ErrorEntry, Fallbacks, Field, Multiple, Spec, Template, BODIES, KINDS,
-    RECOVERIES, RESERVED_FIELDS, STATUS_FORMATS, WINDOWS,
+    Batch, Envelope, ErrorEntry, Fallbacks, Field, Multiple, Spec, Template, BODIES,
+    RESERVED_FIELDS,
 };
 use crate::names::{check_field_name, check_type_name, derive_variant};
 use crate::reader::{closest, entry, Reader, Text};
@@ -289,7 +291,7 @@ impl Checker<'_> {
                 code: String::new(),
                 message: None,
                 status: None,
-                status_format: "number".into(),
+                status_format: StatusFormat::Number,
                 fields: Vec::new(),
                 multiple: None,
                 batch: None,
@@ -352,10 +354,10 @@ impl Checker<'_> {
             .reader
             .string(api, "strip_prefix")
             .map(|text| text.value);
-        let windows: Vec<&str> = WINDOWS.iter().map(|(name, _)| *name).collect();
+        let windows: Vec<&str> = RATE_LIMIT_WINDOWS.iter().map(|(name, _)| *name).collect();
         let rate_limit_window = self
             .check_choice(api, "rate_limit_window", &windows, "rate-limit window")
-            .and_then(|(window, _)| WINDOWS.iter().find(|(name, _)| *name == window))
+            .and_then(|(window, _)| RATE_LIMIT_WINDOWS.iter().find(|(name, _)| *name == window))
             .map(|(_, seconds)| *seconds);
         Api {
             name,
@@ -530,12 +532,15 @@ impl Checker<'_> {
     }
 
     // `status_format` is a known format and says how the `status` pointer's value is written.
-    fn check_status_format(&mut self, table: &DeTable<'_>) -> String {
-        let names: Vec<&str> = STATUS_FORMATS.iter().map(|(name, _)| *name).collect();
+    fn check_status_format(&mut self, table: &DeTable<'_>) -> StatusFormat {
+        let names: Vec<&str> = StatusFormat::ALL
+            .iter()
+            .map(|format| format.as_str())
+            .collect();
         let Some((format, span)) =
             self.check_choice(table, "status_format", &names, "status format")
         else {
-            return "number".into();
+            return StatusFormat::Number;
         };
         if entry(table, "status").is_none() {
             self.reader.push(
@@ -543,7 +548,7 @@ impl Checker<'_> {
                     .help("`status_format` says how the status at `status` is written: add `status = \"/status\"`, or remove `status_format`"),
             );
         }
-        format
+        StatusFormat::from_name(&format).unwrap_or(StatusFormat::Number)
     }
 
     // Extra fields are snake_case names that no variant already uses.
@@ -609,8 +614,7 @@ impl Checker<'_> {
         let variant = self.check_variant(table, &span, code.as_ref(), strip_prefix);
         let status = self.check_status(table);
         let kind = self.check_kind(table);
-        let recovery_names: Vec<&str> = RECOVERIES.iter().map(|(name, _)| *name).collect();
-        let recovery = self.check_choice(table, "recovery", &recovery_names, "recovery");
+        let recovery = self.check_choice(table, "recovery", Recovery::NAMES, "recovery");
         let retryable = self.reader.boolean(table, "retryable");
         let retryable = self.check_recovery(table, retryable, recovery.as_ref());
         let empty_body_span = self.check_body(table, code.is_some());
@@ -651,7 +655,7 @@ impl Checker<'_> {
                 solution,
                 docs,
                 batch,
-                recovery: recovery.map(|(name, _)| name),
+                recovery: recovery.and_then(|(name, _)| Recovery::from_name(&name)),
                 empty_body: empty_body_span.is_some(),
             },
             span,
@@ -817,17 +821,17 @@ impl Checker<'_> {
     }
 
     // A kind is one of errspec's kinds, by its spec name.
-    fn check_kind(&mut self, table: &DeTable<'_>) -> Option<String> {
+    fn check_kind(&mut self, table: &DeTable<'_>) -> Option<Kind> {
         let kind = self.reader.string(table, "kind")?;
-        if KINDS.iter().any(|(name, _)| *name == kind.value) {
-            return Some(kind.value);
+        if let Some(known) = Kind::from_name(&kind.value) {
+            return Some(known);
         }
-        let names = KINDS.iter().map(|(name, _)| *name);
+        let names = Kind::ALL.iter().map(|known| known.as_str());
         // Also accept the `errspec::Kind` variant name as a hint (`NotFound`).
-        let by_variant = KINDS
+        let by_variant = Kind::ALL
             .iter()
-            .find(|(_, variant)| *variant == kind.value)
-            .map(|(name, _)| *name);
+            .find(|known| known.variant_name() == kind.value)
+            .map(|known| known.as_str());
         let help = match by_variant.or_else(|| closest(&kind.value, names.clone())) {
             Some(name) => format!("did you mean `{name}`?"),
             None => format!(

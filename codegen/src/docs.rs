@@ -1,7 +1,9 @@
 //! Rustdoc text built from a spec, safe to emit: vendor text never becomes a link, an HTML
 //! tag or emphasis by accident.
 
-use crate::model::{ErrorEntry, Spec, WINDOWS};
+use errspec_vocab::RATE_LIMIT_WINDOWS;
+
+use crate::model::{ErrorEntry, Spec};
 
 /// `text` with every character that Markdown would interpret escaped.
 #[must_use]
@@ -88,7 +90,7 @@ pub fn error_enum_doc(spec: &Spec) -> String {
         spec.errors.len()
     );
     if let Some(seconds) = spec.rate_limit_window {
-        let window = WINDOWS
+        let window = RATE_LIMIT_WINDOWS
             .iter()
             .find(|(_, length)| *length == seconds)
             .map_or_else(

@@ -7,7 +7,10 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::docs::{entry_doc, error_enum_doc};
-use crate::model::{pointer_tokens, ErrorEntry, Spec, KINDS, RECOVERIES, STATUS_FORMATS};
+use errspec_vocab::pointer::pointer_tokens;
+use errspec_vocab::{Kind, Recovery};
+
+use crate::model::{ErrorEntry, Spec};
 
 /// Names of the generated items and of the decoder's locals.
 struct Names {
@@ -207,31 +210,23 @@ fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
     }
 }
 
-fn recovery_tokens(name: &str) -> TokenStream {
-    let variant = RECOVERIES
-        .iter()
-        .find(|(spec_name, _)| *spec_name == name)
-        .map_or("GiveUp", |(_, variant)| variant);
-    let variant = ident(variant);
-    if variant == "Retry" {
+fn recovery_tokens(recovery: Recovery) -> TokenStream {
+    let variant = ident(recovery.variant_name());
+    if recovery.is_retry() {
         quote! { __errspec::Recovery::Retry { after: ::core::option::Option::None } }
     } else {
         quote! { __errspec::Recovery::#variant }
     }
 }
 
-fn kind_tokens(name: &str) -> TokenStream {
-    let variant = KINDS
-        .iter()
-        .find(|(spec_name, _)| *spec_name == name)
-        .map_or("Other", |(_, variant)| variant);
-    let variant = ident(variant);
+fn kind_tokens(kind: Kind) -> TokenStream {
+    let variant = ident(kind.variant_name());
     quote! { __errspec::Kind::#variant }
 }
 
 /// The kind an entry has whatever status it arrives with, if the spec fixes one.
 fn static_kind(entry: &ErrorEntry) -> Option<TokenStream> {
-    match (&entry.kind, entry.status) {
+    match (entry.kind, entry.status) {
         (Some(kind), _) => Some(kind_tokens(kind)),
         (None, Some(status)) => Some(quote! { __errspec::Kind::from_status(#status) }),
         (None, None) => None,
@@ -256,7 +251,7 @@ fn code_impl(spec: &Spec, names: &Names) -> TokenStream {
         let solution = option(entry.solution.as_deref());
         let docs = option(entry.docs.as_deref());
         let template = option(entry.template.as_ref().map(|template| &template.text));
-        let recovery = option(entry.recovery.as_deref().map(recovery_tokens));
+        let recovery = option(entry.recovery.map(recovery_tokens));
         quote! {
             __errspec::__private::CodeInfo {
                 wire: #wire,
@@ -623,11 +618,7 @@ fn error_impl(spec: &Spec, names: &Names) -> TokenStream {
 fn encoder(spec: &Spec, names: &Names) -> TokenStream {
     let error = &names.error;
     let field_count = spec.envelope.fields.len();
-    let status_format = STATUS_FORMATS
-        .iter()
-        .find(|(name, _)| *name == spec.envelope.status_format)
-        .map_or("Number", |(_, variant)| variant);
-    let status_format = ident(status_format);
+    let status_format = ident(spec.envelope.status_format.variant_name());
     let field_names: Vec<Ident> = spec
         .envelope
         .fields

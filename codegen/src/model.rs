@@ -1,5 +1,7 @@
 //! A validated spec: every name resolved, every status and template checked.
 
+use errspec_vocab::{Kind, Recovery, StatusFormat};
+
 /// A vendor's errors, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
@@ -38,8 +40,8 @@ pub struct Envelope {
     pub message: Option<String>,
     /// An HTTP status inside the error.
     pub status: Option<String>,
-    /// How that status is written (a [`STATUS_FORMATS`] name); `number` by default.
-    pub status_format: String,
+    /// How that status is written; `number` by default.
+    pub status_format: StatusFormat,
     /// Extra fields, in file order.
     pub fields: Vec<Field>,
     /// A wrapper code holding several errors.
@@ -88,8 +90,8 @@ pub struct ErrorEntry {
     pub variant: String,
     /// The documented HTTP status.
     pub status: Option<u16>,
-    /// The spec name of the kind (`not_found`), when the spec gives one.
-    pub kind: Option<String>,
+    /// The kind, when the spec gives one.
+    pub kind: Option<Kind>,
     /// Whether retrying may succeed, when the spec says.
     pub retryable: Option<bool>,
     /// The message template.
@@ -104,8 +106,8 @@ pub struct ErrorEntry {
     pub docs: Option<String>,
     /// Whether the error carries batch item results.
     pub batch: bool,
-    /// The spec name of the recovery (`reauthenticate`), when the spec gives one.
-    pub recovery: Option<String>,
+    /// The recovery, when the spec gives one.
+    pub recovery: Option<Recovery>,
     /// Whether the vendor sends this error with an empty body (`body = "empty"`).
     pub empty_body: bool,
 }
@@ -120,40 +122,6 @@ pub struct Template {
     /// The parameter names, in order.
     pub params: Vec<String>,
 }
-
-/// The spec names of the kinds, with the name of each in `errspec::Kind`.
-pub const KINDS: &[(&str, &str)] = &[
-    ("bad_request", "BadRequest"),
-    ("unauthenticated", "Unauthenticated"),
-    ("quota_exceeded", "QuotaExceeded"),
-    ("permission_denied", "PermissionDenied"),
-    ("not_found", "NotFound"),
-    ("method_not_allowed", "MethodNotAllowed"),
-    ("conflict", "Conflict"),
-    ("unsupported_media_type", "UnsupportedMediaType"),
-    ("unprocessable", "Unprocessable"),
-    ("rate_limited", "RateLimited"),
-    ("partial_failure", "PartialFailure"),
-    ("internal", "Internal"),
-    ("unavailable", "Unavailable"),
-    ("other", "Other"),
-];
-
-/// The spec names of the recoveries, with the name of each in `errspec::Recovery`.
-pub const RECOVERIES: &[(&str, &str)] = &[
-    ("retry", "Retry"),
-    ("reauthenticate", "Reauthenticate"),
-    ("fix_request", "FixRequest"),
-    ("give_up", "GiveUp"),
-];
-
-/// The rate-limit windows a spec may name, with their length in seconds.
-pub const WINDOWS: &[(&str, u64)] = &[("second", 1), ("minute", 60), ("hour", 3600)];
-
-/// How a status inside an error may be written, with the name of each in
-/// `errspec::__private::StatusFormat`.
-pub const STATUS_FORMATS: &[(&str, &str)] =
-    &[("number", "Number"), ("string", "Text"), ("name", "Name")];
 
 /// What an `[[error]]`'s `body` may be: the envelope (the default) or nothing.
 pub const BODIES: &[&str] = &["envelope", "empty"];
@@ -203,15 +171,4 @@ impl ErrorEntry {
             .as_ref()
             .map_or(&[][..], |template| &template.params[..])
     }
-}
-
-/// The reference tokens of a JSON pointer (RFC 6901), unescaped: `"/a~1b/0"` is
-/// `["a/b", "0"]`. The pointer is one the checker accepted.
-#[must_use]
-pub fn pointer_tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|token| token.replace("~1", "/").replace("~0", "~"))
-        .collect()
 }

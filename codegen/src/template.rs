@@ -3,15 +3,18 @@
 
 use core::ops::Range;
 
+use errspec_vocab::template::{normalize_pieces, QUOTE_PAIRS};
 use heck::ToSnakeCase;
 
 use crate::model::Template;
 use crate::names::check_field_name;
 
-/// Quote characters that may surround a parameter and are optional when matching.
-const QUOTES: &[char] = &[
-    '\'', '"', '`', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}',
-];
+/// Whether `c` is a quote that may surround a parameter, optional when matching.
+fn is_quote(c: char) -> bool {
+    QUOTE_PAIRS
+        .iter()
+        .any(|&(open, close)| c == open || c == close)
+}
 
 /// A template mistake, at a byte offset of the template text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +79,7 @@ pub fn parse_template(text: &str) -> Result<Template, TemplateError> {
             other => push_literal(&mut pieces, other),
         }
     }
-    normalize(&mut pieces);
+    normalize_pieces(&mut pieces);
     Ok(Template {
         text: text.to_owned(),
         pieces,
@@ -123,7 +126,7 @@ fn check_param(
     let follows_parameter = !params.is_empty()
         && pieces
             .last()
-            .is_some_and(|piece| piece.trim_matches(QUOTES).trim().is_empty());
+            .is_some_and(|piece| piece.trim_matches(is_quote).trim().is_empty());
     if follows_parameter {
         let previous = params.last().map_or("", String::as_str);
         return Err(error(
@@ -134,54 +137,6 @@ fn check_param(
         ));
     }
     Ok(())
-}
-
-/// Trims the ends, drops quotes around the whole text and a final period, and drops quotes
-/// next to parameters: the matcher strips those from messages and captured values.
-fn normalize(pieces: &mut [String]) {
-    let count = pieces.len();
-    if let Some(first) = pieces.first_mut() {
-        *first = first.trim_start().to_owned();
-    }
-    if let Some(last) = pieces.last_mut() {
-        let trimmed = last.trim_end();
-        let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed).trim_end();
-        *last = trimmed.to_owned();
-    }
-    if count == 1 {
-        let whole = pieces[0].clone();
-        for (open, close) in [
-            ('\'', '\''),
-            ('"', '"'),
-            ('`', '`'),
-            ('\u{2018}', '\u{2019}'),
-            ('\u{201c}', '\u{201d}'),
-        ] {
-            if let Some(inner) = whole
-                .strip_prefix(open)
-                .and_then(|rest| rest.strip_suffix(close))
-            {
-                let inner = inner.trim();
-                pieces[0] = inner
-                    .strip_suffix('.')
-                    .unwrap_or(inner)
-                    .trim_end()
-                    .to_owned();
-                break;
-            }
-        }
-        return;
-    }
-    for (index, piece) in pieces.iter_mut().enumerate() {
-        let mut text = piece.as_str();
-        if index > 0 {
-            text = text.strip_prefix(QUOTES).unwrap_or(text);
-        }
-        if index + 1 < count {
-            text = text.strip_suffix(QUOTES).unwrap_or(text);
-        }
-        *piece = text.to_owned();
-    }
 }
 
 #[cfg(test)]

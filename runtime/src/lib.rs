@@ -49,27 +49,23 @@ mod code_info;
 mod encode;
 mod envelope;
 mod http_response;
-mod kind;
 mod lookup;
 mod read;
-mod recovery;
 #[cfg(feature = "reqwest")]
 mod reqwest_client;
 mod response;
 mod retry;
 mod status;
-mod template;
 #[cfg(feature = "vendors")]
 #[cfg_attr(docsrs, doc(cfg(feature = "vendors")))]
 pub mod vendors;
 
 pub use api_error::ApiError;
 pub use batch::BatchItem;
+pub use errspec_vocab::{Kind, Recovery};
 /// The `http` crate, whose types `decode_http`, `decode_parts` and
 /// [`ErrorResponse::to_http`] take and return.
 pub use http;
-pub use kind::Kind;
-pub use recovery::Recovery;
 /// The `reqwest` crate, whose `Response` generated `from_reqwest` methods read.
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
@@ -136,11 +132,11 @@ pub mod __private {
     #[cfg(feature = "reqwest")]
     pub use crate::reqwest_client::read_response;
     pub use crate::status::{canonical_reason, default_message, message_or, message_or_reason};
-    pub use crate::template::{match_template, matches_template, normalize_message};
     pub use crate::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};
     pub use ::errspec_macros::errors_from_spec;
     /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.
     pub use ::std::prelude::rust_2021 as prelude;
+    pub use errspec_vocab::template::{match_template, matches_template, normalize_message};
 
     /// Decodes `body` into errors built by `build(raw, response_status)`: one per readable
     /// error in the body, or a single one built from [`RawError::empty`] when it holds none.

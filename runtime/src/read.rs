@@ -13,8 +13,8 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use serde_json::Value;
 
 use crate::envelope::{Batch, Envelope, RawError, Role, MAX_PARTS};
-use crate::status::{status_from_number, status_from_text};
 use crate::BatchItem;
+use errspec_vocab::status::{status_from_number, status_from_text};
 
 /// Visitor methods that accept every scalar and make nothing of it: where an envelope expects
 /// a container, any other value is skipped rather than an error.

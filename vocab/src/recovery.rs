@@ -11,7 +11,7 @@ use crate::Kind;
 ///
 /// An error's recovery is [`Recovery::Retry`] when it is retryable, else the one its spec
 /// entry names with `recovery = "..."`, else the one of its kind ([`Recovery::for_kind`]).
-/// [`crate::ErrorResponse::recovery`] combines those of a response's errors and fills in
+/// `errspec::ErrorResponse::recovery` combines those of a response's errors and fills in
 /// the wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -89,6 +89,17 @@ impl Recovery {
         })
     }
 
+    /// The variant's name (`FixRequest`), as Rust code spells it.
+    #[must_use]
+    pub const fn variant_name(self) -> &'static str {
+        match self {
+            Recovery::Retry { .. } => "Retry",
+            Recovery::Reauthenticate => "Reauthenticate",
+            Recovery::FixRequest => "FixRequest",
+            Recovery::GiveUp => "GiveUp",
+        }
+    }
+
     /// Whether this is [`Recovery::Retry`].
     #[must_use]
     pub const fn is_retry(self) -> bool {
@@ -96,7 +107,8 @@ impl Recovery {
     }
 
     /// How far from a plain retry: a response's recovery is the furthest of its errors'.
-    pub(crate) const fn severity(self) -> u8 {
+    #[must_use]
+    pub const fn severity(self) -> u8 {
         match self {
             Recovery::Retry { .. } => 0,
             Recovery::Reauthenticate => 1,

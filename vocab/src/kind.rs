@@ -106,6 +106,27 @@ impl Kind {
         }
     }
 
+    /// The variant's name (`NotFound`), as Rust code spells it.
+    #[must_use]
+    pub const fn variant_name(self) -> &'static str {
+        match self {
+            Kind::BadRequest => "BadRequest",
+            Kind::Unauthenticated => "Unauthenticated",
+            Kind::QuotaExceeded => "QuotaExceeded",
+            Kind::PermissionDenied => "PermissionDenied",
+            Kind::NotFound => "NotFound",
+            Kind::MethodNotAllowed => "MethodNotAllowed",
+            Kind::Conflict => "Conflict",
+            Kind::UnsupportedMediaType => "UnsupportedMediaType",
+            Kind::Unprocessable => "Unprocessable",
+            Kind::RateLimited => "RateLimited",
+            Kind::PartialFailure => "PartialFailure",
+            Kind::Internal => "Internal",
+            Kind::Unavailable => "Unavailable",
+            Kind::Other => "Other",
+        }
+    }
+
     /// The kind a spec name stands for, the inverse of [`Kind::as_str`].
     #[must_use]
     pub fn from_name(name: &str) -> Option<Kind> {
@@ -139,6 +160,7 @@ mod tests {
         for kind in Kind::ALL {
             assert_eq!(Kind::from_name(kind.as_str()), Some(*kind));
             assert_eq!(kind.to_string(), kind.as_str());
+            assert_eq!(format!("{kind:?}"), kind.variant_name());
         }
         assert_eq!(Kind::from_name("NotFound"), None);
     }

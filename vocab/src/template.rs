@@ -1,12 +1,17 @@
-//! Matching a message against a spec's template.
+//! Message templates: how a template's literal pieces are normalized, and how a message is
+//! matched against them.
 //!
-//! The code generator splits a template into its literal pieces (`n` parameters between
-//! `n + 1` pieces), already normalized: trimmed, without a final period, without quotes next
-//! to a parameter. Matching normalizes the message the same way, then finds each piece left
-//! to right. It never backtracks, so it is linear in the length of the message.
+//! A template is split into its literal pieces (`n` parameters between `n + 1` pieces), which
+//! [`normalize_pieces`] trims, strips of a final period and of quotes next to a parameter.
+//! Matching normalizes the message the same way ([`normalize_message`]), then finds each piece
+//! left to right. It never backtracks, so it is linear in the length of the message.
 
-/// Quote pairs stripped from a captured parameter value.
-const QUOTE_PAIRS: &[(char, char)] = &[
+/// The most parameters a template may have.
+pub const MAX_PARAMS: usize = 32;
+
+/// Quote pairs stripped from a whole message and from a captured parameter value; their
+/// characters are optional next to a parameter.
+pub const QUOTE_PAIRS: &[(char, char)] = &[
     ('\'', '\''),
     ('"', '"'),
     ('`', '`'),
@@ -46,6 +51,27 @@ pub fn match_template<const N: usize>(pieces: &[&str], message: &str) -> Option<
         return None;
     }
     Some(values.map(str::to_owned))
+}
+
+/// Fills `values` with the parameter values of `message` when it matches the template whose
+/// literal pieces are `pieces` (one more than `values`), and says whether it matched.
+/// Values borrow from the message; `values` is left unspecified when it did not match.
+pub fn capture<'m>(pieces: &[&str], message: &'m str, values: &mut [&'m str]) -> bool {
+    let message = normalize_message(message);
+    if pieces.len() != values.len() + 1 {
+        return false;
+    }
+    if values.is_empty() {
+        return message == pieces[0];
+    }
+    let mut empty = false;
+    let found = capture_spans_dyn(pieces, message, |index, (start, end)| {
+        let value = strip_quote_pair(message[start..end].trim());
+        // A parameter holds at least one character besides its quotes.
+        empty |= value.is_empty();
+        values[index] = value;
+    });
+    found.is_some() && !empty
 }
 
 /// Whether `message` matches the template whose literal pieces are `pieces`.
@@ -102,9 +128,79 @@ fn capture_spans_dyn(
     Some(())
 }
 
+/// Normalizes a template's literal pieces the way [`normalize_message`] normalizes messages:
+/// trims the ends, drops quotes around the whole text and a final period, and drops quotes
+/// next to parameters, which the matcher strips from captured values.
+pub fn normalize_pieces(pieces: &mut [String]) {
+    let count = pieces.len();
+    if let Some(first) = pieces.first_mut() {
+        *first = first.trim_start().to_owned();
+    }
+    if let Some(last) = pieces.last_mut() {
+        let trimmed = last.trim_end();
+        let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed).trim_end();
+        *last = trimmed.to_owned();
+    }
+    if count == 1 {
+        let whole = strip_quote_pair(&pieces[0]);
+        if whole.len() != pieces[0].len() {
+            let inner = whole.trim();
+            pieces[0] = inner
+                .strip_suffix('.')
+                .unwrap_or(inner)
+                .trim_end()
+                .to_owned();
+        }
+        return;
+    }
+    let is_quote = |c: char| {
+        QUOTE_PAIRS
+            .iter()
+            .any(|&(open, close)| c == open || c == close)
+    };
+    for (index, piece) in pieces.iter_mut().enumerate() {
+        let mut text = piece.as_str();
+        if index > 0 {
+            text = text.strip_prefix(is_quote).unwrap_or(text);
+        }
+        if index + 1 < count {
+            text = text.strip_suffix(is_quote).unwrap_or(text);
+        }
+        *piece = text.to_owned();
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{match_template, matches_template};
+    use super::{capture, match_template, matches_template, normalize_pieces};
+
+    #[test]
+    fn capture_borrows_values_from_the_message() {
+        let mut values = [""; 1];
+        assert!(capture(
+            &["Thin client with ID ", " not found"],
+            "Thin client with ID '42' not found.",
+            &mut values
+        ));
+        assert_eq!(values, ["42"]);
+        assert!(!capture(
+            &["Thin client with ID ", " not found"],
+            "Thin client with ID '' not found.",
+            &mut values
+        ));
+        assert!(capture(&["Please login"], " Please login. ", &mut []));
+        assert!(!capture(&["a ", " b"], "a x b", &mut []));
+    }
+
+    #[test]
+    fn pieces_lose_what_messages_lose() {
+        let mut pieces = vec!["Request method '".to_owned(), "' not supported.".to_owned()];
+        normalize_pieces(&mut pieces);
+        assert_eq!(pieces, ["Request method ", " not supported"]);
+        let mut whole = vec!["\"Invalid request body.\"".to_owned()];
+        normalize_pieces(&mut whole);
+        assert_eq!(whole, ["Invalid request body"]);
+    }
 
     #[test]
     fn captures_a_parameter_and_tolerates_a_missing_period() {

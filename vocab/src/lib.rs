@@ -1,0 +1,23 @@
+//! The words errspec's spec files and its runtime share: kinds of error, recoveries, HTTP
+//! status names and formats, rate-limit windows, JSON pointer tokens, and how message
+//! templates are normalized and matched.
+//!
+//! Defined once, here, so that the code generator (`errspec-codegen`), which reads spec files,
+//! and the runtime (`errspec`), which decodes responses, cannot disagree. Users see these
+//! through `errspec` (`errspec::Kind`, `errspec::Recovery`); this crate has no dependencies.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod kind;
+pub mod pointer;
+mod recovery;
+pub mod status;
+pub mod template;
+
+pub use kind::Kind;
+pub use recovery::Recovery;
+pub use status::StatusFormat;
+
+/// The rate-limit windows a spec may name (`rate_limit_window = "minute"`), with their
+/// length in seconds.
+pub const RATE_LIMIT_WINDOWS: &[(&str, u64)] = &[("second", 1), ("minute", 60), ("hour", 3600)];
