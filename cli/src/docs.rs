@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use errspec_codegen::model::ErrorEntry;
 use errspec_codegen::Spec;
 
-use crate::list::{fixed_kind, fixed_recovery, fixed_retryable};
+use crate::interpret::fixed;
 use crate::text::{count, yes_no};
 
 /// Shown where a spec leaves a value to the status the error arrives with.
@@ -57,8 +57,10 @@ fn error_table(out: &mut String, spec: &Spec) {
                 entry.variant.to_lowercase()
             ),
             entry.status.map_or("-".into(), |status| status.to_string()),
-            fixed_kind(entry).map_or(BY_STATUS.into(), |kind| cell_code(kind.as_str())),
-            fixed_retryable(entry).map_or(BY_STATUS, yes_no).into(),
+            fixed(entry)
+                .kind
+                .map_or(BY_STATUS.into(), |kind| cell_code(kind.as_str())),
+            fixed(entry).retryable.map_or(BY_STATUS, yes_no).into(),
             entry.description.as_deref().map_or("-".into(), cell),
         ];
         let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -115,16 +117,17 @@ fn entry_section(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
         |status| status.to_string(),
     );
     let _ = writeln!(out, "- HTTP status: {status}");
-    let kind = match (fixed_kind(entry), &entry.kind) {
+    let kind = match (fixed(entry).kind, &entry.kind) {
         (Some(kind), Some(_)) => code(kind.as_str()),
         (Some(kind), None) => format!("{} (from the status)", code(kind.as_str())),
         (None, _) => BY_STATUS.into(),
     };
     let _ = writeln!(out, "- Kind: {kind}");
-    let retryable = fixed_retryable(entry).map_or(BY_STATUS, yes_no);
+    let retryable = fixed(entry).retryable.map_or(BY_STATUS, yes_no);
     let _ = writeln!(out, "- Retryable: {retryable}");
-    let recovery =
-        fixed_recovery(entry).map_or(BY_STATUS.into(), |recovery| code(recovery.as_str()));
+    let recovery = fixed(entry)
+        .recovery
+        .map_or(BY_STATUS.into(), |recovery| code(recovery.as_str()));
     let _ = writeln!(out, "- Recovery: {recovery}");
     if let Some(template) = &entry.template {
         let _ = writeln!(out, "- Message template: {}", code(&template.text));

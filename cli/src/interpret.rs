@@ -1,38 +1,40 @@
-//! Decoding with a spec that was never compiled: the validated model the macro expands,
-//! interpreted at run time. The body is read by the same one-pass reader the generated code
-//! calls; the choice of variant, message, kind and retry advice follows the generated
-//! `from_raw` in plain Rust over the model.
+//! Decoding with a spec that was never compiled: the validated model the macro expands, turned
+//! into the runtime's tables at run time and decoded by the runtime's own `decode`. Choosing
+//! the entry, its kind, retry advice and recovery are the runtime's rules, as for generated
+//! types; this file only lays the tables out and reads the result.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::time::Duration;
 
 use errspec::__private::{
-    match_template, message_or, read_errors, Batch, Envelope, Part, RawError, Role, MAX_PARTS,
+    self as rt, Batch, CodeTable, Entry, Envelope, Part, Parts, View, MAX_PARTS,
 };
-use errspec::{Kind, Recovery, RAW_BODY_CAP};
 use errspec_codegen::model::ErrorEntry;
+use errspec_codegen::tables::Tables;
 use errspec_codegen::Spec;
-use errspec_vocab::pointer::pointer_tokens;
+pub use errspec_vocab::template::MAX_PARAMS;
 
 use crate::decoded::{Decoded, DecodedError};
 
 /// How many extra fields an interpreted spec may read: every part of an error fits.
 const FIELDS: usize = MAX_PARTS;
 
-/// The most parameters one template may have to be interpreted.
-pub const MAX_PARAMS: usize = 32;
-
 /// A validated spec, ready to decode responses.
 #[derive(Debug, Clone)]
 pub struct Interpreter {
     spec: Spec,
-    /// Where the error (or the array of errors) sits, as unescaped pointer tokens.
-    at: Vec<String>,
-    /// What to read inside each error, in the order the generated code lists it.
-    parts: Vec<(Vec<String>, Role)>,
-    /// For each wire code, the indexes of its entries, in file order.
-    groups: HashMap<String, Vec<usize>>,
+    tables: Tables,
+}
+
+/// What one documented entry fixes whatever status its error arrives with (`None`: the
+/// status decides), by the runtime's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fixed {
+    /// The kind.
+    pub kind: Option<errspec::Kind>,
+    /// Whether retrying may succeed.
+    pub retryable: Option<bool>,
+    /// What to do about it.
+    pub recovery: Option<errspec::Recovery>,
 }
 
 impl Interpreter {
@@ -42,28 +44,12 @@ impl Interpreter {
     /// One line when the spec reads more parts per error than the body reader can hold, or has
     /// a template with more than [`MAX_PARAMS`] parameters.
     pub fn new(spec: Spec) -> Result<Self, String> {
-        let envelope = &spec.envelope;
-        let mut parts = vec![(pointer_tokens(&envelope.code), Role::Code)];
-        if let Some(message) = &envelope.message {
-            parts.push((pointer_tokens(message), Role::Message));
-        }
-        if let Some(status) = &envelope.status {
-            parts.push((pointer_tokens(status), Role::Status));
-        }
-        for (index, field) in envelope.fields.iter().enumerate() {
-            parts.push((pointer_tokens(&field.pointer), Role::Field(index)));
-        }
-        if let Some(batch) = &envelope.batch {
-            parts.push((pointer_tokens(&batch.at), Role::Items));
-        }
-        if let Some(multiple) = &envelope.multiple {
-            parts.push((pointer_tokens(&multiple.inner), Role::Inner));
-        }
-        if parts.len() > MAX_PARTS {
+        let tables = Tables::new(&spec);
+        if tables.parts.len() > MAX_PARTS {
             return Err(format!(
                 "the spec reads {} locations in each error ({} extra fields); errspec reads at most {MAX_PARTS}",
-                parts.len(),
-                envelope.fields.len()
+                tables.parts.len(),
+                spec.envelope.fields.len()
             ));
         }
         if let Some(entry) = spec
@@ -77,18 +63,7 @@ impl Interpreter {
                 entry.params().len()
             ));
         }
-        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, entry) in spec.errors.iter().enumerate() {
-            if let Some(code) = &entry.code {
-                groups.entry(code.clone()).or_default().push(index);
-            }
-        }
-        Ok(Interpreter {
-            at: pointer_tokens(&envelope.at),
-            parts,
-            groups,
-            spec,
-        })
+        Ok(Interpreter { spec, tables })
     }
 
     /// The spec being interpreted.
@@ -97,209 +72,189 @@ impl Interpreter {
         &self.spec
     }
 
-    /// Decodes an error response, as the generated `decode` does. Never fails.
+    /// Decodes an error response with the runtime's `decode`, as generated types do. Never
+    /// fails.
     #[must_use]
     pub fn decode(&self, status: u16, body: &[u8]) -> Decoded {
-        let at: Vec<&str> = self.at.iter().map(String::as_str).collect();
-        let paths: Vec<Vec<&str>> = self
-            .parts
+        self.with_tables(|spec| {
+            let build = |entry: Option<usize>, parts: Parts<FIELDS, MAX_PARAMS>| {
+                self.error(spec, entry, parts)
+            };
+            let response = rt::decode(spec, status, body, &build);
+            Decoded {
+                status,
+                raw_body: response.raw_body().to_vec(),
+                errors: response.into_errors(),
+            }
+        })
+    }
+
+    /// Runs `run` with the runtime's tables of the spec, borrowed from this interpreter.
+    fn with_tables<R>(&self, run: impl FnOnce(&rt::Spec<'_>) -> R) -> R {
+        let tables = &self.tables;
+        let templates: Vec<(Vec<&str>, Vec<&str>)> = self
+            .spec
+            .errors
             .iter()
-            .map(|(path, _)| path.iter().map(String::as_str).collect())
+            .map(|entry| match &entry.template {
+                Some(template) => (strs(&template.pieces), strs(&template.params)),
+                None => (Vec::new(), Vec::new()),
+            })
             .collect();
+        let entries: Vec<Entry<'_>> = self
+            .spec
+            .errors
+            .iter()
+            .zip(&tables.next)
+            .zip(&templates)
+            .map(|((entry, next), (pieces, params))| runtime_entry(entry, *next, pieces, params))
+            .collect();
+        let slots: Vec<(&str, u16)> = tables
+            .codes
+            .slots
+            .iter()
+            .map(|(code, first)| (code.as_str(), *first))
+            .collect();
+        let paths: Vec<Vec<&str>> = tables.parts.iter().map(|(path, _)| strs(path)).collect();
         let parts: Vec<Part<'_>> = paths
             .iter()
-            .zip(&self.parts)
+            .zip(&tables.parts)
             .map(|(path, (_, role))| Part { path, role: *role })
             .collect();
-        let envelope = &self.spec.envelope;
-        let envelope = Envelope {
-            at: &at,
-            many: envelope.many,
-            parts: &parts,
-            multiple: envelope
-                .multiple
-                .as_ref()
-                .map(|multiple| multiple.code.as_str()),
-            batch: envelope.batch.as_ref().map(|batch| Batch {
-                id: &batch.id,
-                message: &batch.message,
-                bare: batch.bare,
-            }),
-        };
-        let errors = read_errors::<_, FIELDS>(&envelope, body, &mut |raw: RawError<'_, FIELDS>| {
-            self.error(raw, status)
-        });
-        if errors.is_empty() {
-            Decoded {
-                status,
-                errors: vec![self.error(RawError::empty(), status)],
-                raw_body: body[..body.len().min(RAW_BODY_CAP)].to_vec(),
-            }
-        } else {
-            Decoded {
-                status,
-                errors,
-                raw_body: Vec::new(),
-            }
-        }
-    }
-
-    /// The generated `from_raw`: the entry for the raw error's code (by template within a
-    /// shared code), else a fallback by status, else `Unknown`.
-    fn error(&self, raw: RawError<'_, FIELDS>, response_status: u16) -> DecodedError {
-        let status = raw.status.unwrap_or(response_status);
-        let message = raw.message.as_deref();
-        let chosen = match raw.code.as_deref() {
-            Some(code) => match self.groups.get(code) {
-                Some(group) => Some(self.choose_in_group(group, message)),
-                None => self.by_status(&self.spec.fallback_unknown, status, message),
-            },
-            None => self.by_status(&self.spec.fallback_missing, status, message),
-        };
-        match chosen {
-            Some((index, params)) => self.documented(&self.spec.errors[index], params, raw, status),
-            None => self.unknown(raw, status),
-        }
-    }
-
-    /// Within a shared code: the first entry whose template matches, else the entry without a
-    /// template, else the first entry with its parameters unset.
-    fn choose_in_group(&self, group: &[usize], message: Option<&str>) -> (usize, Params) {
-        for &index in group {
-            if let Some(params) = capture(&self.spec.errors[index], message) {
-                return (index, Some(params));
-            }
-        }
-        let catch_all = group
+        let at = strs(&tables.at);
+        let fields: Vec<&str> = self
+            .spec
+            .envelope
+            .fields
             .iter()
-            .copied()
-            .find(|&index| self.spec.errors[index].template.is_none())
-            .unwrap_or(group[0]);
-        (catch_all, None)
-    }
-
-    /// The fallback entry for `status`, with its parameters when its template matches.
-    fn by_status(
-        &self,
-        fallbacks: &[(u16, usize)],
-        status: u16,
-        message: Option<&str>,
-    ) -> Option<(usize, Params)> {
-        let (_, index) = fallbacks.iter().find(|(fallback, _)| *fallback == status)?;
-        Some((*index, capture(&self.spec.errors[*index], message)))
-    }
-
-    /// The `Unknown` error: an undocumented code, or no code and no fallback for the status.
-    fn unknown(&self, raw: RawError<'_, FIELDS>, status: u16) -> DecodedError {
-        let kind = Kind::from_status(status);
-        let retryable = kind.is_retryable_by_default();
-        DecodedError {
-            variant: "Unknown".to_owned(),
-            code: raw.code.map(Cow::into_owned),
-            message: message_or(raw.message, "", status),
-            status,
-            documented_status: None,
-            kind,
-            retryable,
-            recovery: Recovery::for_kind(kind, retryable),
-            rate_limit_window: self.window(),
-            details: Vec::new(),
-            items: Vec::new(),
-            description: None,
-            solution: None,
-        }
-    }
-
-    fn window(&self) -> Option<Duration> {
-        self.spec.rate_limit_window.map(Duration::from_secs)
-    }
-
-    fn documented(
-        &self,
-        entry: &ErrorEntry,
-        params: Params,
-        raw: RawError<'_, FIELDS>,
-        status: u16,
-    ) -> DecodedError {
-        let kind = fixed_kind(entry).unwrap_or_else(|| Kind::from_status(status));
-        let fields = self.spec.envelope.fields.iter().zip(raw.fields);
-        let details = fields
-            .map(|(field, value)| (field.name.clone(), value))
-            .chain(entry.params().iter().enumerate().map(|(index, name)| {
-                let value = params.as_ref().map(|values| values[index].clone());
-                (name.clone(), value)
-            }))
+            .map(|field| field.name.as_str())
             .collect();
-        let retryable = entry
-            .retryable
-            .unwrap_or_else(|| kind.is_retryable_by_default());
-        let recovery = match entry.recovery {
-            Some(recovery) if !retryable => recovery,
-            _ => Recovery::for_kind(kind, retryable),
+        let envelope = &self.spec.envelope;
+        let spec = rt::Spec {
+            name: &self.spec.name,
+            entries: &entries,
+            codes: CodeTable {
+                key: tables.codes.key,
+                disps: &tables.codes.disps,
+                codes: &slots,
+            },
+            missing: &tables.missing,
+            unknown: &tables.unknown,
+            fields: &fields,
+            envelope: Envelope {
+                at: &at,
+                many: envelope.many,
+                parts: &parts,
+                multiple: envelope
+                    .multiple
+                    .as_ref()
+                    .map(|multiple| multiple.code.as_str()),
+                batch: envelope.batch.as_ref().map(|batch| Batch {
+                    id: &batch.id,
+                    message: &batch.message,
+                    bare: batch.bare,
+                }),
+            },
+            status_format: envelope.status_format,
+            rate_limit_window: self.spec.rate_limit_window,
         };
+        run(&spec)
+    }
+
+    /// The interpreter's `build`: what the runtime's accessors say of the error.
+    fn error(
+        &self,
+        spec: &rt::Spec<'_>,
+        entry: Option<usize>,
+        parts: Parts<FIELDS, MAX_PARAMS>,
+    ) -> DecodedError {
+        let view: View<'_, FIELDS, MAX_PARAMS> = View {
+            entry,
+            received_code: parts.code.as_deref(),
+            message: &parts.message,
+            status: parts.status,
+            fields: parts.fields.each_ref().map(Option::as_deref),
+            params: parts.params.each_ref().map(Option::as_deref),
+            items: &parts.items,
+        };
+        let documented = entry.and_then(|index| spec.entries.get(index));
         DecodedError {
-            variant: entry.variant.clone(),
-            code: entry.code.clone().or_else(|| raw.code.map(Cow::into_owned)),
-            message: message_or(
-                raw.message,
-                entry.description.as_deref().unwrap_or(""),
-                status,
-            ),
-            status,
-            documented_status: entry.status,
-            kind,
-            retryable,
-            recovery,
-            rate_limit_window: self.window(),
-            details,
-            items: if entry.batch { raw.items } else { Vec::new() },
-            description: entry
-                .description
-                .clone()
-                .filter(|description| !description.is_empty()),
-            solution: entry.solution.clone(),
+            variant: rt::variant_name(spec, entry).to_owned(),
+            code: rt::code(spec, &view).map(str::to_owned),
+            message: parts.message.clone(),
+            status: parts.status,
+            documented_status: documented.and_then(|entry| entry.status),
+            kind: rt::kind(spec, entry, parts.status),
+            retryable: rt::is_retryable(spec, entry, parts.status),
+            recovery: rt::recovery(spec, entry, parts.status),
+            rate_limit_window: spec.rate_limit_window.map(Duration::from_secs),
+            details: rt::details(spec, &view)
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value.map(str::to_owned)))
+                .collect(),
+            items: parts.items.clone(),
+            description: documented
+                .map(|entry| entry.description)
+                .filter(|description| !description.is_empty())
+                .map(str::to_owned),
+            solution: documented
+                .and_then(|entry| entry.solution)
+                .map(str::to_owned),
         }
     }
 }
 
-/// Captured template parameters, `None` when the message did not match.
-type Params = Option<Vec<String>>;
-
-/// The kind an entry has whatever status it arrives with, if the spec fixes one.
-fn fixed_kind(entry: &ErrorEntry) -> Option<Kind> {
-    match (entry.kind, entry.status) {
-        (Some(kind), _) => Some(kind),
-        (None, Some(status)) => Some(Kind::from_status(status)),
-        (None, None) => None,
+/// What `entry` fixes whatever status its error arrives with, by the runtime's rules.
+#[must_use]
+pub fn fixed(entry: &ErrorEntry) -> Fixed {
+    let entry = runtime_entry(entry, None, &[], &[]);
+    Fixed {
+        kind: rt::fixed_kind(&entry),
+        retryable: rt::fixed_retryable(&entry),
+        recovery: rt::fixed_recovery(&entry),
     }
 }
 
-/// The parameters of `entry`'s template captured from `message`; `None` without a template or
-/// when it does not match.
-fn capture(entry: &ErrorEntry, message: Option<&str>) -> Params {
-    let template = entry.template.as_ref()?;
-    let pieces: Vec<&str> = template.pieces.iter().map(String::as_str).collect();
-    match_dyn(&pieces, message?)
+/// `strings` borrowed as `&str`s.
+fn strs(strings: &[String]) -> Vec<&str> {
+    strings.iter().map(String::as_str).collect()
 }
 
-/// [`match_template`] for a parameter count known at run time (at most [`MAX_PARAMS`]).
-fn match_dyn(pieces: &[&str], message: &str) -> Option<Vec<String>> {
-    macro_rules! by_count {
-        ($($n:literal)*) => {
-            match pieces.len().checked_sub(1)? {
-                $($n => match_template::<$n>(pieces, message).map(Vec::from),)*
-                _ => None,
-            }
-        };
+/// The runtime's entry for a model entry: the same facts, borrowed.
+fn runtime_entry<'a>(
+    entry: &'a ErrorEntry,
+    next: Option<u16>,
+    pieces: &'a [&'a str],
+    params: &'a [&'a str],
+) -> Entry<'a> {
+    Entry {
+        name: &entry.variant,
+        code: entry.code.as_deref(),
+        status: entry.status,
+        kind: entry.kind,
+        retryable: entry.retryable,
+        recovery: entry.recovery,
+        description: entry.description.as_deref().unwrap_or(""),
+        cause: entry.cause.as_deref(),
+        solution: entry.solution.as_deref(),
+        docs: entry.docs.as_deref(),
+        template: entry
+            .template
+            .as_ref()
+            .map(|template| template.text.as_str()),
+        pieces,
+        params,
+        next,
+        batch: entry.batch,
+        empty_body: entry.empty_body,
     }
-    by_count!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32)
 }
 
 #[cfg(test)]
 mod tests {
     use errspec::Kind;
 
-    use super::{match_dyn, pointer_tokens, Interpreter, MAX_PARAMS};
+    use super::{Interpreter, MAX_PARAMS};
 
     fn interpreter(source: &str) -> Interpreter {
         let checked = errspec_codegen::check_spec(source);
@@ -337,24 +292,24 @@ status = 503
 "#;
 
     #[test]
-    fn pointers_are_split_into_unescaped_tokens() {
-        assert_eq!(pointer_tokens(""), Vec::<String>::new());
-        assert_eq!(pointer_tokens("/a~1b/0/~0~1"), ["a/b", "0", "~/"]);
-    }
-
-    #[test]
-    fn templates_of_any_parameter_count_capture() {
-        assert_eq!(
-            match_dyn(&["a ", " b ", ""], "a x b y."),
-            Some(vec!["x".to_owned(), "y".to_owned()])
+    fn templates_of_the_most_parameters_capture() {
+        let params: String = (0..MAX_PARAMS)
+            .map(|index| format!("<{{p{index}}}>"))
+            .collect();
+        let source = format!(
+            "[api]\nname = \"Many\"\n[envelope]\ncode = \"/code\"\nmessage = \"/message\"\n[[error]]\ncode = \"x\"\nmessage = \"{params}\"\n"
         );
-        assert_eq!(match_dyn(&["exact"], "exact"), Some(Vec::new()));
-        assert_eq!(match_dyn(&[], "anything"), None);
-        let pieces: Vec<String> = (0..=MAX_PARAMS).map(|index| format!("<{index}>")).collect();
-        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
-        let message = pieces.join("v");
-        let captured = match_dyn(&pieces, &message).expect("matches");
-        assert_eq!(captured, vec!["v".to_owned(); MAX_PARAMS]);
+        let many = interpreter(&source);
+        let message: String = (0..MAX_PARAMS).map(|index| format!("<{index}>")).collect();
+        let body = format!(r#"{{"code": "x", "message": "{message}"}}"#);
+        let decoded = many.decode(400, body.as_bytes());
+        let values: Vec<String> = decoded.errors[0]
+            .details
+            .iter()
+            .map(|(_, value)| value.clone().unwrap())
+            .collect();
+        let expected: Vec<String> = (0..MAX_PARAMS).map(|index| index.to_string()).collect();
+        assert_eq!(values, expected);
     }
 
     #[test]

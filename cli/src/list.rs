@@ -7,6 +7,7 @@ use errspec::{Kind, Recovery};
 use errspec_codegen::model::ErrorEntry;
 use errspec_codegen::Spec;
 
+use crate::interpret::fixed;
 use crate::text::{count, one_line, yes_no};
 use crate::vendors::Vendor;
 
@@ -35,8 +36,8 @@ pub fn list(vendor: &Vendor) -> Result<String, String> {
                 entry.code.as_deref().map_or("-".into(), one_line),
                 entry.variant.clone(),
                 entry.status.map_or("-".into(), |status| status.to_string()),
-                fixed_kind(entry).map_or(BY_STATUS, Kind::as_str).to_owned(),
-                fixed_retryable(entry).map_or(BY_STATUS, yes_no).to_owned(),
+                fixed(entry).kind.map_or(BY_STATUS, Kind::as_str).to_owned(),
+                fixed(entry).retryable.map_or(BY_STATUS, yes_no).to_owned(),
                 entry.description.as_deref().map_or("-".into(), one_line),
             ]
         })
@@ -123,11 +124,12 @@ fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
         ("kind", kind_text(entry)),
         (
             "retryable",
-            fixed_retryable(entry).map_or(BY_STATUS, yes_no).into(),
+            fixed(entry).retryable.map_or(BY_STATUS, yes_no).into(),
         ),
         (
             "recovery",
-            fixed_recovery(entry)
+            fixed(entry)
+                .recovery
                 .map_or(BY_STATUS, Recovery::as_str)
                 .into(),
         ),
@@ -152,10 +154,10 @@ fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
 }
 
 fn kind_text(entry: &ErrorEntry) -> String {
-    match (entry.kind, entry.status) {
-        (Some(kind), _) => kind.to_string(),
-        (None, Some(status)) => format!("{} (from status {status})", Kind::from_status(status)),
-        (None, None) => format!("{BY_STATUS}: the kind of the status the error arrives with"),
+    match (fixed(entry).kind, entry.kind, entry.status) {
+        (Some(kind), None, Some(status)) => format!("{kind} (from status {status})"),
+        (Some(kind), ..) => kind.to_string(),
+        (None, ..) => format!("{BY_STATUS}: the kind of the status the error arrives with"),
     }
 }
 
@@ -187,31 +189,6 @@ fn chosen_by(spec: &Spec, entry: &ErrorEntry) -> Vec<String> {
         ));
     }
     chosen
-}
-
-/// The kind an entry has whatever status it arrives with, if the spec fixes one.
-pub(crate) fn fixed_kind(entry: &ErrorEntry) -> Option<Kind> {
-    match entry.kind {
-        Some(kind) => Some(kind),
-        None => entry.status.map(Kind::from_status),
-    }
-}
-
-/// Whether an entry is retryable whatever status it arrives with, if the spec fixes it.
-pub(crate) fn fixed_retryable(entry: &ErrorEntry) -> Option<bool> {
-    entry
-        .retryable
-        .or_else(|| fixed_kind(entry).map(Kind::is_retryable_by_default))
-}
-
-/// What to do about an entry whatever status it arrives with, if the spec fixes it.
-pub(crate) fn fixed_recovery(entry: &ErrorEntry) -> Option<Recovery> {
-    if fixed_retryable(entry)? {
-        return Some(Recovery::Retry { after: None });
-    }
-    entry
-        .recovery
-        .or_else(|| fixed_kind(entry).map(|kind| Recovery::for_kind(kind, false)))
 }
 
 fn not_found(vendor: &Vendor, spec: &Spec, wanted: &str) -> String {

@@ -464,3 +464,69 @@ fn place_builds_positional_arrays_and_nested_objects() {
     place(&mut value, &tokens("/error/a~1b"), json!(1));
     assert_eq!(value, json!({"error": {"a/b": 1}}));
 }
+
+/// What `errspec list`, `explain` and `docs` say of each entry (the interpreter's facts) is
+/// what the compiled code type says: one set of tables, one set of rules.
+#[test]
+fn list_and_explain_facts_are_the_compiled_code_tables() {
+    use errspec::vendors::{igel_imi, itcare, itsm_ng, netilion, telecomx};
+    use errspec_cli::interpret::fixed;
+
+    macro_rules! agree {
+        ($vendor:literal, $code:ty) => {{
+            let vendor = errspec_cli::vendors::find($vendor).unwrap();
+            let (_, spec) = vendor.spec().unwrap();
+            assert_eq!(spec.errors.len(), <$code>::ALL.len(), "{}", $vendor);
+            for (entry, code) in spec.errors.iter().zip(<$code>::ALL) {
+                let facts = fixed(entry);
+                let context = format!("{} {}", $vendor, entry.variant);
+                assert_eq!(code.name(), entry.variant, "{context}");
+                assert_eq!(
+                    code.as_str(),
+                    entry.code.as_deref().unwrap_or(&entry.variant),
+                    "{context}"
+                );
+                assert_eq!(code.status(), entry.status, "{context}");
+                assert_eq!(code.known_kind(), facts.kind, "{context}");
+                assert_eq!(
+                    code.is_retryable(),
+                    facts.retryable.unwrap_or(false),
+                    "{context}"
+                );
+                assert_eq!(
+                    code.description(),
+                    entry.description.as_deref().unwrap_or(""),
+                    "{context}"
+                );
+                assert_eq!(code.cause(), entry.cause.as_deref(), "{context}");
+                assert_eq!(code.solution(), entry.solution.as_deref(), "{context}");
+                assert_eq!(code.docs(), entry.docs.as_deref(), "{context}");
+                assert_eq!(
+                    code.template(),
+                    entry
+                        .template
+                        .as_ref()
+                        .map(|template| template.text.as_str()),
+                    "{context}"
+                );
+                if let Some(wire) = &entry.code {
+                    let first = spec
+                        .errors
+                        .iter()
+                        .position(|other| other.code.as_ref() == Some(wire))
+                        .unwrap();
+                    assert_eq!(
+                        <$code>::from_wire(wire),
+                        Some(<$code>::ALL[first]),
+                        "{context}"
+                    );
+                }
+            }
+        }};
+    }
+    agree!("itsm-ng", itsm_ng::ItsmNgCode);
+    agree!("igel-imi", igel_imi::IgelImiCode);
+    agree!("itcare", itcare::ItcareCode);
+    agree!("telecomx", telecomx::TelecomXCode);
+    agree!("netilion", netilion::NetilionCode);
+}

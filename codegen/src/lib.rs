@@ -14,6 +14,7 @@ pub mod model;
 pub mod names;
 mod reader;
 pub mod resolve;
+pub mod tables;
 pub mod template;
 
 use std::path::{Path, PathBuf};

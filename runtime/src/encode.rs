@@ -9,6 +9,8 @@
 use std::borrow::Cow;
 
 use crate::envelope::{Batch, Envelope, Role};
+use crate::resolve;
+use crate::spec::{Spec, View};
 use crate::BatchItem;
 use errspec_vocab::status::status_name;
 pub use errspec_vocab::StatusFormat;
@@ -37,6 +39,35 @@ pub struct Wire<'a, const F: usize> {
     pub items: &'a [BatchItem],
     /// Whether the vendor sends this error with an empty body.
     pub empty: bool,
+}
+
+/// The body `spec`'s API sends for a response with status `status` holding the errors seen
+/// through `views`: what generated `encode_errors` and the interpreter write.
+#[must_use]
+pub fn encode_views<const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    status: u16,
+    views: &[View<'_, F, P>],
+) -> Vec<u8> {
+    let wires: Vec<Wire<'_, F>> = views
+        .iter()
+        .map(|view| Wire {
+            code: resolve::code(spec, view),
+            message: Some(view.message),
+            status: view.status,
+            fields: view.fields,
+            items: view.items,
+            empty: view
+                .entry
+                .and_then(|index| spec.entries.get(index))
+                .is_some_and(|entry| entry.empty_body),
+        })
+        .collect();
+    let encoding = Encoding {
+        envelope: &spec.envelope,
+        status: spec.status_format,
+    };
+    encode(&encoding, status, &wires)
 }
 
 /// The body for a response with status `status` holding `errors`. An envelope of one error

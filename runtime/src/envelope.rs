@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use crate::BatchItem;
+pub use errspec_vocab::Role;
 
 /// Where the errors of a body sit and what to read in each. Paths are JSON pointers split
 /// into their unescaped reference tokens (`"/error/code"` is `["error", "code"]`).
@@ -33,23 +34,6 @@ pub struct Part<'a> {
     pub path: &'a [&'a str],
     /// What it is.
     pub role: Role,
-}
-
-/// What a [`Part`] holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// The wire code.
-    Code,
-    /// The message.
-    Message,
-    /// An HTTP status inside the error.
-    Status,
-    /// The extra field with this index.
-    Field(usize),
-    /// An array of batch item results.
-    Items,
-    /// The inner errors of a wrapper (see [`Envelope::multiple`]).
-    Inner,
 }
 
 /// How an item of a batch result reads.

@@ -45,16 +45,20 @@
 
 mod api_error;
 mod batch;
-mod code_info;
+mod decode;
 mod encode;
 mod envelope;
+mod generated;
 mod http_response;
 mod lookup;
 mod read;
 #[cfg(feature = "reqwest")]
 mod reqwest_client;
+mod resolve;
 mod response;
 mod retry;
+mod select;
+mod spec;
 mod status;
 #[cfg(feature = "vendors")]
 #[cfg_attr(docsrs, doc(cfg(feature = "vendors")))]
@@ -123,32 +127,25 @@ macro_rules! __from_reqwest {
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__error_impls as error_impls;
     pub use crate::__from_reqwest as from_reqwest;
-    pub use crate::code_info::CodeInfo;
-    pub use crate::encode::{encode, Encoding, StatusFormat, Wire};
+    pub use crate::decode::{decode, Build};
+    pub use crate::encode::{encode, encode_views, Encoding, StatusFormat, Wire};
     pub use crate::envelope::{Batch, Envelope, Part, RawError, Role, MAX_PARTS};
     pub use crate::lookup::CodeTable;
-    pub use crate::read::{read_errors, Build};
+    pub use crate::read::read_errors;
     #[cfg(feature = "reqwest")]
     pub use crate::reqwest_client::read_response;
+    pub use crate::resolve::{
+        code, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable, kind,
+        message, recovery, variant_name,
+    };
+    pub use crate::select::{select, Captured, Choice};
+    pub use crate::spec::{Entry, Parts, Spec, View, NONE};
     pub use crate::status::{canonical_reason, default_message, message_or, message_or_reason};
     pub use crate::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};
     pub use ::errspec_macros::errors_from_spec;
     /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.
     pub use ::std::prelude::rust_2021 as prelude;
     pub use errspec_vocab::template::{match_template, matches_template, normalize_message};
-
-    /// Decodes `body` into errors built by `build(raw, response_status)`: one per readable
-    /// error in the body, or a single one built from [`RawError::empty`] when it holds none.
-    pub fn decode<E, const F: usize>(
-        envelope: &Envelope<'_>,
-        status: u16,
-        body: &[u8],
-        build: fn(RawError<'_, F>, u16) -> E,
-    ) -> ErrorResponse<E> {
-        let errors = read_errors(envelope, body, &mut |raw| build(raw, status));
-        ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
-            ErrorResponse::new(status, build(RawError::empty(), status)).with_raw_body(body)
-        })
-    }
 }

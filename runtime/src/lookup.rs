@@ -1,18 +1,18 @@
 //! Constant-time lookup of a wire code, through a perfect hash table computed when the
 //! spec is expanded: the cost is the same for a spec of 5 codes and one of 5,000.
 
-/// A wire code table built by the code generator.
-#[derive(Debug)]
-pub struct CodeTable {
+/// A wire code table built by the code generator (or by the interpreter, at run time).
+#[derive(Debug, Clone, Copy)]
+pub struct CodeTable<'a> {
     /// The hash key the generator found.
     pub key: u64,
     /// The generator's displacements.
-    pub disps: &'static [(u32, u32)],
+    pub disps: &'a [(u32, u32)],
     /// Every distinct wire code with its index, in hash order.
-    pub codes: &'static [(&'static str, u16)],
+    pub codes: &'a [(&'a str, u16)],
 }
 
-impl CodeTable {
+impl CodeTable<'_> {
     /// The index of `code`, if it is in the table.
     #[must_use]
     pub fn index(&self, code: &str) -> Option<u16> {

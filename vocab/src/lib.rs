@@ -1,6 +1,6 @@
 //! The words errspec's spec files and its runtime share: kinds of error, recoveries, HTTP
-//! status names and formats, rate-limit windows, JSON pointer tokens, and how message
-//! templates are normalized and matched.
+//! status names and formats, rate-limit windows, the roles of an envelope's locations, JSON
+//! pointer tokens, and how message templates are normalized and matched.
 //!
 //! Defined once, here, so that the code generator (`errspec-codegen`), which reads spec files,
 //! and the runtime (`errspec`), which decodes responses, cannot disagree. Users see these
@@ -11,11 +11,13 @@
 mod kind;
 pub mod pointer;
 mod recovery;
+mod role;
 pub mod status;
 pub mod template;
 
 pub use kind::Kind;
 pub use recovery::Recovery;
+pub use role::Role;
 pub use status::StatusFormat;
 
 /// The rate-limit windows a spec may name (`rate_limit_window = "minute"`), with their

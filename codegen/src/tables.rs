@@ -1,0 +1,132 @@
+//! The spec as the runtime's tables hold it, computed once from the model: the code macro
+//! turns it into `&'static` tokens (`expand`), the `errspec` command's interpreter into
+//! tables built at run time. Neither adds a rule of its own.
+
+use std::collections::HashMap;
+
+use errspec_vocab::pointer::pointer_tokens;
+use errspec_vocab::Role;
+
+use crate::model::Spec;
+
+/// A spec's tables.
+#[derive(Debug, Clone)]
+pub struct Tables {
+    /// For each entry, in file order, the next entry that shares its wire code.
+    pub next: Vec<Option<u16>>,
+    /// The perfect hash table of the distinct wire codes, each to its first entry.
+    pub codes: CodeTable,
+    /// For a body without a readable code: status to entry.
+    pub missing: Vec<(u16, u16)>,
+    /// For an undocumented code: status to entry.
+    pub unknown: Vec<(u16, u16)>,
+    /// Where the error (or the array of errors) sits, as pointer tokens.
+    pub at: Vec<String>,
+    /// What to read inside each error: pointer tokens and what they hold.
+    pub parts: Vec<(Vec<String>, Role)>,
+}
+
+/// A perfect hash table of wire codes, as `errspec::__private::CodeTable` holds it.
+#[derive(Debug, Clone)]
+pub struct CodeTable {
+    /// The hash key.
+    pub key: u64,
+    /// The displacements.
+    pub disps: Vec<(u32, u32)>,
+    /// Each code with its first entry, in hash order.
+    pub slots: Vec<(String, u16)>,
+}
+
+/// An entry index as the tables hold it. The checker keeps specs within `u16` indexes.
+fn index_u16(index: usize) -> u16 {
+    u16::try_from(index).unwrap_or(u16::MAX)
+}
+
+impl Tables {
+    /// The tables of `spec`.
+    #[must_use]
+    pub fn new(spec: &Spec) -> Self {
+        let groups = code_groups(spec);
+        let mut next = vec![None; spec.errors.len()];
+        for (_, members) in &groups {
+            for pair in members.windows(2) {
+                next[pair[0]] = Some(index_u16(pair[1]));
+            }
+        }
+        let by_status = |fallbacks: &[(u16, usize)]| {
+            fallbacks
+                .iter()
+                .map(|(status, index)| (*status, index_u16(*index)))
+                .collect()
+        };
+        Tables {
+            next,
+            codes: code_table(&groups),
+            missing: by_status(&spec.fallback_missing),
+            unknown: by_status(&spec.fallback_unknown),
+            at: pointer_tokens(&spec.envelope.at),
+            parts: parts(spec),
+        }
+    }
+}
+
+/// Each distinct wire code, in order of first appearance, with its entries' indexes in file
+/// order.
+fn code_groups(spec: &Spec) -> Vec<(&str, Vec<usize>)> {
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    for (index, entry) in spec.errors.iter().enumerate() {
+        let Some(code) = entry.code.as_deref() else {
+            continue;
+        };
+        let group = *group_of.entry(code).or_insert_with(|| {
+            groups.push((code, Vec::new()));
+            groups.len() - 1
+        });
+        groups[group].1.push(index);
+    }
+    groups
+}
+
+fn code_table(groups: &[(&str, Vec<usize>)]) -> CodeTable {
+    if groups.is_empty() {
+        return CodeTable {
+            key: 0,
+            disps: Vec::new(),
+            slots: Vec::new(),
+        };
+    }
+    let codes: Vec<&str> = groups.iter().map(|(code, _)| *code).collect();
+    let state = phf_generator::generate_hash(&codes);
+    CodeTable {
+        key: state.key,
+        disps: state.disps,
+        slots: state
+            .map
+            .iter()
+            .map(|&group| (groups[group].0.to_owned(), index_u16(groups[group].1[0])))
+            .collect(),
+    }
+}
+
+/// The locations the reader visits in each error, in the envelope's order.
+fn parts(spec: &Spec) -> Vec<(Vec<String>, Role)> {
+    let envelope = &spec.envelope;
+    let mut parts = vec![(pointer_tokens(&envelope.code), Role::Code)];
+    if let Some(message) = &envelope.message {
+        parts.push((pointer_tokens(message), Role::Message));
+    }
+    if let Some(status) = &envelope.status {
+        parts.push((pointer_tokens(status), Role::Status));
+    }
+    for (index, field) in envelope.fields.iter().enumerate() {
+        parts.push((pointer_tokens(&field.pointer), Role::Field(index)));
+    }
+    if let Some(batch) = &envelope.batch {
+        parts.push((pointer_tokens(&batch.at), Role::Items));
+    }
+    if let Some(multiple) = &envelope.multiple {
+        parts.push((pointer_tokens(&multiple.inner), Role::Inner));
+    }
+    parts
+}
