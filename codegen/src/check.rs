@@ -950,8 +950,8 @@ impl Checker<'_> {
     // Entries sharing a wire code are told apart by distinct templates; at most one has none,
     // and a template that matches every message leaves no other entry of the code to choose.
     fn check_shared_codes(&mut self, drafts: &[Draft]) {
-        let mut seen: HashMap<&str, Vec<&Draft>> = HashMap::new();
-        for draft in drafts {
+        let mut seen: HashMap<&str, SharedCode<'_>> = HashMap::new();
+        for (index, draft) in drafts.iter().enumerate() {
             let Some(code) = draft.entry.code.as_deref() else {
                 continue;
             };
@@ -959,18 +959,46 @@ impl Checker<'_> {
                 continue;
             }
             let earlier = seen.entry(code).or_default();
-            let conflict = earlier
-                .iter()
-                .find_map(|other| self.shared_code_conflict(code, other, draft));
-            if let Some(diagnostic) = conflict {
+            // The earliest entry this one conflicts with, found through the group's indexes
+            // instead of a comparison with every earlier entry.
+            let template = draft.entry.template.as_ref();
+            let candidates = [
+                earlier
+                    .without_template
+                    .filter(|_| template.is_none_or(is_lone)),
+                template.and_then(|template| earlier.by_pieces.get(&template.pieces[..]).copied()),
+                earlier.lone,
+            ];
+            let conflict = candidates
+                .into_iter()
+                .flatten()
+                .filter_map(|other| {
+                    let diagnostic = self.shared_code_conflict(code, &drafts[other], draft)?;
+                    Some((other, diagnostic))
+                })
+                .min_by_key(|(other, _)| *other);
+            if let Some((_, diagnostic)) = conflict {
                 self.reader.push(diagnostic);
             }
-            earlier.push(draft);
+            match template {
+                None => {
+                    earlier.without_template.get_or_insert(index);
+                }
+                Some(template) => {
+                    earlier
+                        .by_pieces
+                        .entry(&template.pieces[..])
+                        .or_insert(index);
+                    if is_lone(template) {
+                        earlier.lone.get_or_insert(index);
+                    }
+                }
+            }
         }
     }
 
     fn shared_code_conflict(&self, code: &str, other: &Draft, draft: &Draft) -> Option<Diagnostic> {
-        let lone = |template: &Template| template.pieces.iter().all(String::is_empty);
+        let lone = is_lone;
         let here = draft.code_span.clone().unwrap_or(draft.span.clone());
         let at_template = draft.template_span.clone().unwrap_or(here.clone());
         let other_line = self.line_of(other.code_span.as_ref().unwrap_or(&other.span));
@@ -1140,6 +1168,22 @@ impl Checker<'_> {
 }
 
 /// An UpperCamelCase spelling of `name` that is a usable type name, if it differs.
+/// The earlier entries of one wire code, as the shared-code rule looks them up.
+#[derive(Default)]
+struct SharedCode<'d> {
+    /// The first entry without a template.
+    without_template: Option<usize>,
+    /// The first entry of each template's literal pieces.
+    by_pieces: HashMap<&'d [String], usize>,
+    /// The first entry whose template is a lone parameter.
+    lone: Option<usize>,
+}
+
+/// Whether a template is a lone parameter, which matches every message.
+fn is_lone(template: &Template) -> bool {
+    template.pieces.iter().all(String::is_empty)
+}
+
 fn suggest_type_name(name: &str) -> Option<String> {
     let words: String = name
         .chars()
