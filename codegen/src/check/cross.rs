@@ -1,0 +1,341 @@
+//! The rules that span entries: unique variant names, codes shared by several entries, the
+//! `multiple` wrapper, fallbacks by status and entries sent without a body.
+
+use core::ops::Range;
+use std::collections::HashMap;
+
+use toml::de::DeTable;
+
+use super::{Checker, Draft, FALLBACK_KEYS};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Envelope, ErrorEntry, Fallbacks, Template};
+use crate::reader::closest;
+
+impl Checker<'_> {
+    // An entry sent with an empty body is what `[fallback.missing]` chooses for an empty body.
+    pub(super) fn check_empty_bodies(
+        &mut self,
+        empty_bodies: &[(usize, Range<usize>)],
+        errors: &[ErrorEntry],
+        fallback_missing: &Fallbacks,
+    ) {
+        for (index, span) in empty_bodies {
+            if fallback_missing.iter().any(|(_, chosen)| chosen == index) {
+                continue;
+            }
+            let entry = &errors[*index];
+            let status = entry
+                .status
+                .map_or_else(|| "<status>".to_owned(), |status| status.to_string());
+            self.reader.push(
+                Diagnostic::new(
+                    span.clone(),
+                    format!(
+                        "`{}` is sent with an empty body, but `[fallback.missing]` does not choose it, so an empty body would not decode to it",
+                        entry.variant
+                    ),
+                )
+                .help(format!(
+                    "add `{status} = \"{}\"` to `[fallback.missing]`",
+                    entry.variant
+                )),
+            );
+        }
+    }
+
+    // Variant names are unique; a later duplicate is reported and left out.
+    pub(super) fn check_unique_variants(&mut self, drafts: Vec<Draft>) -> Vec<Draft> {
+        let mut first_at: HashMap<String, usize> = HashMap::new();
+        let mut unique: Vec<Draft> = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            let Some(&first) = first_at.get(&draft.entry.variant) else {
+                first_at.insert(draft.entry.variant.clone(), unique.len());
+                unique.push(draft);
+                continue;
+            };
+            let first = &unique[first];
+            let line = self.line_of(&first.variant_span);
+            let variant = &draft.entry.variant;
+            let same_code = draft.entry.code.is_some() && draft.entry.code == first.entry.code;
+            let diagnostic = match (&draft.entry.code, &first.entry.code) {
+                (Some(code), _) if same_code && draft.derived && first.derived => {
+                    if draft.entry.template.is_none() && first.entry.template.is_none() && !draft.template_failed {
+                        Diagnostic::new(
+                            draft.variant_span.clone(),
+                            format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
+                        )
+                        .note(format!("first defined at line {line}"))
+                        .help("give all but one of the entries a `message` template and a `variant` name, or remove the duplicate")
+                    } else {
+                        Diagnostic::new(
+                            draft.variant_span.clone(),
+                            format!("wire code `{code}` has several entries, so each needs its own variant name"),
+                        )
+                        .note(format!("the first entry of `{code}` is at line {line} and takes the variant name `{variant}`"))
+                        .help("name this entry with `variant = \"...\"`")
+                    }
+                }
+                (Some(code), Some(first_code)) if draft.derived && first.derived => {
+                    Diagnostic::new(
+                        draft.variant_span.clone(),
+                        format!("codes `{first_code}` and `{code}` both become the variant name `{variant}`"),
+                    )
+                    .note(format!("`{first_code}` is at line {line}"))
+                    .help("give one of them its own name with `variant = \"...\"`")
+                }
+                _ => Diagnostic::new(
+                    draft.variant_span.clone(),
+                    format!("variant `{variant}` is defined twice"),
+                )
+                .note(format!("first defined at line {line}"))
+                .help(if draft.derived {
+                    "the name is derived from the code: give this entry its own name with `variant = \"...\"`"
+                } else {
+                    "give each entry its own variant name"
+                }),
+            };
+            self.reader.push(diagnostic);
+        }
+        unique
+    }
+
+    // Entries sharing a wire code are told apart by distinct templates; at most one has none,
+    // and a template that matches every message leaves no other entry of the code to choose.
+    pub(super) fn check_shared_codes(&mut self, drafts: &[Draft]) {
+        let mut seen: HashMap<&str, SharedCode<'_>> = HashMap::new();
+        for (index, draft) in drafts.iter().enumerate() {
+            let Some(code) = draft.entry.code.as_deref() else {
+                continue;
+            };
+            if draft.template_failed {
+                continue;
+            }
+            let earlier = seen.entry(code).or_default();
+            // The earliest entry this one conflicts with, found through the group's indexes
+            // instead of a comparison with every earlier entry.
+            let template = draft.entry.template.as_ref();
+            let candidates = [
+                earlier
+                    .without_template
+                    .filter(|_| template.is_none_or(is_lone)),
+                template.and_then(|template| earlier.by_pieces.get(&template.pieces[..]).copied()),
+                earlier.lone,
+            ];
+            let conflict = candidates
+                .into_iter()
+                .flatten()
+                .filter_map(|other| {
+                    let diagnostic = self.shared_code_conflict(code, &drafts[other], draft)?;
+                    Some((other, diagnostic))
+                })
+                .min_by_key(|(other, _)| *other);
+            if let Some((_, diagnostic)) = conflict {
+                self.reader.push(diagnostic);
+            }
+            match template {
+                None => {
+                    earlier.without_template.get_or_insert(index);
+                }
+                Some(template) => {
+                    earlier
+                        .by_pieces
+                        .entry(&template.pieces[..])
+                        .or_insert(index);
+                    if is_lone(template) {
+                        earlier.lone.get_or_insert(index);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn shared_code_conflict(
+        &self,
+        code: &str,
+        other: &Draft,
+        draft: &Draft,
+    ) -> Option<Diagnostic> {
+        let lone = is_lone;
+        let here = draft.code_span.clone().unwrap_or(draft.span.clone());
+        let at_template = draft.template_span.clone().unwrap_or(here.clone());
+        let other_line = self.line_of(other.code_span.as_ref().unwrap_or(&other.span));
+        let other_template_line = self.line_of(other.template_span.as_ref().unwrap_or(&other.span));
+        let (mine, theirs) = (&draft.entry.template, &other.entry.template);
+        let (variant, other_variant) = (&draft.entry.variant, &other.entry.variant);
+        let diagnostic = match (mine, theirs) {
+            (None, None) => Diagnostic::new(
+                here,
+                format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
+            )
+            .note(format!("first defined at line {other_line}"))
+            .help("give all but one of the entries a `message` template, or remove the duplicate"),
+            (Some(mine), Some(theirs)) if mine.pieces == theirs.pieces => Diagnostic::new(
+                at_template,
+                format!("the templates of `{other_variant}` and `{variant}` (both code `{code}`) match the same messages, so they cannot be told apart"),
+            )
+            .note(format!("the other template is at line {other_template_line}"))
+            .help("make the literal text of the templates differ, or merge the entries"),
+            (_, Some(theirs)) if lone(theirs) => Diagnostic::new(
+                if mine.is_some() { at_template } else { here },
+                format!("`{variant}` is never chosen: the earlier template of `{other_variant}` (also code `{code}`) is a lone parameter and matches every message"),
+            )
+            .note(format!("that template is at line {other_template_line}"))
+            .help(if mine.is_some() {
+                "templates are tried in file order: move the lone-parameter entry after this one"
+            } else {
+                "an entry without a template already catches every message no template matches: drop the lone-parameter template, or one of the entries"
+            }),
+            (Some(mine), None) if lone(mine) => Diagnostic::new(
+                at_template,
+                format!("`{other_variant}` is never chosen: this template of `{variant}` (also code `{code}`) is a lone parameter and matches every message"),
+            )
+            .note(format!("`{other_variant}`, without a template, is at line {other_line}"))
+            .help("an entry without a template already catches every other message: drop one of the two"),
+            _ => return None,
+        };
+        Some(diagnostic)
+    }
+
+    // The `multiple` wrapper's code is a documented code.
+    pub(super) fn check_multiple_code(
+        &mut self,
+        envelope: Envelope,
+        root: &DeTable<'_>,
+        errors: &[ErrorEntry],
+    ) -> Envelope {
+        let Some(multiple) = &envelope.multiple else {
+            return envelope;
+        };
+        if errors
+            .iter()
+            .any(|entry| entry.code.as_deref() == Some(multiple.code.as_str()))
+        {
+            return envelope;
+        }
+        let span = self
+            .reader
+            .table(root, "envelope")
+            .and_then(|(table, _)| self.reader.table(table, "multiple"))
+            .and_then(|(table, _)| self.reader.string(table, "code"))
+            .map_or(0..0, |text| text.span);
+        self.reader.push(
+            Diagnostic::new(
+                span,
+                format!(
+                    "the `multiple` code `{}` is not a documented code",
+                    multiple.code
+                ),
+            )
+            .help(
+                "add an `[[error]]` entry with this code so the wrapper has a variant of its own",
+            ),
+        );
+        Envelope {
+            multiple: None,
+            ..envelope
+        }
+    }
+
+    // Fallback keys are distinct HTTP statuses and values name existing variants.
+    pub(super) fn check_fallbacks(
+        &mut self,
+        root: &DeTable<'_>,
+        errors: &[ErrorEntry],
+    ) -> (Fallbacks, Fallbacks) {
+        let Some((fallback, _)) = self.reader.table(root, "fallback") else {
+            return (Vec::new(), Vec::new());
+        };
+        self.allow_keys(fallback, FALLBACK_KEYS, "[fallback]");
+        let missing = self.check_fallback(fallback, "missing", errors);
+        let unknown = self.check_fallback(fallback, "unknown", errors);
+        (missing, unknown)
+    }
+
+    pub(super) fn check_fallback(
+        &mut self,
+        fallback: &DeTable<'_>,
+        key: &str,
+        errors: &[ErrorEntry],
+    ) -> Fallbacks {
+        let Some((table, _)) = self.reader.table(fallback, key) else {
+            return Vec::new();
+        };
+        let mut mapped: Fallbacks = Vec::new();
+        let mut first_at: HashMap<u16, Range<usize>> = HashMap::new();
+        for (status_key, _) in table {
+            let text = status_key.get_ref();
+            let status = text
+                .trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|status| (100..=599).contains(status));
+            let Some(status) = status else {
+                self.reader.push(
+                    Diagnostic::new(
+                        status_key.span(),
+                        format!("fallback key `{text}` is not an HTTP status (100..=599)"),
+                    )
+                    .help("key each fallback by a status, for example `404 = \"NotFound\"`"),
+                );
+                continue;
+            };
+            if let Some(first) = first_at.get(&status) {
+                self.reader.push(
+                    Diagnostic::new(
+                        status_key.span(),
+                        format!("status {status} is in [fallback.{key}] twice"),
+                    )
+                    .note(format!("first defined at line {}", self.line_of(first)))
+                    .help("keep one variant per status"),
+                );
+                continue;
+            }
+            first_at.insert(status, status_key.span());
+            let Some(variant) = self.reader.string(table, text) else {
+                continue;
+            };
+            match errors
+                .iter()
+                .position(|entry| entry.variant == variant.value)
+            {
+                Some(index) => mapped.push((status, index)),
+                None => {
+                    let help = match closest(
+                        &variant.value,
+                        errors.iter().map(|entry| entry.variant.as_str()),
+                    ) {
+                        Some(name) => format!("did you mean `{name}`?"),
+                        None => "name the variant of an `[[error]]` entry: its `variant`, or the name derived from its `code` (an entry without `code` is chosen by status only)".into(),
+                    };
+                    self.reader.push(
+                        Diagnostic::new(
+                            variant.span,
+                            format!(
+                                "fallback names variant `{}`, which no `[[error]]` defines",
+                                variant.value
+                            ),
+                        )
+                        .help(help),
+                    );
+                }
+            }
+        }
+        mapped
+    }
+}
+
+/// The earlier entries of one wire code, as the shared-code rule looks them up.
+#[derive(Default)]
+struct SharedCode<'d> {
+    /// The first entry without a template.
+    without_template: Option<usize>,
+    /// The first entry of each template's literal pieces.
+    by_pieces: HashMap<&'d [String], usize>,
+    /// The first entry whose template is a lone parameter.
+    lone: Option<usize>,
+}
+
+/// Whether a template is a lone parameter, which matches every message.
+fn is_lone(template: &Template) -> bool {
+    template.pieces.iter().all(String::is_empty)
+}

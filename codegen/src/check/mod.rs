@@ -1,0 +1,450 @@
+//! From spec text to a validated [`Spec`], every mistake collected before any is reported:
+//! `syntax` positions TOML's own errors, `tables` checks each table and lowers it to the
+//! model (one `check_*` function per rule), `cross` applies the rules that span entries
+//! (unique variants, shared codes, fallbacks).
+
+mod cross;
+mod syntax;
+mod tables;
+
+use core::ops::Range;
+
+use errspec_vocab::StatusFormat;
+use toml::de::DeTable;
+
+use crate::diagnostic::{line_col, Diagnostic};
+use crate::model::{Envelope, ErrorEntry, Spec};
+use crate::reader::Reader;
+use syntax::syntax_diagnostic;
+
+const TOP_KEYS: &[&str] = &["api", "envelope", "error", "fallback"];
+const API_KEYS: &[&str] = &["name", "title", "docs", "strip_prefix", "rate_limit_window"];
+const ENVELOPE_KEYS: &[&str] = &[
+    "error",
+    "errors",
+    "code",
+    "message",
+    "status",
+    "status_format",
+    "fields",
+    "multiple",
+    "batch",
+];
+const MULTIPLE_KEYS: &[&str] = &["code", "inner"];
+const BATCH_KEYS: &[&str] = &["at", "id", "message", "bare"];
+const ERROR_KEYS: &[&str] = &[
+    "code",
+    "variant",
+    "status",
+    "kind",
+    "retryable",
+    "message",
+    "description",
+    "cause",
+    "solution",
+    "docs",
+    "batch",
+    "recovery",
+    "body",
+];
+const FALLBACK_KEYS: &[&str] = &["missing", "unknown"];
+
+/// The tables a misplaced key may belong in, for help texts.
+const HOMES: &[(&str, &[&str])] = &[
+    ("`[api]`", API_KEYS),
+    ("`[envelope]`", ENVELOPE_KEYS),
+    ("an `[[error]]` table", ERROR_KEYS),
+    ("`[fallback]`", FALLBACK_KEYS),
+];
+
+/// The most diagnostics reported for one spec; the rest are counted in a last one. A file
+/// that is not a spec at all (binary data) would otherwise yield one per byte.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// The outcome of checking a spec: the model when it could be built (possibly partial: entries
+/// with mistakes are left out so that the generated skeleton stays valid Rust) and every
+/// mistake found.
+#[derive(Debug)]
+pub struct Checked {
+    /// The spec as far as it is valid; `None` when not even its name could be read. With
+    /// diagnostics, it is a skeleton: enough to generate types that compile, not a spec to
+    /// decode with.
+    pub spec: Option<Spec>,
+    /// Every mistake, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// The spec when it has no mistake at all.
+    #[must_use]
+    pub fn valid(&self) -> Option<&Spec> {
+        self.spec.as_ref().filter(|_| self.diagnostics.is_empty())
+    }
+}
+
+/// Parses and checks a spec's text. Never panics, whatever the text.
+#[must_use]
+pub fn check_spec(source: &str) -> Checked {
+    check_with(source, Vec::new())
+}
+
+/// [`check_spec`], with `found` (mistakes found before parsing) among the diagnostics.
+pub(crate) fn check_with(source: &str, found: Vec<Diagnostic>) -> Checked {
+    let (root, syntax_errors) = DeTable::parse_recoverable(source);
+    let mut checker = Checker {
+        reader: Reader::new(source),
+        source,
+    };
+    // After a syntax error the parser guesses what was meant: the skeleton is built from its
+    // guess, but only the syntax errors are reported, since the rules would report guesses.
+    let spec = checker.check_root(root.get_ref());
+    let mut diagnostics = found;
+    if syntax_errors.is_empty() {
+        diagnostics.append(&mut checker.reader.diagnostics);
+    } else {
+        diagnostics.extend(
+            syntax_errors
+                .iter()
+                .map(|error| syntax_diagnostic(error, root.get_ref(), source)),
+        );
+    }
+    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+    if diagnostics.len() > MAX_DIAGNOSTICS {
+        let more = diagnostics.len() - MAX_DIAGNOSTICS;
+        let next = diagnostics[MAX_DIAGNOSTICS].span.clone();
+        diagnostics.truncate(MAX_DIAGNOSTICS);
+        diagnostics.push(
+            Diagnostic::new(
+                next,
+                format!("{more} more errors in this spec are not shown"),
+            )
+            .help("fix the errors above first; is this file a spec?"),
+        );
+    }
+    Checked { spec, diagnostics }
+}
+struct Checker<'s> {
+    reader: Reader<'s>,
+    source: &'s str,
+}
+
+/// An entry before the cross-entry rules, with the spans they report at.
+struct Draft {
+    entry: ErrorEntry,
+    span: Range<usize>,
+    code_span: Option<Range<usize>>,
+    /// The `variant` value, or the `code` value the name is derived from.
+    variant_span: Range<usize>,
+    derived: bool,
+    template_span: Option<Range<usize>>,
+    /// Whether the entry has a template with a mistake (left out of the skeleton).
+    template_failed: bool,
+    /// The `body = "empty"` value, for the rule that `[fallback.missing]` chooses the entry.
+    empty_body_span: Option<Range<usize>>,
+}
+
+/// What `[api]` says.
+#[derive(Default)]
+struct Api {
+    name: Option<String>,
+    title: Option<String>,
+    docs: Option<String>,
+    strip_prefix: Option<String>,
+    rate_limit_window: Option<u64>,
+}
+
+impl Checker<'_> {
+    fn line_of(&self, span: &Range<usize>) -> usize {
+        line_col(self.source, span.start).0
+    }
+
+    fn check_root(&mut self, root: &DeTable<'_>) -> Option<Spec> {
+        // An empty spec (or one of comments only) is one mistake, not one per missing table.
+        if root.is_empty() {
+            self.reader.push(
+                Diagnostic::new(0..0, "the spec is empty")
+                    .help("a spec needs `[api]` with `name = \"Acme\"`, `[envelope]` with `code = \"/code\"`, and an `[[error]]` table per documented error"),
+            );
+            return None;
+        }
+        self.allow_keys(root, TOP_KEYS, "the spec");
+        let api = self.check_api(root);
+        let envelope = self.check_envelope(root);
+        let drafts = self.check_errors(root, api.strip_prefix.as_deref(), envelope.as_ref());
+        let drafts = self.check_unique_variants(drafts);
+        self.check_shared_codes(&drafts);
+        let empty_bodies: Vec<(usize, Range<usize>)> = drafts
+            .iter()
+            .enumerate()
+            .filter_map(|(index, draft)| Some((index, draft.empty_body_span.clone()?)))
+            .collect();
+        let errors: Vec<ErrorEntry> = drafts.into_iter().map(|draft| draft.entry).collect();
+        let envelope = envelope.map(|envelope| self.check_multiple_code(envelope, root, &errors));
+        let (fallback_missing, fallback_unknown) = self.check_fallbacks(root, &errors);
+        self.check_empty_bodies(&empty_bodies, &errors, &fallback_missing);
+        Some(Spec {
+            name: api.name?,
+            title: api.title,
+            docs: api.docs,
+            rate_limit_window: api.rate_limit_window,
+            // Without an envelope, the skeleton still needs one; it decodes nothing.
+            envelope: envelope.unwrap_or_else(|| Envelope {
+                at: String::new(),
+                many: false,
+                code: String::new(),
+                message: None,
+                status: None,
+                status_format: StatusFormat::Number,
+                fields: Vec::new(),
+                multiple: None,
+                batch: None,
+            }),
+            errors,
+            fallback_missing,
+            fallback_unknown,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_spec;
+    use crate::bundled::BUNDLED;
+
+    fn messages(source: &str) -> Vec<String> {
+        check_spec(source)
+            .diagnostics
+            .iter()
+            .map(|diagnostic| diagnostic.render("acme.toml", source).to_string())
+            .collect()
+    }
+
+    const HEAD: &str =
+        "[api]\nname = \"Acme\"\n\n[envelope]\ncode = \"/code\"\nmessage = \"/message\"\n";
+
+    #[test]
+    fn the_bundled_specs_have_no_mistakes() {
+        for spec in BUNDLED {
+            let checked = check_spec(spec.source);
+            assert_eq!(
+                messages(spec.source),
+                Vec::<String>::new(),
+                "{}",
+                spec.file_name
+            );
+            assert!(checked.valid().is_some());
+        }
+    }
+
+    #[test]
+    fn a_mistaken_entry_keeps_its_variant_in_the_skeleton() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nmessage = \"{{x\"\n\n[[error]]\ncode = \"b\"\nstatus = 9\nkind = \"nope\"\n"
+        );
+        let checked = check_spec(&source);
+        assert_eq!(checked.diagnostics.len(), 3);
+        assert!(checked.valid().is_none());
+        let spec = checked.spec.unwrap();
+        let variants: Vec<&str> = spec
+            .errors
+            .iter()
+            .map(|entry| entry.variant.as_str())
+            .collect();
+        assert_eq!(variants, ["A", "B"]);
+    }
+
+    #[test]
+    fn a_skeleton_survives_a_missing_envelope_and_a_syntax_error() {
+        let checked = check_spec("[api]\nname = \"Acme\"\n\n[[error]]\ncode = \"a\"\n");
+        assert_eq!(checked.diagnostics.len(), 1);
+        assert_eq!(checked.spec.unwrap().errors.len(), 1);
+        let source = format!("{HEAD}\n[[error]]\ncode = \"a\"\nstatus = 4 04\n");
+        let checked = check_spec(&source);
+        assert!(checked.diagnostics[0]
+            .message
+            .starts_with("TOML syntax error"));
+        assert_eq!(checked.spec.unwrap().name, "Acme");
+    }
+
+    #[test]
+    fn duplicates_name_both_places() {
+        let source = format!("{HEAD}\n[[error]]\ncode = \"a\"\ncode = \"b\"\n");
+        let rendered = messages(&source).join("\n");
+        assert!(
+            rendered.contains("`code` is first defined at line 9"),
+            "{rendered}"
+        );
+        let source = format!("{HEAD}\n[api]\n");
+        let rendered = messages(&source).join("\n");
+        assert!(
+            rendered.contains("`api` is first defined at line 1"),
+            "{rendered}"
+        );
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\n\n[fallback.missing]\n404 = \"A\"\n\"0404\" = \"A\"\n"
+        );
+        let rendered = messages(&source).join("\n");
+        assert!(
+            rendered.contains("status 404 is in [fallback.missing] twice"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("first defined at line 12"), "{rendered}");
+    }
+
+    #[test]
+    fn a_misplaced_key_names_its_table() {
+        let source = "[api]\nname = \"Acme\"\ncode = \"/code\"\n";
+        let rendered = messages(source).join("\n");
+        assert!(
+            rendered.contains("`code` belongs in `[envelope]` or an `[[error]]` table"),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn a_lone_parameter_template_shadows_the_entries_after_it() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nmessage = \"{{text}}\"\n\n[[error]]\ncode = \"a\"\nvariant = \"A2\"\nmessage = \"Other {{x}}\"\n"
+        );
+        let rendered = messages(&source).join("\n");
+        assert!(rendered.contains("`A2` is never chosen"), "{rendered}");
+    }
+
+    #[test]
+    fn template_mistakes_point_into_escaped_literals() {
+        let source =
+            format!("{HEAD}\n[[error]]\ncode = \"a\"\nmessage = \"say \\\"{{Bad Name}}\\\"\"\n");
+        let rendered = messages(&source).join("\n");
+        assert!(rendered.contains("--> acme.toml:10:18"), "{rendered}");
+        assert!(rendered.contains("^^^^^^^^^^"), "{rendered}");
+    }
+
+    #[test]
+    fn recovery_window_status_format_and_body_are_checked() {
+        let source = "[api]\nname = \"Acme\"\nrate_limit_window = \"minutes\"\n\n[envelope]\ncode = \"/code\"\nstatus_format = \"NAME\"\n\n[[error]]\ncode = \"a\"\nrecovery = \"FixRequest\"\n\n[[error]]\ncode = \"b\"\nrecovery = \"retyr\"\n\n[[error]]\ncode = \"c\"\nrecovery = \"nap\"\n";
+        let rendered = messages(source);
+        assert_eq!(rendered.len(), 5, "{rendered:#?}");
+        let expect = [
+            (
+                "unknown rate-limit window `minutes`",
+                "acme.toml:3:21",
+                "did you mean `minute`?",
+            ),
+            (
+                "unknown status format `NAME`",
+                "acme.toml:7:17",
+                "did you mean `name`?",
+            ),
+            (
+                "unknown recovery `FixRequest`",
+                "acme.toml:11:12",
+                "did you mean `fix_request`?",
+            ),
+            (
+                "unknown recovery `retyr`",
+                "acme.toml:15:12",
+                "did you mean `retry`?",
+            ),
+            (
+                "unknown recovery `nap`",
+                "acme.toml:19:12",
+                "`recovery` is one of: `retry`, `reauthenticate`, `fix_request`, `give_up`",
+            ),
+        ];
+        for (diagnostic, (message, at, help)) in rendered.iter().zip(expect) {
+            assert!(diagnostic.contains(message), "{diagnostic}");
+            assert!(diagnostic.contains(at), "{diagnostic}");
+            assert!(diagnostic.contains(help), "{diagnostic}");
+        }
+        // `status_format` needs the `status` pointer it describes.
+        let source = format!("{HEAD}status_format = \"name\"\n\n[[error]]\ncode = \"a\"\n");
+        let rendered = messages(&source);
+        assert_eq!(rendered.len(), 1, "{rendered:#?}");
+        assert!(
+            rendered[0].contains("`status_format` without a `status` pointer"),
+            "{}",
+            rendered[0]
+        );
+    }
+
+    #[test]
+    fn recovery_decides_retryable_and_must_agree_with_it() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nstatus = 500\nrecovery = \"retry\"\n\n[[error]]\ncode = \"b\"\nstatus = 503\nrecovery = \"give_up\"\n\n[[error]]\ncode = \"c\"\nretryable = true\nrecovery = \"reauthenticate\"\n"
+        );
+        let checked = check_spec(&source);
+        let retryable: Vec<Option<bool>> = checked
+            .spec
+            .as_ref()
+            .unwrap()
+            .errors
+            .iter()
+            .map(|entry| entry.retryable)
+            .collect();
+        assert_eq!(retryable, [Some(true), Some(false), Some(true)]);
+        let rendered = messages(&source);
+        assert_eq!(rendered.len(), 1, "{rendered:#?}");
+        assert!(
+            rendered[0].contains("`recovery = \"reauthenticate\"` contradicts `retryable = true`"),
+            "{}",
+            rendered[0]
+        );
+        assert!(
+            rendered[0].contains("`retryable` is set at line 20"),
+            "{}",
+            rendered[0]
+        );
+    }
+
+    #[test]
+    fn an_empty_body_is_for_status_only_entries_that_fallback_missing_chooses() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nbody = \"empty\"\n\n[[error]]\nvariant = \"Gone\"\nstatus = 410\nbody = \"empty\"\n\n[[error]]\nvariant = \"Busy\"\nstatus = 503\nbody = \"empty\"\n\n[[error]]\nvariant = \"Odd\"\nbody = \"none\"\n\n[fallback.missing]\n503 = \"Busy\"\n"
+        );
+        let rendered = messages(&source);
+        assert_eq!(rendered.len(), 3, "{rendered:#?}");
+        assert!(
+            rendered[0].contains("an entry with a `code` cannot be sent with an empty body"),
+            "{}",
+            rendered[0]
+        );
+        assert!(
+            rendered[1].contains(
+                "`Gone` is sent with an empty body, but `[fallback.missing]` does not choose it"
+            ),
+            "{}",
+            rendered[1]
+        );
+        assert!(
+            rendered[1].contains("add `410 = \"Gone\"` to `[fallback.missing]`"),
+            "{}",
+            rendered[1]
+        );
+        assert!(
+            rendered[2].contains("unknown body `none`"),
+            "{}",
+            rendered[2]
+        );
+        let spec = check_spec(&source).spec.unwrap();
+        let empty: Vec<&str> = spec
+            .errors
+            .iter()
+            .filter(|entry| entry.empty_body)
+            .map(|entry| entry.variant.as_str())
+            .collect();
+        assert_eq!(empty, ["Gone", "Busy"]);
+    }
+
+    #[test]
+    fn too_many_mistakes_are_counted_not_listed() {
+        let source = "x = 1\n".repeat(150);
+        let checked = check_spec(&source);
+        assert_eq!(checked.diagnostics.len(), super::MAX_DIAGNOSTICS + 1);
+        let last = checked.diagnostics.last().unwrap();
+        assert!(
+            last.message.starts_with("49 more errors"),
+            "{}",
+            last.message
+        );
+    }
+}

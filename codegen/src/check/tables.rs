@@ -1,0 +1,597 @@
+//! The rules of each table (`[api]`, `[envelope]`, `[[error]]`), lowering what they hold to
+//! the model.
+
+use core::ops::Range;
+
+use errspec_vocab::{Kind, Recovery, StatusFormat, RATE_LIMIT_WINDOWS};
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use toml::de::{DeTable, DeValue};
+
+use super::{
+    Api, Checker, Draft, API_KEYS, BATCH_KEYS, ENVELOPE_KEYS, ERROR_KEYS, HOMES, MULTIPLE_KEYS,
+};
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    Batch, Envelope, ErrorEntry, Field, Multiple, Template, BODIES, RESERVED_FIELDS,
+};
+use crate::names::{check_field_name, check_type_name, derive_variant};
+use crate::reader::{closest, entry, Reader, Text};
+use crate::template::parse_template;
+
+impl Checker<'_> {
+    pub(super) fn allow_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], context: &str) {
+        let elsewhere: Vec<(&str, &[&str])> = HOMES
+            .iter()
+            .filter(|(_, keys)| *keys != allowed)
+            .copied()
+            .collect();
+        self.reader.allow_keys(table, allowed, context, &elsewhere);
+    }
+
+    // `[api]` is required and names the generated types.
+    pub(super) fn check_api(&mut self, root: &DeTable<'_>) -> Api {
+        let Some((api, api_span)) = self.reader.table(root, "api") else {
+            if entry(root, "api").is_none() {
+                self.reader.push(
+                    Diagnostic::new(0..0, "missing `[api]` table")
+                        .help("start the spec with `[api]` and `name = \"Acme\"`: the prefix of the generated `AcmeError` and `AcmeCode`"),
+                );
+            }
+            return Api::default();
+        };
+        self.allow_keys(api, API_KEYS, "[api]");
+        let name = match self.reader.string(api, "name") {
+            Some(name) => match check_type_name(&name.value) {
+                Ok(()) => Some(name.value),
+                Err(problem) => {
+                    let help = match suggest_type_name(&name.value) {
+                        Some(better) => format!("did you mean `{better}`? The name is the prefix of the generated `{better}Error` and `{better}Code`"),
+                        None => "use an UpperCamelCase name such as `Acme`: the prefix of the generated `AcmeError` and `AcmeCode`".into(),
+                    };
+                    self.reader.push(
+                        Diagnostic::new(name.span, format!("API name `{}` {problem}", name.value))
+                            .help(help),
+                    );
+                    None
+                }
+            },
+            None => {
+                if entry(api, "name").is_none() {
+                    self.reader.push(
+                        Diagnostic::new(api_span, "missing `name` in [api]")
+                            .help("add `name = \"Acme\"` below `[api]`: the prefix of the generated `AcmeError` and `AcmeCode`"),
+                    );
+                }
+                None
+            }
+        };
+        let title = self.reader.string(api, "title").map(|text| text.value);
+        let docs = self.reader.string(api, "docs").map(|text| text.value);
+        let strip_prefix = self
+            .reader
+            .string(api, "strip_prefix")
+            .map(|text| text.value);
+        let windows: Vec<&str> = RATE_LIMIT_WINDOWS.iter().map(|(name, _)| *name).collect();
+        let rate_limit_window = self
+            .check_choice(api, "rate_limit_window", &windows, "rate-limit window")
+            .and_then(|(window, _)| RATE_LIMIT_WINDOWS.iter().find(|(name, _)| *name == window))
+            .map(|(_, seconds)| *seconds);
+        Api {
+            name,
+            title,
+            docs,
+            strip_prefix,
+            rate_limit_window,
+        }
+    }
+
+    // A key that takes one of a few names holds one of them.
+    pub(super) fn check_choice(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        names: &[&str],
+        what: &str,
+    ) -> Option<(String, Range<usize>)> {
+        let text = self.reader.string(table, key)?;
+        if names.contains(&text.value.as_str()) {
+            return Some((text.value, text.span));
+        }
+        // `FixRequest` (the Rust name) or `Minute` stands for `fix_request` or `minute`.
+        let snake = text.value.to_snake_case();
+        let suggestion = names
+            .iter()
+            .copied()
+            .find(|name| *name == snake)
+            .or_else(|| closest(&text.value, names.iter().copied()));
+        let help = match suggestion {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => format!(
+                "`{key}` is one of: {}",
+                names
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.reader.push(
+            Diagnostic::new(text.span, format!("unknown {what} `{}`", text.value)).help(help),
+        );
+        None
+    }
+
+    // A pointer is empty or a sequence of `/token`s where `~` only starts `~0` or `~1`.
+    pub(super) fn check_pointer(&mut self, text: Text, what: &str) -> Option<String> {
+        let pointer = text.value;
+        let (problem, fixed) = if !pointer.is_empty() && !pointer.starts_with('/') {
+            (
+                "it must be empty or start with `/`",
+                Some(format!("/{pointer}")),
+            )
+        } else if pointer
+            .split('~')
+            .skip(1)
+            .any(|after| !(after.starts_with('0') || after.starts_with('1')))
+        {
+            (
+                "it has a `~` that is not `~0` (for `~`) or `~1` (for `/`)",
+                None,
+            )
+        } else {
+            return Some(pointer);
+        };
+        let fixed = fixed.filter(|fixed| !fixed.contains('~'));
+        let help = match fixed {
+            Some(fixed) => format!("did you mean `\"{fixed}\"`? A JSON pointer (RFC 6901) is `\"\"` for the whole document or `/key/0/key`"),
+            None => "write a JSON pointer (RFC 6901): `\"\"` for the whole document, `/error/code`, `/0` for an array's first element, `~0` for `~` and `~1` for `/` inside a key".into(),
+        };
+        self.reader.push(
+            Diagnostic::new(
+                text.span,
+                format!("{what} `{pointer}` is not a JSON pointer: {problem}"),
+            )
+            .help(help),
+        );
+        None
+    }
+
+    pub(super) fn pointer(&mut self, table: &DeTable<'_>, key: &str, what: &str) -> Option<String> {
+        let text = self.reader.string(table, key)?;
+        self.check_pointer(text, what)
+    }
+
+    // `[envelope]` is required: `code` says where the wire code sits.
+    pub(super) fn check_envelope(&mut self, root: &DeTable<'_>) -> Option<Envelope> {
+        let Some((table, span)) = self.reader.table(root, "envelope") else {
+            if entry(root, "envelope").is_none() {
+                self.reader.push(
+                    Diagnostic::new(0..0, "missing `[envelope]` table")
+                        .help("say where errors sit, for example `[envelope]` with `code = \"/code\"` and `message = \"/message\"`"),
+                );
+            }
+            return None;
+        };
+        self.allow_keys(table, ENVELOPE_KEYS, "[envelope]");
+        let single = self.pointer(table, "error", "the `error` pointer");
+        let many = self.pointer(table, "errors", "the `errors` pointer");
+        if let (Some((_, first)), Some((_, second))) =
+            (entry(table, "error"), entry(table, "errors"))
+        {
+            self.reader.push(
+                Diagnostic::new(second, "`error` and `errors` cannot both be set")
+                    .note(format!("`error` is set at line {}", self.line_of(&first)))
+                    .help("use `error` for one error object, `errors` for an array of them"),
+            );
+        }
+        let code = self.pointer(table, "code", "the `code` pointer");
+        if entry(table, "code").is_none() {
+            self.reader.push(
+                Diagnostic::new(span.clone(), "missing `code` in [envelope]")
+                    .help("add the pointer to the wire code, for example `code = \"/code\"`"),
+            );
+        }
+        let message = self.pointer(table, "message", "the `message` pointer");
+        let status = self.pointer(table, "status", "the `status` pointer");
+        let status_format = self.check_status_format(table);
+        let fields = self.check_fields(table);
+        let multiple = self
+            .reader
+            .table(table, "multiple")
+            .and_then(|(multiple, span)| {
+                self.allow_keys(multiple, MULTIPLE_KEYS, "[envelope.multiple]");
+                let code = self.reader.string(multiple, "code");
+                let inner = self.pointer(multiple, "inner", "the `inner` pointer");
+                for (key, present) in [("code", code.is_some()), ("inner", inner.is_some())] {
+                    if !present && entry(multiple, key).is_none() {
+                        self.reader.push(Diagnostic::new(
+                            span.clone(),
+                            format!("missing `{key}` in [envelope.multiple]"),
+                        ).help("`[envelope.multiple]` needs the wrapper's `code` and the pointer to its `inner` errors"));
+                    }
+                }
+                Some(Multiple {
+                    code: code?.value,
+                    inner: inner?,
+                })
+            });
+        let batch = self.reader.table(table, "batch").and_then(|(batch, span)| {
+            self.allow_keys(batch, BATCH_KEYS, "[envelope.batch]");
+            let at = self.pointer(batch, "at", "the `at` pointer");
+            if entry(batch, "at").is_none() {
+                self.reader.push(
+                    Diagnostic::new(span, "missing `at` in [envelope.batch]").help(
+                        "add the pointer to the array of item results, for example `at = \"/1\"`",
+                    ),
+                );
+            }
+            let id = self.reader.string(batch, "id");
+            let message = self.reader.string(batch, "message");
+            let bare = self.reader.boolean(batch, "bare");
+            Some(Batch {
+                at: at?,
+                id: id.map_or_else(|| "id".into(), |text| text.value),
+                message: message.map_or_else(|| "message".into(), |text| text.value),
+                bare: bare.unwrap_or(false),
+            })
+        });
+        Some(Envelope {
+            many: many.is_some(),
+            at: many.or(single).unwrap_or_default(),
+            code: code.unwrap_or_default(),
+            message,
+            status,
+            status_format,
+            fields,
+            multiple,
+            batch,
+        })
+    }
+
+    // `status_format` is a known format and says how the `status` pointer's value is written.
+    pub(super) fn check_status_format(&mut self, table: &DeTable<'_>) -> StatusFormat {
+        let names: Vec<&str> = StatusFormat::ALL
+            .iter()
+            .map(|format| format.as_str())
+            .collect();
+        let Some((format, span)) =
+            self.check_choice(table, "status_format", &names, "status format")
+        else {
+            return StatusFormat::Number;
+        };
+        if entry(table, "status").is_none() {
+            self.reader.push(
+                Diagnostic::new(span, "`status_format` without a `status` pointer")
+                    .help("`status_format` says how the status at `status` is written: add `status = \"/status\"`, or remove `status_format`"),
+            );
+        }
+        StatusFormat::from_name(&format).unwrap_or(StatusFormat::Number)
+    }
+
+    // Extra fields are snake_case names that no variant already uses.
+    pub(super) fn check_fields(&mut self, envelope: &DeTable<'_>) -> Vec<Field> {
+        let Some((fields, _)) = self.reader.table(envelope, "fields") else {
+            return Vec::new();
+        };
+        let mut checked = Vec::new();
+        for (key, _) in fields {
+            let name = key.get_ref().to_string();
+            let problem = check_field_name(&name).err().or_else(|| {
+                RESERVED_FIELDS
+                    .contains(&name.as_str())
+                    .then(|| "is a field every variant already has".to_owned())
+            });
+            if let Some(problem) = problem {
+                self.reader.push(
+                    Diagnostic::new(key.span(), format!("field name `{name}` {problem}"))
+                        .help("name fields in snake_case, other than `message`, `code`, `status` and `items`"),
+                );
+                continue;
+            }
+            let what = format!("the pointer of field `{name}`");
+            if let Some(pointer) = self.pointer(fields, &name, &what) {
+                checked.push(Field { name, pointer });
+            }
+        }
+        checked
+    }
+
+    // A spec documents at least one error.
+    pub(super) fn check_errors(
+        &mut self,
+        root: &DeTable<'_>,
+        strip_prefix: Option<&str>,
+        envelope: Option<&Envelope>,
+    ) -> Vec<Draft> {
+        let tables = self.reader.tables(root, "error");
+        let empty_array = entry(root, "error")
+            .map(|(value, _)| matches!(value.get_ref(), DeValue::Array(items) if items.is_empty()));
+        if tables.is_empty() && empty_array.unwrap_or(true) {
+            let span = entry(root, "error").map_or(0..0, |(_, key)| key);
+            self.reader
+                .push(Diagnostic::new(span, "the spec documents no errors").help(
+                    "add an `[[error]]` table per documented error, with at least `code = \"...\"`",
+                ));
+        }
+        tables
+            .into_iter()
+            .filter_map(|(table, span)| self.check_error(table, span, strip_prefix, envelope))
+            .collect()
+    }
+
+    pub(super) fn check_error(
+        &mut self,
+        table: &DeTable<'_>,
+        span: Range<usize>,
+        strip_prefix: Option<&str>,
+        envelope: Option<&Envelope>,
+    ) -> Option<Draft> {
+        self.allow_keys(table, ERROR_KEYS, "[[error]]");
+        let code = self.reader.string(table, "code");
+        let variant = self.check_variant(table, &span, code.as_ref(), strip_prefix);
+        let status = self.check_status(table);
+        let kind = self.check_kind(table);
+        let recovery = self.check_choice(table, "recovery", Recovery::NAMES, "recovery");
+        let retryable = self.reader.boolean(table, "retryable");
+        let retryable = self.check_recovery(table, retryable, recovery.as_ref());
+        let empty_body_span = self.check_body(table, code.is_some());
+        let template_text = self.reader.string(table, "message");
+        let template_span = template_text.as_ref().map(|text| text.span.clone());
+        let template = template_text
+            .as_ref()
+            .and_then(|text| self.check_template(text, envelope));
+        let batch = self.reader.boolean(table, "batch").unwrap_or(false);
+        let batch_span = entry(table, "batch").map(|(_, key_span)| key_span);
+        if let (true, Some(key_span)) = (
+            batch && envelope.is_some_and(|envelope| envelope.batch.is_none()),
+            batch_span,
+        ) {
+            self.reader.push(
+                Diagnostic::new(key_span, "`batch = true` needs an `[envelope.batch]` table")
+                    .help("say where item results sit with `[envelope.batch]` and `at = \"/1\"`"),
+            );
+        }
+        let text = |reader: &mut Reader, key| reader.string(table, key).map(|text| text.value);
+        let description = text(&mut self.reader, "description");
+        let cause = text(&mut self.reader, "cause");
+        let solution = text(&mut self.reader, "solution");
+        let docs = text(&mut self.reader, "docs");
+        let (variant, variant_span, derived) = variant?;
+        Some(Draft {
+            code_span: code.as_ref().map(|code| code.span.clone()),
+            template_failed: template_span.is_some() && template.is_none(),
+            entry: ErrorEntry {
+                code: code.map(|code| code.value),
+                variant,
+                status,
+                kind,
+                retryable,
+                template,
+                description,
+                cause,
+                solution,
+                docs,
+                batch,
+                recovery: recovery.and_then(|(name, _)| Recovery::from_name(&name)),
+                empty_body: empty_body_span.is_some(),
+            },
+            span,
+            variant_span,
+            derived,
+            template_span,
+            empty_body_span,
+        })
+    }
+
+    // `retryable` and `recovery` agree: an error is retryable exactly when its recovery is
+    // `retry`. Without `retryable`, `recovery` decides it.
+    pub(super) fn check_recovery(
+        &mut self,
+        table: &DeTable<'_>,
+        retryable: Option<bool>,
+        recovery: Option<&(String, Range<usize>)>,
+    ) -> Option<bool> {
+        match (retryable, recovery) {
+            (Some(flag), Some((name, span))) if flag != (name == "retry") => {
+                let mut diagnostic = Diagnostic::new(
+                    span.clone(),
+                    format!("`recovery = \"{name}\"` contradicts `retryable = {flag}`"),
+                )
+                .help(if flag {
+                    "a retryable error's recovery is `retry`: remove `retryable = true`, or the `recovery`"
+                } else {
+                    "`recovery = \"retry\"` makes the error retryable: remove `retryable = false`, or choose another recovery"
+                });
+                if let Some((value, _)) = entry(table, "retryable") {
+                    diagnostic = diagnostic.note(format!(
+                        "`retryable` is set at line {}",
+                        self.line_of(&value.span())
+                    ));
+                }
+                self.reader.push(diagnostic);
+                Some(flag)
+            }
+            (Some(flag), _) => Some(flag),
+            (None, Some((name, _))) => Some(name == "retry"),
+            (None, None) => None,
+        }
+    }
+
+    // `body = "empty"` is for status-only entries: an entry with a code is read from a body.
+    pub(super) fn check_body(
+        &mut self,
+        table: &DeTable<'_>,
+        has_code: bool,
+    ) -> Option<Range<usize>> {
+        let (body, span) = self.check_choice(table, "body", BODIES, "body")?;
+        if body != "empty" {
+            return None;
+        }
+        if has_code {
+            self.reader.push(
+                Diagnostic::new(span, "an entry with a `code` cannot be sent with an empty body: its code is read from the body")
+                    .help("`body = \"empty\"` is for status-only entries (without `code`), which `[fallback.missing]` chooses for a body that says nothing"),
+            );
+            return None;
+        }
+        Some(span)
+    }
+
+    // A variant name is given or derived from the code, and is a usable Rust identifier.
+    pub(super) fn check_variant(
+        &mut self,
+        table: &DeTable<'_>,
+        span: &Range<usize>,
+        code: Option<&Text>,
+        strip_prefix: Option<&str>,
+    ) -> Option<(String, Range<usize>, bool)> {
+        if let Some(given) = self.reader.string(table, "variant") {
+            return match check_type_name(&given.value) {
+                Ok(()) => Some((given.value, given.span, false)),
+                Err(problem) => {
+                    let help = match suggest_type_name(&given.value) {
+                        Some(better) => format!("did you mean `{better}`? A variant name is an UpperCamelCase Rust identifier"),
+                        None => "write an UpperCamelCase Rust identifier such as `ThinClientNotFound`".into(),
+                    };
+                    self.reader.push(
+                        Diagnostic::new(
+                            given.span,
+                            format!("variant name `{}` {problem}", given.value),
+                        )
+                        .help(help),
+                    );
+                    None
+                }
+            };
+        }
+        if entry(table, "variant").is_some() {
+            return None;
+        }
+        let Some(code) = code else {
+            if entry(table, "code").is_none() {
+                self.reader.push(
+                    Diagnostic::new(span.clone(), "an `[[error]]` without `code` needs a `variant`")
+                        .help("a status-only entry is chosen by `[fallback]`; name it, for example `variant = \"NotFound\"`"),
+                );
+            }
+            return None;
+        };
+        let derived = derive_variant(&code.value, strip_prefix);
+        match check_type_name(&derived) {
+            Ok(()) => Some((derived, code.span.clone(), true)),
+            Err(problem) => {
+                self.reader.push(
+                    Diagnostic::new(
+                        code.span.clone(),
+                        format!("the variant name derived from code `{}` is `{derived}`, which {problem}", code.value),
+                    )
+                    .help("give the variant a name with `variant = \"...\"`"),
+                );
+                None
+            }
+        }
+    }
+
+    // A documented status is an HTTP status: 100..=599.
+    pub(super) fn check_status(&mut self, table: &DeTable<'_>) -> Option<u16> {
+        let (status, span) = self.reader.integer(table, "status")?;
+        match u16::try_from(status) {
+            Ok(status) if (100..=599).contains(&status) => Some(status),
+            _ => {
+                self.reader.push(
+                    Diagnostic::new(
+                        span,
+                        format!("status {status} is not an HTTP status (100..=599)"),
+                    )
+                    .help("write the documented HTTP status, or leave `status` out when the vendor documents none"),
+                );
+                None
+            }
+        }
+    }
+
+    // A kind is one of errspec's kinds, by its spec name.
+    pub(super) fn check_kind(&mut self, table: &DeTable<'_>) -> Option<Kind> {
+        let kind = self.reader.string(table, "kind")?;
+        if let Some(known) = Kind::from_name(&kind.value) {
+            return Some(known);
+        }
+        let names = Kind::ALL.iter().map(|known| known.as_str());
+        // Also accept the `errspec::Kind` variant name as a hint (`NotFound`).
+        let by_variant = Kind::ALL
+            .iter()
+            .find(|known| known.variant_name() == kind.value)
+            .map(|known| known.as_str());
+        let help = match by_variant.or_else(|| closest(&kind.value, names.clone())) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => format!(
+                "the kinds are: {}",
+                names
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.reader
+            .push(Diagnostic::new(kind.span, format!("unknown kind `{}`", kind.value)).help(help));
+        None
+    }
+
+    // Template parameters are field names that clash with no other field of the variant.
+    pub(super) fn check_template(
+        &mut self,
+        text: &Text,
+        envelope: Option<&Envelope>,
+    ) -> Option<Template> {
+        match parse_template(&text.value) {
+            Ok(template) => {
+                for param in &template.params {
+                    let clashes_with_field = envelope.is_some_and(|envelope| {
+                        envelope.fields.iter().any(|field| field.name == *param)
+                    });
+                    if RESERVED_FIELDS.contains(&param.as_str()) || clashes_with_field {
+                        let written = format!("{{{param}}}");
+                        let offset = text.value.find(&written).unwrap_or(0);
+                        let span = text.source_range(self.source, offset..offset + written.len());
+                        let help = if clashes_with_field {
+                            format!(
+                                "`{param}` is an `[envelope.fields]` field: rename the parameter"
+                            )
+                        } else {
+                            "every variant has `message`, `code`, `status` and `items`: rename the parameter".into()
+                        };
+                        self.reader.push(
+                            Diagnostic::new(
+                                span,
+                                format!("template parameter `{written}` has the name of a field the variant already has"),
+                            )
+                            .help(help),
+                        );
+                        return None;
+                    }
+                }
+                Some(template)
+            }
+            Err(error) => {
+                let end = error.end.max(error.offset);
+                let span = text.source_range(self.source, error.offset..end);
+                let mut diagnostic = Diagnostic::new(span, error.message);
+                if let Some(help) = error.help {
+                    diagnostic = diagnostic.help(help);
+                }
+                self.reader.push(diagnostic);
+                None
+            }
+        }
+    }
+}
+
+/// An UpperCamelCase spelling of `name` that is a usable type name, if it differs.
+fn suggest_type_name(name: &str) -> Option<String> {
+    let words: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let better = words.to_upper_camel_case();
+    (better != name && check_type_name(&better).is_ok()).then_some(better)
+}

@@ -1,0 +1,413 @@
+//! Reading the errors out of a body in one pass, as an [`Envelope`] describes them.
+//!
+//! The body is walked with serde's visitors: only the locations the envelope names are
+//! looked at, everything else is skipped without being built, and strings borrow from the
+//! body unless they hold escapes. serde_json's recursion limit stays on, so the walk's depth
+//! is bounded whatever the body's nesting. An error is built as soon as its object ends, so a
+//! body cut short still yields the errors it completed.
+//!
+//! `walk` follows the envelope through the body, `values` keeps strings and scalars as text,
+//! `batch` reads per-item results, and `repair` rereads a body whose strings are broken.
+
+/// Visitor methods that accept every scalar and make nothing of it: where an envelope expects
+/// a container, any other value is skipped rather than an error.
+macro_rules! skip_scalars {
+    ($nothing:expr) => {
+        fn visit_bool<Er>(self, _: bool) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_i64<Er>(self, _: i64) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_u64<Er>(self, _: u64) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_f64<Er>(self, _: f64) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_str<Er>(self, _: &str) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_unit<Er>(self) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+    };
+}
+
+mod batch;
+mod repair;
+mod values;
+mod walk;
+
+use serde::de::DeserializeSeed;
+
+use crate::envelope::{Envelope, RawError, Role, MAX_PARTS};
+use crate::BatchItem;
+use repair::repair_strings;
+use walk::{is_index, Locate};
+
+/// How deep `multiple` wrappers are followed inside each other.
+const MAX_WRAPPER_NESTING: usize = 8;
+
+/// What builds a typed error from each raw error found.
+pub type Build<'b, E, const F: usize> = dyn for<'de> FnMut(RawError<'de, F>) -> E + 'b;
+
+/// The errors `body` holds, in order, each built by `build`; empty when it holds none.
+pub fn read_errors<E, const F: usize>(
+    envelope: &Envelope<'_>,
+    body: &[u8],
+    build: &mut Build<'_, E, F>,
+) -> Vec<E> {
+    let body = body
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(body)
+        .trim_ascii();
+    let mut out = Vec::new();
+    // Only an object or an array can hold an error: an HTML page, plain text or a bare value
+    // is not parsed at all.
+    if !matches!(body.first(), Some(b'{' | b'[')) {
+        return out;
+    }
+    let parts = envelope.parts.len().min(MAX_PARTS);
+    let mut context = Context {
+        envelope,
+        all_parts: if parts == MAX_PARTS {
+            u64::MAX
+        } else {
+            (1u64 << parts) - 1
+        },
+        out: &mut out,
+        build,
+    };
+    let read = Locate {
+        context: &mut context,
+        depth: 0,
+    }
+    .deserialize(&mut serde_json::Deserializer::from_slice(body));
+    if read.is_err() && context.out.is_empty() {
+        // Invalid UTF-8 or a broken escape inside a string: read what the server meant
+        // rather than nothing.
+        if let Some(repaired) = repair_strings(body) {
+            let _ = Locate {
+                context: &mut context,
+                depth: 0,
+            }
+            .deserialize(&mut serde_json::Deserializer::from_str(&repaired));
+        }
+    }
+    out
+}
+
+struct Context<'c, 'b, E, const F: usize> {
+    envelope: &'c Envelope<'c>,
+    all_parts: u64,
+    out: &'c mut Vec<E>,
+    build: &'c mut Build<'b, E, F>,
+}
+
+impl<E, const F: usize> Context<'_, '_, E, F> {
+    fn parts(&self) -> impl Iterator<Item = (u64, &crate::envelope::Part<'_>)> {
+        self.envelope
+            .parts
+            .iter()
+            .take(MAX_PARTS)
+            .enumerate()
+            .map(|(index, part)| (1u64 << index, part))
+    }
+
+    /// The parts among `mask` whose path continues with `token` after `depth` tokens.
+    fn continuing(&self, mask: u64, depth: usize, token: &str) -> u64 {
+        self.parts()
+            .filter(|(bit, part)| mask & bit != 0 && part.path.get(depth) == Some(&token))
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// The parts among `mask` whose path continues with array index `index`.
+    fn continuing_index(&self, mask: u64, depth: usize, index: usize) -> u64 {
+        self.parts()
+            .filter(|(bit, part)| {
+                mask & bit != 0
+                    && part
+                        .path
+                        .get(depth)
+                        .is_some_and(|token| is_index(token, index))
+            })
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// The roles of the parts among `mask` whose path ends at `depth`.
+    fn ending(&self, mask: u64, depth: usize) -> impl Iterator<Item = Role> + '_ {
+        self.parts()
+            .filter(move |(bit, part)| mask & bit != 0 && part.path.len() == depth)
+            .map(|(_, part)| part.role)
+    }
+
+    fn ends_here(&self, mask: u64, depth: usize, role: Role) -> bool {
+        self.ending(mask, depth).any(|found| found == role)
+    }
+}
+
+/// What an error has read so far.
+struct Capture<'de, const F: usize> {
+    raw: RawError<'de, F>,
+    bare_items: Vec<BatchItem>,
+    bare_possible: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_errors;
+    use crate::envelope::fixtures::{NESTED, POSITIONAL};
+    use crate::envelope::{Envelope, Part, RawError, Role};
+    use crate::BatchItem;
+
+    /// A raw error with its strings owned, for comparing.
+    #[derive(Debug, PartialEq, Eq)]
+    struct Read {
+        code: Option<String>,
+        message: Option<String>,
+        status: Option<u16>,
+        fields: Vec<Option<String>>,
+        items: Vec<BatchItem>,
+    }
+
+    fn read<const F: usize>(envelope: &Envelope<'_>, body: &[u8]) -> Vec<Read> {
+        read_errors(envelope, body, &mut |raw: RawError<'_, F>| Read {
+            code: raw.code.map(|code| code.into_owned()),
+            message: raw.message.map(|message| message.into_owned()),
+            status: raw.status,
+            fields: raw.fields.to_vec(),
+            items: raw.items,
+        })
+    }
+
+    const LIST: Envelope<'static> = Envelope {
+        at: &["errors"],
+        many: true,
+        parts: &[
+            Part {
+                path: &["type"],
+                role: Role::Code,
+            },
+            Part {
+                path: &["message"],
+                role: Role::Message,
+            },
+            Part {
+                path: &["attribute"],
+                role: Role::Field(0),
+            },
+        ],
+        multiple: None,
+        batch: None,
+    };
+
+    #[test]
+    fn reads_a_nested_error_with_its_status_and_fields() {
+        let body = br#"{"error": {"code": "mvnoAccount", "status": 404, "message": "MVNO account not found", "path": "mvnoAccount"}}"#;
+        assert_eq!(
+            read::<1>(&NESTED, body),
+            vec![Read {
+                code: Some("mvnoAccount".into()),
+                message: Some("MVNO account not found".into()),
+                status: Some(404),
+                fields: vec![Some("mvnoAccount".into())],
+                items: vec![],
+            }]
+        );
+    }
+
+    #[test]
+    fn a_multiple_wrapper_yields_its_inner_errors_wherever_its_code_sits() {
+        let body = br#"{"error": {"inner": [
+            {"message": "User not found", "code": "userId", "status": 404},
+            {"message": "Invalid street", "code": "address.street", "status": "422"}],
+            "code": "multiple", "status": 422}}"#;
+        let errors = read::<1>(&NESTED, body);
+        let codes: Vec<_> = errors.iter().map(|e| e.code.as_deref()).collect();
+        assert_eq!(codes, [Some("userId"), Some("address.street")]);
+        assert_eq!((errors[0].status, errors[1].status), (Some(404), Some(422)));
+    }
+
+    #[test]
+    fn inner_errors_of_a_code_that_is_not_the_wrapper_are_dropped() {
+        let body = br#"{"error": {"code": "expired", "inner": [{"code": "x"}], "message": "Session has expired"}}"#;
+        let errors = read::<1>(&NESTED, body);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code.as_deref(), Some("expired"));
+    }
+
+    #[test]
+    fn an_empty_multiple_wrapper_is_itself_the_error() {
+        let body = br#"{"error": {"code": "multiple", "status": 422, "inner": []}}"#;
+        let errors = read::<1>(&NESTED, body);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code.as_deref(), Some("multiple"));
+    }
+
+    #[test]
+    fn a_positional_error_holds_a_message_or_batch_items() {
+        let plain = read::<0>(&POSITIONAL, br#"["ERROR_GLPI_ADD", "Bad input"]"#);
+        assert_eq!(plain[0].message.as_deref(), Some("Bad input"));
+        assert!(plain[0].items.is_empty());
+
+        let batch = read::<0>(
+            &POSITIONAL,
+            br#"["ERROR_GLPI_PARTIAL_UPDATE", [{"12": true, "message": ""}, {"13": false, "message": "Item not found"}]]"#,
+        );
+        assert_eq!(batch[0].message, None);
+        assert_eq!(
+            batch[0].items,
+            vec![
+                BatchItem {
+                    id: Some("12".into()),
+                    ok: true,
+                    message: String::new()
+                },
+                BatchItem {
+                    id: Some("13".into()),
+                    ok: false,
+                    message: "Item not found".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_array_of_items_is_read_when_the_spec_allows_it() {
+        let errors = read::<0>(
+            &POSITIONAL,
+            br#"[{"id": 8, "message": ""}, {"id": false, "message": "No permission."}]"#,
+        );
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, None);
+        assert_eq!(
+            errors[0].items,
+            vec![
+                BatchItem {
+                    id: Some("8".into()),
+                    ok: true,
+                    message: String::new()
+                },
+                BatchItem {
+                    id: None,
+                    ok: false,
+                    message: "No permission.".into()
+                },
+            ]
+        );
+        // Not every element is an item: no bare batch, only what the positions say.
+        let mixed = read::<0>(&POSITIONAL, br#"[{"id": 8}, "x"]"#);
+        assert_eq!(
+            (mixed[0].message.as_deref(), mixed[0].items.len()),
+            (Some("x"), 0)
+        );
+        assert_eq!(
+            read::<0>(&POSITIONAL, br#"[{"id": 8}, {"id": 9}, 5]"#).len(),
+            0
+        );
+    }
+
+    #[test]
+    fn an_array_of_errors_and_a_single_object_there_both_read() {
+        let body = br#"{"errors": [{"type": "taken", "message": "has already been taken", "attribute": "name"}, {"type": "blank"}]}"#;
+        let errors = read::<1>(&LIST, body);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].fields, vec![Some("name".into())]);
+        assert_eq!(
+            (errors[1].code.as_deref(), errors[1].message.as_deref()),
+            (Some("blank"), None)
+        );
+        let single = read::<1>(&LIST, br#"{"errors": {"type": "parent"}}"#);
+        assert_eq!(single[0].code.as_deref(), Some("parent"));
+    }
+
+    #[test]
+    fn wrong_types_are_skipped_without_losing_the_rest() {
+        let body = br#"{"errors": [{"type": 42, "message": {"text": "x"}, "attribute": ["a", 1]}, {"type": true, "message": "m"}]}"#;
+        let errors = read::<1>(&LIST, body);
+        assert_eq!(errors[0].code.as_deref(), Some("42"));
+        assert_eq!(errors[0].message, None);
+        assert_eq!(errors[0].fields, vec![Some(r#"["a",1]"#.into())]);
+        assert_eq!(
+            (errors[1].code.as_deref(), errors[1].message.as_deref()),
+            (None, Some("m"))
+        );
+    }
+
+    #[test]
+    fn a_blank_code_is_no_code() {
+        let errors = read::<1>(&NESTED, br#"{"error": {"code": " ", "message": "m"}}"#);
+        assert_eq!(
+            (errors[0].code.as_deref(), errors[0].message.as_deref()),
+            (None, Some("m"))
+        );
+    }
+
+    #[test]
+    fn unreadable_bodies_hold_no_errors() {
+        for body in [
+            &b""[..],
+            b"  ",
+            b"<html>502</html>",
+            b"null",
+            b"{}",
+            b"[]",
+            b"42",
+            b"\"x\"",
+            b"{\"error\": 5}",
+        ] {
+            assert_eq!(read::<1>(&NESTED, body), vec![], "{body:?}");
+        }
+    }
+
+    #[test]
+    fn errors_completed_before_a_cut_are_kept() {
+        let body = br#"{"errors": [{"type": "taken", "message": "a"}, {"type": "bla"#;
+        let errors = read::<1>(&LIST, body);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code.as_deref(), Some("taken"));
+    }
+
+    #[test]
+    fn a_bom_escapes_and_invalid_utf8_do_not_lose_the_code() {
+        let body =
+            b"\xEF\xBB\xBF{\"error\": {\"code\": \"expired\", \"message\": \"bad \xFF byte\"}}";
+        let errors = read::<1>(&NESTED, body);
+        assert_eq!(errors[0].code.as_deref(), Some("expired"));
+        assert_eq!(errors[0].message.as_deref(), Some("bad \u{FFFD} byte"));
+        let escaped = read::<1>(
+            &NESTED,
+            br#"{"error": {"code": "a\u00e9\"b", "message": "x\ud800y"}}"#,
+        );
+        assert_eq!(escaped[0].code.as_deref(), Some("a\u{e9}\"b"));
+        assert_eq!(escaped[0].message.as_deref(), Some("x\u{FFFD}y"));
+        let broken = read::<1>(
+            &NESTED,
+            b"{\"error\": {\"code\": \"c\\q\", \"message\": \"tab\there \\u12\"}}",
+        );
+        assert_eq!(broken[0].code.as_deref(), Some("c\\q"));
+        assert_eq!(
+            broken[0].message.as_deref(),
+            Some("tab\u{FFFD}here \u{FFFD}12")
+        );
+        let pair = read::<1>(
+            &NESTED,
+            br#"{"error": {"code": "\ud83d\ude00", "message": "\udc00"}}"#,
+        );
+        assert_eq!(
+            (pair[0].code.as_deref(), pair[0].message.as_deref()),
+            (Some("\u{1F600}"), Some("\u{FFFD}"))
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        let mut body = "[".repeat(100_000);
+        body.push_str(&"]".repeat(100_000));
+        assert_eq!(read::<1>(&NESTED, body.as_bytes()), vec![]);
+        let mut nested = String::from(r#"{"error": {"code": "x", "deep": "#);
+        nested.push_str(&"[".repeat(100_000));
+        assert_eq!(read::<1>(&NESTED, nested.as_bytes()), vec![]);
+    }
+}

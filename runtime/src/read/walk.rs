@@ -1,0 +1,571 @@
+//! The walk along the envelope: from the root to the error location, through each error
+//! object, to the values of its parts.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use errspec_vocab::status::{status_from_number, status_from_text};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::batch::{ItemSeed, ItemVisitor};
+use super::{Capture, Context, MAX_WRAPPER_NESTING};
+use crate::envelope::{RawError, Role};
+
+/// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
+pub(super) fn is_index(token: &str, index: usize) -> bool {
+    let bytes = token.as_bytes();
+    if bytes.is_empty() || (bytes.len() > 1 && bytes[0] == b'0') {
+        return false;
+    }
+    let mut value: usize = 0;
+    for &byte in bytes {
+        if !byte.is_ascii_digit() {
+            return false;
+        }
+        value = match value
+            .checked_mul(10)
+            .and_then(|tens| tens.checked_add(usize::from(byte - b'0')))
+        {
+            Some(value) => value,
+            None => return false,
+        };
+    }
+    value == index
+}
+
+/// Walks from the root to the envelope's error location.
+pub(super) struct Locate<'x, 'c, 'b, E, const F: usize> {
+    pub(super) context: &'x mut Context<'c, 'b, E, F>,
+    pub(super) depth: usize,
+}
+
+impl<'de, E, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, '_, E, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let at = self.context.envelope.at;
+        if self.depth < at.len() {
+            return deserializer.deserialize_any(self);
+        }
+        if self.context.envelope.many {
+            deserializer.deserialize_any(ErrorList {
+                context: self.context,
+            })
+        } else {
+            let bare = at.is_empty() && self.context.envelope.batch.is_some_and(|batch| batch.bare);
+            ErrorSeed {
+                context: self.context,
+                nesting: 0,
+                bare,
+            }
+            .deserialize(deserializer)
+        }
+    }
+}
+
+impl<'de, E, const F: usize> Visitor<'de> for Locate<'_, '_, '_, E, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let token = self.context.envelope.at[self.depth];
+        while let Some(found) = map.next_key_seed(KeyIs(token))? {
+            if found {
+                map.next_value_seed(Locate {
+                    context: &mut *self.context,
+                    depth: self.depth + 1,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let token = self.context.envelope.at[self.depth];
+        let mut index = 0;
+        loop {
+            let more = if is_index(token, index) {
+                seq.next_element_seed(Locate {
+                    context: &mut *self.context,
+                    depth: self.depth + 1,
+                })?
+                .is_some()
+            } else {
+                seq.next_element::<IgnoredAny>()?.is_some()
+            };
+            if !more {
+                return Ok(());
+            }
+            index += 1;
+        }
+    }
+
+    skip_scalars!(());
+}
+
+/// Reads a map key and tells whether it is `self.0`.
+pub(super) struct KeyIs<'t>(&'t str);
+
+impl<'de> DeserializeSeed<'de> for KeyIs<'_> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyIs<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<Er>(self, key: &str) -> Result<bool, Er> {
+        Ok(key == self.0)
+    }
+}
+
+/// The array of errors at the envelope's location (a single object there is one error).
+pub(super) struct ErrorList<'x, 'c, 'b, E, const F: usize> {
+    context: &'x mut Context<'c, 'b, E, F>,
+}
+
+impl<'de, E, const F: usize> Visitor<'de> for ErrorList<'_, '_, '_, E, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of errors")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(ErrorSeed {
+                context: &mut *self.context,
+                nesting: 0,
+                bare: false,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        ErrorSeed {
+            context: self.context,
+            nesting: 0,
+            bare: false,
+        }
+        .visit_map(map)
+    }
+
+    skip_scalars!(());
+}
+
+/// One error object (a JSON object, or a positional array).
+pub(super) struct ErrorSeed<'x, 'c, 'b, E, const F: usize> {
+    context: &'x mut Context<'c, 'b, E, F>,
+    nesting: usize,
+    /// Whether this is a root array that may be a bare list of batch items.
+    bare: bool,
+}
+
+impl<E, const F: usize> ErrorSeed<'_, '_, '_, E, F> {
+    fn capture<'de>(&self) -> Capture<'de, F> {
+        Capture {
+            raw: RawError::empty(),
+            bare_items: Vec::new(),
+            bare_possible: self.bare,
+        }
+    }
+
+    /// Builds what the object held, once it has ended: its inner errors when it is a
+    /// `multiple` wrapper that held some, else itself, else (for a bare item list) the items.
+    fn finish(self, capture: Capture<'_, F>, before: usize) {
+        let context = self.context;
+        let is_wrapper = matches!(
+            (&capture.raw.code, context.envelope.multiple),
+            (Some(code), Some(multiple)) if code == multiple
+        );
+        if is_wrapper && context.out.len() > before {
+            return;
+        }
+        context.out.truncate(before);
+        let mut raw = capture.raw;
+        if !raw.has_content() {
+            if !capture.bare_possible || capture.bare_items.is_empty() {
+                return;
+            }
+            raw.items = capture.bare_items;
+        }
+        let built = (context.build)(raw);
+        context.out.push(built);
+    }
+}
+
+impl<'de, E, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, '_, E, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, E, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, '_, E, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an error object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, map: A) -> Result<(), A::Error> {
+        let before = self.context.out.len();
+        let mut capture = self.capture();
+        let all = self.context.all_parts;
+        walk_map(&mut self, &mut capture, all, 0, map)?;
+        self.finish(capture, before);
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, seq: A) -> Result<(), A::Error> {
+        let before = self.context.out.len();
+        let mut capture = self.capture();
+        let all = self.context.all_parts;
+        let bare = self.bare;
+        walk_seq(&mut self, &mut capture, all, 0, seq, bare)?;
+        self.finish(capture, before);
+        Ok(())
+    }
+
+    skip_scalars!(());
+}
+
+pub(super) fn walk_map<'de, E, A: MapAccess<'de>, const F: usize>(
+    error: &mut ErrorSeed<'_, '_, '_, E, F>,
+    capture: &mut Capture<'de, F>,
+    mask: u64,
+    depth: usize,
+    mut map: A,
+) -> Result<(), A::Error> {
+    while let Some(found) = map.next_key_seed(KeyMask {
+        context: &*error.context,
+        mask,
+        depth,
+    })? {
+        if found == 0 {
+            map.next_value::<IgnoredAny>()?;
+        } else {
+            map.next_value_seed(ValueAt {
+                error: &mut *error,
+                capture: &mut *capture,
+                mask: found,
+                depth: depth + 1,
+                bare_item: false,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn walk_seq<'de, E, A: SeqAccess<'de>, const F: usize>(
+    error: &mut ErrorSeed<'_, '_, '_, E, F>,
+    capture: &mut Capture<'de, F>,
+    mask: u64,
+    depth: usize,
+    mut seq: A,
+    bare: bool,
+) -> Result<(), A::Error> {
+    let mut index = 0;
+    loop {
+        let found = error.context.continuing_index(mask, depth, index);
+        let more = if found == 0 && !bare {
+            seq.next_element::<IgnoredAny>()?.is_some()
+        } else {
+            seq.next_element_seed(ValueAt {
+                error: &mut *error,
+                capture: &mut *capture,
+                mask: found,
+                depth: depth + 1,
+                bare_item: bare,
+            })?
+            .is_some()
+        };
+        if !more {
+            return Ok(());
+        }
+        index += 1;
+    }
+}
+
+/// Reads a key of an error object and tells which parts continue under it.
+pub(super) struct KeyMask<'x, 'c, 'b, E, const F: usize> {
+    context: &'x Context<'c, 'b, E, F>,
+    mask: u64,
+    depth: usize,
+}
+
+impl<'de, E, const F: usize> DeserializeSeed<'de> for KeyMask<'_, '_, '_, E, F> {
+    type Value = u64;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u64, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, E, const F: usize> Visitor<'de> for KeyMask<'_, '_, '_, E, F> {
+    type Value = u64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<Er>(self, key: &str) -> Result<u64, Er> {
+        Ok(self.context.continuing(self.mask, self.depth, key))
+    }
+}
+
+/// A value inside an error, under which the parts in `mask` continue or end.
+pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'b, 'de, E, const F: usize> {
+    error: &'x mut ErrorSeed<'y, 'c, 'b, E, F>,
+    capture: &'z mut Capture<'de, F>,
+    mask: u64,
+    depth: usize,
+    /// Whether this is an element of a root array that may be a bare batch item.
+    bare_item: bool,
+}
+
+/// What kind of scalar a value was, for the roles that care.
+#[derive(Clone, Copy)]
+pub(super) enum ScalarKind {
+    Str,
+    Unsigned(u64),
+    OtherNumber,
+    Bool,
+}
+
+impl<'de, E, const F: usize> ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
+    /// Whether a part that keeps a scalar's text ends here (a status alone does not).
+    fn needs_text(&self) -> bool {
+        self.error
+            .context
+            .ending(self.mask, self.depth)
+            .any(|role| matches!(role, Role::Code | Role::Message | Role::Field(_)))
+    }
+
+    /// Stores a number in every part that ends here, turned into text only for the parts
+    /// that keep text.
+    fn number(self, number: &dyn fmt::Display, kind: ScalarKind) {
+        let text = if self.needs_text() {
+            Cow::Owned(number.to_string())
+        } else {
+            Cow::Borrowed("")
+        };
+        self.scalar(text, kind);
+    }
+
+    /// Stores a scalar in every part that ends here. A boolean is never a code, and only
+    /// strings and integers are statuses.
+    fn scalar(self, text: Cow<'de, str>, kind: ScalarKind) {
+        if self.bare_item && self.mask == 0 {
+            self.capture.bare_possible = false;
+            return;
+        }
+        let context = &*self.error.context;
+        let raw = &mut self.capture.raw;
+        let mut remaining = Some(text);
+        let mut roles = context.ending(self.mask, self.depth).peekable();
+        while let Some(role) = roles.next() {
+            if role == Role::Status {
+                raw.status = match kind {
+                    ScalarKind::Str => remaining.as_deref().and_then(status_from_text),
+                    ScalarKind::Unsigned(number) => status_from_number(number),
+                    ScalarKind::OtherNumber | ScalarKind::Bool => None,
+                };
+                continue;
+            }
+            let value = if roles.peek().is_some() {
+                remaining.clone()
+            } else {
+                remaining.take()
+            };
+            let Some(value) = value else { break };
+            match role {
+                // A boolean or a blank string is no code.
+                Role::Code if !matches!(kind, ScalarKind::Bool) && !value.trim().is_empty() => {
+                    raw.code = Some(value);
+                }
+                Role::Message => raw.message = Some(value),
+                Role::Field(index) => {
+                    if let Some(slot) = raw.fields.get_mut(index) {
+                        *slot = Some(value.into_owned());
+                    }
+                }
+                Role::Code | Role::Status | Role::Items | Role::Inner => {}
+            }
+        }
+    }
+}
+
+impl<'de, E, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, E, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<(), Er> {
+        self.scalar(Cow::Borrowed(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_str<Er>(self, text: &str) -> Result<(), Er> {
+        self.scalar(Cow::Owned(text.to_owned()), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_string<Er>(self, text: String) -> Result<(), Er> {
+        self.scalar(Cow::Owned(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
+        self.number(&number, ScalarKind::Unsigned(number));
+        Ok(())
+    }
+
+    fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
+        self.number(&number, ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_f64<Er>(self, number: f64) -> Result<(), Er> {
+        self.number(&number, ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_bool<Er>(self, flag: bool) -> Result<(), Er> {
+        self.scalar(
+            Cow::Borrowed(if flag { "true" } else { "false" }),
+            ScalarKind::Bool,
+        );
+        Ok(())
+    }
+
+    fn visit_unit<Er>(self) -> Result<(), Er> {
+        if self.bare_item {
+            self.capture.bare_possible = false;
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if self.bare_item {
+            self.capture.bare_possible = false;
+        }
+        let context = &*self.error.context;
+        if context.ends_here(self.mask, self.depth, Role::Items) {
+            if let Some(batch) = context.envelope.batch {
+                while let Some(item) = seq.next_element_seed(ItemSeed(batch))? {
+                    self.capture.raw.items.extend(item);
+                }
+                return Ok(());
+            }
+        }
+        if context.ends_here(self.mask, self.depth, Role::Inner)
+            && context.envelope.multiple.is_some()
+            && self.error.nesting < MAX_WRAPPER_NESTING
+        {
+            let nesting = self.error.nesting + 1;
+            while seq
+                .next_element_seed(ErrorSeed {
+                    context: &mut *self.error.context,
+                    nesting,
+                    bare: false,
+                })?
+                .is_some()
+            {}
+            return Ok(());
+        }
+        let continuing = self.mask & !ending_mask(context, self.mask, self.depth);
+        if continuing != 0 {
+            return walk_seq(self.error, self.capture, continuing, self.depth, seq, false);
+        }
+        if let Some(index) = field_ending(context, self.mask, self.depth) {
+            let mut list = Vec::new();
+            while let Some(value) = seq.next_element::<Value>()? {
+                list.push(value);
+            }
+            set_field(self.capture, index, Value::Array(list).to_string());
+            return Ok(());
+        }
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let context = &*self.error.context;
+        let continuing = self.mask & !ending_mask(context, self.mask, self.depth);
+        if continuing != 0 {
+            return walk_map(self.error, self.capture, continuing, self.depth, map);
+        }
+        if self.bare_item {
+            if let Some(batch) = context.envelope.batch {
+                let item = ItemVisitor(batch).visit_map(map)?;
+                self.capture.bare_items.extend(item);
+                return Ok(());
+            }
+        }
+        if let Some(index) = field_ending(context, self.mask, self.depth) {
+            let mut object = serde_json::Map::new();
+            while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                object.insert(key, value);
+            }
+            set_field(self.capture, index, Value::Object(object).to_string());
+            return Ok(());
+        }
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+}
+
+pub(super) fn ending_mask<E, const F: usize>(
+    context: &Context<'_, '_, E, F>,
+    mask: u64,
+    depth: usize,
+) -> u64 {
+    context
+        .parts()
+        .filter(|(bit, part)| mask & bit != 0 && part.path.len() == depth)
+        .fold(0, |found, (bit, _)| found | bit)
+}
+
+pub(super) fn field_ending<E, const F: usize>(
+    context: &Context<'_, '_, E, F>,
+    mask: u64,
+    depth: usize,
+) -> Option<usize> {
+    context.ending(mask, depth).find_map(|role| match role {
+        Role::Field(index) => Some(index),
+        _ => None,
+    })
+}
+
+pub(super) fn set_field<const F: usize>(capture: &mut Capture<'_, F>, index: usize, text: String) {
+    if let Some(slot) = capture.raw.fields.get_mut(index) {
+        *slot = Some(text);
+    }
+}
