@@ -40,15 +40,22 @@ fn assemble<E, const F: usize, const P: usize>(
     build: &Build<'_, E, F, P>,
 ) -> E {
     let status = raw.status.unwrap_or(response_status);
-    let choice = select(spec, raw.code.as_deref(), raw.message.as_deref(), status);
+    let mut values = [""; P];
+    let choice = select(
+        spec,
+        raw.code.as_deref(),
+        raw.message.as_deref(),
+        status,
+        &mut values,
+    );
     let index = choice.entry;
+    let entry = index.and_then(|index| spec.entries.get(index));
     let mut params = [const { None }; P];
-    if let Some(captured) = choice.params {
-        for (slot, value) in params.iter_mut().zip(captured.values()) {
+    if let (true, Some(entry)) = (choice.matched, entry) {
+        for (slot, value) in params.iter_mut().zip(&values[..entry.params.len().min(P)]) {
             *slot = Some((*value).to_owned());
         }
     }
-    let entry = index.and_then(|index| spec.entries.get(index));
     // Only an entry without a code of its own (and `Unknown`) keeps the code received.
     let code = match entry {
         Some(entry) if entry.code.is_some() => None,

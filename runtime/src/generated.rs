@@ -289,6 +289,14 @@ macro_rules! __error_impls {
             }
         }
 
+        // The variant's name, as `#[derive(Debug)]` writes it, without a `match` of its own.
+        #[automatically_derived]
+        impl ::core::fmt::Debug for $code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
         #[automatically_derived]
         impl ::core::fmt::Display for $code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

@@ -140,7 +140,7 @@ pub mod __private {
         code, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable, kind,
         message, recovery, variant_name,
     };
-    pub use crate::select::{select, Captured, Choice};
+    pub use crate::select::{select, Choice};
     pub use crate::spec::{Entry, Parts, Spec, View, NONE};
     pub use crate::status::{canonical_reason, default_message, message_or, message_or_reason};
     pub use crate::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};

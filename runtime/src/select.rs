@@ -3,55 +3,50 @@
 //! else by the status it arrived with (one table for a missing code, one for an undocumented
 //! one), else none: `Unknown`.
 
-use errspec_vocab::template::{capture, MAX_PARAMS};
+use errspec_vocab::template::capture;
 
 use crate::spec::{Entry, Spec};
 
-/// The entry chosen for an error, with the parameters its template captured.
-#[derive(Debug, Clone, Copy)]
-pub struct Choice<'m> {
+/// The entry chosen for an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
     /// The entry's index; `None` for `Unknown`.
     pub entry: Option<usize>,
-    /// The parameter values, borrowed from the message, when the entry's template matched.
-    pub params: Option<Captured<'m>>,
+    /// Whether the entry's template matched the message: its parameters are then in the
+    /// values [`select`] was given, one per parameter of the template.
+    pub matched: bool,
 }
 
-/// The parameter values a template captured, in order.
-#[derive(Debug, Clone, Copy)]
-pub struct Captured<'m> {
-    values: [&'m str; MAX_PARAMS],
-    count: usize,
-}
-
-impl<'m> Captured<'m> {
-    /// The values, one per parameter of the template.
-    #[must_use]
-    pub fn values(&self) -> &[&'m str] {
-        &self.values[..self.count]
-    }
-}
-
-/// The entry for an error with `code` and `message` that arrived with `status`.
+/// The entry for an error with `code` and `message` that arrived with `status`. When the
+/// entry's template matches, its parameters are left in `values` (borrowed from the message),
+/// which must hold at least as many as the spec's largest template; a template with more
+/// never matches.
 #[must_use]
 pub fn select<'m>(
     spec: &Spec<'_>,
     code: Option<&str>,
     message: Option<&'m str>,
     status: u16,
-) -> Choice<'m> {
+    values: &mut [&'m str],
+) -> Choice {
     match code {
         Some(code) => match spec.codes.index(code) {
-            Some(first) => in_code_group(spec, usize::from(first), message),
-            None => by_status(spec, spec.unknown, status, message),
+            Some(first) => in_code_group(spec, usize::from(first), message, values),
+            None => by_status(spec, spec.unknown, status, message, values),
         },
-        None => by_status(spec, spec.missing, status, message),
+        None => by_status(spec, spec.missing, status, message, values),
     }
 }
 
 /// Among the entries sharing a code (linked by `next`, in file order): the first whose
 /// template matches, else the first without a template, else the first. A loop over the
 /// table, so a code shared by a thousand entries costs nothing to compile.
-fn in_code_group<'m>(spec: &Spec<'_>, first: usize, message: Option<&'m str>) -> Choice<'m> {
+fn in_code_group<'m>(
+    spec: &Spec<'_>,
+    first: usize,
+    message: Option<&'m str>,
+    values: &mut [&'m str],
+) -> Choice {
     let mut catch_all = None;
     let mut at = Some(first);
     // At most one visit per entry, whatever the links say.
@@ -62,17 +57,17 @@ fn in_code_group<'m>(spec: &Spec<'_>, first: usize, message: Option<&'m str>) ->
         };
         if entry.template.is_none() {
             catch_all = catch_all.or(Some(index));
-        } else if let Some(params) = captured(entry, message) {
+        } else if captures(entry, message, values) {
             return Choice {
                 entry: Some(index),
-                params: Some(params),
+                matched: true,
             };
         }
         at = entry.next.map(usize::from);
     }
     Choice {
         entry: Some(catch_all.unwrap_or(first)),
-        params: None,
+        matched: false,
     }
 }
 
@@ -82,7 +77,8 @@ fn by_status<'m>(
     fallbacks: &[(u16, u16)],
     status: u16,
     message: Option<&'m str>,
-) -> Choice<'m> {
+    values: &mut [&'m str],
+) -> Choice {
     let entry = fallbacks
         .iter()
         .find(|(fallback, _)| *fallback == status)
@@ -90,16 +86,18 @@ fn by_status<'m>(
         .filter(|index| *index < spec.entries.len());
     Choice {
         entry,
-        params: entry.and_then(|index| captured(&spec.entries[index], message)),
+        matched: entry.is_some_and(|index| captures(&spec.entries[index], message, values)),
     }
 }
 
-/// The parameters `entry`'s template captures from `message`; `None` without a template or
-/// when it does not match.
-fn captured<'m>(entry: &Entry<'_>, message: Option<&'m str>) -> Option<Captured<'m>> {
-    entry.template?;
-    let count = entry.params.len();
-    let mut values = [""; MAX_PARAMS];
-    let slots = values.get_mut(..count)?;
-    capture(entry.pieces, message?, slots).then_some(Captured { values, count })
+/// Whether `entry`'s template matches `message`, its parameters then in `values`.
+fn captures<'m>(entry: &Entry<'_>, message: Option<&'m str>, values: &mut [&'m str]) -> bool {
+    let (Some(_), Some(message), Some(slots)) = (
+        entry.template,
+        message,
+        values.get_mut(..entry.params.len()),
+    ) else {
+        return false;
+    };
+    capture(entry.pieces, message, slots)
 }

@@ -100,7 +100,7 @@ fn code_enum(spec: &Spec, names: &Names) -> TokenStream {
     };
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #code {
             #(#[doc = #docs] #variants,)*
