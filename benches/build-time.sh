@@ -15,7 +15,7 @@ runs=${RUNS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2086
-cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p errspec-benches \
+cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p errspec-benches --no-default-features \
   --example scale_crates -- "$work" "$root/runtime" $sizes
 export CARGO_TARGET_DIR="$work/target" CARGO_INCREMENTAL=0
 

@@ -2,11 +2,11 @@
 #![no_main]
 #![forbid(unsafe_code)]
 
-use errspec_fuzz::itsm_ng::ItsmNgError;
-use errspec_fuzz::{check, split};
+use errspec_tests::harness::{split, Vendor};
 use libfuzzer_sys::fuzz_target;
 
+// `decode` checks the promise every response keeps, and panics where one breaks it.
 fuzz_target!(|data: &[u8]| {
     let (status, body) = split(data);
-    check(status, body, &ItsmNgError::decode(status, body));
+    let _ = Vendor::ItsmNg.decode(status, body);
 });

@@ -2,6 +2,8 @@
 //! must compile without a warning under `#![deny(warnings)]` and `clippy::pedantic`.
 #![deny(warnings, missing_docs, clippy::pedantic)]
 
+pub mod harness;
+
 /// ITSM-NG.
 pub mod itsm_ng {
     errspec::errors_from_spec!("itsm-ng.toml");
