@@ -91,7 +91,7 @@ impl Decoded {
     ) -> Self {
         assert_eq!(response.status(), status);
         assert!(!response.errors().is_empty(), "a response without errors");
-        assert!(core::ptr::eq(response.first(), &response.errors()[0]));
+        assert!(core::ptr::eq(response.first(), response.errors().as_ptr()));
         let raw_body = response.raw_body();
         assert!(
             raw_body.len() <= RAW_BODY_CAP,
