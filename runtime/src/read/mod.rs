@@ -58,15 +58,56 @@ pub fn read_errors<E, const F: usize>(
     body: &[u8],
     build: &mut Build<'_, E, F>,
 ) -> Vec<E> {
+    let mut sink = Collect {
+        out: Vec::new(),
+        build,
+    };
+    walk_body(envelope, body, &mut sink);
+    sink.out
+}
+
+/// Where the walk hands the errors it reads: the walk itself is compiled once per number of
+/// fields, whatever the error type the errors become.
+pub(super) trait Sink<const F: usize> {
+    /// How many errors are kept so far.
+    fn len(&self) -> usize;
+    /// Drops the errors kept after the first `len` (a wrapper's, replaced by its inner ones).
+    fn truncate(&mut self, len: usize);
+    /// Keeps one more error.
+    fn push(&mut self, raw: RawError<'_, F>);
+}
+
+/// The sink of [`read_errors`]: each raw error built into an `E` at once.
+struct Collect<'o, 'b, E, const F: usize> {
+    out: Vec<E>,
+    build: &'o mut Build<'b, E, F>,
+}
+
+impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
+    fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.out.truncate(len);
+    }
+
+    fn push(&mut self, raw: RawError<'_, F>) {
+        let built = (self.build)(raw);
+        self.out.push(built);
+    }
+}
+
+/// Walks `body` along `envelope`, handing each error read to `sink`.
+fn walk_body<const F: usize>(envelope: &Envelope<'_>, body: &[u8], sink: &mut dyn Sink<F>) {
     let body = body
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(body)
         .trim_ascii();
-    let mut out = Vec::new();
     // Only an object or an array can hold an error: an HTML page, plain text or a bare value
     // is not parsed at all.
     if !matches!(body.first(), Some(b'{' | b'[')) {
-        return out;
+        return;
     }
     let parts = envelope.parts.len().min(MAX_PARTS);
     let mut context = Context {
@@ -76,15 +117,14 @@ pub fn read_errors<E, const F: usize>(
         } else {
             (1u64 << parts) - 1
         },
-        out: &mut out,
-        build,
+        sink,
     };
     let read = Locate {
         context: &mut context,
         depth: 0,
     }
     .deserialize(&mut serde_json::Deserializer::from_slice(body));
-    if read.is_err() && context.out.is_empty() {
+    if read.is_err() && context.sink.len() == 0 {
         // Invalid UTF-8 or a broken escape inside a string: read what the server meant
         // rather than nothing.
         if let Some(repaired) = repair_strings(body) {
@@ -95,17 +135,15 @@ pub fn read_errors<E, const F: usize>(
             .deserialize(&mut serde_json::Deserializer::from_str(&repaired));
         }
     }
-    out
 }
 
-struct Context<'c, 'b, E, const F: usize> {
+struct Context<'c, const F: usize> {
     envelope: &'c Envelope<'c>,
     all_parts: u64,
-    out: &'c mut Vec<E>,
-    build: &'c mut Build<'b, E, F>,
+    sink: &'c mut dyn Sink<F>,
 }
 
-impl<E, const F: usize> Context<'_, '_, E, F> {
+impl<const F: usize> Context<'_, F> {
     fn parts(&self) -> impl Iterator<Item = (u64, &crate::envelope::Part<'_>)> {
         self.envelope
             .parts

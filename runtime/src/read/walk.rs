@@ -35,12 +35,12 @@ pub(super) fn is_index(token: &str, index: usize) -> bool {
 }
 
 /// Walks from the root to the envelope's error location.
-pub(super) struct Locate<'x, 'c, 'b, E, const F: usize> {
-    pub(super) context: &'x mut Context<'c, 'b, E, F>,
+pub(super) struct Locate<'x, 'c, const F: usize> {
+    pub(super) context: &'x mut Context<'c, F>,
     pub(super) depth: usize,
 }
 
-impl<'de, E, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, '_, E, F> {
+impl<'de, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -64,7 +64,7 @@ impl<'de, E, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, '_, E, F> {
     }
 }
 
-impl<'de, E, const F: usize> Visitor<'de> for Locate<'_, '_, '_, E, F> {
+impl<'de, const F: usize> Visitor<'de> for Locate<'_, '_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -133,11 +133,11 @@ impl<'de> Visitor<'de> for KeyIs<'_> {
 }
 
 /// The array of errors at the envelope's location (a single object there is one error).
-pub(super) struct ErrorList<'x, 'c, 'b, E, const F: usize> {
-    context: &'x mut Context<'c, 'b, E, F>,
+pub(super) struct ErrorList<'x, 'c, const F: usize> {
+    context: &'x mut Context<'c, F>,
 }
 
-impl<'de, E, const F: usize> Visitor<'de> for ErrorList<'_, '_, '_, E, F> {
+impl<'de, const F: usize> Visitor<'de> for ErrorList<'_, '_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -169,14 +169,14 @@ impl<'de, E, const F: usize> Visitor<'de> for ErrorList<'_, '_, '_, E, F> {
 }
 
 /// One error object (a JSON object, or a positional array).
-pub(super) struct ErrorSeed<'x, 'c, 'b, E, const F: usize> {
-    context: &'x mut Context<'c, 'b, E, F>,
+pub(super) struct ErrorSeed<'x, 'c, const F: usize> {
+    context: &'x mut Context<'c, F>,
     nesting: usize,
     /// Whether this is a root array that may be a bare list of batch items.
     bare: bool,
 }
 
-impl<E, const F: usize> ErrorSeed<'_, '_, '_, E, F> {
+impl<const F: usize> ErrorSeed<'_, '_, F> {
     fn capture<'de>(&self) -> Capture<'de, F> {
         Capture {
             raw: RawError::empty(),
@@ -193,10 +193,10 @@ impl<E, const F: usize> ErrorSeed<'_, '_, '_, E, F> {
             (&capture.raw.code, context.envelope.multiple),
             (Some(code), Some(multiple)) if code == multiple
         );
-        if is_wrapper && context.out.len() > before {
+        if is_wrapper && context.sink.len() > before {
             return;
         }
-        context.out.truncate(before);
+        context.sink.truncate(before);
         let mut raw = capture.raw;
         if !raw.has_content() {
             if !capture.bare_possible || capture.bare_items.is_empty() {
@@ -204,12 +204,11 @@ impl<E, const F: usize> ErrorSeed<'_, '_, '_, E, F> {
             }
             raw.items = capture.bare_items;
         }
-        let built = (context.build)(raw);
-        context.out.push(built);
+        context.sink.push(raw);
     }
 }
 
-impl<'de, E, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, '_, E, F> {
+impl<'de, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -217,7 +216,7 @@ impl<'de, E, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, '_, E, F
     }
 }
 
-impl<'de, E, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, '_, E, F> {
+impl<'de, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -225,7 +224,7 @@ impl<'de, E, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, '_, E, F> {
     }
 
     fn visit_map<A: MapAccess<'de>>(mut self, map: A) -> Result<(), A::Error> {
-        let before = self.context.out.len();
+        let before = self.context.sink.len();
         let mut capture = self.capture();
         let all = self.context.all_parts;
         walk_map(&mut self, &mut capture, all, 0, map)?;
@@ -234,7 +233,7 @@ impl<'de, E, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, '_, E, F> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, seq: A) -> Result<(), A::Error> {
-        let before = self.context.out.len();
+        let before = self.context.sink.len();
         let mut capture = self.capture();
         let all = self.context.all_parts;
         let bare = self.bare;
@@ -246,8 +245,8 @@ impl<'de, E, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, '_, E, F> {
     skip_scalars!(());
 }
 
-pub(super) fn walk_map<'de, E, A: MapAccess<'de>, const F: usize>(
-    error: &mut ErrorSeed<'_, '_, '_, E, F>,
+pub(super) fn walk_map<'de, A: MapAccess<'de>, const F: usize>(
+    error: &mut ErrorSeed<'_, '_, F>,
     capture: &mut Capture<'de, F>,
     mask: u64,
     depth: usize,
@@ -273,8 +272,8 @@ pub(super) fn walk_map<'de, E, A: MapAccess<'de>, const F: usize>(
     Ok(())
 }
 
-pub(super) fn walk_seq<'de, E, A: SeqAccess<'de>, const F: usize>(
-    error: &mut ErrorSeed<'_, '_, '_, E, F>,
+pub(super) fn walk_seq<'de, A: SeqAccess<'de>, const F: usize>(
+    error: &mut ErrorSeed<'_, '_, F>,
     capture: &mut Capture<'de, F>,
     mask: u64,
     depth: usize,
@@ -304,13 +303,13 @@ pub(super) fn walk_seq<'de, E, A: SeqAccess<'de>, const F: usize>(
 }
 
 /// Reads a key of an error object and tells which parts continue under it.
-pub(super) struct KeyMask<'x, 'c, 'b, E, const F: usize> {
-    context: &'x Context<'c, 'b, E, F>,
+pub(super) struct KeyMask<'x, 'c, const F: usize> {
+    context: &'x Context<'c, F>,
     mask: u64,
     depth: usize,
 }
 
-impl<'de, E, const F: usize> DeserializeSeed<'de> for KeyMask<'_, '_, '_, E, F> {
+impl<'de, const F: usize> DeserializeSeed<'de> for KeyMask<'_, '_, F> {
     type Value = u64;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u64, D::Error> {
@@ -318,7 +317,7 @@ impl<'de, E, const F: usize> DeserializeSeed<'de> for KeyMask<'_, '_, '_, E, F> 
     }
 }
 
-impl<'de, E, const F: usize> Visitor<'de> for KeyMask<'_, '_, '_, E, F> {
+impl<'de, const F: usize> Visitor<'de> for KeyMask<'_, '_, F> {
     type Value = u64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -331,8 +330,8 @@ impl<'de, E, const F: usize> Visitor<'de> for KeyMask<'_, '_, '_, E, F> {
 }
 
 /// A value inside an error, under which the parts in `mask` continue or end.
-pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'b, 'de, E, const F: usize> {
-    error: &'x mut ErrorSeed<'y, 'c, 'b, E, F>,
+pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'de, const F: usize> {
+    error: &'x mut ErrorSeed<'y, 'c, F>,
     capture: &'z mut Capture<'de, F>,
     mask: u64,
     depth: usize,
@@ -349,7 +348,7 @@ pub(super) enum ScalarKind {
     Bool,
 }
 
-impl<'de, E, const F: usize> ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
+impl<'de, const F: usize> ValueAt<'_, '_, '_, '_, 'de, F> {
     /// Whether a part that keeps a scalar's text ends here (a status alone does not).
     fn needs_text(&self) -> bool {
         self.error
@@ -412,7 +411,7 @@ impl<'de, E, const F: usize> ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
     }
 }
 
-impl<'de, E, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
+impl<'de, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, 'de, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -420,7 +419,7 @@ impl<'de, E, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, '_
     }
 }
 
-impl<'de, E, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, '_, 'de, E, F> {
+impl<'de, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -542,8 +541,8 @@ impl<'de, E, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, '_, 'de, E
     }
 }
 
-pub(super) fn ending_mask<E, const F: usize>(
-    context: &Context<'_, '_, E, F>,
+pub(super) fn ending_mask<const F: usize>(
+    context: &Context<'_, F>,
     mask: u64,
     depth: usize,
 ) -> u64 {
@@ -553,8 +552,8 @@ pub(super) fn ending_mask<E, const F: usize>(
         .fold(0, |found, (bit, _)| found | bit)
 }
 
-pub(super) fn field_ending<E, const F: usize>(
-    context: &Context<'_, '_, E, F>,
+pub(super) fn field_ending<const F: usize>(
+    context: &Context<'_, F>,
     mask: u64,
     depth: usize,
 ) -> Option<usize> {
