@@ -138,20 +138,20 @@ impl Spec {
     }
 
     /// The entries grouped by wire code: each distinct code once, in order of first
-    /// appearance, with its entries in file order. A code's index here is its group number.
+    /// appearance, with the indexes of its entries in file order.
     #[must_use]
-    pub fn code_groups(&self) -> Vec<(&str, Vec<&ErrorEntry>)> {
-        let mut groups: Vec<(&str, Vec<&ErrorEntry>)> = Vec::new();
-        let mut index_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for entry in &self.errors {
+    pub fn code_groups(&self) -> Vec<(&str, Vec<usize>)> {
+        let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+        let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (index, entry) in self.errors.iter().enumerate() {
             let Some(code) = entry.code.as_deref() else {
                 continue;
             };
-            let index = *index_of.entry(code).or_insert_with(|| {
+            let group = *group_of.entry(code).or_insert_with(|| {
                 groups.push((code, Vec::new()));
                 groups.len() - 1
             });
-            groups[index].1.push(entry);
+            groups[group].1.push(index);
         }
         groups
     }

@@ -2,8 +2,6 @@
 //! turns it into `&'static` tokens (`expand`), the `errspec` command's interpreter into
 //! tables built at run time. Neither adds a rule of its own.
 
-use std::collections::HashMap;
-
 use errspec_vocab::pointer::pointer_tokens;
 use errspec_vocab::Role;
 
@@ -46,7 +44,7 @@ impl Tables {
     /// The tables of `spec`.
     #[must_use]
     pub fn new(spec: &Spec) -> Self {
-        let groups = code_groups(spec);
+        let groups = spec.code_groups();
         let mut next = vec![None; spec.errors.len()];
         for (_, members) in &groups {
             for pair in members.windows(2) {
@@ -68,24 +66,6 @@ impl Tables {
             parts: parts(spec),
         }
     }
-}
-
-/// Each distinct wire code, in order of first appearance, with its entries' indexes in file
-/// order.
-fn code_groups(spec: &Spec) -> Vec<(&str, Vec<usize>)> {
-    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut group_of: HashMap<&str, usize> = HashMap::new();
-    for (index, entry) in spec.errors.iter().enumerate() {
-        let Some(code) = entry.code.as_deref() else {
-            continue;
-        };
-        let group = *group_of.entry(code).or_insert_with(|| {
-            groups.push((code, Vec::new()));
-            groups.len() - 1
-        });
-        groups[group].1.push(index);
-    }
-    groups
 }
 
 fn code_table(groups: &[(&str, Vec<usize>)]) -> CodeTable {
