@@ -130,22 +130,19 @@ pub mod __private {
     pub use crate::__error_impls as error_impls;
     pub use crate::__from_reqwest as from_reqwest;
     pub use crate::decode::{decode, Build};
-    pub use crate::encode::{encode, encode_views, Encoding, StatusFormat, Wire};
-    pub use crate::envelope::{Batch, Envelope, Part, RawError, Role, MAX_PARTS};
+    pub use crate::encode::{encode_views, StatusFormat};
+    pub use crate::envelope::{Batch, Envelope, Part, Role, MAX_PARTS};
     pub use crate::lookup::CodeTable;
-    pub use crate::read::read_errors;
     #[cfg(feature = "reqwest")]
     pub use crate::reqwest_client::read_response;
     pub use crate::resolve::{
         code, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable, kind,
-        message, recovery, variant_name,
+        recovery, variant_name,
     };
-    pub use crate::select::{select, Choice};
     pub use crate::spec::{Entry, Parts, Spec, View, NONE};
-    pub use crate::status::{canonical_reason, default_message, message_or, message_or_reason};
     pub use crate::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};
     pub use ::errspec_macros::errors_from_spec;
     /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.
     pub use ::std::prelude::rust_2021 as prelude;
-    pub use errspec_vocab::template::{match_template, matches_template, normalize_message};
+    pub use errspec_vocab::template::matches_template;
 }

@@ -19,12 +19,6 @@ pub fn message_or(message: Option<Cow<'_, str>>, description: &str, status: u16)
     }
 }
 
-/// The message as received, else (when it is missing or blank) the status's reason phrase.
-#[must_use]
-pub fn message_or_reason(message: Option<Cow<'_, str>>, status: u16) -> String {
-    message_or(message, "", status)
-}
-
 /// A message for an error whose body said nothing: the status's reason phrase.
 #[must_use]
 pub fn default_message(status: u16) -> String {
