@@ -6,7 +6,8 @@
 //! Matching normalizes the message the same way ([`normalize_message`]), then finds each piece
 //! left to right. It never backtracks, so it is linear in the length of the message.
 
-/// The most parameters a template may have.
+/// The most parameters one template may have where a spec is interpreted (`errspec decode
+/// --spec`): generated code sizes its buffers to the spec itself.
 pub const MAX_PARAMS: usize = 32;
 
 /// Quote pairs stripped from a whole message and from a captured parameter value; their
@@ -39,20 +40,6 @@ fn strip_quote_pair(text: &str) -> &str {
     }
 }
 
-/// The parameter values of `message` when it matches the template whose literal pieces are
-/// `pieces` (`N + 1` of them), or `None`.
-#[must_use]
-pub fn match_template<const N: usize>(pieces: &[&str], message: &str) -> Option<[String; N]> {
-    let message = normalize_message(message);
-    let spans = capture_spans::<N>(pieces, message)?;
-    let values = spans.map(|(start, end)| strip_quote_pair(message[start..end].trim()));
-    // A parameter holds at least one character besides its quotes.
-    if values.iter().any(|value| value.is_empty()) {
-        return None;
-    }
-    Some(values.map(str::to_owned))
-}
-
 /// Fills `values` with the parameter values of `message` when it matches the template whose
 /// literal pieces are `pieces` (one more than `values`), and says whether it matched.
 /// Values borrow from the message; `values` is left unspecified when it did not match.
@@ -83,18 +70,6 @@ pub fn matches_template(pieces: &[&str], message: &str) -> bool {
         [only] => message == *only,
         _ => capture_spans_dyn(pieces, message, |_, _| ()).is_some(),
     }
-}
-
-fn capture_spans<const N: usize>(pieces: &[&str], message: &str) -> Option<[(usize, usize); N]> {
-    if pieces.len() != N + 1 {
-        return None;
-    }
-    if N == 0 {
-        return (message == pieces[0]).then_some([(0, 0); N]);
-    }
-    let mut spans = [(0, 0); N];
-    capture_spans_dyn(pieces, message, |index, span| spans[index] = span)?;
-    Some(spans)
 }
 
 /// Finds every parameter's byte span, calling `found(index, span)` for each; `None` when the
@@ -172,7 +147,13 @@ pub fn normalize_pieces(pieces: &mut [String]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{capture, match_template, matches_template, normalize_pieces};
+    use super::{capture, matches_template, normalize_pieces};
+
+    /// The parameter values `capture` finds for a template of `N` parameters, owned.
+    fn match_template<const N: usize>(pieces: &[&str], message: &str) -> Option<[String; N]> {
+        let mut values = [""; N];
+        capture(pieces, message, &mut values).then(|| values.map(str::to_owned))
+    }
 
     #[test]
     fn capture_borrows_values_from_the_message() {
