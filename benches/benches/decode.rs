@@ -115,13 +115,13 @@ fn main() {
             &format!("{} errspec/derive", vendor.name),
             (&group, "errspec"),
             (&group, "derive"),
-            1.05,
+            1.00,
         );
         print_ratio(
             &format!("{} errspec/value", vendor.name),
             (&group, "errspec"),
             (&group, "value"),
-            0.70,
+            0.60,
         );
         print_ratio(
             &format!("{} ignore/derive", vendor.name),
