@@ -49,7 +49,7 @@ fn assemble<E, const F: usize, const P: usize>(
         &mut values,
     );
     let index = choice.entry;
-    let entry = index.and_then(|index| spec.entries.get(index));
+    let entry = resolve::entry(spec, index);
     let mut params = [const { None }; P];
     if let (true, Some(entry)) = (choice.matched, entry) {
         for (slot, value) in params.iter_mut().zip(&values[..entry.params.len().min(P)]) {

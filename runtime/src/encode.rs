@@ -57,10 +57,7 @@ pub fn encode_views<const F: usize, const P: usize>(
             status: view.status,
             fields: view.fields,
             items: view.items,
-            empty: view
-                .entry
-                .and_then(|index| spec.entries.get(index))
-                .is_some_and(|entry| entry.empty_body),
+            empty: resolve::entry(spec, view.entry).is_some_and(|entry| entry.empty_body),
         })
         .collect();
     let encoding = Encoding {

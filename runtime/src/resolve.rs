@@ -43,7 +43,7 @@ pub const fn fixed_recovery(entry: &Entry<'_>) -> Option<Recovery> {
 }
 
 /// The entry at `index`, if any.
-fn entry<'s>(spec: &Spec<'s>, index: Option<usize>) -> Option<&'s Entry<'s>> {
+pub(crate) fn entry<'s>(spec: &Spec<'s>, index: Option<usize>) -> Option<&'s Entry<'s>> {
     spec.entries.get(index?)
 }
 
@@ -101,9 +101,7 @@ pub fn code<'v, const F: usize, const P: usize>(
 /// The variant name (`"Unknown"` for an undocumented error).
 #[must_use]
 pub fn variant_name<'s>(spec: &Spec<'s>, index: Option<usize>) -> &'s str {
-    index
-        .and_then(|index| spec.entries.get(index))
-        .map_or("Unknown", |entry| entry.name)
+    entry(spec, index).map_or("Unknown", |entry| entry.name)
 }
 
 /// The extra fields and template parameters of an error, by name, in spec order; none for
