@@ -5,62 +5,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use errspec_benches::baseline::{self, derive, value, Hand};
-use errspec_benches::bodies::{self, Sample};
+use errspec_benches::baseline;
+use errspec_benches::decoders::VENDORS;
 use errspec_benches::report::print_ratio;
-use errspec_benches::vendors::{igel_imi, itcare, itsm_ng, netilion, telecomx};
-
-struct Vendor {
-    name: &'static str,
-    samples: &'static [Sample],
-    errspec: fn(u16, &[u8]) -> usize,
-    derive: fn(&[u8]) -> Vec<Hand>,
-    value: fn(&[u8]) -> Vec<Hand>,
-}
-
-macro_rules! errspec_decoder {
-    ($error:ty) => {
-        |status, body| <$error>::decode(status, body).errors().len()
-    };
-}
-
-const VENDORS: &[Vendor] = &[
-    Vendor {
-        name: "itsm-ng",
-        samples: bodies::ITSM_NG,
-        errspec: errspec_decoder!(itsm_ng::ItsmNgError),
-        derive: derive::itsm_ng,
-        value: value::itsm_ng,
-    },
-    Vendor {
-        name: "igel-imi",
-        samples: bodies::IGEL_IMI,
-        errspec: errspec_decoder!(igel_imi::IgelImiError),
-        derive: derive::igel_imi,
-        value: value::igel_imi,
-    },
-    Vendor {
-        name: "itcare",
-        samples: bodies::ITCARE,
-        errspec: errspec_decoder!(itcare::ItcareError),
-        derive: derive::itcare,
-        value: value::itcare,
-    },
-    Vendor {
-        name: "telecomx",
-        samples: bodies::TELECOMX,
-        errspec: errspec_decoder!(telecomx::TelecomXError),
-        derive: derive::telecomx,
-        value: value::telecomx,
-    },
-    Vendor {
-        name: "netilion",
-        samples: bodies::NETILION,
-        errspec: errspec_decoder!(netilion::NetilionError),
-        derive: derive::netilion,
-        value: value::netilion,
-    },
-];
 
 fn main() {
     let mut criterion = Criterion::default()

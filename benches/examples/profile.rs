@@ -1,59 +1,33 @@
-//! Decodes one vendor's realistic bodies in a loop, for a profiler:
-//! `cargo run --release -p errspec-benches --example profile -- itsm-ng 1000000`.
+//! Decodes one vendor's realistic bodies in a loop with one decoder, for a profiler or for
+//! counting instructions (`valgrind --tool=callgrind`, repeatable whatever the machine's load):
+//! `cargo run --release -p errspec-benches --no-default-features --example profile -- itsm-ng 100000 [errspec|derive|value]`.
 
 use std::hint::black_box;
 
-use errspec_benches::bodies;
-use errspec_benches::vendors::{igel_imi, itcare, itsm_ng, netilion, telecomx};
+use errspec_benches::decoders::VENDORS;
+
+const USAGE: &str = "usage: profile <vendor> [rounds] [errspec|derive|value]";
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let vendor = args.next().unwrap_or_else(|| "itsm-ng".into());
-    let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100_000);
+    let name = args.next().unwrap_or_else(|| "itsm-ng".into());
+    let rounds: usize = args.next().map_or(100_000, |n| n.parse().expect(USAGE));
+    let decoder = args.next().unwrap_or_else(|| "errspec".into());
+    let vendor = VENDORS
+        .iter()
+        .find(|vendor| vendor.name == name)
+        .expect(USAGE);
     let mut decoded = 0;
     for _ in 0..rounds {
-        decoded += match vendor.as_str() {
-            "itsm-ng" => bodies::ITSM_NG
-                .iter()
-                .map(|s| {
-                    itsm_ng::ItsmNgError::decode(s.status, black_box(s.body))
-                        .errors()
-                        .len()
-                })
-                .sum::<usize>(),
-            "igel-imi" => bodies::IGEL_IMI
-                .iter()
-                .map(|s| {
-                    igel_imi::IgelImiError::decode(s.status, black_box(s.body))
-                        .errors()
-                        .len()
-                })
-                .sum(),
-            "itcare" => bodies::ITCARE
-                .iter()
-                .map(|s| {
-                    itcare::ItcareError::decode(s.status, black_box(s.body))
-                        .errors()
-                        .len()
-                })
-                .sum(),
-            "telecomx" => bodies::TELECOMX
-                .iter()
-                .map(|s| {
-                    telecomx::TelecomXError::decode(s.status, black_box(s.body))
-                        .errors()
-                        .len()
-                })
-                .sum(),
-            _ => bodies::NETILION
-                .iter()
-                .map(|s| {
-                    netilion::NetilionError::decode(s.status, black_box(s.body))
-                        .errors()
-                        .len()
-                })
-                .sum(),
-        };
+        for sample in vendor.samples {
+            let body = black_box(sample.body);
+            decoded += match decoder.as_str() {
+                "errspec" => (vendor.errspec)(sample.status, body),
+                "derive" => (vendor.derive)(body).len(),
+                "value" => (vendor.value)(body).len(),
+                _ => panic!("{USAGE}"),
+            };
+        }
     }
     println!("{decoded} errors decoded");
 }

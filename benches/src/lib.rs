@@ -4,6 +4,7 @@
 
 pub mod baseline;
 pub mod bodies;
+pub mod decoders;
 pub mod report;
 pub mod scale_spec;
 

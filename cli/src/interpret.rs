@@ -80,7 +80,7 @@ impl Interpreter {
             let build = |entry: Option<usize>, parts: Parts<FIELDS, MAX_PARAMS>| {
                 self.error(spec, entry, parts)
             };
-            let response = rt::decode(spec, status, body, &build);
+            let response = rt::decode(spec, &spec.envelope, status, body, &build);
             Decoded {
                 status,
                 raw_body: response.raw_body().to_vec(),

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::envelope::RawError;
+use crate::envelope::{RawError, Shape};
 use crate::read::read_errors;
 use crate::resolve;
 use crate::select::select;
@@ -16,16 +16,16 @@ pub type Build<'b, E, const F: usize, const P: usize> =
     dyn Fn(Option<usize>, Parts<F, P>) -> E + 'b;
 
 /// Decodes a response of `spec`'s API: one error per readable error in `body`, or a single
-/// one chosen by `status` when it holds none. Never fails.
-pub fn decode<E, const F: usize, const P: usize>(
+/// one chosen by `status` when it holds none. Never fails. `shape` gives the body walk
+/// `spec.envelope`: generated code passes one known at compile time.
+pub fn decode<S: Shape, E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
+    shape: S,
     status: u16,
     body: &[u8],
     build: &Build<'_, E, F, P>,
 ) -> ErrorResponse<E> {
-    let errors = read_errors(&spec.envelope, body, &mut |raw| {
-        assemble(spec, raw, status, build)
-    });
+    let errors = read_errors(shape, body, &mut |raw| assemble(spec, raw, status, build));
     ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
         let only = assemble(spec, RawError::empty(), status, build);
         ErrorResponse::new(status, only).with_raw_body(body)

@@ -24,6 +24,21 @@ pub struct Envelope<'a> {
     pub batch: Option<Batch<'a>>,
 }
 
+/// Where the walk finds the envelope: a constant of generated code, so that the walk compiled
+/// for one spec folds its paths and flags as a hand-written deserializer would, or an
+/// `&Envelope` the `errspec` command's interpreter built at run time. Both run the same walk.
+pub trait Shape: Copy {
+    /// The envelope.
+    fn envelope(&self) -> &Envelope<'_>;
+}
+
+impl Shape for &Envelope<'_> {
+    #[inline(always)]
+    fn envelope(&self) -> &Envelope<'_> {
+        self
+    }
+}
+
 /// How many parts an envelope may read in each error.
 pub const MAX_PARTS: usize = 64;
 

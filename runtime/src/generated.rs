@@ -19,7 +19,7 @@ macro_rules! __error_impls {
                 status: ::core::primitive::u16,
                 body: &[::core::primitive::u8],
             ) -> $crate::ErrorResponse<$error> {
-                $crate::__private::decode(&SPEC, status, body, &$error::build)
+                $crate::__private::decode(&SPEC, KnownEnvelope, status, body, &$error::build)
             }
 
             /// Decodes an error response of the `http` crate: its status, its headers
@@ -128,6 +128,18 @@ macro_rules! __error_impls {
             #[must_use]
             pub fn items(&self) -> &[$crate::BatchItem] {
                 $error::view(self).items
+            }
+        }
+
+        /// `SPEC.envelope`, known at compile time: the body walk compiled for it folds the
+        /// envelope's paths and flags.
+        #[derive(::core::clone::Clone, ::core::marker::Copy)]
+        struct KnownEnvelope;
+
+        impl $crate::__private::Shape for KnownEnvelope {
+            #[inline(always)]
+            fn envelope(&self) -> &$crate::__private::Envelope<'_> {
+                &SPEC.envelope
             }
         }
 

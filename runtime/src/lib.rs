@@ -131,7 +131,7 @@ pub mod __private {
     pub use crate::__from_reqwest as from_reqwest;
     pub use crate::decode::{decode, Build};
     pub use crate::encode::{encode_views, StatusFormat};
-    pub use crate::envelope::{Batch, Envelope, Part, Role, MAX_PARTS};
+    pub use crate::envelope::{Batch, Envelope, Part, Role, Shape, MAX_PARTS};
     pub use crate::lookup::CodeTable;
     #[cfg(feature = "reqwest")]
     pub use crate::reqwest_client::read_response;

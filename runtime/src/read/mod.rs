@@ -41,7 +41,7 @@ mod walk;
 
 use serde::de::DeserializeSeed;
 
-use crate::envelope::{Envelope, RawError, Role, MAX_PARTS};
+use crate::envelope::{Envelope, RawError, Role, Shape, MAX_PARTS};
 use crate::BatchItem;
 use repair::repair_strings;
 use walk::{is_index, Locate};
@@ -53,8 +53,8 @@ const MAX_WRAPPER_NESTING: usize = 8;
 pub type Build<'b, E, const F: usize> = dyn for<'de> FnMut(RawError<'de, F>) -> E + 'b;
 
 /// The errors `body` holds, in order, each built by `build`; empty when it holds none.
-pub fn read_errors<E, const F: usize>(
-    envelope: &Envelope<'_>,
+pub fn read_errors<S: Shape, E, const F: usize>(
+    shape: S,
     body: &[u8],
     build: &mut Build<'_, E, F>,
 ) -> Vec<E> {
@@ -62,7 +62,7 @@ pub fn read_errors<E, const F: usize>(
         out: Vec::new(),
         build,
     };
-    walk_body(envelope, body, &mut sink);
+    walk_body(shape, body, &mut sink);
     sink.out
 }
 
@@ -98,8 +98,8 @@ impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
     }
 }
 
-/// Walks `body` along `envelope`, handing each error read to `sink`.
-fn walk_body<const F: usize>(envelope: &Envelope<'_>, body: &[u8], sink: &mut dyn Sink<F>) {
+/// Walks `body` along the envelope of `shape`, handing each error read to `sink`.
+fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sink<F>) {
     let body = body
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(body)
@@ -109,9 +109,9 @@ fn walk_body<const F: usize>(envelope: &Envelope<'_>, body: &[u8], sink: &mut dy
     if !matches!(body.first(), Some(b'{' | b'[')) {
         return;
     }
-    let parts = envelope.parts.len().min(MAX_PARTS);
+    let parts = shape.envelope().parts.len().min(MAX_PARTS);
     let mut context = Context {
-        envelope,
+        shape,
         all_parts: if parts == MAX_PARTS {
             u64::MAX
         } else {
@@ -137,15 +137,22 @@ fn walk_body<const F: usize>(envelope: &Envelope<'_>, body: &[u8], sink: &mut dy
     }
 }
 
-struct Context<'c, const F: usize> {
-    envelope: &'c Envelope<'c>,
+struct Context<'c, S: Shape, const F: usize> {
+    shape: S,
     all_parts: u64,
     sink: &'c mut dyn Sink<F>,
 }
 
-impl<const F: usize> Context<'_, F> {
+impl<S: Shape, const F: usize> Context<'_, S, F> {
+    /// The envelope: a constant where `S` is a generated spec's, so the walk compiled for it
+    /// folds its paths and flags.
+    #[inline(always)]
+    fn envelope(&self) -> &Envelope<'_> {
+        self.shape.envelope()
+    }
+
     fn parts(&self) -> impl Iterator<Item = (u64, &crate::envelope::Part<'_>)> {
-        self.envelope
+        self.envelope()
             .parts
             .iter()
             .take(MAX_PARTS)

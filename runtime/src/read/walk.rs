@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::batch::{ItemSeed, ItemVisitor};
 use super::{Capture, Context, MAX_WRAPPER_NESTING};
-use crate::envelope::{RawError, Role};
+use crate::envelope::{RawError, Role, Shape};
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 pub(super) fn is_index(token: &str, index: usize) -> bool {
@@ -35,25 +35,30 @@ pub(super) fn is_index(token: &str, index: usize) -> bool {
 }
 
 /// Walks from the root to the envelope's error location.
-pub(super) struct Locate<'x, 'c, const F: usize> {
-    pub(super) context: &'x mut Context<'c, F>,
+pub(super) struct Locate<'x, 'c, S: Shape, const F: usize> {
+    pub(super) context: &'x mut Context<'c, S, F>,
     pub(super) depth: usize,
 }
 
-impl<'de, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, F> {
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, S, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        let at = self.context.envelope.at;
+        let at = self.context.envelope().at;
         if self.depth < at.len() {
             return deserializer.deserialize_any(self);
         }
-        if self.context.envelope.many {
+        if self.context.envelope().many {
             deserializer.deserialize_any(ErrorList {
                 context: self.context,
             })
         } else {
-            let bare = at.is_empty() && self.context.envelope.batch.is_some_and(|batch| batch.bare);
+            let bare = at.is_empty()
+                && self
+                    .context
+                    .envelope()
+                    .batch
+                    .is_some_and(|batch| batch.bare);
             ErrorSeed {
                 context: self.context,
                 nesting: 0,
@@ -64,7 +69,7 @@ impl<'de, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, F> {
     }
 }
 
-impl<'de, const F: usize> Visitor<'de> for Locate<'_, '_, F> {
+impl<'de, S: Shape, const F: usize> Visitor<'de> for Locate<'_, '_, S, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -72,7 +77,8 @@ impl<'de, const F: usize> Visitor<'de> for Locate<'_, '_, F> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let token = self.context.envelope.at[self.depth];
+        let shape = self.context.shape;
+        let token = shape.envelope().at[self.depth];
         while let Some(found) = map.next_key_seed(KeyIs(token))? {
             if found {
                 map.next_value_seed(Locate {
@@ -87,7 +93,8 @@ impl<'de, const F: usize> Visitor<'de> for Locate<'_, '_, F> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let token = self.context.envelope.at[self.depth];
+        let shape = self.context.shape;
+        let token = shape.envelope().at[self.depth];
         let mut index = 0;
         loop {
             let more = if is_index(token, index) {
@@ -133,11 +140,11 @@ impl<'de> Visitor<'de> for KeyIs<'_> {
 }
 
 /// The array of errors at the envelope's location (a single object there is one error).
-pub(super) struct ErrorList<'x, 'c, const F: usize> {
-    context: &'x mut Context<'c, F>,
+pub(super) struct ErrorList<'x, 'c, S: Shape, const F: usize> {
+    context: &'x mut Context<'c, S, F>,
 }
 
-impl<'de, const F: usize> Visitor<'de> for ErrorList<'_, '_, F> {
+impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorList<'_, '_, S, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -169,14 +176,14 @@ impl<'de, const F: usize> Visitor<'de> for ErrorList<'_, '_, F> {
 }
 
 /// One error object (a JSON object, or a positional array).
-pub(super) struct ErrorSeed<'x, 'c, const F: usize> {
-    context: &'x mut Context<'c, F>,
+pub(super) struct ErrorSeed<'x, 'c, S: Shape, const F: usize> {
+    context: &'x mut Context<'c, S, F>,
     nesting: usize,
     /// Whether this is a root array that may be a bare list of batch items.
     bare: bool,
 }
 
-impl<const F: usize> ErrorSeed<'_, '_, F> {
+impl<S: Shape, const F: usize> ErrorSeed<'_, '_, S, F> {
     fn capture<'de>(&self) -> Capture<'de, F> {
         Capture {
             raw: RawError::empty(),
@@ -190,7 +197,7 @@ impl<const F: usize> ErrorSeed<'_, '_, F> {
     fn finish(self, capture: Capture<'_, F>, before: usize) {
         let context = self.context;
         let is_wrapper = matches!(
-            (&capture.raw.code, context.envelope.multiple),
+            (&capture.raw.code, context.envelope().multiple),
             (Some(code), Some(multiple)) if code == multiple
         );
         if is_wrapper && context.sink.len() > before {
@@ -208,7 +215,7 @@ impl<const F: usize> ErrorSeed<'_, '_, F> {
     }
 }
 
-impl<'de, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, F> {
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, S, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -216,7 +223,7 @@ impl<'de, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, F> {
     }
 }
 
-impl<'de, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, F> {
+impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -245,8 +252,8 @@ impl<'de, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, F> {
     skip_scalars!(());
 }
 
-pub(super) fn walk_map<'de, A: MapAccess<'de>, const F: usize>(
-    error: &mut ErrorSeed<'_, '_, F>,
+pub(super) fn walk_map<'de, A: MapAccess<'de>, S: Shape, const F: usize>(
+    error: &mut ErrorSeed<'_, '_, S, F>,
     capture: &mut Capture<'de, F>,
     mask: u64,
     depth: usize,
@@ -272,8 +279,8 @@ pub(super) fn walk_map<'de, A: MapAccess<'de>, const F: usize>(
     Ok(())
 }
 
-pub(super) fn walk_seq<'de, A: SeqAccess<'de>, const F: usize>(
-    error: &mut ErrorSeed<'_, '_, F>,
+pub(super) fn walk_seq<'de, A: SeqAccess<'de>, S: Shape, const F: usize>(
+    error: &mut ErrorSeed<'_, '_, S, F>,
     capture: &mut Capture<'de, F>,
     mask: u64,
     depth: usize,
@@ -303,13 +310,13 @@ pub(super) fn walk_seq<'de, A: SeqAccess<'de>, const F: usize>(
 }
 
 /// Reads a key of an error object and tells which parts continue under it.
-pub(super) struct KeyMask<'x, 'c, const F: usize> {
-    context: &'x Context<'c, F>,
+pub(super) struct KeyMask<'x, 'c, S: Shape, const F: usize> {
+    context: &'x Context<'c, S, F>,
     mask: u64,
     depth: usize,
 }
 
-impl<'de, const F: usize> DeserializeSeed<'de> for KeyMask<'_, '_, F> {
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for KeyMask<'_, '_, S, F> {
     type Value = u64;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u64, D::Error> {
@@ -317,7 +324,7 @@ impl<'de, const F: usize> DeserializeSeed<'de> for KeyMask<'_, '_, F> {
     }
 }
 
-impl<'de, const F: usize> Visitor<'de> for KeyMask<'_, '_, F> {
+impl<'de, S: Shape, const F: usize> Visitor<'de> for KeyMask<'_, '_, S, F> {
     type Value = u64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -330,8 +337,8 @@ impl<'de, const F: usize> Visitor<'de> for KeyMask<'_, '_, F> {
 }
 
 /// A value inside an error, under which the parts in `mask` continue or end.
-pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'de, const F: usize> {
-    error: &'x mut ErrorSeed<'y, 'c, F>,
+pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'de, S: Shape, const F: usize> {
+    error: &'x mut ErrorSeed<'y, 'c, S, F>,
     capture: &'z mut Capture<'de, F>,
     mask: u64,
     depth: usize,
@@ -348,7 +355,7 @@ pub(super) enum ScalarKind {
     Bool,
 }
 
-impl<'de, const F: usize> ValueAt<'_, '_, '_, '_, 'de, F> {
+impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
     /// Whether a part that keeps a scalar's text ends here (a status alone does not).
     fn needs_text(&self) -> bool {
         self.error
@@ -411,7 +418,7 @@ impl<'de, const F: usize> ValueAt<'_, '_, '_, '_, 'de, F> {
     }
 }
 
-impl<'de, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, 'de, F> {
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, 'de, S, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -419,7 +426,7 @@ impl<'de, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, 'de, 
     }
 }
 
-impl<'de, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de, F> {
+impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de, S, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -477,7 +484,7 @@ impl<'de, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de, F> {
         }
         let context = &*self.error.context;
         if context.ends_here(self.mask, self.depth, Role::Items) {
-            if let Some(batch) = context.envelope.batch {
+            if let Some(batch) = context.envelope().batch {
                 while let Some(item) = seq.next_element_seed(ItemSeed(batch))? {
                     self.capture.raw.items.extend(item);
                 }
@@ -485,7 +492,7 @@ impl<'de, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de, F> {
             }
         }
         if context.ends_here(self.mask, self.depth, Role::Inner)
-            && context.envelope.multiple.is_some()
+            && context.envelope().multiple.is_some()
             && self.error.nesting < MAX_WRAPPER_NESTING
         {
             let nesting = self.error.nesting + 1;
@@ -522,7 +529,7 @@ impl<'de, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de, F> {
             return walk_map(self.error, self.capture, continuing, self.depth, map);
         }
         if self.bare_item {
-            if let Some(batch) = context.envelope.batch {
+            if let Some(batch) = context.envelope().batch {
                 let item = ItemVisitor(batch).visit_map(map)?;
                 self.capture.bare_items.extend(item);
                 return Ok(());
@@ -541,8 +548,8 @@ impl<'de, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de, F> {
     }
 }
 
-pub(super) fn ending_mask<const F: usize>(
-    context: &Context<'_, F>,
+pub(super) fn ending_mask<S: Shape, const F: usize>(
+    context: &Context<'_, S, F>,
     mask: u64,
     depth: usize,
 ) -> u64 {
@@ -552,8 +559,8 @@ pub(super) fn ending_mask<const F: usize>(
         .fold(0, |found, (bit, _)| found | bit)
 }
 
-pub(super) fn field_ending<const F: usize>(
-    context: &Context<'_, F>,
+pub(super) fn field_ending<S: Shape, const F: usize>(
+    context: &Context<'_, S, F>,
     mask: u64,
     depth: usize,
 ) -> Option<usize> {
