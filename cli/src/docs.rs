@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use errspec_codegen::model::ErrorEntry;
 use errspec_codegen::Spec;
+use errspec_vocab::FallbackKey;
 
 use crate::interpret::fixed;
 use crate::text::{count, yes_no};
@@ -68,11 +69,12 @@ fn error_table(out: &mut String, spec: &Spec) {
 }
 
 fn fallback_table(out: &mut String, spec: &Spec) {
-    let mut statuses: Vec<u16> = spec
+    // Statuses, then classes, then `default`: the order in which they are tried.
+    let mut statuses: Vec<FallbackKey> = spec
         .fallback_missing
         .iter()
         .chain(&spec.fallback_unknown)
-        .map(|(status, _)| *status)
+        .map(|(key, _)| *key)
         .collect();
     if statuses.is_empty() {
         return;
@@ -80,22 +82,26 @@ fn fallback_table(out: &mut String, spec: &Spec) {
     statuses.sort_unstable();
     statuses.dedup();
     out.push_str("\n## Chosen by status\n\n");
-    out.push_str("When a body holds no readable code, or a code the spec does not document, the error is chosen by its HTTP status (the one inside the error when the body has one, else the response's). Any other status decodes as `Unknown`.\n\n");
+    out.push_str("When a body holds no readable code, or a code the spec does not document, the error is chosen by its HTTP status (the one inside the error when the body has one, else the response's). A status the table does not name (nor its class, nor `default`) decodes as `Unknown`.\n\n");
     out.push_str("| Status | No readable code | Undocumented code |\n");
     out.push_str("|---|---|---|\n");
-    let variant = |fallbacks: &[(u16, usize)], status: u16| {
+    let variant = |fallbacks: &[(FallbackKey, usize)], key: FallbackKey| {
         fallbacks
             .iter()
-            .find(|(fallback, _)| *fallback == status)
+            .find(|(fallback, _)| *fallback == key)
             .map_or("`Unknown`".into(), |(_, index)| {
                 let variant = &spec.errors[*index].variant;
                 format!("[{}](#{})", cell_code(variant), variant.to_lowercase())
             })
     };
     for status in statuses {
+        let shown = match status {
+            FallbackKey::Default => "any other".to_owned(),
+            key => key.to_string(),
+        };
         let _ = writeln!(
             out,
-            "| {status} | {} | {} |",
+            "| {shown} | {} | {} |",
             variant(&spec.fallback_missing, status),
             variant(&spec.fallback_unknown, status)
         );

@@ -350,6 +350,25 @@ status = 503
     }
 
     #[test]
+    fn a_status_falls_back_to_its_class_then_to_default() {
+        let source = ACME.replace(
+            "[fallback.missing]\n503 = \"Busy\"\n",
+            "[fallback]\n\"5xx\" = \"Busy\"\ndefault = \"GoneAgain\"\n\n[fallback.unknown]\n502 = \"Gone\"\n",
+        );
+        let acme = interpreter(&source);
+        let variant =
+            |status: u16, body: &[u8]| acme.decode(status, body).errors[0].variant.clone();
+        // No code: the shared class, then the shared default.
+        assert_eq!(variant(502, b""), "Busy");
+        assert_eq!(variant(404, b""), "GoneAgain");
+        // An undocumented code: the case's own status first, then the shared keys.
+        let odd = br#"{"err": {"c/d": "odd", "m": "Odd."}}"#;
+        assert_eq!(variant(502, odd), "Gone");
+        assert_eq!(variant(500, odd), "Busy");
+        assert_eq!(variant(404, odd), "GoneAgain");
+    }
+
+    #[test]
     fn too_many_fields_is_an_error_not_a_silent_cut() {
         let fields: String = (0..70)
             .map(|index| format!("f{index} = \"/f{index}\"\n"))

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use errspec::{Kind, Recovery};
 use errspec_codegen::model::ErrorEntry;
 use errspec_codegen::Spec;
+use errspec_vocab::FallbackKey;
 
 use crate::interpret::fixed;
 use crate::text::{count, one_line, yes_no};
@@ -166,11 +167,14 @@ fn chosen_by(spec: &Spec, entry: &ErrorEntry) -> Vec<String> {
     let Some(index) = spec.errors.iter().position(|other| other == entry) else {
         return Vec::new();
     };
-    let statuses = |fallbacks: &[(u16, usize)]| -> Vec<String> {
+    let statuses = |fallbacks: &[(FallbackKey, usize)]| -> Vec<String> {
         fallbacks
             .iter()
             .filter(|(_, chosen)| *chosen == index)
-            .map(|(status, _)| status.to_string())
+            .map(|(key, _)| match key {
+                FallbackKey::Default => "any other".to_owned(),
+                key => key.to_string(),
+            })
             .collect()
     };
     let mut chosen = Vec::new();

@@ -10,6 +10,7 @@ use errspec_cli::decoded::Decoded;
 use errspec_cli::interpret::Interpreter;
 use errspec_cli::vendors::VENDORS;
 use errspec_codegen::Spec;
+use errspec_vocab::FallbackKey;
 use serde_json::{json, Value};
 
 /// Statuses every body is also decoded at, besides its own and the spec's fallback statuses.
@@ -141,13 +142,19 @@ impl Differ {
         }
     }
 
-    /// The statuses a body is decoded at: its own, [`STATUSES`], and the spec's fallbacks'.
+    /// The statuses a body is decoded at: its own, [`STATUSES`], and one per fallback key
+    /// (a class's by a status of it that no key names alone).
     fn statuses(&self, own: u16) -> Vec<u16> {
         let spec = self.spec();
+        let keyed = |(key, _): &(FallbackKey, usize)| match *key {
+            FallbackKey::Status(status) => status,
+            FallbackKey::Class(class) => class * 100 + 77,
+            FallbackKey::Default => 299,
+        };
         let mut statuses: Vec<u16> = std::iter::once(own)
             .chain(STATUSES.iter().copied())
-            .chain(spec.fallback_missing.iter().map(|(status, _)| *status))
-            .chain(spec.fallback_unknown.iter().map(|(status, _)| *status))
+            .chain(spec.fallback_missing.iter().map(keyed))
+            .chain(spec.fallback_unknown.iter().map(keyed))
             .collect();
         statuses.sort_unstable();
         statuses.dedup();

@@ -264,6 +264,10 @@ fn documented_keys() -> Vec<(String, BTreeSet<String>)> {
             continue;
         };
         let key = cell.split('`').next().unwrap_or("");
+        // A row for the table itself (`[fallback]`, whose keys are statuses) names no key.
+        if key == format!("[{table}]") {
+            continue;
+        }
         // `[fallback]` documents its subtables as rows: `[fallback.missing]`.
         let key = key
             .strip_prefix("[fallback.")
@@ -367,4 +371,24 @@ fn the_format_reference_points_editors_to_the_schema() {
         .expect("runtime/docs/spec-format.md");
     assert!(readme.contains("errspec.schema.json"));
     assert!(readme.contains("#:schema ./errspec.schema.json"));
+}
+
+#[test]
+fn fallback_keys_are_statuses_classes_or_default_for_both_the_schema_and_the_checker() {
+    let shared = with(
+        "[fallback.missing]\n410 = \"Gone\"\n",
+        "[fallback]\n\"5xx\" = \"Boom\"\ndefault = \"Gone\"\n\n[fallback.missing]\n410 = \"Gone\"\n\"4XX\" = \"Gone\"\n",
+    );
+    assert_eq!(complaints(&shared), Vec::<String>::new());
+    assert!(errspec_codegen::check_spec(&shared).valid().is_some());
+    for bad in ["\"+503\"", "\"0404\"", "\"6xx\"", "Default"] {
+        for table in ["[fallback]", "[fallback.unknown]"] {
+            let source = format!("{VALID}\n{table}\n{bad} = \"Boom\"\n");
+            assert!(!complaints(&source).is_empty(), "{table} {bad}");
+            assert!(
+                errspec_codegen::check_spec(&source).valid().is_none(),
+                "{table} {bad}"
+            );
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! A validated spec: every name resolved, every status and template checked.
 
-use errspec_vocab::{Kind, Recovery, StatusFormat};
+use errspec_vocab::{FallbackKey, Kind, Recovery, StatusFormat};
 
 /// A vendor's errors, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,14 +18,16 @@ pub struct Spec {
     pub envelope: Envelope,
     /// Every documented error, in file order.
     pub errors: Vec<ErrorEntry>,
-    /// For bodies without a readable code.
+    /// For bodies without a readable code: `[fallback.missing]`, then the keys of
+    /// `[fallback]` it does not set.
     pub fallback_missing: Fallbacks,
-    /// For codes the spec does not document.
+    /// For codes the spec does not document: `[fallback.unknown]`, then `[fallback]`'s.
     pub fallback_unknown: Fallbacks,
 }
 
-/// Fallback entries: an HTTP status and the index of the entry chosen for it.
-pub type Fallbacks = Vec<(u16, usize)>;
+/// Fallback entries: a key (a status, a class, `default`) and the index of the entry chosen
+/// for it.
+pub type Fallbacks = Vec<(FallbackKey, usize)>;
 
 /// Where the parts of an error sit; pointers as in the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]

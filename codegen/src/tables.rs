@@ -3,7 +3,7 @@
 //! tables built at run time. Neither adds a rule of its own.
 
 use errspec_vocab::pointer::pointer_tokens;
-use errspec_vocab::Role;
+use errspec_vocab::{FallbackKey, Role};
 
 use crate::model::Spec;
 
@@ -14,10 +14,10 @@ pub struct Tables {
     pub next: Vec<Option<u16>>,
     /// The perfect hash table of the distinct wire codes, each to its first entry.
     pub codes: CodeTable,
-    /// For a body without a readable code: status to entry.
-    pub missing: Vec<(u16, u16)>,
-    /// For an undocumented code: status to entry.
-    pub unknown: Vec<(u16, u16)>,
+    /// For a body without a readable code: fallback key to entry.
+    pub missing: Vec<(FallbackKey, u16)>,
+    /// For an undocumented code: fallback key to entry.
+    pub unknown: Vec<(FallbackKey, u16)>,
     /// Where the error (or the array of errors) sits, as pointer tokens.
     pub at: Vec<String>,
     /// What to read inside each error: pointer tokens and what they hold.
@@ -51,10 +51,10 @@ impl Tables {
                 next[pair[0]] = Some(index_u16(pair[1]));
             }
         }
-        let by_status = |fallbacks: &[(u16, usize)]| {
+        let by_status = |fallbacks: &[(FallbackKey, usize)]| {
             fallbacks
                 .iter()
-                .map(|(status, index)| (*status, index_u16(*index)))
+                .map(|(key, index)| (*key, index_u16(*index)))
                 .collect()
         };
         Tables {

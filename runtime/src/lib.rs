@@ -145,4 +145,5 @@ pub mod __private {
     /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.
     pub use ::std::prelude::rust_2021 as prelude;
     pub use errspec_vocab::template::matches_template;
+    pub use errspec_vocab::FallbackKey;
 }

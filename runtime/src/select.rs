@@ -4,6 +4,7 @@
 //! one), else none: `Unknown`.
 
 use errspec_vocab::template::capture;
+use errspec_vocab::FallbackKey;
 
 use crate::spec::{Entry, Spec};
 
@@ -71,17 +72,18 @@ fn in_code_group<'m>(
     }
 }
 
-/// The fallback entry for `status`, with its parameters when its template matches.
+/// The fallback entry for `status` (the status's own, else its class's, else `default`), with
+/// its parameters when its template matches.
 fn by_status<'m>(
     spec: &Spec<'_>,
-    fallbacks: &[(u16, u16)],
+    fallbacks: &[(FallbackKey, u16)],
     status: u16,
     message: Option<&'m str>,
     values: &mut [&'m str],
 ) -> Choice {
-    let entry = fallbacks
-        .iter()
-        .find(|(fallback, _)| *fallback == status)
+    let entry = FallbackKey::order(status)
+        .into_iter()
+        .find_map(|key| fallbacks.iter().find(|(fallback, _)| *fallback == key))
         .map(|(_, index)| usize::from(*index))
         .filter(|index| *index < spec.entries.len());
     Choice {

@@ -5,7 +5,7 @@
 use crate::envelope::Envelope;
 use crate::lookup::CodeTable;
 use crate::{BatchItem, Kind, Recovery};
-use errspec_vocab::StatusFormat;
+use errspec_vocab::{FallbackKey, StatusFormat};
 
 /// Everything the rules need to know about one vendor's errors.
 #[derive(Debug, Clone, Copy)]
@@ -16,10 +16,11 @@ pub struct Spec<'a> {
     pub entries: &'a [Entry<'a>],
     /// Each distinct wire code with the index of its first entry.
     pub codes: CodeTable<'a>,
-    /// For a body without a readable code: the entry chosen by the error's status.
-    pub missing: &'a [(u16, u16)],
-    /// For a code the spec does not document: the entry chosen by the error's status.
-    pub unknown: &'a [(u16, u16)],
+    /// For a body without a readable code: the entry chosen by the error's status, its class
+    /// or `default`.
+    pub missing: &'a [(FallbackKey, u16)],
+    /// For a code the spec does not document: the same, by a table of its own.
+    pub unknown: &'a [(FallbackKey, u16)],
     /// The names of the extra fields every documented error carries, in spec order.
     pub fields: &'a [&'a str],
     /// Where the parts of an error sit in a body.

@@ -35,6 +35,7 @@ use errspec_tests::itcare::ItcareError;
 use errspec_tests::itsm_ng::ItsmNgError;
 use errspec_tests::netilion::NetilionError;
 use errspec_tests::telecomx::TelecomXError;
+use errspec_vocab::FallbackKey;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -221,11 +222,19 @@ fn splits_at_its_end(value: &str, next: &str) -> bool {
 }
 
 /// A status in 100..=599 from `start` on that `taken` does not hold.
-fn status_not_in(start: u16, taken: &[(u16, usize)]) -> u16 {
+fn status_not_in(start: u16, table: &[(FallbackKey, usize)]) -> Option<u16> {
     (0..500)
         .map(|step| 100 + (start - 100 + step) % 500)
-        .find(|status| taken.iter().all(|(mapped, _)| mapped != status))
-        .expect("a free status")
+        .find(|status| chosen(table, *status).is_none())
+}
+
+/// The entry a fallback table chooses for `status`: by its key, else its class's, else
+/// `default`'s.
+fn chosen(table: &[(FallbackKey, usize)], status: u16) -> Option<usize> {
+    FallbackKey::order(status)
+        .iter()
+        .find_map(|key| table.iter().find(|(mapped, _)| mapped == key))
+        .map(|(_, index)| *index)
 }
 
 /// What the error of entry `index` (`Unknown` past the last entry) holds, made from `m`;
@@ -248,10 +257,10 @@ fn derive(spec: &Spec, index: usize, m: &Material) -> Option<Data> {
             }
             (
                 Some(m.code.clone()),
-                status_not_in(m.status, &spec.fallback_unknown),
+                status_not_in(m.status, &spec.fallback_unknown)?,
             )
         } else {
-            (None, status_not_in(m.status, &spec.fallback_missing))
+            (None, status_not_in(m.status, &spec.fallback_missing)?)
         };
         return Some(Data {
             variant: "Unknown".into(),
@@ -264,11 +273,9 @@ fn derive(spec: &Spec, index: usize, m: &Material) -> Option<Data> {
         });
     };
     let field_count = spec.envelope.fields.len();
-    let statuses = |fallbacks: &[(u16, usize)]| -> Vec<u16> {
-        fallbacks
-            .iter()
-            .filter(|(_, chosen)| *chosen == index)
-            .map(|(status, _)| *status)
+    let statuses = |fallbacks: &[(FallbackKey, usize)]| -> Vec<u16> {
+        (100..600)
+            .filter(|status| chosen(fallbacks, *status) == Some(index))
             .collect()
     };
     let pick = |statuses: &[u16]| statuses[usize::from(m.status) % statuses.len()];

@@ -1,5 +1,5 @@
 //! The words errspec's spec files and its runtime share: kinds of error, recoveries, HTTP
-//! status names and formats, rate-limit windows, the roles of an envelope's locations, JSON
+//! status names and formats, fallback keys, rate-limit windows, the roles of an envelope's locations, JSON
 //! pointer tokens, and how message templates are normalized and matched.
 //!
 //! Defined once, here, so that the code generator (`errspec-codegen`), which reads spec files,
@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod fallback;
 mod kind;
 pub mod pointer;
 mod recovery;
@@ -15,6 +16,7 @@ mod role;
 pub mod status;
 pub mod template;
 
+pub use fallback::FallbackKey;
 pub use kind::Kind;
 pub use recovery::Recovery;
 pub use role::Role;

@@ -10,6 +10,7 @@ use super::{Checker, Draft, FALLBACK_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Envelope, ErrorEntry, Fallbacks, Template};
 use crate::reader::closest;
+use errspec_vocab::FallbackKey;
 
 impl Checker<'_> {
     // An entry sent with an empty body is what `[fallback.missing]` chooses for an empty body.
@@ -236,7 +237,9 @@ impl Checker<'_> {
         }
     }
 
-    // Fallback keys are distinct HTTP statuses and values name existing variants.
+    // Fallback keys are statuses, classes or `default`, each once per table, and values name
+    // existing variants; the keys of `[fallback]` itself serve both cases, where the case's
+    // own table does not set the same key.
     pub(super) fn check_fallbacks(
         &mut self,
         root: &DeTable<'_>,
@@ -245,52 +248,55 @@ impl Checker<'_> {
         let Some((fallback, _)) = self.reader.table(root, "fallback") else {
             return (Vec::new(), Vec::new());
         };
-        self.allow_keys(fallback, FALLBACK_KEYS, "[fallback]");
-        let missing = self.check_fallback(fallback, "missing", errors);
-        let unknown = self.check_fallback(fallback, "unknown", errors);
+        let both = self.check_fallback_keys(fallback, "[fallback]", errors);
+        let mut case = |key: &str| {
+            let own = match self.reader.table(fallback, key) {
+                Some((table, _)) => {
+                    self.check_fallback_keys(table, &format!("[fallback.{key}]"), errors)
+                }
+                None => Vec::new(),
+            };
+            with_shared(own, &both)
+        };
+        let missing = case("missing");
+        let unknown = case("unknown");
         (missing, unknown)
     }
 
-    pub(super) fn check_fallback(
+    /// The fallbacks of one table; in `[fallback]`, the `missing` and `unknown` tables are
+    /// skipped (read by the caller).
+    fn check_fallback_keys(
         &mut self,
-        fallback: &DeTable<'_>,
-        key: &str,
+        table: &DeTable<'_>,
+        name: &str,
         errors: &[ErrorEntry],
     ) -> Fallbacks {
-        let Some((table, _)) = self.reader.table(fallback, key) else {
-            return Vec::new();
-        };
         let mut mapped: Fallbacks = Vec::new();
-        let mut first_at: HashMap<u16, Range<usize>> = HashMap::new();
-        for (status_key, _) in table {
-            let text = status_key.get_ref();
-            let status = text
-                .trim()
-                .parse::<u16>()
-                .ok()
-                .filter(|status| (100..=599).contains(status));
-            let Some(status) = status else {
+        let mut first_at: HashMap<FallbackKey, Range<usize>> = HashMap::new();
+        for (key, _) in table {
+            let text = key.get_ref();
+            if name == "[fallback]" && FALLBACK_KEYS.contains(&text.as_ref()) {
+                continue;
+            }
+            let Some(fallback_key) = FallbackKey::parse(text) else {
                 self.reader.push(
                     Diagnostic::new(
-                        status_key.span(),
-                        format!("fallback key `{text}` is not an HTTP status (100..=599)"),
+                        key.span(),
+                        format!("fallback key `{text}` is not an HTTP status (100..=599), a status class (`4xx`) or `default`"),
                     )
-                    .help("key each fallback by a status, for example `404 = \"NotFound\"`"),
+                    .help("key each fallback by a status (`404 = \"NotFound\"`), a class (`\"5xx\" = \"ServerError\"`) or `default`; `[fallback.missing]` and `[fallback.unknown]` hold the keys of one case only"),
                 );
                 continue;
             };
-            if let Some(first) = first_at.get(&status) {
+            if let Some(first) = first_at.get(&fallback_key) {
                 self.reader.push(
-                    Diagnostic::new(
-                        status_key.span(),
-                        format!("status {status} is in [fallback.{key}] twice"),
-                    )
-                    .note(format!("first defined at line {}", self.line_of(first)))
-                    .help("keep one variant per status"),
+                    Diagnostic::new(key.span(), format!("`{fallback_key}` is in {name} twice"))
+                        .note(format!("first defined at line {}", self.line_of(first)))
+                        .help("keep one variant per key"),
                 );
                 continue;
             }
-            first_at.insert(status, status_key.span());
+            first_at.insert(fallback_key, key.span());
             let Some(variant) = self.reader.string(table, text) else {
                 continue;
             };
@@ -298,7 +304,7 @@ impl Checker<'_> {
                 .iter()
                 .position(|entry| entry.variant == variant.value)
             {
-                Some(index) => mapped.push((status, index)),
+                Some(index) => mapped.push((fallback_key, index)),
                 None => {
                     let help = match closest(
                         &variant.value,
@@ -322,6 +328,16 @@ impl Checker<'_> {
         }
         mapped
     }
+}
+
+/// A case's own fallbacks, then the shared ones for keys it does not set.
+fn with_shared(mut own: Fallbacks, shared: &Fallbacks) -> Fallbacks {
+    for (key, index) in shared {
+        if !own.iter().any(|(own_key, _)| own_key == key) {
+            own.push((*key, *index));
+        }
+    }
+    own
 }
 
 /// The earlier entries of one wire code, as the shared-code rule looks them up.

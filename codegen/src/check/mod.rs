@@ -280,15 +280,52 @@ mod tests {
             rendered.contains("`api` is first defined at line 1"),
             "{rendered}"
         );
+        // `4xx` and `4XX` are one class.
         let source = format!(
-            "{HEAD}\n[[error]]\ncode = \"a\"\n\n[fallback.missing]\n404 = \"A\"\n\"0404\" = \"A\"\n"
+            "{HEAD}\n[[error]]\ncode = \"a\"\n\n[fallback.missing]\n\"4xx\" = \"A\"\n\"4XX\" = \"A\"\n"
         );
         let rendered = messages(&source).join("\n");
         assert!(
-            rendered.contains("status 404 is in [fallback.missing] twice"),
+            rendered.contains("`4xx` is in [fallback.missing] twice"),
             "{rendered}"
         );
         assert!(rendered.contains("first defined at line 12"), "{rendered}");
+    }
+
+    #[test]
+    fn fallback_keys_are_statuses_classes_or_default_shared_by_both_cases() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\n\n[[error]]\nvariant = \"Gone\"\nstatus = 410\n\n[[error]]\nvariant = \"Server\"\n\n[fallback]\n410 = \"Gone\"\n\"5xx\" = \"Server\"\ndefault = \"A\"\n\n[fallback.unknown]\n410 = \"A\"\n"
+        );
+        let spec = check_spec(&source).spec.expect("valid");
+        let names = |fallbacks: &crate::model::Fallbacks| -> Vec<String> {
+            fallbacks
+                .iter()
+                .map(|(key, index)| format!("{key}={}", spec.errors[*index].variant))
+                .collect()
+        };
+        assert_eq!(
+            names(&spec.fallback_missing),
+            ["410=Gone", "5xx=Server", "default=A"]
+        );
+        // The case's own key wins over the shared one.
+        assert_eq!(
+            names(&spec.fallback_unknown),
+            ["410=A", "5xx=Server", "default=A"]
+        );
+        for key in ["\"+503\"", "\"0404\"", "\"6xx\"", "\" 404\"", "Default"] {
+            let source = format!("{HEAD}\n[[error]]\ncode = \"a\"\n\n[fallback]\n{key} = \"A\"\n");
+            let rendered = messages(&source);
+            assert_eq!(rendered.len(), 1, "{key}: {rendered:?}");
+            let rendered = &rendered[0];
+            assert!(
+                rendered.contains(
+                    "is not an HTTP status (100..=599), a status class (`4xx`) or `default`"
+                ),
+                "{rendered}"
+            );
+            assert!(rendered.contains("acme.toml:12:1"), "{rendered}");
+        }
     }
 
     #[test]

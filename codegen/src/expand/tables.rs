@@ -1,7 +1,7 @@
 //! The spec as data: `ENTRIES` (what each entry documents) and `SPEC` (the entries, the wire
 //! code table, the fallbacks by status, the envelope), which the runtime's rules read.
 
-use errspec_vocab::{Kind, Recovery, Role};
+use errspec_vocab::{FallbackKey, Kind, Recovery, Role};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -17,10 +17,21 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
         .zip(&tables.next)
         .map(|(entry, next)| entry_tokens(entry, *next));
     let codes = code_table(&tables.codes);
-    let fallbacks = |fallbacks: &[(u16, u16)]| {
-        let pairs = fallbacks.iter().map(|(status, index)| {
-            let (status, index) = (unsuffixed(*status), unsuffixed(*index));
-            quote! { (#status, #index) }
+    let fallbacks = |fallbacks: &[(FallbackKey, u16)]| {
+        let pairs = fallbacks.iter().map(|(key, index)| {
+            let key = match key {
+                FallbackKey::Status(status) => {
+                    let status = unsuffixed(*status);
+                    quote!(Status(#status))
+                }
+                FallbackKey::Class(class) => {
+                    let class = unsuffixed(*class);
+                    quote!(Class(#class))
+                }
+                FallbackKey::Default => quote!(Default),
+            };
+            let index = unsuffixed(*index);
+            quote! { (__rt::FallbackKey::#key, #index) }
         });
         quote! { &[#(#pairs),*] }
     };

@@ -19,4 +19,16 @@ fn main() {
     assert!(matches!(down.first(), FeaturesError::Unavailable { .. }));
     assert!(down.is_retryable());
     assert!(down.first().to_body().is_empty());
+    // A status's class, for an HTML page and for an undocumented code alike.
+    let gateway = FeaturesError::decode(502, b"<html>Bad gateway</html>");
+    assert!(matches!(gateway.first(), FeaturesError::ServerError { status: 502, .. }));
+    let odd = FeaturesError::decode(500, br#"{"errors": [{"code": "odd", "message": "Odd."}]}"#);
+    match odd.first() {
+        FeaturesError::ServerError { code, message, .. } => {
+            assert_eq!((code.as_deref(), message.as_str()), (Some("odd"), "Odd."));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // No key for 4xx, nor `default`.
+    assert!(matches!(FeaturesError::decode(418, b"").first(), FeaturesError::Unknown { .. }));
 }
