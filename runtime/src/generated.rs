@@ -143,6 +143,31 @@ macro_rules! __error_impls {
             }
         }
 
+        // `Clone`, `PartialEq` and `Debug` through `build` and `view`, which every variant has
+        // anyway: derived, each is one more `match` over every variant, and the type and
+        // borrow checking of those grows faster than the variant count.
+        #[automatically_derived]
+        impl ::core::clone::Clone for $error {
+            fn clone(&self) -> Self {
+                let view = $error::view(self);
+                $error::build(view.entry, view.to_parts())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for $error {
+            fn eq(&self, other: &Self) -> ::core::primitive::bool {
+                $error::view(self) == $error::view(other)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for $error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::__private::debug(&SPEC, &$error::view(self), f)
+            }
+        }
+
         #[automatically_derived]
         impl ::core::fmt::Display for $error {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

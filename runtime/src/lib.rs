@@ -136,8 +136,8 @@ pub mod __private {
     #[cfg(feature = "reqwest")]
     pub use crate::reqwest_client::read_response;
     pub use crate::resolve::{
-        code, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable, kind,
-        recovery, variant_name,
+        code, debug, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable,
+        kind, recovery, variant_name,
     };
     pub use crate::spec::{Entry, Parts, Spec, View, NONE};
     pub use crate::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};

@@ -119,6 +119,44 @@ pub fn details<'s, 'v, const F: usize, const P: usize>(
     fields.chain(params).collect()
 }
 
+/// `Debug` of an error, as `#[derive(Debug)]` writes its variant: the variant's name and its
+/// fields in declaration order (`message`, the received `code` where the entry has no code of
+/// its own, the extra fields, the template's parameters, batch `items`, `status`; for
+/// `Unknown`: `code`, `message`, `status`). Written once here rather than derived, which is one
+/// more `match` over every variant.
+///
+/// # Errors
+/// When the formatter fails.
+pub fn debug<const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    view: &View<'_, F, P>,
+    f: &mut core::fmt::Formatter<'_>,
+) -> core::fmt::Result {
+    let Some(entry) = entry(spec, view.entry) else {
+        return f
+            .debug_struct("Unknown")
+            .field("code", &view.received_code)
+            .field("message", &view.message)
+            .field("status", &view.status)
+            .finish();
+    };
+    let mut out = f.debug_struct(entry.name);
+    out.field("message", &view.message);
+    if entry.code.is_none() {
+        out.field("code", &view.received_code);
+    }
+    for (name, value) in spec.fields.iter().zip(&view.fields) {
+        out.field(name, value);
+    }
+    for (name, value) in entry.params.iter().zip(&view.params) {
+        out.field(name, value);
+    }
+    if entry.batch {
+        out.field("items", &view.items);
+    }
+    out.field("status", &view.status).finish()
+}
+
 /// Display of an error: `code: message`, or the message alone without a code. Never a stack
 /// trace or a raw body.
 ///

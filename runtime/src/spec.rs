@@ -92,8 +92,9 @@ impl Entry<'static> {
 
 /// What a decoded error holds, borrowed from a variant of a generated error type (or of the
 /// interpreter's error): the input of every accessor. `F` is the spec's number of extra
-/// fields, `P` the most parameters of one template.
-#[derive(Debug, Clone, Copy)]
+/// fields, `P` the most parameters of one template. Two errors are equal when their views are:
+/// a view holds everything a variant does.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View<'a, const F: usize, const P: usize> {
     /// The entry's index in [`Spec::entries`]; `None` for `Unknown`.
     pub entry: Option<usize>,
@@ -141,6 +142,21 @@ impl<'a, const F: usize, const P: usize> View<'a, F, P> {
     pub fn with_items(mut self, items: &'a [BatchItem]) -> Self {
         self.items = items;
         self
+    }
+
+    /// What `build` makes the same variant from again: `Clone` of a generated error type,
+    /// without a `match` of its own over thousands of variants.
+    #[must_use]
+    pub fn to_parts(&self) -> Parts<F, P> {
+        let owned = |text: &Option<&str>| text.map(str::to_owned);
+        Parts {
+            code: self.received_code.map(str::to_owned),
+            message: self.message.to_owned(),
+            status: self.status,
+            fields: self.fields.each_ref().map(owned),
+            params: self.params.each_ref().map(owned),
+            items: self.items.to_vec(),
+        }
     }
 }
 

@@ -587,3 +587,15 @@ fn generic_callers_see_fields_and_description() {
     );
     assert!(ApiError::items(&error).is_empty());
 }
+
+#[test]
+fn debug_shows_fields_then_template_parameters() {
+    let error = single(IgelImiError::decode(
+        404,
+        br#"{"message": "Thin client with ID 42 not found.", "errorCode": "ITG-0A001", "stackTrace": "at x"}"#,
+    ));
+    assert_eq!(
+        format!("{error:?}"),
+        r#"ThinClientNotFound { message: "Thin client with ID 42 not found.", stack_trace: Some("at x"), id: Some("42"), status: 404 }"#
+    );
+}

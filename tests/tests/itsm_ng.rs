@@ -678,3 +678,21 @@ fn generic_callers_see_description_and_solution() {
     assert_eq!(ApiError::spec_description(&unknown), None);
     assert_eq!(unknown.message(), "I'm a teapot");
 }
+
+#[test]
+fn debug_shows_the_variant_as_derive_would() {
+    let partial = ItsmNgError::decode(
+        207,
+        br#"["ERROR_GLPI_PARTIAL_UPDATE", [{"12": true, "message": ""}, {"13": false, "message": "Item not found"}]]"#,
+    );
+    assert_eq!(
+        format!("{:?}", partial.first()),
+        r#"GlpiPartialUpdate { message: "Some items in batch update failed; the response includes the success/failure status of each item.", items: [BatchItem { id: Some("12"), ok: true, message: "" }, BatchItem { id: Some("13"), ok: false, message: "Item not found" }], status: 207 }"#
+    );
+    // A status-only entry keeps the code it received.
+    let bare = ItsmNgError::decode(207, br#"[{"id": 8, "message": ""}]"#);
+    assert_eq!(
+        format!("{:?}", bare.first()),
+        r#"PartialFailure { message: "Some items of a batch write failed; the body held only the per-item results.", code: None, items: [BatchItem { id: Some("8"), ok: true, message: "" }], status: 207 }"#
+    );
+}

@@ -401,13 +401,14 @@ fn derive(spec: &Spec, index: usize, m: &Material) -> Option<Data> {
 }
 
 /// Builds the error of every variant from `materials` and checks that each round-trips.
-fn round_trip<E: ApiError + PartialEq + core::fmt::Debug>(
+fn round_trip<E: ApiError + Clone + PartialEq + core::fmt::Debug>(
     spec: &Spec,
     materials: &[Material],
     build: fn(&Data) -> E,
     decode_http: fn(&Response<Vec<u8>>) -> ErrorResponse<E>,
 ) -> Result<(), TestCaseError> {
     assert_eq!(materials.len(), spec.errors.len() + 1);
+    let mut previous: Option<E> = None;
     for (index, m) in materials.iter().enumerate() {
         let data = derive(spec, index, m);
         prop_assume!(
@@ -431,6 +432,18 @@ fn round_trip<E: ApiError + PartialEq + core::fmt::Debug>(
             .collect();
         prop_assert_eq!(details, expected);
         prop_assert_eq!(error.recovery().is_retry(), error.is_retryable());
+        // `Clone` and `PartialEq` go through the variant's view: the clone is the same
+        // variant, field for field (as `#[derive(Debug)]` shows it), and two errors are equal
+        // exactly when they hold the same.
+        let clone = error.clone();
+        prop_assert_eq!(format!("{clone:?}"), format!("{error:?}"));
+        prop_assert_eq!(&clone, &error);
+        if let Some(previous) = previous.replace(clone) {
+            prop_assert_eq!(
+                previous == error,
+                format!("{previous:?}") == format!("{error:?}")
+            );
+        }
 
         let mut response = ErrorResponse::from(error);
         if let Some(retry_after) = m.retry_after {

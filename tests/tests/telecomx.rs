@@ -605,3 +605,23 @@ fn generic_callers_see_the_solution() {
     assert_eq!(ApiError::variant_name(&error), "TokenIpMismatch");
     assert!(ApiError::items(&error).is_empty());
 }
+
+#[test]
+fn debug_pretty_prints_like_derive_and_unknown_keeps_its_code() {
+    let error = single(TelecomXError::decode(
+        404,
+        br#"{"error": {"code": "mvnoAccount", "status": 404, "message": "MVNO account not found", "path": "mvnoAccount"}}"#,
+    ));
+    assert_eq!(
+        format!("{error:#?}"),
+        "PropertyNotFound {\n    message: \"MVNO account not found\",\n    code: Some(\n        \"mvnoAccount\",\n    ),\n    path: Some(\n        \"mvnoAccount\",\n    ),\n    check: None,\n    status: 404,\n}"
+    );
+    let unknown = single(TelecomXError::decode(
+        418,
+        br#"{"error": {"code": "teapot"}}"#,
+    ));
+    assert_eq!(
+        format!("{unknown:?}"),
+        r#"Unknown { code: Some("teapot"), message: "I'm a teapot", status: 418 }"#
+    );
+}

@@ -58,7 +58,6 @@ fn error_enum(spec: &Spec, names: &Names) -> TokenStream {
     });
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum #error {
             #(#variants)*

@@ -1,30 +1,23 @@
 //! The two functions between the typed surface and the runtime: `build`, the variant of an
 //! entry index from the parts the decoder read, and `view`, what a variant holds, for the
-//! runtime's accessors. One arm per entry in each; every rule stays in the runtime.
+//! runtime's accessors. One arm per entry in each (in chunks of [`CHUNK`] entries for a large
+//! spec); every rule stays in the runtime.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{ident, Names};
-use crate::model::Spec;
+use crate::model::{ErrorEntry, Spec};
 
 pub(super) fn variants(spec: &Spec, names: &Names) -> TokenStream {
     let build = build(spec, names);
     let view = view(spec, names);
     let error = &names.error;
-    let fields = Literal::usize_unsuffixed(names.fields);
-    let params = Literal::usize_unsuffixed(names.params);
     quote! {
         impl #error {
-            /// The variant of entry `entry` (`None`: `Unknown`) holding `parts`.
-            fn build(entry: Option<usize>, parts: __rt::Parts<#fields, #params>) -> Self {
-                #build
-            }
+            #build
 
-            /// What the variant holds, for the runtime's accessors.
-            fn view(&self) -> __rt::View<'_, #fields, #params> {
-                #view
-            }
+            #view
         }
     }
 }
@@ -36,13 +29,70 @@ fn locals(prefix: &str, count: usize) -> Vec<Ident> {
         .collect()
 }
 
+/// `build`, the variant of an entry index: one function for a spec of up to [`CHUNK`] entries,
+/// else a dispatch on the index range to one function per chunk, as `view`.
 fn build(spec: &Spec, names: &Names) -> TokenStream {
+    let fields = Literal::usize_unsuffixed(names.fields);
+    let params = Literal::usize_unsuffixed(names.params);
+    let signature = |name: &Ident| {
+        quote! { fn #name(entry: Option<usize>, parts: __rt::Parts<#fields, #params>) -> Self }
+    };
+    let entries: Vec<(usize, &ErrorEntry)> = spec.errors.iter().enumerate().collect();
+    let build = format_ident!("build");
+    if entries.len() <= CHUNK {
+        let signature = signature(&build);
+        let body = build_body(spec, names, &entries);
+        return quote! {
+            /// The variant of entry `entry` (`None`: `Unknown`) holding `parts`.
+            #signature { #body }
+        };
+    }
+    let chunks: Vec<&[(usize, &ErrorEntry)]> = entries.chunks(CHUNK).collect();
+    let dispatch = chunks.iter().enumerate().map(|(number, chunk)| {
+        let first = Literal::usize_unsuffixed(chunk[0].0);
+        let last = Literal::usize_unsuffixed(chunk[chunk.len() - 1].0);
+        let function = format_ident!("build_{number}");
+        quote! { Some(#first..=#last) => Self::#function(entry, parts), }
+    });
+    let dispatcher = signature(&build);
+    let functions = chunks.iter().enumerate().map(|(number, chunk)| {
+        let signature = signature(&format_ident!("build_{number}"));
+        let body = build_body(spec, names, chunk);
+        quote! {
+            /// `build` of the entries of one chunk.
+            #signature { #body }
+        }
+    });
+    quote! {
+        /// The variant of entry `entry` (`None`: `Unknown`) holding `parts`.
+        #dispatcher {
+            match entry {
+                #(#dispatch)*
+                _ => {
+                    let __rt::Parts { code, message, status, .. } = parts;
+                    Self::Unknown { code, message, status }
+                }
+            }
+        }
+
+        #(#functions)*
+    }
+}
+
+/// The body of a `build` over `entries` (with their indexes in the spec); any other index is
+/// `Unknown`.
+fn build_body(spec: &Spec, names: &Names, entries: &[(usize, &ErrorEntry)]) -> TokenStream {
     let field_locals = locals("f", names.fields);
     let param_locals = locals("p", names.params);
-    let documented = !spec.errors.is_empty();
-    let bind = |locals: &[Ident]| {
-        let bound = locals.iter().map(|local| {
-            if documented {
+    // Only the locals some entry here uses are bound: the others would be unused.
+    let used_params = entries
+        .iter()
+        .map(|(_, entry)| entry.params().len())
+        .max()
+        .unwrap_or(0);
+    let bind = |locals: &[Ident], used: usize| {
+        let bound = locals.iter().enumerate().map(|(index, local)| {
+            if index < used {
                 quote!(#local)
             } else {
                 quote!(_)
@@ -50,16 +100,19 @@ fn build(spec: &Spec, names: &Names) -> TokenStream {
         });
         quote! { [#(#bound),*] }
     };
-    let fields = bind(&field_locals);
-    let params = bind(&param_locals);
-    let items = if spec.has_batch() {
+    let fields = bind(
+        &field_locals,
+        if entries.is_empty() { 0 } else { names.fields },
+    );
+    let params = bind(&param_locals, used_params);
+    let items = if entries.iter().any(|(_, entry)| entry.batch) {
         quote!(items)
     } else {
         quote!(_)
     };
-    let arms = spec.errors.iter().enumerate().map(|(index, entry)| {
+    let arms = entries.iter().map(|(index, entry)| {
         let variant = ident(&entry.variant);
-        let index = Literal::usize_unsuffixed(index);
+        let index = Literal::usize_unsuffixed(*index);
         let code = entry.code.is_none().then(|| quote!(code,));
         let fields = spec
             .envelope
@@ -92,51 +145,140 @@ fn build(spec: &Spec, names: &Names) -> TokenStream {
     }
 }
 
-/// `view` as three matches whose arms fit on a line: the entry, the parts every variant has,
-/// and the code kept by entries without one of their own.
+/// How many variants one `build` or `view` function matches. Past it, each dispatches to one
+/// function per chunk of this many: the type and borrow checkers' cost for one function grows
+/// faster than its arms (one `view` of 20,000 variants took 10 GB to check), a chunk's stays
+/// small.
+const CHUNK: usize = 256;
+
+/// `view`, what a variant holds for the runtime's accessors: one function for a spec of up to
+/// [`CHUNK`] entries, else a dispatch on the variant (patterns without bindings) to one
+/// function per chunk.
 fn view(spec: &Spec, names: &Names) -> TokenStream {
-    let nones = |count: usize| (0..count).map(|_| quote!(__rt::NONE)).collect::<Vec<_>>();
-    let entries = spec.errors.iter().enumerate().map(|(index, entry)| {
-        let variant = ident(&entry.variant);
-        let index = Literal::usize_unsuffixed(index);
-        quote! { Self::#variant { .. } => Some(#index), }
+    let fields = Literal::usize_unsuffixed(names.fields);
+    let params = Literal::usize_unsuffixed(names.params);
+    let signature = |name: &Ident| quote! { fn #name(&self) -> __rt::View<'_, #fields, #params> };
+    let entries: Vec<(usize, &ErrorEntry)> = spec.errors.iter().enumerate().collect();
+    let view = format_ident!("view");
+    if entries.len() <= CHUNK {
+        let signature = signature(&view);
+        let body = view_body(spec, names, &entries, true);
+        return quote! {
+            /// What the variant holds, for the runtime's accessors.
+            #signature { #body }
+        };
+    }
+    let chunks: Vec<&[(usize, &ErrorEntry)]> = entries.chunks(CHUNK).collect();
+    let dispatch = chunks.iter().enumerate().map(|(number, chunk)| {
+        let variants = chunk.iter().map(|(_, entry)| ident(&entry.variant));
+        let function = format_ident!("view_{number}");
+        quote! { #(Self::#variants { .. })|* => self.#function(), }
     });
+    let unknown = unknown_view(names);
+    let dispatcher = signature(&view);
+    let functions = chunks.iter().enumerate().map(|(number, chunk)| {
+        let signature = signature(&format_ident!("view_{number}"));
+        let body = view_body(spec, names, chunk, false);
+        quote! {
+            /// `view` of the variants of one chunk of entries.
+            #signature { #body }
+        }
+    });
+    quote! {
+        /// What the variant holds, for the runtime's accessors.
+        #dispatcher {
+            match self {
+                #(#dispatch)*
+                Self::Unknown { code, message, status } => #unknown,
+            }
+        }
+
+        #(#functions)*
+    }
+}
+
+fn nones(count: usize) -> Vec<TokenStream> {
+    (0..count).map(|_| quote!(__rt::NONE)).collect()
+}
+
+/// The view of `Unknown`, whose `code`, `message` and `status` are bound.
+fn unknown_view(names: &Names) -> TokenStream {
+    let no_fields = nones(names.fields);
+    let no_params = nones(names.params);
+    quote! {
+        __rt::View::new(None, code.as_deref(), message, *status, [#(#no_fields),*], [#(#no_params),*])
+    }
+}
+
+/// The body of a `view` over `entries` (with their indexes in the spec): one match for the
+/// entry and the parts every variant has, one for the code kept by entries without one of
+/// their own, one for batch items. With `unknown`, it covers `Unknown` too and so every
+/// variant; without, it is only ever called for its own entries.
+fn view_body(
+    spec: &Spec,
+    names: &Names,
+    entries: &[(usize, &ErrorEntry)],
+    unknown: bool,
+) -> TokenStream {
     let fields: Vec<Ident> = spec
         .envelope
         .fields
         .iter()
         .map(|field| ident(&field.name))
         .collect();
-    let parts = spec.errors.iter().map(|entry| {
+    let parts = entries.iter().map(|(index, entry)| {
         let variant = ident(&entry.variant);
+        let index = Literal::usize_unsuffixed(*index);
         let params: Vec<Ident> = entry.params().iter().map(|param| ident(param)).collect();
         let padding = nones(names.params - params.len());
         let rest = (entry.code.is_none() || entry.batch).then(|| quote!(..));
         quote! {
             Self::#variant { message, status, #(#fields,)* #(#params,)* #rest } => {
-                (message, status, [#(#fields),*], [#(#params,)* #(#padding),*])
+                (Some(#index), message, status, [#(#fields),*], [#(#params,)* #(#padding),*])
             }
         }
     });
-    let no_fields = nones(names.fields);
-    let no_params = nones(names.params);
-    let coded_elsewhere = spec
-        .errors
+    let other_parts = if unknown {
+        let no_fields = nones(names.fields);
+        let no_params = nones(names.params);
+        quote! {
+            Self::Unknown { message, status, .. } => {
+                (None, message, status, [#(#no_fields),*], [#(#no_params),*])
+            }
+        }
+    } else {
+        // The dispatch of `view` calls this function for its own entries only.
+        quote! { _ => ::core::unreachable!("a variant of another chunk") }
+    };
+    let mut coded_elsewhere: Vec<TokenStream> = entries
         .iter()
-        .filter(|entry| entry.code.is_none())
-        .map(|entry| ident(&entry.variant));
-    // `_` would be unreachable when every entry keeps the code it received.
-    let coded = spec
-        .errors
-        .iter()
-        .any(|entry| entry.code.is_some())
+        .filter(|(_, entry)| entry.code.is_none())
+        .map(|(_, entry)| {
+            let variant = ident(&entry.variant);
+            quote!(Self::#variant { code, .. })
+        })
+        .collect();
+    if unknown {
+        coded_elsewhere.push(quote!(Self::Unknown { code, .. }));
+    }
+    // `_` would be unreachable when every variant keeps the code it received.
+    let others_coded = (!unknown || entries.iter().any(|(_, entry)| entry.code.is_some()))
         .then(|| quote!(_ => None,));
-    let with_items = spec
-        .errors
+    let received_code = if coded_elsewhere.is_empty() {
+        quote!(None)
+    } else {
+        quote! {
+            match self {
+                #(#coded_elsewhere)|* => code.as_deref(),
+                #others_coded
+            }
+        }
+    };
+    let with_items: Vec<Ident> = entries
         .iter()
-        .filter(|entry| entry.batch)
-        .map(|entry| ident(&entry.variant))
-        .collect::<Vec<_>>();
+        .filter(|(_, entry)| entry.batch)
+        .map(|(_, entry)| ident(&entry.variant))
+        .collect();
     let items = if with_items.is_empty() {
         quote!(&[])
     } else {
@@ -148,20 +290,11 @@ fn view(spec: &Spec, names: &Names) -> TokenStream {
         }
     };
     quote! {
-        let entry = match self {
-            #(#entries)*
-            Self::Unknown { .. } => None,
-        };
-        let (message, status, fields, params) = match self {
+        let (entry, message, status, fields, params) = match self {
             #(#parts)*
-            Self::Unknown { message, status, .. } => {
-                (message, status, [#(#no_fields),*], [#(#no_params),*])
-            }
+            #other_parts
         };
-        let received_code = match self {
-            #(Self::#coded_elsewhere { code, .. })|* | Self::Unknown { code, .. } => code.as_deref(),
-            #coded
-        };
+        let received_code = #received_code;
         __rt::View::new(entry, received_code, message, *status, fields, params).with_items(#items)
     }
 }
