@@ -145,6 +145,8 @@ impl Interpreter {
                 at: &at,
                 many: envelope.many,
                 parts: &parts,
+                code_before: envelope.code_before.as_deref(),
+                code_after: envelope.code_after.as_deref(),
                 multiple: envelope
                     .multiple
                     .as_ref()
@@ -347,6 +349,26 @@ status = 503
         assert_eq!(unknown.errors[0].variant, "Unknown");
         assert_eq!(unknown.errors[0].message, "I'm a teapot");
         assert_eq!(unknown.errors[0].kind, Kind::Other);
+    }
+
+    #[test]
+    fn the_code_is_cut_out_of_a_longer_text() {
+        let aws = interpreter(
+            "[api]\nname = \"Aws\"\n[envelope]\ncode = \"/__type\"\ncode_before = \":\"\ncode_after = \"#\"\nmessage = \"/message\"\n[envelope.fields]\ntype_name = \"/__type\"\n[[error]]\ncode = \"ValidationException\"\nstatus = 400\n",
+        );
+        let decoded = aws.decode(
+            400,
+            br#"{"__type": "com.amazon.coral.validate#ValidationException:http://internal/", "message": "Bad."}"#,
+        );
+        let error = &decoded.errors[0];
+        assert_eq!(error.variant, "ValidationException");
+        assert_eq!(
+            error.details,
+            [(
+                "type_name".to_owned(),
+                Some("com.amazon.coral.validate#ValidationException:http://internal/".to_owned())
+            )]
+        );
     }
 
     #[test]

@@ -38,6 +38,10 @@ pub struct Envelope {
     pub many: bool,
     /// The wire code.
     pub code: String,
+    /// The code ends before the first occurrence of this inside the text at `code`.
+    pub code_before: Option<String>,
+    /// The code starts after the last occurrence of this (in what `code_before` left).
+    pub code_after: Option<String>,
     /// The message.
     pub message: Option<String>,
     /// An HTTP status inside the error.

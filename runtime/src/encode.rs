@@ -479,6 +479,8 @@ mod tests {
         let envelope = Envelope {
             at: &["errors"],
             many: true,
+            code_before: None,
+            code_after: None,
             parts: &NESTED.parts[..2],
             multiple: None,
             batch: None,
@@ -513,6 +515,8 @@ mod tests {
         let envelope = Envelope {
             at: &["e"],
             many: false,
+            code_before: None,
+            code_after: None,
             parts: &[
                 Part {
                     path: &["m"],

@@ -18,6 +18,12 @@ pub struct Envelope<'a> {
     pub many: bool,
     /// What to read inside each error, at paths relative to it. At most [`MAX_PARTS`].
     pub parts: &'a [Part<'a>],
+    /// Where the code ends inside the text sent at its location: before the first occurrence
+    /// of this (AWS: `ValidationException:http://...`).
+    pub code_before: Option<&'a str>,
+    /// Where the code starts inside that text (after `code_before` cut it): after the last
+    /// occurrence of this (AWS: `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`).
+    pub code_after: Option<&'a str>,
     /// The wire code of an error that wraps several (its [`Role::Inner`] part holds them).
     pub multiple: Option<&'a str>,
     /// How batch item results read.
@@ -78,6 +84,32 @@ pub struct RawError<'de, const F: usize> {
     pub items: Vec<BatchItem>,
 }
 
+/// The code inside the text sent at the code's location: the part before the first `before`,
+/// then of that the part after the last `after`. Cutting at `before` first keeps a `#` inside
+/// a trailing URL (`ns#Code:http://host/#anchor`) from being taken for the code's start.
+pub(crate) fn code_within<'t>(
+    text: Cow<'t, str>,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Cow<'t, str> {
+    let end = before
+        .filter(|before| !before.is_empty())
+        .and_then(|before| text.find(before))
+        .unwrap_or(text.len());
+    let start = after
+        .filter(|after| !after.is_empty())
+        .and_then(|after| text[..end].rfind(after).map(|at| at + after.len()))
+        .unwrap_or(0);
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[start..end]),
+        Cow::Owned(mut text) => {
+            text.truncate(end);
+            text.drain(..start);
+            Cow::Owned(text)
+        }
+    }
+}
+
 impl<const F: usize> RawError<'_, F> {
     /// An error with nothing read: what a body without a readable error yields.
     #[must_use]
@@ -105,6 +137,8 @@ pub(crate) mod fixtures {
     pub(crate) const NESTED: Envelope<'static> = Envelope {
         at: &["error"],
         many: false,
+        code_before: None,
+        code_after: None,
         parts: &[
             Part {
                 path: &["code"],
@@ -135,6 +169,8 @@ pub(crate) mod fixtures {
     pub(crate) const POSITIONAL: Envelope<'static> = Envelope {
         at: &[],
         many: false,
+        code_before: None,
+        code_after: None,
         parts: &[
             Part {
                 path: &["0"],
@@ -156,4 +192,47 @@ pub(crate) mod fixtures {
             bare: true,
         }),
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::code_within;
+
+    fn within(text: &str, before: Option<&str>, after: Option<&str>) -> (String, String) {
+        let borrowed = code_within(Cow::Borrowed(text), before, after).into_owned();
+        let owned = code_within(Cow::Owned(text.to_owned()), before, after).into_owned();
+        (borrowed, owned)
+    }
+
+    #[test]
+    fn the_code_is_cut_before_the_first_delimiter_then_after_the_last() {
+        let aws = |text: &str| within(text, Some(":"), Some("#")).0;
+        assert_eq!(
+            aws("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"),
+            "ResourceNotFoundException"
+        );
+        assert_eq!(
+            aws("ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/"),
+            "ValidationException"
+        );
+        // A `#` in the trailing URL is not the namespace's.
+        assert_eq!(
+            aws("aws.protocoltests#FooError:http://host/#anchor"),
+            "FooError"
+        );
+        assert_eq!(aws("PlainCode"), "PlainCode");
+        assert_eq!(aws("namespace#"), "");
+        assert_eq!(aws(":http://host/"), "");
+        // Delimiters longer than a character, and none at all.
+        assert_eq!(within("a::b=>C::rest", Some("::r"), Some("=>")).0, "C");
+        assert_eq!(within("text", None, None).0, "text");
+        // Borrowed and owned text are cut alike, multi-byte characters included.
+        let (borrowed, owned) = within("ns\u{e9}#C\u{f6}de:x", Some(":"), Some("#"));
+        assert_eq!(
+            (borrowed.as_str(), owned.as_str()),
+            ("C\u{f6}de", "C\u{f6}de")
+        );
+    }
 }

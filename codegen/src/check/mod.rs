@@ -23,6 +23,8 @@ const ENVELOPE_KEYS: &[&str] = &[
     "error",
     "errors",
     "code",
+    "code_before",
+    "code_after",
     "message",
     "status",
     "status_format",
@@ -192,6 +194,8 @@ impl Checker<'_> {
                 at: String::new(),
                 many: false,
                 code: String::new(),
+                code_before: None,
+                code_after: None,
                 message: None,
                 status: None,
                 status_format: StatusFormat::Number,
@@ -290,6 +294,26 @@ mod tests {
             "{rendered}"
         );
         assert!(rendered.contains("first defined at line 12"), "{rendered}");
+    }
+
+    #[test]
+    fn code_delimiters_are_kept_and_cannot_be_empty() {
+        let source = HEAD.replace(
+            "code = \"/code\"\n",
+            "code = \"/__type\"\ncode_before = \":\"\ncode_after = \"#\"\n",
+        ) + "\n[[error]]\ncode = \"a\"\n";
+        let spec = check_spec(&source).spec.expect("valid");
+        assert_eq!(
+            (
+                spec.envelope.code_before.as_deref(),
+                spec.envelope.code_after.as_deref()
+            ),
+            (Some(":"), Some("#"))
+        );
+        let empty = source.replace("code_after = \"#\"", "code_after = \"\"");
+        let rendered = messages(&empty).join("\n");
+        assert!(rendered.contains("`code_after` is empty"), "{rendered}");
+        assert!(rendered.contains("acme.toml:7:14"), "{rendered}");
     }
 
     #[test]

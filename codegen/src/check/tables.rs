@@ -191,6 +191,8 @@ impl Checker<'_> {
                     .help("add the pointer to the wire code, for example `code = \"/code\"`"),
             );
         }
+        let code_before = self.code_delimiter(table, "code_before");
+        let code_after = self.code_delimiter(table, "code_after");
         let message = self.pointer(table, "message", "the `message` pointer");
         let status = self.pointer(table, "status", "the `status` pointer");
         let status_format = self.check_status_format(table);
@@ -239,6 +241,8 @@ impl Checker<'_> {
             many: many.is_some(),
             at: many.or(single).unwrap_or_default(),
             code: code.unwrap_or_default(),
+            code_before,
+            code_after,
             message,
             status,
             status_format,
@@ -246,6 +250,19 @@ impl Checker<'_> {
             multiple,
             batch,
         })
+    }
+
+    // A code delimiter is text to find, so it cannot be empty.
+    fn code_delimiter(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
+        let text = self.reader.string(table, key)?;
+        if text.value.is_empty() {
+            self.reader.push(
+                Diagnostic::new(text.span, format!("`{key}` is empty"))
+                    .help("`code_before` and `code_after` cut the code out of a longer text, for example `code_after = \"#\"` for `namespace#Code`; leave them out when the text is the code"),
+            );
+            return None;
+        }
+        Some(text.value)
     }
 
     // `status_format` is a known format and says how the `status` pointer's value is written.

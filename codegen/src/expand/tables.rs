@@ -162,11 +162,15 @@ fn envelope(spec: &Spec, tables: &Tables) -> TokenStream {
         let bare = batch.bare;
         quote! { __rt::Batch { id: #id, message: #message, bare: #bare } }
     }));
+    let code_before = option(envelope.code_before.as_ref());
+    let code_after = option(envelope.code_after.as_ref());
     quote! {
         __rt::Envelope {
             at: &[#(#at),*],
             many: #many,
             parts: &[#(#parts),*],
+            code_before: #code_before,
+            code_after: #code_after,
             multiple: #multiple,
             batch: #batch,
         }

@@ -229,6 +229,8 @@ mod tests {
     const LIST: Envelope<'static> = Envelope {
         at: &["errors"],
         many: true,
+        code_before: None,
+        code_after: None,
         parts: &[
             Part {
                 path: &["type"],

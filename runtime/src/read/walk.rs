@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::batch::{ItemSeed, ItemVisitor};
 use super::{Capture, Context, MAX_WRAPPER_NESTING};
-use crate::envelope::{RawError, Role, Shape};
+use crate::envelope::{code_within, RawError, Role, Shape};
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 pub(super) fn is_index(token: &str, index: usize) -> bool {
@@ -403,8 +403,12 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
             let Some(value) = value else { break };
             match role {
                 // A boolean or a blank string is no code.
-                Role::Code if !matches!(kind, ScalarKind::Bool) && !value.trim().is_empty() => {
-                    raw.code = Some(value);
+                Role::Code if !matches!(kind, ScalarKind::Bool) => {
+                    let envelope = context.envelope();
+                    let code = code_within(value, envelope.code_before, envelope.code_after);
+                    if !code.trim().is_empty() {
+                        raw.code = Some(code);
+                    }
                 }
                 Role::Message => raw.message = Some(value),
                 Role::Field(index) => {

@@ -1,0 +1,88 @@
+//! AWS JSON 1.0, as Amazon DynamoDB sends it (`tests/specs/aws-dynamodb.toml`): the code is cut
+//! out of `__type`, `<namespace>#<Code>` or `<Code>:<url>`, and the text as sent stays readable
+//! through a field at the same pointer.
+
+use errspec::Kind;
+
+errspec::errors_from_spec!("specs/aws-dynamodb.toml");
+
+#[test]
+fn the_code_is_the_part_of_the_type_after_its_namespace() {
+    // The example response of "Error handling with DynamoDB".
+    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+"message":"Requested resource not found: Table: tablename not found"}"#;
+    let response = DynamoDbError::decode(400, body);
+    let error = response.first();
+    match error {
+        DynamoDbError::ResourceNotFoundException {
+            table, type_name, ..
+        } => {
+            assert_eq!(table.as_deref(), Some("tablename"));
+            assert_eq!(
+                type_name.as_deref(),
+                Some("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException")
+            );
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(error.code(), Some("ResourceNotFoundException"));
+    assert_eq!(error.kind(), Kind::NotFound);
+    assert_eq!(
+        error.to_string(),
+        "ResourceNotFoundException: Requested resource not found: Table: tablename not found"
+    );
+}
+
+#[test]
+fn a_trailing_url_and_an_escaped_type_are_cut_the_same_way() {
+    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException:http://internal.amazon.com/coral/com.amazon.coral.validate/","message":"The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API."}"#;
+    let error = DynamoDbError::decode(400, body).into_errors().remove(0);
+    assert!(matches!(
+        error,
+        DynamoDbError::ProvisionedThroughputExceededException { .. }
+    ));
+    assert!(error.is_retryable());
+    assert_eq!(error.kind(), Kind::RateLimited);
+
+    // An escape makes the reader own the text; the cut is the same.
+    let escaped = br#"{"__type":"com.amazon.coral.validate#Validation\u0045xception","message":"1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null"}"#;
+    let error = DynamoDbError::decode(400, escaped).into_errors().remove(0);
+    match &error {
+        DynamoDbError::ValidationException { type_name, .. } => assert_eq!(
+            type_name.as_deref(),
+            Some("com.amazon.coral.validate#ValidationException")
+        ),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn an_undocumented_type_keeps_its_code_and_nothing_is_left_is_no_code() {
+    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","message":"Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed, None]"}"#;
+    let error = DynamoDbError::decode(400, body).into_errors().remove(0);
+    match &error {
+        DynamoDbError::Unknown { code, status, .. } => {
+            assert_eq!(code.as_deref(), Some("TransactionCanceledException"));
+            assert_eq!(*status, 400);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // A namespace with nothing after it holds no code.
+    let bare = br#"{"__type":"com.amazonaws.dynamodb.v20120810#","message":"Odd."}"#;
+    let error = DynamoDbError::decode(400, bare).into_errors().remove(0);
+    assert_eq!((error.variant_name(), error.code()), ("Unknown", None));
+}
+
+#[test]
+fn what_a_mock_server_sends_decodes_to_the_same_error() {
+    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}"#;
+    let error = DynamoDbError::decode(400, body).into_errors().remove(0);
+    let sent = error.to_body();
+    assert_eq!(
+        String::from_utf8_lossy(&sent),
+        r#"{"__type":"ConditionalCheckFailedException","message":"The conditional request failed"}"#
+    );
+    let again = DynamoDbError::decode(400, &sent).into_errors().remove(0);
+    assert_eq!(again.spec_code(), error.spec_code());
+    assert_eq!(again.message(), error.message());
+}
