@@ -82,7 +82,16 @@ fn fallback_table(out: &mut String, spec: &Spec) {
     statuses.sort_unstable();
     statuses.dedup();
     out.push_str("\n## Chosen by status\n\n");
-    out.push_str("When a body holds no readable code, or a code the spec does not document, the error is chosen by its HTTP status (the one inside the error when the body has one, else the response's). A status the table does not name (nor its class, nor `default`) decodes as `Unknown`.\n\n");
+    let by_message = if spec
+        .errors
+        .iter()
+        .any(|entry| entry.code.is_none() && entry.template.is_some())
+    {
+        "by its message when an entry without a code has a template that matches it (in file order), else "
+    } else {
+        ""
+    };
+    let _ = write!(out, "When a body holds no readable code, or a code the spec does not document, the error is chosen {by_message}by its HTTP status (the one inside the error when the body has one, else the response's). A status the table does not name (nor its class, nor `default`) decodes as `Unknown`.\n\n");
     out.push_str("| Status | No readable code | Undocumented code |\n");
     out.push_str("|---|---|---|\n");
     let variant = |fallbacks: &[(FallbackKey, usize)], key: FallbackKey| {

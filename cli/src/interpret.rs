@@ -140,6 +140,7 @@ impl Interpreter {
             },
             missing: &tables.missing,
             unknown: &tables.unknown,
+            by_message: &tables.by_message,
             fields: &fields,
             envelope: Envelope {
                 at: &at,
@@ -349,6 +350,31 @@ status = 503
         assert_eq!(unknown.errors[0].variant, "Unknown");
         assert_eq!(unknown.errors[0].message, "I'm a teapot");
         assert_eq!(unknown.errors[0].kind, Kind::Other);
+    }
+
+    #[test]
+    fn errors_without_codes_are_chosen_by_message_then_by_status() {
+        let source = "[api]\nname = \"Hub\"\n[envelope]\nmessage = \"/message\"\n[[error]]\nvariant = \"NotFound\"\nstatus = 404\nmessage = \"Not Found\"\n[[error]]\nvariant = \"Limited\"\nmessage = \"API rate limit exceeded for {address}.\"\n[[error]]\nvariant = \"Forbidden\"\nstatus = 403\n[fallback]\n403 = \"Forbidden\"\n";
+        let hub = interpreter(source);
+        let first = |status: u16, body: &[u8]| hub.decode(status, body).errors.remove(0);
+        assert_eq!(
+            first(404, br#"{"message": "Not Found"}"#).variant,
+            "NotFound"
+        );
+        let limited = first(
+            403,
+            br#"{"message": "API rate limit exceeded for 203.0.113.5."}"#,
+        );
+        assert_eq!(limited.variant, "Limited");
+        assert_eq!(
+            limited.details,
+            [("address".to_owned(), Some("203.0.113.5".to_owned()))]
+        );
+        let other = first(403, br#"{"message": "Must have admin rights."}"#);
+        assert_eq!(
+            (other.variant.as_str(), other.message.as_str()),
+            ("Forbidden", "Must have admin rights.")
+        );
     }
 
     #[test]

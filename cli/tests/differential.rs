@@ -242,7 +242,9 @@ fn error_object(
 ) -> Value {
     let envelope = &spec.envelope;
     let mut error = Value::Null;
-    place(&mut error, &tokens(&envelope.code), code.clone());
+    if let Some(pointer) = &envelope.code {
+        place(&mut error, &tokens(pointer), code.clone());
+    }
     if let (Some(pointer), Some(message)) = (&envelope.message, message) {
         place(&mut error, &tokens(pointer), message.clone());
     }

@@ -36,8 +36,8 @@ pub struct Envelope {
     pub at: String,
     /// Whether `at` holds an array of errors.
     pub many: bool,
-    /// The wire code.
-    pub code: String,
+    /// The wire code; `None` for an API whose errors carry none (told apart by message).
+    pub code: Option<String>,
     /// The code ends before the first occurrence of this inside the text at `code`.
     pub code_before: Option<String>,
     /// The code starts after the last occurrence of this (in what `code_before` left).

@@ -18,6 +18,8 @@ pub struct Tables {
     pub missing: Vec<(FallbackKey, u16)>,
     /// For an undocumented code: fallback key to entry.
     pub unknown: Vec<(FallbackKey, u16)>,
+    /// The entries without a code but with a template, in file order.
+    pub by_message: Vec<u16>,
     /// Where the error (or the array of errors) sits, as pointer tokens.
     pub at: Vec<String>,
     /// What to read inside each error: pointer tokens and what they hold.
@@ -62,6 +64,13 @@ impl Tables {
             codes: code_table(&groups),
             missing: by_status(&spec.fallback_missing),
             unknown: by_status(&spec.fallback_unknown),
+            by_message: spec
+                .errors
+                .iter()
+                .enumerate()
+                .filter(|(_, entry)| entry.code.is_none() && entry.template.is_some())
+                .map(|(index, _)| index_u16(index))
+                .collect(),
             at: pointer_tokens(&spec.envelope.at),
             parts: parts(spec),
         }
@@ -92,7 +101,11 @@ fn code_table(groups: &[(&str, Vec<usize>)]) -> CodeTable {
 /// The locations the reader visits in each error, in the envelope's order.
 fn parts(spec: &Spec) -> Vec<(Vec<String>, Role)> {
     let envelope = &spec.envelope;
-    let mut parts = vec![(pointer_tokens(&envelope.code), Role::Code)];
+    let mut parts: Vec<(Vec<String>, Role)> = envelope
+        .code
+        .iter()
+        .map(|code| (pointer_tokens(code), Role::Code))
+        .collect();
     if let Some(message) = &envelope.message {
         parts.push((pointer_tokens(message), Role::Message));
     }

@@ -1,7 +1,8 @@
 //! Which documented error a raw error is: by its code (the first entry of the code whose
-//! template matches the message, else the code's entry without a template, else its first),
-//! else by the status it arrived with (one table for a missing code, one for an undocumented
-//! one), else none: `Unknown`.
+//! template matches the message, else the code's entry without a template, else its first);
+//! for a missing or undocumented code, by its message (the first entry without a code whose
+//! template matches), else by the status it arrived with (one table for a missing code, one for
+//! an undocumented one); else none: `Unknown`.
 
 use errspec_vocab::template::capture;
 use errspec_vocab::FallbackKey;
@@ -30,13 +31,32 @@ pub fn select<'m>(
     status: u16,
     values: &mut [&'m str],
 ) -> Choice {
-    match code {
+    let fallbacks = match code {
         Some(code) => match spec.codes.index(code) {
-            Some(first) => in_code_group(spec, usize::from(first), message, values),
-            None => by_status(spec, spec.unknown, status, message, values),
+            Some(first) => return in_code_group(spec, usize::from(first), message, values),
+            None => spec.unknown,
         },
-        None => by_status(spec, spec.missing, status, message, values),
-    }
+        None => spec.missing,
+    };
+    by_message(spec, message, values)
+        .unwrap_or_else(|| by_status(spec, fallbacks, status, message, values))
+}
+
+/// The first entry without a code whose template matches `message`, in file order: errors
+/// that APIs such as ServiceNow's or GitHub's tell apart by their message alone.
+fn by_message<'m>(
+    spec: &Spec<'_>,
+    message: Option<&'m str>,
+    values: &mut [&'m str],
+) -> Option<Choice> {
+    spec.by_message.iter().find_map(|index| {
+        let index = usize::from(*index);
+        let entry = spec.entries.get(index)?;
+        captures(entry, message, values).then_some(Choice {
+            entry: Some(index),
+            matched: true,
+        })
+    })
 }
 
 /// Among the entries sharing a code (linked by `next`, in file order): the first whose

@@ -21,6 +21,9 @@ pub struct Spec<'a> {
     pub missing: &'a [(FallbackKey, u16)],
     /// For a code the spec does not document: the same, by a table of its own.
     pub unknown: &'a [(FallbackKey, u16)],
+    /// The entries without a code but with a message template, in file order: tried by
+    /// their template before the fallbacks.
+    pub by_message: &'a [u16],
     /// The names of the extra fields every documented error carries, in spec order.
     pub fields: &'a [&'a str],
     /// Where the parts of an error sit in a body.

@@ -44,6 +44,73 @@ impl Checker<'_> {
         }
     }
 
+    // An entry's code is only ever compared with a code read from a body, so the envelope must
+    // say where codes sit when entries have them. One report: the first such entry.
+    pub(super) fn check_codes_are_read(&mut self, envelope: Option<&Envelope>, drafts: &[Draft]) {
+        if envelope.is_none_or(|envelope| envelope.code.is_some()) {
+            return;
+        }
+        let mut coded = drafts.iter().filter(|draft| draft.entry.code.is_some());
+        let Some(first) = coded.next() else {
+            return;
+        };
+        let others = coded.count();
+        let mut diagnostic = Diagnostic::new(
+            first.code_span.clone().unwrap_or(first.span.clone()),
+            "this code is never read: `[envelope]` has no `code` pointer",
+        )
+        .help("add where codes sit to `[envelope]` (for example `code = \"/code\"`), or tell the errors apart by their `message` template alone, without `code`");
+        if others > 0 {
+            diagnostic = diagnostic.note(format!("{others} more entries have a code"));
+        }
+        self.reader.push(diagnostic);
+    }
+
+    // Entries without a code are told apart by their templates, tried in file order: an entry
+    // whose template matches the same messages as an earlier one's, or comes after a lone
+    // parameter that matches every message, is never chosen by its message.
+    pub(super) fn check_message_only_templates(&mut self, drafts: &[Draft]) {
+        let mut by_pieces: HashMap<&[String], usize> = HashMap::new();
+        let mut lone: Option<usize> = None;
+        for (index, draft) in drafts.iter().enumerate() {
+            let (None, Some(template), false) = (
+                &draft.entry.code,
+                &draft.entry.template,
+                draft.template_failed,
+            ) else {
+                continue;
+            };
+            let at = draft.template_span.clone().unwrap_or(draft.span.clone());
+            let variant = &draft.entry.variant;
+            let earlier = lone.or_else(|| by_pieces.get(&template.pieces[..]).copied());
+            if let Some(other) = earlier {
+                let other = &drafts[other];
+                let line = self.line_of(other.template_span.as_ref().unwrap_or(&other.span));
+                let why = if lone.is_some() {
+                    "is a lone parameter and matches every message"
+                } else {
+                    "matches the same messages"
+                };
+                self.reader.push(
+                    Diagnostic::new(
+                        at,
+                        format!(
+                            "`{variant}` is never chosen by its message: the earlier template of `{}` (also without a code) {why}",
+                            other.entry.variant
+                        ),
+                    )
+                    .note(format!("that template is at line {line}"))
+                    .help("templates of entries without a code are tried in file order: make the literal text differ, or move the more general template after this one"),
+                );
+                continue;
+            }
+            by_pieces.entry(&template.pieces[..]).or_insert(index);
+            if is_lone(template) {
+                lone = Some(index);
+            }
+        }
+    }
+
     // Variant names are unique; a later duplicate is reported and left out.
     pub(super) fn check_unique_variants(&mut self, drafts: Vec<Draft>) -> Vec<Draft> {
         let mut first_at: HashMap<String, usize> = HashMap::new();

@@ -174,7 +174,9 @@ impl Checker<'_> {
         let envelope = self.check_envelope(root);
         let drafts = self.check_errors(root, api.strip_prefix.as_deref(), envelope.as_ref());
         let drafts = self.check_unique_variants(drafts);
+        self.check_codes_are_read(envelope.as_ref(), &drafts);
         self.check_shared_codes(&drafts);
+        self.check_message_only_templates(&drafts);
         let empty_bodies: Vec<(usize, Range<usize>)> = drafts
             .iter()
             .enumerate()
@@ -193,7 +195,7 @@ impl Checker<'_> {
             envelope: envelope.unwrap_or_else(|| Envelope {
                 at: String::new(),
                 many: false,
-                code: String::new(),
+                code: None,
                 code_before: None,
                 code_after: None,
                 message: None,
@@ -294,6 +296,46 @@ mod tests {
             "{rendered}"
         );
         assert!(rendered.contains("first defined at line 12"), "{rendered}");
+    }
+
+    #[test]
+    fn without_a_code_pointer_entries_are_told_apart_by_their_messages() {
+        let head = "[api]\nname = \"Acme\"\n\n[envelope]\nmessage = \"/message\"\n";
+        let valid = format!(
+            "{head}\n[[error]]\nvariant = \"Missing\"\nmessage = \"No {{thing}} found\"\n\n[[error]]\nvariant = \"Denied\"\nmessage = \"Access denied\"\n"
+        );
+        let spec = check_spec(&valid).spec.expect("valid");
+        assert_eq!(spec.envelope.code, None);
+        // A code would never be read.
+        let coded = format!("{valid}\n[[error]]\ncode = \"x\"\n\n[[error]]\ncode = \"y\"\n");
+        let rendered = messages(&coded).join("\n");
+        assert!(
+            rendered.contains("this code is never read: `[envelope]` has no `code` pointer"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("acme.toml:16:8"), "{rendered}");
+        assert!(
+            rendered.contains("1 more entries have a code"),
+            "{rendered}"
+        );
+        // The same literal text twice, and anything after a lone parameter, is never chosen.
+        let same = format!(
+            "{valid}\n[[error]]\nvariant = \"Again\"\nmessage = \"No {{other}} found\"\n\n[[error]]\nvariant = \"Any\"\nmessage = \"{{text}}\"\n\n[[error]]\nvariant = \"Late\"\nmessage = \"Late\"\n"
+        );
+        let rendered = messages(&same);
+        assert_eq!(rendered.len(), 2, "{rendered:?}");
+        assert!(
+            rendered[0].contains("`Again` is never chosen by its message: the earlier template of `Missing` (also without a code) matches the same messages"),
+            "{rendered:?}"
+        );
+        assert!(
+            rendered[0].contains("that template is at line 9"),
+            "{rendered:?}"
+        );
+        assert!(
+            rendered[1].contains("`Late` is never chosen by its message: the earlier template of `Any` (also without a code) is a lone parameter"),
+            "{rendered:?}"
+        );
     }
 
     #[test]

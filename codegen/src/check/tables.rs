@@ -163,7 +163,7 @@ impl Checker<'_> {
 
     // `[envelope]` is required: `code` says where the wire code sits.
     pub(super) fn check_envelope(&mut self, root: &DeTable<'_>) -> Option<Envelope> {
-        let Some((table, span)) = self.reader.table(root, "envelope") else {
+        let Some((table, _)) = self.reader.table(root, "envelope") else {
             if entry(root, "envelope").is_none() {
                 self.reader.push(
                     Diagnostic::new(0..0, "missing `[envelope]` table")
@@ -185,12 +185,6 @@ impl Checker<'_> {
             );
         }
         let code = self.pointer(table, "code", "the `code` pointer");
-        if entry(table, "code").is_none() {
-            self.reader.push(
-                Diagnostic::new(span.clone(), "missing `code` in [envelope]")
-                    .help("add the pointer to the wire code, for example `code = \"/code\"`"),
-            );
-        }
         let code_before = self.code_delimiter(table, "code_before");
         let code_after = self.code_delimiter(table, "code_after");
         let message = self.pointer(table, "message", "the `message` pointer");
@@ -240,7 +234,7 @@ impl Checker<'_> {
         Some(Envelope {
             many: many.is_some(),
             at: many.or(single).unwrap_or_default(),
-            code: code.unwrap_or_default(),
+            code,
             code_before,
             code_after,
             message,

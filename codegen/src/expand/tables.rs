@@ -37,6 +37,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
     };
     let missing = fallbacks(&tables.missing);
     let unknown = fallbacks(&tables.unknown);
+    let by_message = tables.by_message.iter().map(|index| unsuffixed(*index));
     let name = &spec.name;
     let fields = spec.envelope.fields.iter().map(|field| &field.name);
     let envelope = envelope(spec, &tables);
@@ -51,6 +52,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
             codes: #codes,
             missing: #missing,
             unknown: #unknown,
+            by_message: &[#(#by_message),*],
             fields: &[#(#fields),*],
             envelope: #envelope,
             status_format: __rt::StatusFormat::#status_format,
