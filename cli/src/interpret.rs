@@ -115,11 +115,15 @@ impl Interpreter {
             .iter()
             .map(|(code, first)| (code.as_str(), *first))
             .collect();
-        let paths: Vec<Vec<&str>> = tables.parts.iter().map(|(path, _)| strs(path)).collect();
+        let paths: Vec<Vec<&str>> = tables.parts.iter().map(|(path, ..)| strs(path)).collect();
         let parts: Vec<Part<'_>> = paths
             .iter()
             .zip(&tables.parts)
-            .map(|(path, (_, role))| Part { path, role: *role })
+            .map(|(path, (_, role, rank))| Part {
+                path,
+                role: *role,
+                rank: *rank,
+            })
             .collect();
         let at = strs(&tables.at);
         let fields: Vec<&str> = self

@@ -243,18 +243,18 @@ fn error_object(
     let envelope = &spec.envelope;
     let mut error = Value::Null;
     if let Some(pointer) = &envelope.code {
-        place(&mut error, &tokens(pointer), code.clone());
+        place(&mut error, &tokens(&pointer[0]), code.clone());
     }
     if let (Some(pointer), Some(message)) = (&envelope.message, message) {
-        place(&mut error, &tokens(pointer), message.clone());
+        place(&mut error, &tokens(&pointer[0]), message.clone());
     }
     if let (Some(pointer), Some(status)) = (&envelope.status, status) {
-        place(&mut error, &tokens(pointer), status.clone());
+        place(&mut error, &tokens(&pointer[0]), status.clone());
     }
     for field in &envelope.fields {
         place(
             &mut error,
-            &tokens(&field.pointer),
+            &tokens(&field.pointers[0]),
             json!(format!("{} value", field.name)),
         );
     }

@@ -53,6 +53,7 @@ fn every_bundled_spec_validates_against_the_schema() {
     for file in files
         .iter()
         .chain(&toml_files(&repo().join("cli/tests/specs")))
+        .chain(&toml_files(&repo().join("tests/specs")))
     {
         let source = std::fs::read_to_string(file).expect("readable");
         assert_eq!(

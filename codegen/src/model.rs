@@ -37,15 +37,15 @@ pub struct Envelope {
     /// Whether `at` holds an array of errors.
     pub many: bool,
     /// The wire code; `None` for an API whose errors carry none (told apart by message).
-    pub code: Option<String>,
+    pub code: Option<Pointers>,
     /// The code ends before the first occurrence of this inside the text at `code`.
     pub code_before: Option<String>,
     /// The code starts after the last occurrence of this (in what `code_before` left).
     pub code_after: Option<String>,
     /// The message.
-    pub message: Option<String>,
+    pub message: Option<Pointers>,
     /// An HTTP status inside the error.
-    pub status: Option<String>,
+    pub status: Option<Pointers>,
     /// How that status is written; `number` by default.
     pub status_format: StatusFormat,
     /// Extra fields, in file order.
@@ -62,8 +62,12 @@ pub struct Field {
     /// The Rust field name.
     pub name: String,
     /// Where it sits, relative to the error.
-    pub pointer: String,
+    pub pointers: Pointers,
 }
+
+/// Where one part of an error sits: one pointer, or several tried in order, the first present
+/// winning (Stripe's code at `/code`, else `/type`). Never empty.
+pub type Pointers = Vec<String>;
 
 /// A wrapper error whose inner errors are the real ones.
 #[derive(Debug, Clone, PartialEq, Eq)]

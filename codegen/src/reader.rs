@@ -160,6 +160,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Expected {
     String,
+    StringOrStrings,
     Boolean,
     Integer,
     Table,
@@ -222,6 +223,7 @@ impl<'s> Reader<'s> {
     fn wrong_type(&mut self, key: &str, expected: Expected, value: &Spanned<DeValue<'_>>) {
         let wanted = match expected {
             Expected::String => "a string",
+            Expected::StringOrStrings => "a string or an array of strings",
             Expected::Boolean => "a boolean (`true` or `false`)",
             Expected::Integer => "an integer",
             Expected::Table => "a table",
@@ -260,6 +262,39 @@ impl<'s> Reader<'s> {
             diagnostic = diagnostic.help(help);
         }
         self.push(diagnostic);
+    }
+
+    /// A string, or an array of strings (alternatives, in order): each with its span. `None`
+    /// when the key is absent or a value has the wrong type (reported).
+    pub fn strings(&mut self, table: &DeTable<'_>, key: &str) -> Option<Vec<Text>> {
+        let (value, _) = entry(table, key)?;
+        let text = |value: &Spanned<DeValue<'_>>| match value.get_ref() {
+            DeValue::String(text) => Some(Text {
+                value: text.to_string(),
+                span: value.span(),
+            }),
+            _ => None,
+        };
+        match value.get_ref() {
+            DeValue::String(_) => Some(vec![text(value)?]),
+            DeValue::Array(items) => {
+                let mut texts = Vec::with_capacity(items.len());
+                for item in items {
+                    match text(item) {
+                        Some(text) => texts.push(text),
+                        None => {
+                            self.wrong_type(key, Expected::StringOrStrings, item);
+                            return None;
+                        }
+                    }
+                }
+                Some(texts)
+            }
+            _ => {
+                self.wrong_type(key, Expected::StringOrStrings, value);
+                None
+            }
+        }
     }
 
     pub fn string(&mut self, table: &DeTable<'_>, key: &str) -> Option<Text> {

@@ -22,8 +22,9 @@ pub struct Tables {
     pub by_message: Vec<u16>,
     /// Where the error (or the array of errors) sits, as pointer tokens.
     pub at: Vec<String>,
-    /// What to read inside each error: pointer tokens and what they hold.
-    pub parts: Vec<(Vec<String>, Role)>,
+    /// What to read inside each error: pointer tokens, what they hold, and their rank among
+    /// the alternatives of their role.
+    pub parts: Vec<(Vec<String>, Role, u8)>,
 }
 
 /// A perfect hash table of wire codes, as `errspec::__private::CodeTable` holds it.
@@ -98,28 +99,35 @@ fn code_table(groups: &[(&str, Vec<usize>)]) -> CodeTable {
     }
 }
 
-/// The locations the reader visits in each error, in the envelope's order.
-fn parts(spec: &Spec) -> Vec<(Vec<String>, Role)> {
+/// The locations the reader visits in each error, in the envelope's order, with their rank
+/// among their role's alternatives.
+fn parts(spec: &Spec) -> Vec<(Vec<String>, Role, u8)> {
     let envelope = &spec.envelope;
-    let mut parts: Vec<(Vec<String>, Role)> = envelope
-        .code
-        .iter()
-        .map(|code| (pointer_tokens(code), Role::Code))
-        .collect();
+    let mut parts = Vec::new();
+    let mut push = |pointers: &[String], role: Role| {
+        for (rank, pointer) in pointers.iter().enumerate() {
+            // The checker allows at most 255 alternatives.
+            let rank = u8::try_from(rank).unwrap_or(u8::MAX - 1);
+            parts.push((pointer_tokens(pointer), role, rank));
+        }
+    };
+    if let Some(code) = &envelope.code {
+        push(code, Role::Code);
+    }
     if let Some(message) = &envelope.message {
-        parts.push((pointer_tokens(message), Role::Message));
+        push(message, Role::Message);
     }
     if let Some(status) = &envelope.status {
-        parts.push((pointer_tokens(status), Role::Status));
+        push(status, Role::Status);
     }
     for (index, field) in envelope.fields.iter().enumerate() {
-        parts.push((pointer_tokens(&field.pointer), Role::Field(index)));
+        push(&field.pointers, Role::Field(index));
     }
     if let Some(batch) = &envelope.batch {
-        parts.push((pointer_tokens(&batch.at), Role::Items));
+        push(std::slice::from_ref(&batch.at), Role::Items);
     }
     if let Some(multiple) = &envelope.multiple {
-        parts.push((pointer_tokens(&multiple.inner), Role::Inner));
+        push(std::slice::from_ref(&multiple.inner), Role::Inner);
     }
     parts
 }

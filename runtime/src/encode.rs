@@ -155,7 +155,8 @@ fn error_node<'a, const F: usize>(encoding: &Encoding<'a>, error: &Wire<'a, F>) 
             Some((batch, part.path))
         });
     let mut node = Node::Absent;
-    for part in envelope.parts {
+    // A part is written at its first location; the alternatives are for reading.
+    for part in envelope.parts.iter().filter(|part| part.rank == 0) {
         let value = match part.role {
             Role::Code => error.code.map(|code| Node::Text(code.into())),
             Role::Message => error
@@ -521,18 +522,22 @@ mod tests {
                 Part {
                     path: &["m"],
                     role: Role::Message,
+                    rank: 0,
                 },
                 Part {
                     path: &["m", "deeper"],
                     role: Role::Field(0),
+                    rank: 0,
                 },
                 Part {
                     path: &["m"],
                     role: Role::Field(1),
+                    rank: 0,
                 },
                 Part {
                     path: &["99999999999"],
                     role: Role::Code,
+                    rank: 0,
                 },
             ],
             multiple: None,

@@ -55,6 +55,10 @@ pub struct Part<'a> {
     pub path: &'a [&'a str],
     /// What it is.
     pub role: Role,
+    /// Which of its role's locations this is: 0 for the first, 1, 2, ... for the alternatives
+    /// tried after it (Stripe's `code`, else `type`). The reader keeps the value of the lowest
+    /// rank present; the encoder writes at rank 0 only.
+    pub rank: u8,
 }
 
 /// How an item of a batch result reads.
@@ -143,22 +147,27 @@ pub(crate) mod fixtures {
             Part {
                 path: &["code"],
                 role: Role::Code,
+                rank: 0,
             },
             Part {
                 path: &["message"],
                 role: Role::Message,
+                rank: 0,
             },
             Part {
                 path: &["status"],
                 role: Role::Status,
+                rank: 0,
             },
             Part {
                 path: &["path"],
                 role: Role::Field(0),
+                rank: 0,
             },
             Part {
                 path: &["inner"],
                 role: Role::Inner,
+                rank: 0,
             },
         ],
         multiple: Some("multiple"),
@@ -175,14 +184,17 @@ pub(crate) mod fixtures {
             Part {
                 path: &["0"],
                 role: Role::Code,
+                rank: 0,
             },
             Part {
                 path: &["1"],
                 role: Role::Message,
+                rank: 0,
             },
             Part {
                 path: &["1"],
                 role: Role::Items,
+                rank: 0,
             },
         ],
         multiple: None,

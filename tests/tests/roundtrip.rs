@@ -380,11 +380,9 @@ fn derive(spec: &Spec, index: usize, m: &Material) -> Option<Data> {
     } else {
         Vec::new()
     };
-    let items_take_the_message = spec
-        .envelope
-        .batch
-        .as_ref()
-        .is_some_and(|batch| Some(&batch.at) == spec.envelope.message.as_ref());
+    let items_take_the_message = spec.envelope.batch.as_ref().is_some_and(|batch| {
+        Some(&batch.at) == spec.envelope.message.as_ref().map(|message| &message[0])
+    });
     if !items.is_empty() && items_take_the_message {
         // Restricted: the items take the message's place.
         message = default_message(Some(entry), status);

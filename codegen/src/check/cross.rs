@@ -4,12 +4,12 @@
 use core::ops::Range;
 use std::collections::HashMap;
 
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 use super::{Checker, Draft, FALLBACK_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Envelope, ErrorEntry, Fallbacks, Template};
-use crate::reader::closest;
+use crate::reader::{closest, entry};
 use errspec_vocab::FallbackKey;
 
 impl Checker<'_> {
@@ -45,9 +45,18 @@ impl Checker<'_> {
     }
 
     // An entry's code is only ever compared with a code read from a body, so the envelope must
-    // say where codes sit when entries have them. One report: the first such entry.
-    pub(super) fn check_codes_are_read(&mut self, envelope: Option<&Envelope>, drafts: &[Draft]) {
-        if envelope.is_none_or(|envelope| envelope.code.is_some()) {
+    // say where codes sit when entries have them. One report: the first such entry. A `code`
+    // key with a mistake in it was reported already.
+    pub(super) fn check_codes_are_read(
+        &mut self,
+        root: &DeTable<'_>,
+        envelope: Option<&Envelope>,
+        drafts: &[Draft],
+    ) {
+        let code_key = entry(root, "envelope").is_some_and(|(envelope, _)| {
+            matches!(envelope.get_ref(), DeValue::Table(table) if entry(table, "code").is_some())
+        });
+        if code_key || envelope.is_none_or(|envelope| envelope.code.is_some()) {
             return;
         }
         let mut coded = drafts.iter().filter(|draft| draft.entry.code.is_some());

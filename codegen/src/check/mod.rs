@@ -174,7 +174,7 @@ impl Checker<'_> {
         let envelope = self.check_envelope(root);
         let drafts = self.check_errors(root, api.strip_prefix.as_deref(), envelope.as_ref());
         let drafts = self.check_unique_variants(drafts);
-        self.check_codes_are_read(envelope.as_ref(), &drafts);
+        self.check_codes_are_read(root, envelope.as_ref(), &drafts);
         self.check_shared_codes(&drafts);
         self.check_message_only_templates(&drafts);
         let empty_bodies: Vec<(usize, Range<usize>)> = drafts
@@ -336,6 +336,36 @@ mod tests {
             rendered[1].contains("`Late` is never chosen by its message: the earlier template of `Any` (also without a code) is a lone parameter"),
             "{rendered:?}"
         );
+    }
+
+    #[test]
+    fn a_part_may_sit_at_one_of_several_pointers_each_listed_once() {
+        let source = HEAD.replace("code = \"/code\"", "code = [\"/code\", \"/type\"]");
+        let source = format!("{source}\n[[error]]\ncode = \"a\"\n");
+        let spec = check_spec(&source).spec.expect("valid");
+        assert_eq!(
+            spec.envelope.code,
+            Some(vec!["/code".to_owned(), "/type".to_owned()])
+        );
+        for (list, expected) in [
+            ("[]", "the `code` pointer lists no pointer"),
+            (
+                "[\"/code\", \"/code\"]",
+                "the `code` pointer lists `/code` twice",
+            ),
+            (
+                "[\"/code\", 5]",
+                "`code` must be a string or an array of strings, found an integer",
+            ),
+            (
+                "[\"/code\", \"type\"]",
+                "the `code` pointer `type` is not a JSON pointer",
+            ),
+        ] {
+            let bad = source.replace("[\"/code\", \"/type\"]", list);
+            let rendered = messages(&bad).join("\n");
+            assert!(rendered.contains(expected), "{list}: {rendered}");
+        }
     }
 
     #[test]

@@ -18,6 +18,9 @@ use crate::names::{check_field_name, check_type_name, derive_variant};
 use crate::reader::{closest, entry, Reader, Text};
 use crate::template::parse_template;
 
+/// The most pointers one part may list: the reader ranks them in a byte, `u8::MAX` meaning none.
+const MAX_ALTERNATIVES: usize = 255;
+
 impl Checker<'_> {
     pub(super) fn allow_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], context: &str) {
         let elsewhere: Vec<(&str, &[&str])> = HOMES
@@ -156,6 +159,56 @@ impl Checker<'_> {
         None
     }
 
+    // A part of an error may sit at one of several pointers, tried in order: a list holds at
+    // least one, each once, and no more than the reader can rank.
+    pub(super) fn pointers(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        what: &str,
+    ) -> Option<Vec<String>> {
+        let (value, _) = entry(table, key)?;
+        let span = value.span();
+        let texts = self.reader.strings(table, key)?;
+        if texts.is_empty() {
+            self.reader.push(
+                Diagnostic::new(span, format!("{what} lists no pointer"))
+                    .help("give one pointer, or several tried in order: `[\"/code\", \"/type\"]`"),
+            );
+            return None;
+        }
+        if texts.len() > MAX_ALTERNATIVES {
+            self.reader.push(
+                Diagnostic::new(
+                    span,
+                    format!(
+                        "{what} lists {} pointers, more than {MAX_ALTERNATIVES}",
+                        texts.len()
+                    ),
+                )
+                .help("keep the pointers a server really uses"),
+            );
+            return None;
+        }
+        let mut pointers: Vec<String> = Vec::with_capacity(texts.len());
+        let mut valid = true;
+        for text in texts {
+            let at = text.span.clone();
+            match self.check_pointer(text, what) {
+                Some(pointer) if pointers.contains(&pointer) => {
+                    self.reader.push(
+                        Diagnostic::new(at, format!("{what} lists `{pointer}` twice"))
+                            .help("list each pointer once, in the order to try them"),
+                    );
+                    valid = false;
+                }
+                Some(pointer) => pointers.push(pointer),
+                None => valid = false,
+            }
+        }
+        valid.then_some(pointers)
+    }
+
     pub(super) fn pointer(&mut self, table: &DeTable<'_>, key: &str, what: &str) -> Option<String> {
         let text = self.reader.string(table, key)?;
         self.check_pointer(text, what)
@@ -184,11 +237,11 @@ impl Checker<'_> {
                     .help("use `error` for one error object, `errors` for an array of them"),
             );
         }
-        let code = self.pointer(table, "code", "the `code` pointer");
+        let code = self.pointers(table, "code", "the `code` pointer");
         let code_before = self.code_delimiter(table, "code_before");
         let code_after = self.code_delimiter(table, "code_after");
-        let message = self.pointer(table, "message", "the `message` pointer");
-        let status = self.pointer(table, "status", "the `status` pointer");
+        let message = self.pointers(table, "message", "the `message` pointer");
+        let status = self.pointers(table, "status", "the `status` pointer");
         let status_format = self.check_status_format(table);
         let fields = self.check_fields(table);
         let multiple = self
@@ -300,8 +353,8 @@ impl Checker<'_> {
                 continue;
             }
             let what = format!("the pointer of field `{name}`");
-            if let Some(pointer) = self.pointer(fields, &name, &what) {
-                checked.push(Field { name, pointer });
+            if let Some(pointers) = self.pointers(fields, &name, &what) {
+                checked.push(Field { name, pointers });
             }
         }
         checked

@@ -153,9 +153,9 @@ fn envelope(spec: &Spec, tables: &Tables) -> TokenStream {
     let envelope = &spec.envelope;
     let at = &tables.at;
     let many = envelope.many;
-    let parts = tables.parts.iter().map(|(path, role)| {
+    let parts = tables.parts.iter().map(|(path, role, rank)| {
         let role = role_tokens(*role);
-        quote! { __rt::Part { path: &[#(#path),*], role: #role } }
+        quote! { __rt::Part { path: &[#(#path),*], role: #role, rank: #rank } }
     });
     let multiple = option(envelope.multiple.as_ref().map(|multiple| &multiple.code));
     let batch = option(envelope.batch.as_ref().map(|batch| {

@@ -28,7 +28,8 @@ fn error_enum(spec: &Spec, names: &Names) -> TokenStream {
         });
         let fields = spec.envelope.fields.iter().map(|field| {
             let name = ident(&field.name);
-            let doc = format!("The error's `{}` (at `{}`), if present.", field.name, field.pointer);
+            let at = field.pointers.iter().map(|pointer| format!("`{pointer}`")).collect::<Vec<_>>().join(" or ");
+            let doc = format!("The error's `{}` (at {at}), if present.", field.name);
             quote! { #[doc = #doc] #name: Option<String>, }
         });
         let params = entry.params().iter().map(|param| {

@@ -228,6 +228,7 @@ Vendor documentation: <https://example.org/errors>*/
             (__rt::FallbackKey::Status(503), 5),
             (__rt::FallbackKey::Class(5), 6),
         ],
+        by_message: &[],
         fields: &["field"],
         envelope: __rt::Envelope {
             at: &["errors"],
@@ -236,28 +237,36 @@ Vendor documentation: <https://example.org/errors>*/
                 __rt::Part {
                     path: &["code"],
                     role: __rt::Role::Code,
+                    rank: 0u8,
                 },
                 __rt::Part {
                     path: &["message"],
                     role: __rt::Role::Message,
+                    rank: 0u8,
                 },
                 __rt::Part {
                     path: &["status"],
                     role: __rt::Role::Status,
+                    rank: 0u8,
                 },
                 __rt::Part {
                     path: &["field"],
                     role: __rt::Role::Field(0),
+                    rank: 0u8,
                 },
                 __rt::Part {
                     path: &["items"],
                     role: __rt::Role::Items,
+                    rank: 0u8,
                 },
                 __rt::Part {
                     path: &["inner"],
                     role: __rt::Role::Inner,
+                    rank: 0u8,
                 },
             ],
+            code_before: None,
+            code_after: None,
             multiple: Some("multiple"),
             batch: Some(__rt::Batch {
                 id: "id",

@@ -180,23 +180,56 @@ impl<S: Shape, const F: usize> Context<'_, S, F> {
             .fold(0, |found, (bit, _)| found | bit)
     }
 
-    /// The roles of the parts among `mask` whose path ends at `depth`.
-    fn ending(&self, mask: u64, depth: usize) -> impl Iterator<Item = Role> + '_ {
+    /// The roles and ranks of the parts among `mask` whose path ends at `depth`.
+    fn ending(&self, mask: u64, depth: usize) -> impl Iterator<Item = (Role, u8)> + '_ {
         self.parts()
             .filter(move |(bit, part)| mask & bit != 0 && part.path.len() == depth)
-            .map(|(_, part)| part.role)
+            .map(|(_, part)| (part.role, part.rank))
     }
 
     fn ends_here(&self, mask: u64, depth: usize, role: Role) -> bool {
-        self.ending(mask, depth).any(|found| found == role)
+        self.ending(mask, depth).any(|(found, _)| found == role)
     }
 }
 
 /// What an error has read so far.
 struct Capture<'de, const F: usize> {
     raw: RawError<'de, F>,
+    /// The rank of the location each value of `raw` came from.
+    ranks: Ranks<F>,
     bare_items: Vec<BatchItem>,
     bare_possible: bool,
+}
+
+/// The rank each value was read at, [`Ranks::NONE`] where none was: a value replaces another
+/// read at the same rank (the last of duplicate keys wins, as in serde_json) or a higher one.
+struct Ranks<const F: usize> {
+    code: u8,
+    message: u8,
+    status: u8,
+    fields: [u8; F],
+}
+
+impl<const F: usize> Ranks<F> {
+    const NONE: u8 = u8::MAX;
+
+    fn new() -> Self {
+        Ranks {
+            code: Self::NONE,
+            message: Self::NONE,
+            status: Self::NONE,
+            fields: [Self::NONE; F],
+        }
+    }
+
+    /// Whether a value at `rank` takes the place of the one read at `*held`, noting it.
+    fn claim(held: &mut u8, rank: u8) -> bool {
+        let wins = rank <= *held;
+        if wins {
+            *held = rank;
+        }
+        wins
+    }
 }
 
 #[cfg(test)]
@@ -235,14 +268,17 @@ mod tests {
             Part {
                 path: &["type"],
                 role: Role::Code,
+                rank: 0,
             },
             Part {
                 path: &["message"],
                 role: Role::Message,
+                rank: 0,
             },
             Part {
                 path: &["attribute"],
                 role: Role::Field(0),
+                rank: 0,
             },
         ],
         multiple: None,
@@ -388,6 +424,65 @@ mod tests {
         assert_eq!(
             (errors[0].code.as_deref(), errors[0].message.as_deref()),
             (None, Some("m"))
+        );
+    }
+
+    #[test]
+    fn the_lowest_rank_present_wins_and_duplicate_keys_keep_the_last() {
+        const RANKED: Envelope<'static> = Envelope {
+            at: &[],
+            many: false,
+            code_before: None,
+            code_after: None,
+            parts: &[
+                Part {
+                    path: &["code"],
+                    role: Role::Code,
+                    rank: 0,
+                },
+                Part {
+                    path: &["type"],
+                    role: Role::Code,
+                    rank: 1,
+                },
+                Part {
+                    path: &["detail"],
+                    role: Role::Message,
+                    rank: 0,
+                },
+                Part {
+                    path: &["title"],
+                    role: Role::Message,
+                    rank: 1,
+                },
+            ],
+            multiple: None,
+            batch: None,
+        };
+        let read_one = |body: &str| {
+            let errors = read::<0>(&RANKED, body.as_bytes());
+            assert_eq!(errors.len(), 1, "{body}");
+            (errors[0].code.clone(), errors[0].message.clone())
+        };
+        let some = |text: &str| Some(text.to_owned());
+        // Whatever the order of the keys.
+        assert_eq!(
+            read_one(r#"{"type": "t", "title": "T", "code": "c", "detail": "D"}"#),
+            (some("c"), some("D"))
+        );
+        assert_eq!(
+            read_one(r#"{"type": "t", "title": "T"}"#),
+            (some("t"), some("T"))
+        );
+        // An absent, null or blank first choice gives way.
+        assert_eq!(
+            read_one(r#"{"code": null, "type": "t", "detail": " ", "title": "T"}"#),
+            (some("t"), some("T"))
+        );
+        // The same key twice: the last, as serde_json keeps it.
+        assert_eq!(
+            read_one(r#"{"code": "a", "code": "b", "detail": "x", "detail": "y"}"#),
+            (some("b"), some("y"))
         );
     }
 

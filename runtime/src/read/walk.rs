@@ -9,7 +9,7 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use serde_json::Value;
 
 use super::batch::{ItemSeed, ItemVisitor};
-use super::{Capture, Context, MAX_WRAPPER_NESTING};
+use super::{Capture, Context, Ranks, MAX_WRAPPER_NESTING};
 use crate::envelope::{code_within, RawError, Role, Shape};
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
@@ -187,6 +187,7 @@ impl<S: Shape, const F: usize> ErrorSeed<'_, '_, S, F> {
     fn capture<'de>(&self) -> Capture<'de, F> {
         Capture {
             raw: RawError::empty(),
+            ranks: Ranks::new(),
             bare_items: Vec::new(),
             bare_possible: self.bare,
         }
@@ -361,7 +362,7 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
         self.error
             .context
             .ending(self.mask, self.depth)
-            .any(|role| matches!(role, Role::Code | Role::Message | Role::Field(_)))
+            .any(|(role, _)| matches!(role, Role::Code | Role::Message | Role::Field(_)))
     }
 
     /// Stores a number in every part that ends here, turned into text only for the parts
@@ -375,24 +376,28 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
         self.scalar(text, kind);
     }
 
-    /// Stores a scalar in every part that ends here. A boolean is never a code, and only
-    /// strings and integers are statuses.
+    /// Stores a scalar in every part that ends here, where no value of a lower rank was read
+    /// for its role. A boolean is never a code, a blank string neither; a blank message gives
+    /// way to any other; only strings and integers are statuses.
     fn scalar(self, text: Cow<'de, str>, kind: ScalarKind) {
         if self.bare_item && self.mask == 0 {
             self.capture.bare_possible = false;
             return;
         }
         let context = &*self.error.context;
-        let raw = &mut self.capture.raw;
+        let Capture { raw, ranks, .. } = &mut *self.capture;
         let mut remaining = Some(text);
         let mut roles = context.ending(self.mask, self.depth).peekable();
-        while let Some(role) = roles.next() {
+        while let Some((role, rank)) = roles.next() {
             if role == Role::Status {
-                raw.status = match kind {
+                let status = match kind {
                     ScalarKind::Str => remaining.as_deref().and_then(status_from_text),
                     ScalarKind::Unsigned(number) => status_from_number(number),
                     ScalarKind::OtherNumber | ScalarKind::Bool => None,
                 };
+                if status.is_some() && Ranks::<F>::claim(&mut ranks.status, rank) {
+                    raw.status = status;
+                }
                 continue;
             }
             let value = if roles.peek().is_some() {
@@ -402,20 +407,29 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
             };
             let Some(value) = value else { break };
             match role {
-                // A boolean or a blank string is no code.
                 Role::Code if !matches!(kind, ScalarKind::Bool) => {
                     let envelope = context.envelope();
                     let code = code_within(value, envelope.code_before, envelope.code_after);
-                    if !code.trim().is_empty() {
+                    if !code.trim().is_empty() && Ranks::<F>::claim(&mut ranks.code, rank) {
                         raw.code = Some(code);
                     }
                 }
-                Role::Message => raw.message = Some(value),
-                Role::Field(index) => {
-                    if let Some(slot) = raw.fields.get_mut(index) {
-                        *slot = Some(value.into_owned());
+                Role::Message => {
+                    let blank = |text: &str| text.trim().is_empty();
+                    let takes = match raw.message.as_deref() {
+                        None => true,
+                        Some(held) => match (blank(held), blank(&value)) {
+                            (true, false) => true,
+                            (false, true) => false,
+                            _ => rank <= ranks.message,
+                        },
+                    };
+                    if takes {
+                        ranks.message = rank;
+                        raw.message = Some(value);
                     }
                 }
+                Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
                 Role::Code | Role::Status | Role::Items | Role::Inner => {}
             }
         }
@@ -514,12 +528,13 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
         if continuing != 0 {
             return walk_seq(self.error, self.capture, continuing, self.depth, seq, false);
         }
-        if let Some(index) = field_ending(context, self.mask, self.depth) {
+        if let Some((index, rank)) = field_ending(context, self.mask, self.depth) {
             let mut list = Vec::new();
             while let Some(value) = seq.next_element::<Value>()? {
                 list.push(value);
             }
-            set_field(self.capture, index, Value::Array(list).to_string());
+            let Capture { raw, ranks, .. } = &mut *self.capture;
+            set_field(raw, ranks, index, rank, Value::Array(list).to_string());
             return Ok(());
         }
         while seq.next_element::<IgnoredAny>()?.is_some() {}
@@ -539,12 +554,13 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
                 return Ok(());
             }
         }
-        if let Some(index) = field_ending(context, self.mask, self.depth) {
+        if let Some((index, rank)) = field_ending(context, self.mask, self.depth) {
             let mut object = serde_json::Map::new();
             while let Some((key, value)) = map.next_entry::<String, Value>()? {
                 object.insert(key, value);
             }
-            set_field(self.capture, index, Value::Object(object).to_string());
+            let Capture { raw, ranks, .. } = &mut *self.capture;
+            set_field(raw, ranks, index, rank, Value::Object(object).to_string());
             return Ok(());
         }
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
@@ -567,15 +583,26 @@ pub(super) fn field_ending<S: Shape, const F: usize>(
     context: &Context<'_, S, F>,
     mask: u64,
     depth: usize,
-) -> Option<usize> {
-    context.ending(mask, depth).find_map(|role| match role {
-        Role::Field(index) => Some(index),
-        _ => None,
-    })
+) -> Option<(usize, u8)> {
+    context
+        .ending(mask, depth)
+        .find_map(|(role, rank)| match role {
+            Role::Field(index) => Some((index, rank)),
+            _ => None,
+        })
 }
 
-pub(super) fn set_field<const F: usize>(capture: &mut Capture<'_, F>, index: usize, text: String) {
-    if let Some(slot) = capture.raw.fields.get_mut(index) {
-        *slot = Some(text);
+/// Keeps `text` as field `index`, unless a value of a lower rank was read for it.
+pub(super) fn set_field<const F: usize>(
+    raw: &mut RawError<'_, F>,
+    ranks: &mut Ranks<F>,
+    index: usize,
+    rank: u8,
+    text: String,
+) {
+    if let (Some(slot), Some(held)) = (raw.fields.get_mut(index), ranks.fields.get_mut(index)) {
+        if Ranks::<F>::claim(held, rank) {
+            *slot = Some(text);
+        }
     }
 }

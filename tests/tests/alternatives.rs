@@ -1,0 +1,125 @@
+//! Parts read at the first present of several pointers: Stripe's code at `code`, else `type`
+//! (`tests/specs/stripe.toml`); RFC 9457's message at `detail`, else `title`
+//! (`tests/specs/problem.toml`); AWS's `message` or `Message` (`tests/specs/aws-dynamodb.toml`).
+//! The order of the spec decides, not the order of the keys in the body.
+
+mod stripe {
+    errspec::errors_from_spec!("specs/stripe.toml");
+}
+
+mod problem {
+    errspec::errors_from_spec!("specs/problem.toml");
+}
+
+mod dynamodb {
+    errspec::errors_from_spec!("specs/aws-dynamodb.toml");
+}
+
+use errspec::Kind;
+use problem::ProblemError;
+use stripe::StripeError;
+
+#[test]
+fn stripe_reads_the_code_before_the_type_whatever_the_key_order() {
+    // The type comes first in the body; the code still wins.
+    let body = br#"{"error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds", "doc_url": "https://stripe.com/docs/error-codes/card-declined", "message": "Your card has insufficient funds.", "param": ""}}"#;
+    let error = StripeError::decode(402, body).into_errors().remove(0);
+    match &error {
+        StripeError::CardDeclined { decline_code, .. } => {
+            assert_eq!(decline_code.as_deref(), Some("insufficient_funds"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(error.code(), Some("card_declined"));
+
+    let body = br#"{"error": {"code": "resource_missing", "doc_url": "https://stripe.com/docs/error-codes/resource-missing", "message": "No such customer: 'cus_NffrFeUfNV2Hib'", "param": "id", "type": "invalid_request_error"}}"#;
+    match StripeError::decode(404, body).first() {
+        StripeError::ResourceMissing {
+            resource,
+            id,
+            param,
+            ..
+        } => {
+            assert_eq!(resource.as_deref(), Some("customer"));
+            assert_eq!(id.as_deref(), Some("cus_NffrFeUfNV2Hib"));
+            assert_eq!(param.as_deref(), Some("id"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn stripe_without_a_code_is_known_by_its_type() {
+    let body = br#"{"error": {"message": "Invalid API Key provided: sk_test_********************1234", "type": "invalid_request_error"}}"#;
+    let error = StripeError::decode(401, body).into_errors().remove(0);
+    assert!(matches!(error, StripeError::InvalidRequestError { .. }));
+    assert_eq!(error.code(), Some("invalid_request_error"));
+    // No documented status: the kind follows the response's.
+    assert_eq!(error.kind(), Kind::Unauthenticated);
+
+    // A null code is no code.
+    let body = br#"{"error": {"code": null, "message": "An unknown error occurred", "type": "api_error"}}"#;
+    let error = StripeError::decode(500, body).into_errors().remove(0);
+    assert!(matches!(error, StripeError::ApiError { .. }));
+    assert!(error.is_retryable());
+}
+
+#[test]
+fn problem_details_read_the_detail_else_the_title() {
+    let body = br#"{"type": "https://example.com/probs/out-of-credit", "title": "You do not have enough credit.", "detail": "Your current balance is 30, but that costs 50.", "instance": "/account/12345/msgs/abc", "balance": 30, "accounts": ["/account/12345", "/account/67890"]}"#;
+    match ProblemError::decode(403, body).first() {
+        ProblemError::OutOfCredit {
+            message,
+            balance,
+            cost,
+            title,
+            instance,
+            ..
+        } => {
+            assert_eq!(message, "Your current balance is 30, but that costs 50.");
+            assert_eq!(
+                (balance.as_deref(), cost.as_deref()),
+                (Some("30"), Some("50"))
+            );
+            assert_eq!(title.as_deref(), Some("You do not have enough credit."));
+            assert_eq!(instance.as_deref(), Some("/account/12345/msgs/abc"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // Without a detail, or with a blank one, the title is the message.
+    for detail in ["", r#""detail": "  ","#] {
+        let body = format!(
+            r#"{{"type": "https://example.com/probs/out-of-credit", {detail} "title": "You do not have enough credit.", "status": 403}}"#
+        );
+        let error = ProblemError::decode(400, body.as_bytes())
+            .into_errors()
+            .remove(0);
+        assert!(
+            matches!(error, ProblemError::OutOfCreditOther { .. }),
+            "{error:?}"
+        );
+        assert_eq!(error.message(), "You do not have enough credit.");
+        assert_eq!(error.status(), 403);
+    }
+}
+
+#[test]
+fn aws_services_that_write_message_capitalized_read_the_same() {
+    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","Message":"Requested resource not found: Table: Music not found"}"#;
+    match dynamodb::DynamoDbError::decode(400, body).first() {
+        dynamodb::DynamoDbError::ResourceNotFoundException { table, .. } => {
+            assert_eq!(table.as_deref(), Some("Music"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn the_server_writes_each_part_at_its_first_pointer() {
+    let body = br#"{"error": {"message": "Invalid API Key provided: sk_test_1234", "type": "invalid_request_error"}}"#;
+    let error = StripeError::decode(401, body).into_errors().remove(0);
+    assert_eq!(
+        String::from_utf8_lossy(&error.to_body()),
+        r#"{"error":{"code":"invalid_request_error","message":"Invalid API Key provided: sk_test_1234"}}"#
+    );
+}
