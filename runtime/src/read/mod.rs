@@ -221,15 +221,15 @@ impl<const F: usize> Ranks<F> {
             fields: [Self::NONE; F],
         }
     }
+}
 
-    /// Whether a value at `rank` takes the place of the one read at `*held`, noting it.
-    fn claim(held: &mut u8, rank: u8) -> bool {
-        let wins = rank <= *held;
-        if wins {
-            *held = rank;
-        }
-        wins
+/// Whether a value read at `rank` takes the place of the one read at `*held`, noting it.
+fn claim(held: &mut u8, rank: u8) -> bool {
+    let wins = rank <= *held;
+    if wins {
+        *held = rank;
     }
+    wins
 }
 
 #[cfg(test)]

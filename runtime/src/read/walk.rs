@@ -9,7 +9,7 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use serde_json::Value;
 
 use super::batch::{ItemSeed, ItemVisitor};
-use super::{Capture, Context, Ranks, MAX_WRAPPER_NESTING};
+use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
 use crate::envelope::{code_within, RawError, Role, Shape};
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
@@ -395,7 +395,7 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
                     ScalarKind::Unsigned(number) => status_from_number(number),
                     ScalarKind::OtherNumber | ScalarKind::Bool => None,
                 };
-                if status.is_some() && Ranks::<F>::claim(&mut ranks.status, rank) {
+                if status.is_some() && claim(&mut ranks.status, rank) {
                     raw.status = status;
                 }
                 continue;
@@ -410,7 +410,7 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
                 Role::Code if !matches!(kind, ScalarKind::Bool) => {
                     let envelope = context.envelope();
                     let code = code_within(value, envelope.code_before, envelope.code_after);
-                    if !code.trim().is_empty() && Ranks::<F>::claim(&mut ranks.code, rank) {
+                    if !code.trim().is_empty() && claim(&mut ranks.code, rank) {
                         raw.code = Some(code);
                     }
                 }
@@ -601,7 +601,7 @@ pub(super) fn set_field<const F: usize>(
     text: String,
 ) {
     if let (Some(slot), Some(held)) = (raw.fields.get_mut(index), ranks.fields.get_mut(index)) {
-        if Ranks::<F>::claim(held, rank) {
+        if claim(held, rank) {
             *slot = Some(text);
         }
     }
