@@ -5,10 +5,13 @@
 
 use std::time::Duration;
 
+use errspec_vocab::pointer::pointer_tokens;
+
 use errspec::__private::{
-    self as rt, Batch, CodeTable, Entry, Envelope, Part, Parts, View, MAX_PARTS,
+    self as rt, Batch, CodeTable, Entry, Envelope, ErrorIf, Headers, Mark, Part, Parts, View,
+    MAX_PARTS,
 };
-use errspec_codegen::model::ErrorEntry;
+use errspec_codegen::model::{ErrorEntry, MarkValue};
 use errspec_codegen::tables::Tables;
 use errspec_codegen::Spec;
 pub use errspec_vocab::template::MAX_PARAMS;
@@ -115,17 +118,34 @@ impl Interpreter {
             .iter()
             .map(|(code, first)| (code.as_str(), *first))
             .collect();
-        let paths: Vec<Vec<&str>> = tables.parts.iter().map(|(path, ..)| strs(path)).collect();
+        let paths: Vec<Vec<&str>> = tables.parts.iter().map(|part| strs(&part.path)).collect();
         let parts: Vec<Part<'_>> = paths
             .iter()
             .zip(&tables.parts)
-            .map(|(path, (_, role, rank))| Part {
+            .map(|(path, part)| Part {
                 path,
-                role: *role,
-                rank: *rank,
+                role: part.role,
+                rank: part.rank,
+                group: part.group,
             })
             .collect();
         let at = strs(&tables.at);
+        let headers = &self.spec.envelope.headers;
+        let code_headers = strs(&headers.code);
+        let request_id_headers = strs(&headers.request_id);
+        let resets: Vec<(&str, _)> = headers
+            .retry_after
+            .iter()
+            .map(|(name, format)| (name.as_str(), *format))
+            .collect();
+        let error_if_at: Vec<String> = self
+            .spec
+            .envelope
+            .error_if
+            .as_ref()
+            .map(|error_if| pointer_tokens(&error_if.at))
+            .unwrap_or_default();
+        let error_if_at = strs(&error_if_at);
         let fields: Vec<&str> = self
             .spec
             .envelope
@@ -161,9 +181,22 @@ impl Interpreter {
                     message: &batch.message,
                     bare: batch.bare,
                 }),
+                error_if: envelope.error_if.as_ref().map(|error_if| ErrorIf {
+                    at: &error_if_at,
+                    is: error_if.is.as_ref().map(|mark| match mark {
+                        MarkValue::Bool(flag) => Mark::Bool(*flag),
+                        MarkValue::Text(text) => Mark::Text(text),
+                        MarkValue::Integer(number) => Mark::Integer(*number),
+                    }),
+                }),
             },
             status_format: envelope.status_format,
             rate_limit_window: self.spec.rate_limit_window,
+            headers: Headers {
+                code: &code_headers,
+                request_id: &request_id_headers,
+                retry_after: &resets,
+            },
         };
         run(&spec)
     }

@@ -4,7 +4,7 @@ use std::ffi::OsStr;
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::ErrorKind;
-use errspec::vendors::{igel_imi, itcare, itsm_ng, netilion, telecomx};
+use errspec::vendors::{github, igel_imi, itcare, itsm_ng, jira, netilion, problem, telecomx};
 use errspec_codegen::bundled::{bundled, BundledSpec};
 use errspec_codegen::Spec;
 
@@ -36,6 +36,9 @@ pub const VENDORS: &[Vendor] = &[
     vendor!("itcare", itcare::ItcareError),
     vendor!("telecomx", telecomx::TelecomXError),
     vendor!("netilion", netilion::NetilionError),
+    vendor!("github", github::GitHubError),
+    vendor!("jira", jira::JiraError),
+    vendor!("problem", problem::ProblemError),
 ];
 
 impl Vendor {

@@ -300,7 +300,7 @@ fn check_accepts_every_bundled_spec() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 5);
+    assert_eq!(files.len(), 8);
     let args: Vec<&str> = std::iter::once("check")
         .chain(files.iter().map(|path| path.to_str().expect("UTF-8 path")))
         .collect();

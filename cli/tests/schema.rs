@@ -49,7 +49,7 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn every_bundled_spec_validates_against_the_schema() {
     let files = toml_files(&repo().join("codegen/specs"));
-    assert_eq!(files.len(), 5, "{files:?}");
+    assert_eq!(files.len(), 8, "{files:?}");
     for file in files
         .iter()
         .chain(&toml_files(&repo().join("cli/tests/specs")))
@@ -241,6 +241,9 @@ fn documented_keys() -> Vec<(String, BTreeSet<String>)> {
                 Some("[fallback]") => Some("fallback".into()),
                 Some("[envelope.multiple]") => Some("envelope.multiple".into()),
                 Some("[envelope.batch]") => Some("envelope.batch".into()),
+                Some("[[envelope.inner]]") => Some("envelope.inner".into()),
+                Some("[envelope.error_if]") => Some("envelope.error_if".into()),
+                Some("[envelope.headers]") => Some("envelope.headers".into()),
                 Some(table) if table.starts_with("[envelope.") => {
                     // A subtable without a key table of its own (`fields`).
                     let key = table.trim_start_matches("[envelope.").trim_end_matches(']');
@@ -293,6 +296,9 @@ fn schema_keys(schema: &Value, table: &str) -> BTreeSet<String> {
         "error" => &schema["definitions"]["error"],
         "envelope.multiple" => &schema["properties"]["envelope"]["properties"]["multiple"],
         "envelope.batch" => &schema["properties"]["envelope"]["properties"]["batch"],
+        "envelope.inner" => &schema["properties"]["envelope"]["properties"]["inner"]["items"],
+        "envelope.error_if" => &schema["properties"]["envelope"]["properties"]["error_if"],
+        "envelope.headers" => &schema["properties"]["envelope"]["properties"]["headers"],
         other => &schema["properties"][other],
     };
     assert_eq!(
@@ -319,6 +325,9 @@ fn the_schema_knows_every_key_the_format_reference_documents() {
             "api",
             "envelope",
             "envelope.multiple",
+            "envelope.inner",
+            "envelope.error_if",
+            "envelope.headers",
             "envelope.batch",
             "error",
             "fallback"

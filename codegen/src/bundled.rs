@@ -29,6 +29,9 @@ pub const BUNDLED: &[BundledSpec] = bundled!(
     "itcare.toml",
     "telecomx.toml",
     "netilion.toml",
+    "github.toml",
+    "jira.toml",
+    "problem.toml",
 );
 
 /// The bundled spec named `file_name` (`itcare.toml`) or `stem` (`itcare`).

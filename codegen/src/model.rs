@@ -1,6 +1,6 @@
 //! A validated spec: every name resolved, every status and template checked.
 
-use errspec_vocab::{FallbackKey, Kind, Recovery, StatusFormat};
+use errspec_vocab::{FallbackKey, Kind, Recovery, ResetFormat, StatusFormat};
 
 /// A vendor's errors, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,12 +48,50 @@ pub struct Envelope {
     pub status: Option<Pointers>,
     /// How that status is written; `number` by default.
     pub status_format: StatusFormat,
-    /// Extra fields, in file order.
+    /// Extra fields, in file order: `[envelope.fields]`'s, then those only nested errors
+    /// read (`[envelope.inner.fields]`, `key`).
     pub fields: Vec<Field>,
+    /// Errors nested in each error, each group of its own shape (`[[envelope.inner]]`).
+    pub inner: Vec<Inner>,
     /// A wrapper code holding several errors.
     pub multiple: Option<Multiple>,
     /// Batch item results.
     pub batch: Option<Batch>,
+    /// What marks a body sent with a success status as an error.
+    pub error_if: Option<ErrorIf>,
+    /// What the response's headers add (`[envelope.headers]`).
+    pub headers: Headers,
+}
+
+/// The headers a spec reads besides `Retry-After`, each list tried in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headers {
+    /// Where a code may be sent (AWS's `x-amzn-ErrorType`), for errors whose body has none.
+    pub code: Vec<String>,
+    /// Where the request id may be sent.
+    pub request_id: Vec<String>,
+    /// Headers that say when to retry, when `Retry-After` is absent, with their formats.
+    pub retry_after: Vec<(String, ResetFormat)>,
+}
+
+/// What marks a body sent with a success status (2xx) as an error: Slack's `"ok": false`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorIf {
+    /// Where the mark sits, from the document's root.
+    pub at: String,
+    /// The value that marks an error; `None`: any value but `null`.
+    pub is: Option<MarkValue>,
+}
+
+/// A value an [`ErrorIf`] compares with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkValue {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A string.
+    Text(String),
+    /// An integer.
+    Integer(i64),
 }
 
 /// An extra field read from each error.
@@ -61,8 +99,29 @@ pub struct Envelope {
 pub struct Field {
     /// The Rust field name.
     pub name: String,
-    /// Where it sits, relative to the error.
+    /// Where it sits, relative to the error; empty for a field only nested errors read.
     pub pointers: Pointers,
+}
+
+/// A group of errors nested in each error, with a shape of their own: GitHub's
+/// `{"message": "Validation Failed", "errors": [{"code": "missing_field", ...}]}`, Jira's
+/// `{"errorMessages": ["..."], "errors": {"summary": "..."}}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inner {
+    /// Where they sit, relative to the error: an array of them, an object of them by key
+    /// (with `key`), or one.
+    pub at: String,
+    /// The wire code, relative to each nested error (`""`: the error is the code itself).
+    pub code: Option<Pointers>,
+    /// The message.
+    pub message: Option<Pointers>,
+    /// An HTTP status.
+    pub status: Option<Pointers>,
+    /// Extra fields: an index into [`Envelope::fields`] and where the field sits.
+    pub fields: Vec<(usize, Pointers)>,
+    /// The field (an index into [`Envelope::fields`]) that keeps the key each error was sent
+    /// under, for errors sent as an object's members.
+    pub key: Option<usize>,
 }
 
 /// Where one part of an error sits: one pointer, or several tried in order, the first present

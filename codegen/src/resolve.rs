@@ -274,7 +274,7 @@ mod tests {
                  - {} (the crate's directory)\n  \
                  - {} (its `specs/` folder)\n  \
                  - {} (next to the file with the macro call)\n  \
-                 - the specs bundled with errspec: itsm-ng.toml, igel-imi.toml, itcare.toml, telecomx.toml, netilion.toml\n\
+                 - the specs bundled with errspec: itsm-ng.toml, igel-imi.toml, itcare.toml, telecomx.toml, netilion.toml, github.toml, jira.toml, problem.toml\n\
                  = help: put the spec in one of these places, or name a bundled spec",
                 dir.join("missing.toml").display(),
                 dir.join("specs").join("missing.toml").display(),

@@ -22,9 +22,21 @@ pub struct Tables {
     pub by_message: Vec<u16>,
     /// Where the error (or the array of errors) sits, as pointer tokens.
     pub at: Vec<String>,
-    /// What to read inside each error: pointer tokens, what they hold, and their rank among
-    /// the alternatives of their role.
-    pub parts: Vec<(Vec<String>, Role, u8)>,
+    /// What to read inside each error and inside the errors nested in it.
+    pub parts: Vec<TablePart>,
+}
+
+/// One location to read, as `errspec::__private::Part` holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TablePart {
+    /// The pointer's tokens, relative to the error.
+    pub path: Vec<String>,
+    /// What it holds.
+    pub role: Role,
+    /// Its rank among the alternatives of its role.
+    pub rank: u8,
+    /// 0 for the error itself, `n` for the errors of the `n`th `[[envelope.inner]]`.
+    pub group: u8,
 }
 
 /// A perfect hash table of wire codes, as `errspec::__private::CodeTable` holds it.
@@ -100,34 +112,60 @@ fn code_table(groups: &[(&str, Vec<usize>)]) -> CodeTable {
 }
 
 /// The locations the reader visits in each error, in the envelope's order, with their rank
-/// among their role's alternatives.
-fn parts(spec: &Spec) -> Vec<(Vec<String>, Role, u8)> {
+/// among their role's alternatives, then those of each group of nested errors.
+fn parts(spec: &Spec) -> Vec<TablePart> {
     let envelope = &spec.envelope;
     let mut parts = Vec::new();
-    let mut push = |pointers: &[String], role: Role| {
+    let mut push = |pointers: &[String], role: Role, group: u8| {
         for (rank, pointer) in pointers.iter().enumerate() {
             // The checker allows at most 255 alternatives.
             let rank = u8::try_from(rank).unwrap_or(u8::MAX - 1);
-            parts.push((pointer_tokens(pointer), role, rank));
+            parts.push(TablePart {
+                path: pointer_tokens(pointer),
+                role,
+                rank,
+                group,
+            });
         }
     };
+    let one = std::slice::from_ref;
     if let Some(code) = &envelope.code {
-        push(code, Role::Code);
+        push(code, Role::Code, 0);
     }
     if let Some(message) = &envelope.message {
-        push(message, Role::Message);
+        push(message, Role::Message, 0);
     }
     if let Some(status) = &envelope.status {
-        push(status, Role::Status);
+        push(status, Role::Status, 0);
     }
     for (index, field) in envelope.fields.iter().enumerate() {
-        push(&field.pointers, Role::Field(index));
+        push(&field.pointers, Role::Field(index), 0);
     }
     if let Some(batch) = &envelope.batch {
-        push(std::slice::from_ref(&batch.at), Role::Items);
+        push(one(&batch.at), Role::Items, 0);
     }
     if let Some(multiple) = &envelope.multiple {
-        push(std::slice::from_ref(&multiple.inner), Role::Inner);
+        push(one(&multiple.inner), Role::Inner, 0);
+    }
+    for (index, inner) in envelope.inner.iter().enumerate() {
+        // The checker allows fewer groups than parts, so fewer than 255.
+        let group = u8::try_from(index + 1).unwrap_or(u8::MAX);
+        push(one(&inner.at), Role::Nested(group), 0);
+        if let Some(code) = &inner.code {
+            push(code, Role::Code, group);
+        }
+        if let Some(message) = &inner.message {
+            push(message, Role::Message, group);
+        }
+        if let Some(status) = &inner.status {
+            push(status, Role::Status, group);
+        }
+        for (field, pointers) in &inner.fields {
+            push(pointers, Role::Field(*field), group);
+        }
+        if let Some(key) = inner.key {
+            push(&[String::new()], Role::Key(key), group);
+        }
     }
     parts
 }

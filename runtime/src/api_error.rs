@@ -47,6 +47,11 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     /// [`crate::ErrorResponse::to_http`] sends. An API whose body holds one error writes the
     /// first only.
     fn encode_errors(status: u16, errors: &[Self]) -> Vec<u8>;
+    /// The header this API's servers send the request id in, when its spec names one: what
+    /// [`crate::ErrorResponse::to_http`] writes [`crate::ErrorResponse::request_id`] to.
+    fn request_id_header() -> Option<&'static str> {
+        None
+    }
     /// The body the vendor's server sends for this error alone: [`ApiError::encode_errors`]
     /// with the error's status.
     fn to_body(&self) -> Vec<u8> {

@@ -4,8 +4,11 @@
 
 use std::borrow::Cow;
 
-use crate::envelope::{RawError, Shape};
-use crate::read::read_errors;
+use http::HeaderMap;
+
+use crate::envelope::{code_within, RawError, Shape};
+use crate::headers;
+use crate::read::{marks_error, read_errors};
 use crate::resolve;
 use crate::select::select;
 use crate::spec::{Parts, Spec};
@@ -25,11 +28,90 @@ pub fn decode<S: Shape, E, const F: usize, const P: usize>(
     body: &[u8],
     build: &Build<'_, E, F, P>,
 ) -> ErrorResponse<E> {
-    let errors = read_errors(shape, body, &mut |raw| assemble(spec, raw, status, build));
+    decode_with_code(spec, shape, status, None, body, build)
+}
+
+/// [`decode`] a response with its headers: a code sent in a header the spec names stands in
+/// for the body's where the body has none (AWS's `x-amzn-ErrorType`), and the response keeps
+/// `Retry-After` (else the first of the spec's rate-limit reset headers) and the request id.
+pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    shape: S,
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+    build: &Build<'_, E, F, P>,
+) -> ErrorResponse<E> {
+    let envelope = shape.envelope();
+    let header_code = headers::first(headers, spec.headers.code)
+        .map(|text| {
+            code_within(
+                Cow::Borrowed(text),
+                envelope.code_before,
+                envelope.code_after,
+            )
+        })
+        .filter(|code| !code.trim().is_empty());
+    let response = decode_with_code(spec, shape, status, header_code.as_deref(), body, build)
+        .with_headers(headers);
+    let response = match headers::first(headers, spec.headers.request_id) {
+        Some(id) => response.with_request_id(id),
+        None => response,
+    };
+    if response.retry_after_header().is_some() {
+        return response;
+    }
+    match headers::reset(headers, spec.headers.retry_after) {
+        Some(reset) => response.with_retry_after(reset),
+        None => response,
+    }
+}
+
+/// [`decode`], with `header_code` for the errors whose body holds no code.
+fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    shape: S,
+    status: u16,
+    header_code: Option<&str>,
+    body: &[u8],
+    build: &Build<'_, E, F, P>,
+) -> ErrorResponse<E> {
+    let header_code = || header_code.map(|code| Cow::Owned(code.to_owned()));
+    let errors = read_errors(shape, body, &mut |mut raw| {
+        if raw.code.is_none() {
+            raw.code = header_code();
+        }
+        assemble(spec, raw, status, build)
+    });
     ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
-        let only = assemble(spec, RawError::empty(), status, build);
+        let mut raw = RawError::empty();
+        raw.code = header_code();
+        let only = assemble(spec, raw, status, build);
         ErrorResponse::new(status, only).with_raw_body(body)
     })
+}
+
+/// Decodes a response only if it is an error: always for a status outside 200..=299, and for a
+/// success status when the body carries the envelope's error mark (`[envelope.error_if]`:
+/// Slack's `"ok": false`). `None` for a success.
+pub fn decode_if_error<S: Shape, E, const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    shape: S,
+    status: u16,
+    body: &[u8],
+    build: &Build<'_, E, F, P>,
+) -> Option<ErrorResponse<E>> {
+    is_error(shape, status, body).then(|| decode(spec, shape, status, body, build))
+}
+
+/// Whether a response is an error: its status is outside 200..=299, or its body carries the
+/// envelope's error mark.
+pub fn is_error<S: Shape>(shape: S, status: u16, body: &[u8]) -> bool {
+    !(200..=299).contains(&status)
+        || shape
+            .envelope()
+            .error_if
+            .is_some_and(|error_if| marks_error(&error_if, body))
 }
 
 /// The error one raw error is.

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::envelope::{Batch, Envelope, Role};
+use crate::envelope::{Batch, Envelope, ErrorIf, Mark, Role};
 use crate::resolve;
 use crate::spec::{Spec, View};
 use crate::BatchItem;
@@ -79,7 +79,18 @@ pub fn encode<'a, const F: usize>(
     let envelope = encoding.envelope;
     let mut root = Node::Absent;
     let sent = || errors.iter().filter(|error| !error.empty);
-    if envelope.many {
+    if envelope.parts.iter().any(|part| part.group != 0) {
+        let error = nested_node(encoding, errors);
+        if matches!(error, Node::Absent) {
+            return Vec::new();
+        }
+        let error = if envelope.many {
+            Node::Array(vec![error])
+        } else {
+            error
+        };
+        put(&mut root, envelope.at, error);
+    } else if envelope.many {
         let list: Vec<Node<'_>> = sent().map(|error| error_node(encoding, error)).collect();
         if list.is_empty() {
             return Vec::new();
@@ -123,6 +134,15 @@ pub fn encode<'a, const F: usize>(
             }
         }
     }
+    if let Some(ErrorIf { at, is: Some(mark) }) = envelope.error_if {
+        // What marks the body as an error when it is sent with a success status.
+        let mark = match mark {
+            Mark::Bool(flag) => Node::Bool(flag),
+            Mark::Text(text) => Node::Text(text.into()),
+            Mark::Integer(number) => Node::Integer(number),
+        };
+        put(&mut root, at, mark);
+    }
     if matches!(root, Node::Absent) {
         return b"{}".to_vec();
     }
@@ -142,7 +162,124 @@ fn bare_items<'a, const F: usize>(envelope: &Envelope<'a>, error: &Wire<'a, F>) 
     Some(out)
 }
 
+/// One error holding the others in its nested groups: the first is the error itself when the
+/// error's own parts can hold its code and message, each other goes to a group that can
+/// (one sent under a key to the group of keyed errors).
+fn nested_node<'a, const F: usize>(encoding: &Encoding<'a>, errors: &[Wire<'a, F>]) -> Node<'a> {
+    let envelope = encoding.envelope;
+    let mut errors = errors.iter().filter(|error| !error.empty).peekable();
+    let mut node = match errors.next_if(|first| holds(envelope, 0, first)) {
+        Some(first) => group_node(encoding, first, 0),
+        None => Node::Absent,
+    };
+    let mut groups: Vec<(u8, Node<'a>)> = Vec::new();
+    for error in errors {
+        let Some(group) = nested_group(envelope, error) else {
+            continue;
+        };
+        let element = group_node(encoding, error, group);
+        let position = match groups.iter().position(|(held, _)| *held == group) {
+            Some(position) => position,
+            None => {
+                groups.push((group, Node::Absent));
+                groups.len() - 1
+            }
+        };
+        let collection = &mut groups[position].1;
+        match key_of(envelope, group, error) {
+            Some(key) => {
+                if matches!(collection, Node::Absent) {
+                    *collection = Node::Object(Vec::new());
+                }
+                if let Node::Object(members) = collection {
+                    members.push((Cow::Borrowed(key), element));
+                }
+            }
+            None => {
+                if matches!(collection, Node::Absent) {
+                    *collection = Node::Array(Vec::new());
+                }
+                if let Node::Array(elements) = collection {
+                    elements.push(element);
+                }
+            }
+        }
+    }
+    for (group, collection) in groups {
+        let at = envelope
+            .parts
+            .iter()
+            .find(|part| part.role == Role::Nested(group));
+        if let Some(at) = at {
+            put(&mut node, at.path, collection);
+        }
+    }
+    node
+}
+
+/// Whether the parts of `group` can hold the code and the message of `error`.
+fn holds<const F: usize>(envelope: &Envelope<'_>, group: u8, error: &Wire<'_, F>) -> bool {
+    let has = |role: Role| {
+        envelope
+            .parts
+            .iter()
+            .any(|part| part.group == group && part.rank == 0 && part.role == role)
+    };
+    (error.code.is_none() || has(Role::Code)) && (error.message.is_none() || has(Role::Message))
+}
+
+/// The nested group an error is written to: the keyed group of its key field when it has
+/// one, else the first that holds it, else the first.
+fn nested_group<const F: usize>(envelope: &Envelope<'_>, error: &Wire<'_, F>) -> Option<u8> {
+    let mut groups: Vec<u8> = envelope
+        .parts
+        .iter()
+        .filter_map(|part| match part.role {
+            Role::Nested(group) => Some(group),
+            _ => None,
+        })
+        .collect();
+    groups.dedup();
+    let keyed = |group: u8| key_of(envelope, group, error).is_some();
+    groups
+        .iter()
+        .copied()
+        .find(|&group| keyed(group))
+        .or_else(|| {
+            groups.iter().copied().find(|&group| {
+                !envelope
+                    .parts
+                    .iter()
+                    .any(|part| part.group == group && matches!(part.role, Role::Key(_)))
+                    && holds(envelope, group, error)
+            })
+        })
+        .or_else(|| groups.first().copied())
+}
+
+/// The key `error` is sent under in `group`, when that group's errors are keyed and the
+/// error has its key field.
+fn key_of<'a, const F: usize>(
+    envelope: &Envelope<'_>,
+    group: u8,
+    error: &Wire<'a, F>,
+) -> Option<&'a str> {
+    envelope.parts.iter().find_map(|part| match part.role {
+        Role::Key(index) if part.group == group => error.fields.get(index).copied().flatten(),
+        _ => None,
+    })
+}
+
 fn error_node<'a, const F: usize>(encoding: &Encoding<'a>, error: &Wire<'a, F>) -> Node<'a> {
+    group_node(encoding, error, 0)
+}
+
+/// An error written with the parts of `group`.
+fn group_node<'a, const F: usize>(
+    encoding: &Encoding<'a>,
+    error: &Wire<'a, F>,
+    group: u8,
+) -> Node<'a> {
     let envelope = encoding.envelope;
     let items_at = envelope
         .batch
@@ -156,7 +293,11 @@ fn error_node<'a, const F: usize>(encoding: &Encoding<'a>, error: &Wire<'a, F>) 
         });
     let mut node = Node::Absent;
     // A part is written at its first location; the alternatives are for reading.
-    for part in envelope.parts.iter().filter(|part| part.rank == 0) {
+    for part in envelope
+        .parts
+        .iter()
+        .filter(|part| part.rank == 0 && part.group == group)
+    {
         let value = match part.role {
             Role::Code => error.code.map(|code| Node::Text(code.into())),
             Role::Message => error
@@ -171,7 +312,7 @@ fn error_node<'a, const F: usize>(encoding: &Encoding<'a>, error: &Wire<'a, F>) 
                 .flatten()
                 .map(|value| Node::Text(value.into())),
             Role::Items => items_at.map(|(batch, _)| items_node(batch, error.items)),
-            Role::Inner => None,
+            Role::Inner | Role::Nested(_) | Role::Key(_) => None,
         };
         if let Some(value) = value {
             put(&mut node, part.path, value);
@@ -230,6 +371,7 @@ enum Node<'a> {
     Absent,
     Bool(bool),
     Number(u64),
+    Integer(i64),
     Text(Cow<'a, str>),
     Array(Vec<Node<'a>>),
     Object(Vec<(Cow<'a, str>, Node<'a>)>),
@@ -298,6 +440,7 @@ fn write(node: &Node<'_>, out: &mut Vec<u8>) {
         Node::Absent => out.extend_from_slice(b"null"),
         Node::Bool(flag) => out.extend_from_slice(if *flag { b"true" } else { b"false" }),
         Node::Number(number) => out.extend_from_slice(number.to_string().as_bytes()),
+        Node::Integer(number) => out.extend_from_slice(number.to_string().as_bytes()),
         Node::Text(text) => write_string(text, out),
         Node::Array(elements) => {
             out.push(b'[');
@@ -485,6 +628,7 @@ mod tests {
             parts: &NESTED.parts[..2],
             multiple: None,
             batch: None,
+            error_if: None,
         };
         let encoding = Encoding {
             envelope: &envelope,
@@ -523,25 +667,30 @@ mod tests {
                     path: &["m"],
                     role: Role::Message,
                     rank: 0,
+                    group: 0,
                 },
                 Part {
                     path: &["m", "deeper"],
                     role: Role::Field(0),
                     rank: 0,
+                    group: 0,
                 },
                 Part {
                     path: &["m"],
                     role: Role::Field(1),
                     rank: 0,
+                    group: 0,
                 },
                 Part {
                     path: &["99999999999"],
                     role: Role::Code,
                     rank: 0,
+                    group: 0,
                 },
             ],
             multiple: None,
             batch: None,
+            error_if: None,
         };
         let encoding = Encoding {
             envelope: &envelope,

@@ -16,7 +16,8 @@ pub struct Envelope<'a> {
     pub at: &'a [&'a str],
     /// Whether `at` holds an array of errors rather than one error.
     pub many: bool,
-    /// What to read inside each error, at paths relative to it. At most [`MAX_PARTS`].
+    /// What to read inside each error, at paths relative to it, and inside each of its nested
+    /// errors (the parts of a [`Part::group`] other than 0). At most [`MAX_PARTS`] in all.
     pub parts: &'a [Part<'a>],
     /// Where the code ends inside the text sent at its location: before the first occurrence
     /// of this (AWS: `ValidationException:http://...`).
@@ -28,6 +29,29 @@ pub struct Envelope<'a> {
     pub multiple: Option<&'a str>,
     /// How batch item results read.
     pub batch: Option<Batch<'a>>,
+    /// What marks a body sent with a success status as an error (Slack's `"ok": false`).
+    pub error_if: Option<ErrorIf<'a>>,
+}
+
+/// What marks a body sent with a success status (2xx) as an error, for APIs that answer
+/// errors with 200: Slack's `{"ok": false, "error": "channel_not_found"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorIf<'a> {
+    /// Where the mark sits, from the document's root.
+    pub at: &'a [&'a str],
+    /// The value there that marks an error; `None`: any value but `null` does.
+    pub is: Option<Mark<'a>>,
+}
+
+/// A value an [`ErrorIf`] compares with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark<'a> {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A string.
+    Text(&'a str),
+    /// An integer.
+    Integer(i64),
 }
 
 /// Where the walk finds the envelope: a constant of generated code, so that the walk compiled
@@ -59,6 +83,9 @@ pub struct Part<'a> {
     /// tried after it (Stripe's `code`, else `type`). The reader keeps the value of the lowest
     /// rank present; the encoder writes at rank 0 only.
     pub rank: u8,
+    /// Whose part this is: 0 for the error itself, `n` for the errors of nested group `n`
+    /// (found at the error's [`Role::Nested`]`(n)` part), at paths relative to each of them.
+    pub group: u8,
 }
 
 /// How an item of a batch result reads.
@@ -128,7 +155,10 @@ impl<const F: usize> RawError<'_, F> {
     }
 
     pub(crate) fn has_content(&self) -> bool {
-        self.code.is_some() || self.message.is_some() || !self.items.is_empty()
+        self.code.is_some()
+            || self.message.is_some()
+            || !self.items.is_empty()
+            || self.fields.iter().any(Option::is_some)
     }
 }
 
@@ -148,30 +178,36 @@ pub(crate) mod fixtures {
                 path: &["code"],
                 role: Role::Code,
                 rank: 0,
+                group: 0,
             },
             Part {
                 path: &["message"],
                 role: Role::Message,
                 rank: 0,
+                group: 0,
             },
             Part {
                 path: &["status"],
                 role: Role::Status,
                 rank: 0,
+                group: 0,
             },
             Part {
                 path: &["path"],
                 role: Role::Field(0),
                 rank: 0,
+                group: 0,
             },
             Part {
                 path: &["inner"],
                 role: Role::Inner,
                 rank: 0,
+                group: 0,
             },
         ],
         multiple: Some("multiple"),
         batch: None,
+        error_if: None,
     };
 
     /// ITSM-NG's shape: `[code, message or items]`, bare item lists accepted.
@@ -185,16 +221,19 @@ pub(crate) mod fixtures {
                 path: &["0"],
                 role: Role::Code,
                 rank: 0,
+                group: 0,
             },
             Part {
                 path: &["1"],
                 role: Role::Message,
                 rank: 0,
+                group: 0,
             },
             Part {
                 path: &["1"],
                 role: Role::Items,
                 rank: 0,
+                group: 0,
             },
         ],
         multiple: None,
@@ -203,6 +242,7 @@ pub(crate) mod fixtures {
             message: "message",
             bare: true,
         }),
+        error_if: None,
     };
 }
 

@@ -22,8 +22,38 @@ macro_rules! __error_impls {
                 $crate::__private::decode(&SPEC, KnownEnvelope, status, body, &$error::build)
             }
 
+            /// Decodes a response only if it is an error: `None` for a success, that is a
+            /// status in 200..=299 whose body lacks the spec's error mark
+            /// (`[envelope.error_if]`, for APIs that send errors with 200). Never fails.
+            #[must_use]
+            pub fn decode_if_error(
+                status: ::core::primitive::u16,
+                body: &[::core::primitive::u8],
+            ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
+                $crate::__private::decode_if_error(
+                    &SPEC,
+                    KnownEnvelope,
+                    status,
+                    body,
+                    &$error::build,
+                )
+            }
+
+            /// [`decode_if_error`](Self::decode_if_error) for a response of the `http` crate,
+            /// with its headers as `decode_http` reads them.
+            #[must_use]
+            pub fn decode_http_if_error<B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+                response: &$crate::http::Response<B>,
+            ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
+                let status = response.status().as_u16();
+                let body = ::core::convert::AsRef::as_ref(response.body());
+                $crate::__private::is_error(KnownEnvelope, status, body)
+                    .then(|| $error::decode_http(response))
+            }
+
             /// Decodes an error response of the `http` crate: its status, its headers
-            /// (`Retry-After`, for `retry_after()`) and its body. Never fails.
+            /// (`Retry-After` and those the spec names: a code, the request id, rate-limit
+            /// resets) and its body. Never fails.
             #[must_use]
             pub fn decode_http<B: ::core::convert::AsRef<[::core::primitive::u8]>>(
                 response: &$crate::http::Response<B>,
@@ -35,15 +65,22 @@ macro_rules! __error_impls {
                 )
             }
 
-            /// Decodes an error response from its status, headers (`Retry-After`, for
-            /// `retry_after()`) and body. Never fails.
+            /// Decodes an error response from its status, headers (`Retry-After` and those the
+            /// spec names: a code, the request id, rate-limit resets) and body. Never fails.
             #[must_use]
             pub fn decode_parts(
                 status: $crate::http::StatusCode,
                 headers: &$crate::http::HeaderMap,
                 body: &[::core::primitive::u8],
             ) -> $crate::ErrorResponse<$error> {
-                $error::decode(status.as_u16(), body).with_headers(headers)
+                $crate::__private::decode_parts(
+                    &SPEC,
+                    KnownEnvelope,
+                    status.as_u16(),
+                    headers,
+                    body,
+                    &$error::build,
+                )
             }
 
             /// The body the vendor's server sends for this error alone, in its wire format
@@ -217,6 +254,10 @@ macro_rules! __error_impls {
             fn recovery(&self) -> $crate::Recovery {
                 $error::recovery(self)
             }
+            fn request_id_header() -> ::core::option::Option<&'static str> {
+                SPEC.headers.request_id.first().copied()
+            }
+
             fn rate_limit_window(&self) -> ::core::option::Option<::core::time::Duration> {
                 ::core::option::Option::map(
                     SPEC.rate_limit_window,

@@ -1,7 +1,7 @@
 //! The `http` crate's types on both sides: headers a client reads, responses a server sends.
 
 use http::header::{CONTENT_TYPE, RETRY_AFTER};
-use http::{HeaderMap, HeaderValue, StatusCode};
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 use crate::{ApiError, ErrorResponse, RetryAfter};
 
@@ -24,7 +24,8 @@ impl<E: ApiError> ErrorResponse<E> {
     /// The response a server of this API sends: the response's status (500 if it is not a
     /// valid HTTP status), the errors in the vendor's wire format
     /// ([`ApiError::encode_errors`]) with `Content-Type: application/json`, or an empty body
-    /// without a content type where the vendor sends none, and `Retry-After` when set.
+    /// without a content type where the vendor sends none, `Retry-After` when set, and the
+    /// request id in the spec's request-id header when both are known.
     /// Decoding it with `decode_http` gives this response back.
     #[must_use]
     pub fn to_http(&self) -> http::Response<Vec<u8>> {
@@ -36,6 +37,15 @@ impl<E: ApiError> ErrorResponse<E> {
         let headers = response.headers_mut();
         if has_body {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        let request_id = E::request_id_header().zip(self.request_id());
+        if let Some((name, id)) = request_id {
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                HeaderValue::from_str(id),
+            ) {
+                headers.insert(name, value);
+            }
         }
         if let Some(retry_after) = self.retry_after_header() {
             if let Ok(value) = HeaderValue::from_str(&retry_after.to_string()) {

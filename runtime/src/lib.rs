@@ -49,6 +49,7 @@ mod decode;
 mod encode;
 mod envelope;
 mod generated;
+mod headers;
 mod http_response;
 mod lookup;
 mod read;
@@ -129,9 +130,10 @@ macro_rules! __from_reqwest {
 pub mod __private {
     pub use crate::__error_impls as error_impls;
     pub use crate::__from_reqwest as from_reqwest;
-    pub use crate::decode::{decode, Build};
+    pub use crate::decode::{decode, decode_if_error, decode_parts, is_error, Build};
     pub use crate::encode::{encode_views, StatusFormat};
-    pub use crate::envelope::{Batch, Envelope, Part, Role, Shape, MAX_PARTS};
+    pub use crate::envelope::{Batch, Envelope, ErrorIf, Mark, Part, Role, Shape, MAX_PARTS};
+    pub use crate::headers::{Headers, ResetFormat};
     pub use crate::lookup::CodeTable;
     #[cfg(feature = "reqwest")]
     pub use crate::reqwest_client::read_response;

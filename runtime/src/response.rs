@@ -16,6 +16,7 @@ pub struct ErrorResponse<E> {
     errors: Vec<E>,
     raw_body: Vec<u8>,
     retry_after: Option<RetryAfter>,
+    request_id: Option<String>,
 }
 
 impl<E> ErrorResponse<E> {
@@ -26,6 +27,7 @@ impl<E> ErrorResponse<E> {
             errors: vec![first],
             raw_body: Vec::new(),
             retry_after: None,
+            request_id: None,
         }
     }
 
@@ -46,6 +48,22 @@ impl<E> ErrorResponse<E> {
         &self.raw_body
     }
 
+    /// Sets the id the server gave the request (read from the headers the spec names under
+    /// `[envelope.headers] request_id`; what [`ErrorResponse::to_http`] sends back).
+    #[must_use]
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// The id the server gave the request, for support tickets and logs: from the first
+    /// header the spec names under `[envelope.headers] request_id` (`x-request-id`,
+    /// `x-amzn-RequestId`, `x-github-request-id`). `None` when decoded without headers.
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
     /// A response holding `errors`, in order; `None` when there are none.
     #[must_use]
     pub fn from_errors(status: u16, errors: Vec<E>) -> Option<Self> {
@@ -54,6 +72,7 @@ impl<E> ErrorResponse<E> {
             errors,
             raw_body: Vec::new(),
             retry_after: None,
+            request_id: None,
         })
     }
 

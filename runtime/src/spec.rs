@@ -3,6 +3,7 @@
 //! [`crate::resolve`] read nothing else, so compiled and interpreted decoding cannot differ.
 
 use crate::envelope::Envelope;
+use crate::headers::Headers;
 use crate::lookup::CodeTable;
 use crate::{BatchItem, Kind, Recovery};
 use errspec_vocab::{FallbackKey, StatusFormat};
@@ -32,6 +33,8 @@ pub struct Spec<'a> {
     pub status_format: StatusFormat,
     /// The length in seconds of the window the API's rate limits reset at, if it has one.
     pub rate_limit_window: Option<u64>,
+    /// What the response's headers add: a code, the request id, rate-limit resets.
+    pub headers: Headers<'a>,
 }
 
 /// One documented error, as the spec writes it.

@@ -25,3 +25,18 @@ pub mod telecomx {
 pub mod netilion {
     crate::errors_from_spec!("netilion.toml");
 }
+
+/// GitHub REST API: `GitHubError`, `GitHubCode`.
+pub mod github {
+    crate::errors_from_spec!("github.toml");
+}
+
+/// Jira Cloud platform REST API: `JiraError`, `JiraCode`.
+pub mod jira {
+    crate::errors_from_spec!("jira.toml");
+}
+
+/// Any API that sends RFC 9457 problem details: `ProblemError`, `ProblemCode`.
+pub mod problem {
+    crate::errors_from_spec!("problem.toml");
+}

@@ -35,3 +35,18 @@ pub mod netilion {
 #[doc = include_str!("../../README.md")]
 #[allow(clippy::doc_markdown)]
 mod readme {}
+
+/// GitHub REST API.
+pub mod github {
+    errspec::errors_from_spec!("github.toml");
+}
+
+/// Jira Cloud.
+pub mod jira {
+    errspec::errors_from_spec!("jira.toml");
+}
+
+/// RFC 9457 problem details.
+pub mod problem {
+    errspec::errors_from_spec!("problem.toml");
+}

@@ -1,6 +1,6 @@
 //! Parts read at the first present of several pointers: Stripe's code at `code`, else `type`
 //! (`tests/specs/stripe.toml`); RFC 9457's message at `detail`, else `title`
-//! (`tests/specs/problem.toml`); AWS's `message` or `Message` (`tests/specs/aws-dynamodb.toml`).
+//! (bundled `problem.toml`); AWS's `message` or `Message` (`tests/specs/aws-dynamodb.toml`).
 //! The order of the spec decides, not the order of the keys in the body.
 
 mod stripe {
@@ -8,7 +8,7 @@ mod stripe {
 }
 
 mod problem {
-    errspec::errors_from_spec!("specs/problem.toml");
+    errspec::errors_from_spec!("problem.toml");
 }
 
 mod dynamodb {

@@ -86,3 +86,62 @@ fn what_a_mock_server_sends_decodes_to_the_same_error() {
     assert_eq!(again.spec_code(), error.spec_code());
     assert_eq!(again.message(), error.message());
 }
+
+#[test]
+fn a_code_sent_only_in_a_header_is_read_and_the_request_id_kept() {
+    let mut headers = errspec::http::HeaderMap::new();
+    headers.insert(
+        "x-amzn-ErrorType",
+        "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.dynamodb.v20120810/"
+            .parse()
+            .expect("a header value"),
+    );
+    headers.insert(
+        "x-amzn-RequestId",
+        "4KBNVRGD25RG4KEFIVEYVI1VJ3VV4KQNSO5AEMVJF66Q9ASUAAJG"
+            .parse()
+            .expect("a header value"),
+    );
+    // No body at all, as for a HEAD request, and a body without `__type`.
+    for body in [&b""[..], br#"{"message": "Requested resource not found"}"#] {
+        let response =
+            DynamoDbError::decode_parts(errspec::http::StatusCode::BAD_REQUEST, &headers, body);
+        assert_eq!(
+            response.first().code(),
+            Some("ResourceNotFoundException"),
+            "{:?}",
+            response.first()
+        );
+        assert_eq!(response.first().kind(), Kind::NotFound);
+        assert_eq!(
+            response.request_id(),
+            Some("4KBNVRGD25RG4KEFIVEYVI1VJ3VV4KQNSO5AEMVJF66Q9ASUAAJG")
+        );
+    }
+    // The body's code wins over the header's.
+    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"Rate of requests exceeds the allowed throughput."}"#;
+    let response =
+        DynamoDbError::decode_parts(errspec::http::StatusCode::BAD_REQUEST, &headers, body);
+    assert!(matches!(
+        response.first(),
+        DynamoDbError::ThrottlingException { .. }
+    ));
+    // Without headers, nothing but the body counts.
+    let response = DynamoDbError::decode(400, b"");
+    assert_eq!(response.request_id(), None);
+    assert!(matches!(response.first(), DynamoDbError::Unknown { .. }));
+    // to_http sends the request id back in the spec's header.
+    let response =
+        DynamoDbError::decode_parts(errspec::http::StatusCode::BAD_REQUEST, &headers, body);
+    let http = response.to_http();
+    assert_eq!(
+        http.headers()["x-amzn-RequestId"],
+        "4KBNVRGD25RG4KEFIVEYVI1VJ3VV4KQNSO5AEMVJF66Q9ASUAAJG"
+    );
+    let again = DynamoDbError::decode_http(&http);
+    assert_eq!(again.request_id(), response.request_id());
+    assert!(matches!(
+        again.first(),
+        DynamoDbError::ThrottlingException { .. }
+    ));
+}

@@ -1,5 +1,5 @@
 //! APIs whose errors carry no code, told apart by their messages: ServiceNow's Table API
-//! (`tests/specs/servicenow.toml`) and GitHub's REST API (`tests/specs/github.toml`). An
+//! (`tests/specs/servicenow.toml`) and GitHub's REST API (bundled `github.toml`). An
 //! unmatched message falls back by status and keeps its text.
 
 mod servicenow {
@@ -7,7 +7,7 @@ mod servicenow {
 }
 
 mod github {
-    errspec::errors_from_spec!("specs/github.toml");
+    errspec::errors_from_spec!("github.toml");
 }
 
 use errspec::Kind;

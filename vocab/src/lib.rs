@@ -12,6 +12,7 @@ pub mod fallback;
 mod kind;
 pub mod pointer;
 mod recovery;
+mod reset;
 mod role;
 pub mod status;
 pub mod template;
@@ -19,6 +20,7 @@ pub mod template;
 pub use fallback::FallbackKey;
 pub use kind::Kind;
 pub use recovery::Recovery;
+pub use reset::ResetFormat;
 pub use role::Role;
 pub use status::StatusFormat;
 

@@ -15,4 +15,10 @@ pub enum Role {
     Items,
     /// The inner errors of a wrapper (an error whose code is the envelope's `multiple`).
     Inner,
+    /// The errors of nested group `n` (1 for the first `[[envelope.inner]]`): an array of
+    /// them, an object mapping a key to each, or a single one, each read with the group's parts.
+    Nested(u8),
+    /// The key of a nested error sent as a member of an object (Jira's field name), kept as
+    /// the extra field with this index.
+    Key(usize),
 }

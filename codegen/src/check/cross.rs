@@ -56,7 +56,10 @@ impl Checker<'_> {
         let code_key = entry(root, "envelope").is_some_and(|(envelope, _)| {
             matches!(envelope.get_ref(), DeValue::Table(table) if entry(table, "code").is_some())
         });
-        if code_key || envelope.is_none_or(|envelope| envelope.code.is_some()) {
+        let read = |envelope: &Envelope| {
+            envelope.code.is_some() || envelope.inner.iter().any(|inner| inner.code.is_some())
+        };
+        if code_key || envelope.is_none_or(read) {
             return;
         }
         let mut coded = drafts.iter().filter(|draft| draft.entry.code.is_some());
@@ -68,7 +71,7 @@ impl Checker<'_> {
             first.code_span.clone().unwrap_or(first.span.clone()),
             "this code is never read: `[envelope]` has no `code` pointer",
         )
-        .help("add where codes sit to `[envelope]` (for example `code = \"/code\"`), or tell the errors apart by their `message` template alone, without `code`");
+        .help("add where codes sit to `[envelope]` (for example `code = \"/code\"`) or to an `[[envelope.inner]]`, or tell the errors apart by their `message` template alone, without `code`");
         if others > 0 {
             diagnostic = diagnostic.note(format!("{others} more entries have a code"));
         }

@@ -13,7 +13,7 @@ use errspec_vocab::StatusFormat;
 use toml::de::DeTable;
 
 use crate::diagnostic::{line_col, Diagnostic};
-use crate::model::{Envelope, ErrorEntry, Spec};
+use crate::model::{Envelope, ErrorEntry, Headers, Spec};
 use crate::reader::Reader;
 use syntax::syntax_diagnostic;
 
@@ -31,7 +31,13 @@ const ENVELOPE_KEYS: &[&str] = &[
     "fields",
     "multiple",
     "batch",
+    "inner",
+    "error_if",
+    "headers",
 ];
+const HEADERS_KEYS: &[&str] = &["code", "request_id", "retry_after"];
+const ERROR_IF_KEYS: &[&str] = &["at", "is"];
+const INNER_KEYS: &[&str] = &["at", "code", "message", "status", "fields", "key"];
 const MULTIPLE_KEYS: &[&str] = &["code", "inner"];
 const BATCH_KEYS: &[&str] = &["at", "id", "message", "bare"];
 const ERROR_KEYS: &[&str] = &[
@@ -202,8 +208,11 @@ impl Checker<'_> {
                 status: None,
                 status_format: StatusFormat::Number,
                 fields: Vec::new(),
+                inner: Vec::new(),
                 multiple: None,
                 batch: None,
+                error_if: None,
+                headers: Headers::default(),
             }),
             errors,
             fallback_missing,

@@ -3,16 +3,18 @@
 
 use core::ops::Range;
 
-use errspec_vocab::{Kind, Recovery, StatusFormat, RATE_LIMIT_WINDOWS};
+use errspec_vocab::{Kind, Recovery, ResetFormat, StatusFormat, RATE_LIMIT_WINDOWS};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use toml::de::{DeTable, DeValue};
 
 use super::{
-    Api, Checker, Draft, API_KEYS, BATCH_KEYS, ENVELOPE_KEYS, ERROR_KEYS, HOMES, MULTIPLE_KEYS,
+    Api, Checker, Draft, API_KEYS, BATCH_KEYS, ENVELOPE_KEYS, ERROR_IF_KEYS, ERROR_KEYS,
+    HEADERS_KEYS, HOMES, INNER_KEYS, MULTIPLE_KEYS,
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Batch, Envelope, ErrorEntry, Field, Multiple, Template, BODIES, RESERVED_FIELDS,
+    Batch, Envelope, ErrorEntry, ErrorIf, Field, Headers, Inner, MarkValue, Multiple, Template,
+    BODIES, RESERVED_FIELDS,
 };
 use crate::names::{check_field_name, check_type_name, derive_variant};
 use crate::reader::{closest, entry, Reader, Text};
@@ -243,7 +245,8 @@ impl Checker<'_> {
         let message = self.pointers(table, "message", "the `message` pointer");
         let status = self.pointers(table, "status", "the `status` pointer");
         let status_format = self.check_status_format(table);
-        let fields = self.check_fields(table);
+        let mut fields = self.check_fields(table);
+        let inner = self.check_inner(table, &mut fields);
         let multiple = self
             .reader
             .table(table, "multiple")
@@ -294,9 +297,181 @@ impl Checker<'_> {
             status,
             status_format,
             fields,
+            inner,
             multiple,
             batch,
+            error_if: self.check_error_if(table),
+            headers: self.check_headers(table),
         })
+    }
+
+    // `[envelope.headers]` names HTTP headers (RFC 9110 tokens), and each reset header has a
+    // known format.
+    fn check_headers(&mut self, envelope: &DeTable<'_>) -> Headers {
+        let Some((table, _)) = self.reader.table(envelope, "headers") else {
+            return Headers::default();
+        };
+        self.allow_keys(table, HEADERS_KEYS, "[envelope.headers]");
+        let mut names = |key: &str| -> Vec<String> {
+            let texts = self.reader.strings(table, key).unwrap_or_default();
+            texts
+                .into_iter()
+                .filter_map(|text| self.check_header_name(&text.value, text.span))
+                .collect()
+        };
+        let code = names("code");
+        let request_id = names("request_id");
+        let mut retry_after = Vec::new();
+        if let Some((resets, _)) = self.reader.table(table, "retry_after") {
+            let formats: Vec<&str> = ResetFormat::ALL
+                .iter()
+                .map(|format| format.as_str())
+                .collect();
+            for (key, _) in resets {
+                let name = key.get_ref().to_string();
+                let format = self.check_choice(resets, &name, &formats, "reset format");
+                let name = self.check_header_name(&name, key.span());
+                if let (Some(name), Some((format, _))) = (name, format) {
+                    if let Some(format) = ResetFormat::from_name(&format) {
+                        retry_after.push((name, format));
+                    }
+                }
+            }
+        }
+        Headers {
+            code,
+            request_id,
+            retry_after,
+        }
+    }
+
+    // A header name is a non-empty token of RFC 9110: letters, digits and ``!#$%&'*+-.^_`|~``.
+    fn check_header_name(&mut self, name: &str, span: Range<usize>) -> Option<String> {
+        let token = |byte: u8| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte);
+        if !name.is_empty() && name.bytes().all(token) {
+            return Some(name.to_owned());
+        }
+        let problem = if name.is_empty() {
+            "a header name is empty".to_owned()
+        } else {
+            format!("`{name}` is not an HTTP header name")
+        };
+        self.reader.push(Diagnostic::new(span, problem).help(
+            "write the header's name alone, as in `x-request-id`, without a colon or a value",
+        ));
+        None
+    }
+
+    // `[envelope.error_if]` says where, from the root, a body sent with a success status says
+    // it is an error, and by which value (a boolean, a string or an integer; any but `null`
+    // when left out).
+    fn check_error_if(&mut self, envelope: &DeTable<'_>) -> Option<ErrorIf> {
+        let (table, span) = self.reader.table(envelope, "error_if")?;
+        self.allow_keys(table, ERROR_IF_KEYS, "[envelope.error_if]");
+        let at = self.pointer(table, "at", "the `at` pointer");
+        if entry(table, "at").is_none() {
+            self.reader.push(
+                Diagnostic::new(span, "missing `at` in [envelope.error_if]").help(
+                    "add where the mark sits, from the document's root, for example `at = \"/ok\"` with `is = false`",
+                ),
+            );
+        }
+        let is = match entry(table, "is") {
+            None => None,
+            Some((value, _)) => match value.get_ref() {
+                DeValue::Boolean(flag) => Some(MarkValue::Bool(*flag)),
+                DeValue::String(text) => Some(MarkValue::Text(text.to_string())),
+                DeValue::Integer(_) => {
+                    let (number, span) = self.reader.integer(table, "is")?;
+                    match i64::try_from(number) {
+                        Ok(number) => Some(MarkValue::Integer(number)),
+                        Err(_) => {
+                            self.reader.push(
+                                Diagnostic::new(span, "`is` is out of range")
+                                    .help("an integer mark is a 64-bit signed integer"),
+                            );
+                            return None;
+                        }
+                    }
+                }
+                _ => {
+                    self.reader.push(
+                        Diagnostic::new(value.span(), "`is` must be a boolean, a string or an integer")
+                            .help("write the value that marks an error, for example `is = false` for `\"ok\": false`; leave `is` out when any value but `null` does"),
+                    );
+                    return None;
+                }
+            },
+        };
+        Some(ErrorIf { at: at?, is })
+    }
+
+    // Errors nested in each error (`[[envelope.inner]]`) sit somewhere, read something, and
+    // keep their extra fields among the variants' fields: a name `[envelope.fields]` declares
+    // is the same field, any other is added.
+    fn check_inner(&mut self, envelope: &DeTable<'_>, fields: &mut Vec<Field>) -> Vec<Inner> {
+        let groups = self.reader.tables(envelope, "inner");
+        if let (Some((_, multiple)), Some((_, inner))) =
+            (entry(envelope, "multiple"), entry(envelope, "inner"))
+        {
+            self.reader.push(
+                Diagnostic::new(inner, "`[[envelope.inner]]` and `[envelope.multiple]` cannot both be set")
+                    .note(format!("`[envelope.multiple]` is set at line {}", self.line_of(&multiple)))
+                    .help("`[envelope.multiple]` is for a wrapper error whose inner errors have the envelope's own shape; `[[envelope.inner]]` for nested errors of a shape of their own, kept after the error that holds them"),
+            );
+        }
+        let mut checked = Vec::new();
+        for (table, span) in groups {
+            self.allow_keys(table, INNER_KEYS, "[[envelope.inner]]");
+            let at = self.pointer(table, "at", "the `at` pointer");
+            if entry(table, "at").is_none() {
+                self.reader.push(
+                    Diagnostic::new(span.clone(), "missing `at` in [[envelope.inner]]").help(
+                        "add the pointer to the nested errors, relative to the error, for example `at = \"/errors\"`",
+                    ),
+                );
+            }
+            let code = self.pointers(table, "code", "the `code` pointer");
+            let message = self.pointers(table, "message", "the `message` pointer");
+            let status = self.pointers(table, "status", "the `status` pointer");
+            let mut own_fields = Vec::new();
+            if let Some((table_fields, _)) = self.reader.table(table, "fields") {
+                for (key, _) in table_fields {
+                    let name = key.get_ref().to_string();
+                    if !self.check_field_key(&name, key.span()) {
+                        continue;
+                    }
+                    let what = format!("the pointer of field `{name}`");
+                    if let Some(pointers) = self.pointers(table_fields, &name, &what) {
+                        own_fields.push((field_index(fields, &name), pointers));
+                    }
+                }
+            }
+            let key = self.reader.string(table, "key").and_then(|name| {
+                self.check_field_key(&name.value, name.span)
+                    .then(|| field_index(fields, &name.value))
+            });
+            let reads = ["code", "message", "fields", "key"]
+                .iter()
+                .any(|key| entry(table, key).is_some());
+            if !reads {
+                self.reader.push(
+                    Diagnostic::new(span.clone(), "this `[[envelope.inner]]` reads nothing in its errors")
+                        .help("say where each nested error's `code`, `message` or `fields` sit, relative to it (`\"\"` for the error itself, as in an array of strings)"),
+                );
+            }
+            if let Some(at) = at {
+                checked.push(Inner {
+                    at,
+                    code,
+                    message,
+                    status,
+                    fields: own_fields,
+                    key,
+                });
+            }
+        }
+        checked
     }
 
     // A code delimiter is text to find, so it cannot be empty.
@@ -340,16 +515,7 @@ impl Checker<'_> {
         let mut checked = Vec::new();
         for (key, _) in fields {
             let name = key.get_ref().to_string();
-            let problem = check_field_name(&name).err().or_else(|| {
-                RESERVED_FIELDS
-                    .contains(&name.as_str())
-                    .then(|| "is a field every variant already has".to_owned())
-            });
-            if let Some(problem) = problem {
-                self.reader.push(
-                    Diagnostic::new(key.span(), format!("field name `{name}` {problem}"))
-                        .help("name fields in snake_case, other than `message`, `code`, `status` and `items`"),
-                );
+            if !self.check_field_key(&name, key.span()) {
                 continue;
             }
             let what = format!("the pointer of field `{name}`");
@@ -358,6 +524,36 @@ impl Checker<'_> {
             }
         }
         checked
+    }
+
+    // A blank code is never matched: the reader takes a blank code in a body for none.
+    fn check_code_not_blank(&mut self, code: Option<&Text>) -> bool {
+        let Some(code) = code.filter(|code| code.value.trim().is_empty()) else {
+            return false;
+        };
+        self.reader.push(
+            Diagnostic::new(code.span.clone(), "a blank code is never matched")
+                .help("a blank code in a body counts as none: write the code the server sends, or leave `code` out so that the entry is chosen by its `message` template or as a fallback"),
+        );
+        true
+    }
+
+    // A field name is a snake_case name that no variant already uses.
+    fn check_field_key(&mut self, name: &str, span: Range<usize>) -> bool {
+        let problem = check_field_name(name).err().or_else(|| {
+            RESERVED_FIELDS
+                .contains(&name)
+                .then(|| "is a field every variant already has".to_owned())
+        });
+        let Some(problem) = problem else {
+            return true;
+        };
+        self.reader.push(
+            Diagnostic::new(span, format!("field name `{name}` {problem}")).help(
+                "name fields in snake_case, other than `message`, `code`, `status` and `items`",
+            ),
+        );
+        false
     }
 
     // A spec documents at least one error.
@@ -392,7 +588,9 @@ impl Checker<'_> {
     ) -> Option<Draft> {
         self.allow_keys(table, ERROR_KEYS, "[[error]]");
         let code = self.reader.string(table, "code");
-        let variant = self.check_variant(table, &span, code.as_ref(), strip_prefix);
+        let blank = self.check_code_not_blank(code.as_ref());
+        let derive_from = code.as_ref().filter(|_| !blank);
+        let variant = self.check_variant(table, &span, derive_from, strip_prefix);
         let status = self.check_status(table);
         let kind = self.check_kind(table);
         let recovery = self.check_choice(table, "recovery", Recovery::NAMES, "recovery");
@@ -651,6 +849,18 @@ impl Checker<'_> {
 }
 
 /// An UpperCamelCase spelling of `name` that is a usable type name, if it differs.
+/// The index of field `name` in `fields`, added (read by nested errors only) if absent.
+fn field_index(fields: &mut Vec<Field>, name: &str) -> usize {
+    if let Some(index) = fields.iter().position(|field| field.name == name) {
+        return index;
+    }
+    fields.push(Field {
+        name: name.to_owned(),
+        pointers: Vec::new(),
+    });
+    fields.len() - 1
+}
+
 fn suggest_type_name(name: &str) -> Option<String> {
     let words: String = name
         .chars()

@@ -1,13 +1,14 @@
 //! The spec as data: `ENTRIES` (what each entry documents) and `SPEC` (the entries, the wire
 //! code table, the fallbacks by status, the envelope), which the runtime's rules read.
 
+use errspec_vocab::pointer::pointer_tokens;
 use errspec_vocab::{FallbackKey, Kind, Recovery, Role};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, option};
-use crate::model::{ErrorEntry, Spec};
-use crate::tables::{CodeTable, Tables};
+use crate::model::{ErrorEntry, MarkValue, Spec};
+use crate::tables::{CodeTable, TablePart, Tables};
 
 pub(super) fn tables(spec: &Spec) -> TokenStream {
     let tables = Tables::new(spec);
@@ -43,6 +44,12 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
     let envelope = envelope(spec, &tables);
     let status_format = ident(spec.envelope.status_format.variant_name());
     let window = option(spec.rate_limit_window);
+    let headers = &spec.envelope.headers;
+    let (code_headers, request_id_headers) = (&headers.code, &headers.request_id);
+    let resets = headers.retry_after.iter().map(|(name, format)| {
+        let format = ident(format.rust_name());
+        quote! { (#name, __rt::ResetFormat::#format) }
+    });
     quote! {
         const ENTRIES: &[__rt::Entry<'static>] = &[#(#entries),*];
 
@@ -57,6 +64,11 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
             envelope: #envelope,
             status_format: __rt::StatusFormat::#status_format,
             rate_limit_window: #window,
+            headers: __rt::Headers {
+                code: &[#(#code_headers),*],
+                request_id: &[#(#request_id_headers),*],
+                retry_after: &[#(#resets),*],
+            },
         };
     }
 }
@@ -153,16 +165,32 @@ fn envelope(spec: &Spec, tables: &Tables) -> TokenStream {
     let envelope = &spec.envelope;
     let at = &tables.at;
     let many = envelope.many;
-    let parts = tables.parts.iter().map(|(path, role, rank)| {
-        let role = role_tokens(*role);
-        quote! { __rt::Part { path: &[#(#path),*], role: #role, rank: #rank } }
-    });
+    let parts = tables.parts.iter().map(
+        |TablePart {
+             path,
+             role,
+             rank,
+             group,
+         }| {
+            let role = role_tokens(*role);
+            quote! { __rt::Part { path: &[#(#path),*], role: #role, rank: #rank, group: #group } }
+        },
+    );
     let multiple = option(envelope.multiple.as_ref().map(|multiple| &multiple.code));
     let batch = option(envelope.batch.as_ref().map(|batch| {
         let id = &batch.id;
         let message = &batch.message;
         let bare = batch.bare;
         quote! { __rt::Batch { id: #id, message: #message, bare: #bare } }
+    }));
+    let error_if = option(envelope.error_if.as_ref().map(|error_if| {
+        let at = pointer_tokens(&error_if.at);
+        let is = option(error_if.is.as_ref().map(|mark| match mark {
+            MarkValue::Bool(flag) => quote!(__rt::Mark::Bool(#flag)),
+            MarkValue::Text(text) => quote!(__rt::Mark::Text(#text)),
+            MarkValue::Integer(number) => quote!(__rt::Mark::Integer(#number)),
+        }));
+        quote! { __rt::ErrorIf { at: &[#(#at),*], is: #is } }
     }));
     let code_before = option(envelope.code_before.as_ref());
     let code_after = option(envelope.code_after.as_ref());
@@ -175,6 +203,7 @@ fn envelope(spec: &Spec, tables: &Tables) -> TokenStream {
             code_after: #code_after,
             multiple: #multiple,
             batch: #batch,
+            error_if: #error_if,
         }
     }
 }
@@ -190,5 +219,10 @@ fn role_tokens(role: Role) -> TokenStream {
         }
         Role::Items => quote!(__rt::Role::Items),
         Role::Inner => quote!(__rt::Role::Inner),
+        Role::Nested(group) => quote!(__rt::Role::Nested(#group)),
+        Role::Key(index) => {
+            let index = proc_macro2::Literal::usize_unsuffixed(index);
+            quote!(__rt::Role::Key(#index))
+        }
     }
 }

@@ -238,31 +238,37 @@ Vendor documentation: <https://example.org/errors>*/
                     path: &["code"],
                     role: __rt::Role::Code,
                     rank: 0u8,
+                    group: 0u8,
                 },
                 __rt::Part {
                     path: &["message"],
                     role: __rt::Role::Message,
                     rank: 0u8,
+                    group: 0u8,
                 },
                 __rt::Part {
                     path: &["status"],
                     role: __rt::Role::Status,
                     rank: 0u8,
+                    group: 0u8,
                 },
                 __rt::Part {
                     path: &["field"],
                     role: __rt::Role::Field(0),
                     rank: 0u8,
+                    group: 0u8,
                 },
                 __rt::Part {
                     path: &["items"],
                     role: __rt::Role::Items,
                     rank: 0u8,
+                    group: 0u8,
                 },
                 __rt::Part {
                     path: &["inner"],
                     role: __rt::Role::Inner,
                     rank: 0u8,
+                    group: 0u8,
                 },
             ],
             code_before: None,
@@ -273,9 +279,15 @@ Vendor documentation: <https://example.org/errors>*/
                 message: "message",
                 bare: false,
             }),
+            error_if: None,
         },
         status_format: __rt::StatusFormat::Number,
         rate_limit_window: Some(60u64),
+        headers: __rt::Headers {
+            code: &[],
+            request_id: &[],
+            retry_after: &[],
+        },
     };
     impl FeaturesError {
         /// The variant of entry `entry` (`None`: `Unknown`) holding `parts`.

@@ -35,6 +35,7 @@ macro_rules! skip_scalars {
 }
 
 mod batch;
+mod mark;
 mod repair;
 mod values;
 mod walk;
@@ -43,6 +44,7 @@ use serde::de::DeserializeSeed;
 
 use crate::envelope::{Envelope, RawError, Role, Shape, MAX_PARTS};
 use crate::BatchItem;
+pub(crate) use mark::marks_error;
 use repair::repair_strings;
 use walk::{is_index, Locate};
 
@@ -75,6 +77,9 @@ pub(super) trait Sink<const F: usize> {
     fn truncate(&mut self, len: usize);
     /// Keeps one more error.
     fn push(&mut self, raw: RawError<'_, F>);
+    /// Keeps one more error before those kept after the first `at` (an error read after its
+    /// nested errors, which follow it).
+    fn insert(&mut self, at: usize, raw: RawError<'_, F>);
 }
 
 /// The sink of [`read_errors`]: each raw error built into an `E` at once.
@@ -96,6 +101,11 @@ impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
         let built = (self.build)(raw);
         self.out.push(built);
     }
+
+    fn insert(&mut self, at: usize, raw: RawError<'_, F>) {
+        let built = (self.build)(raw);
+        self.out.insert(at.min(self.out.len()), built);
+    }
 }
 
 /// Walks `body` along the envelope of `shape`, handing each error read to `sink`.
@@ -109,16 +119,12 @@ fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sin
     if !matches!(body.first(), Some(b'{' | b'[')) {
         return;
     }
-    let parts = shape.envelope().parts.len().min(MAX_PARTS);
     let mut context = Context {
         shape,
-        all_parts: if parts == MAX_PARTS {
-            u64::MAX
-        } else {
-            (1u64 << parts) - 1
-        },
+        all_parts: 0,
         sink,
     };
+    context.all_parts = context.group_mask(0);
     let read = Locate {
         context: &mut context,
         depth: 0,
@@ -139,6 +145,7 @@ fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sin
 
 struct Context<'c, S: Shape, const F: usize> {
     shape: S,
+    /// The parts of the errors themselves (group 0).
     all_parts: u64,
     sink: &'c mut dyn Sink<F>,
 }
@@ -158,6 +165,13 @@ impl<S: Shape, const F: usize> Context<'_, S, F> {
             .take(MAX_PARTS)
             .enumerate()
             .map(|(index, part)| (1u64 << index, part))
+    }
+
+    /// The parts of group `group`: 0 for the errors themselves, `n` for their nested errors.
+    fn group_mask(&self, group: u8) -> u64 {
+        self.parts()
+            .filter(|(_, part)| part.group == group)
+            .fold(0, |found, (bit, _)| found | bit)
     }
 
     /// The parts among `mask` whose path continues with `token` after `depth` tokens.
@@ -269,20 +283,24 @@ mod tests {
                 path: &["type"],
                 role: Role::Code,
                 rank: 0,
+                group: 0,
             },
             Part {
                 path: &["message"],
                 role: Role::Message,
                 rank: 0,
+                group: 0,
             },
             Part {
                 path: &["attribute"],
                 role: Role::Field(0),
                 rank: 0,
+                group: 0,
             },
         ],
         multiple: None,
         batch: None,
+        error_if: None,
     };
 
     #[test]
@@ -439,25 +457,30 @@ mod tests {
                     path: &["code"],
                     role: Role::Code,
                     rank: 0,
+                    group: 0,
                 },
                 Part {
                     path: &["type"],
                     role: Role::Code,
                     rank: 1,
+                    group: 0,
                 },
                 Part {
                     path: &["detail"],
                     role: Role::Message,
                     rank: 0,
+                    group: 0,
                 },
                 Part {
                     path: &["title"],
                     role: Role::Message,
                     rank: 1,
+                    group: 0,
                 },
             ],
             multiple: None,
             batch: None,
+            error_if: None,
         };
         let read_one = |body: &str| {
             let errors = read::<0>(&RANKED, body.as_bytes());

@@ -6,6 +6,8 @@ use std::fmt;
 
 use errspec_vocab::status::{status_from_number, status_from_text};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize as _;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::batch::{ItemSeed, ItemVisitor};
@@ -59,12 +61,7 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, S, F
                     .envelope()
                     .batch
                     .is_some_and(|batch| batch.bare);
-            ErrorSeed {
-                context: self.context,
-                nesting: 0,
-                bare,
-            }
-            .deserialize(deserializer)
+            ErrorSeed::outer(self.context, bare).deserialize(deserializer)
         }
     }
 }
@@ -153,66 +150,132 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorList<'_, '_, S, F> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq
-            .next_element_seed(ErrorSeed {
-                context: &mut *self.context,
-                nesting: 0,
-                bare: false,
-            })?
+            .next_element_seed(ErrorSeed::outer(&mut *self.context, false))?
             .is_some()
         {}
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        ErrorSeed {
-            context: self.context,
-            nesting: 0,
-            bare: false,
-        }
-        .visit_map(map)
+        ErrorSeed::outer(self.context, false).visit_map(map)
     }
 
     skip_scalars!(());
 }
 
-/// One error object (a JSON object, or a positional array).
+/// One error: a JSON object, a positional array, or (where its group reads a part at the
+/// error itself) a lone value.
 pub(super) struct ErrorSeed<'x, 'c, S: Shape, const F: usize> {
     context: &'x mut Context<'c, S, F>,
+    /// How many errors hold this one (wrappers, or the error of a nested group).
     nesting: usize,
     /// Whether this is a root array that may be a bare list of batch items.
     bare: bool,
+    /// The group whose parts this error reads: 0 for an error of the envelope, `n` for one
+    /// nested in it.
+    group: u8,
+    /// The key this error was sent under, when its group's errors are an object's members.
+    key: Option<String>,
 }
 
-impl<S: Shape, const F: usize> ErrorSeed<'_, '_, S, F> {
-    fn capture<'de>(&self) -> Capture<'de, F> {
-        Capture {
+impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
+    pub(super) fn outer(context: &'x mut Context<'c, S, F>, bare: bool) -> Self {
+        ErrorSeed {
+            context,
+            nesting: 0,
+            bare,
+            group: 0,
+            key: None,
+        }
+    }
+
+    /// The parts this error reads.
+    fn mask(&self) -> u64 {
+        if self.group == 0 {
+            self.context.all_parts
+        } else {
+            self.context.group_mask(self.group)
+        }
+    }
+
+    fn capture<'de>(&mut self) -> Capture<'de, F> {
+        let mut capture = Capture {
             raw: RawError::empty(),
             ranks: Ranks::new(),
             bare_items: Vec::new(),
             bare_possible: self.bare,
+        };
+        if let Some(key) = self.key.take() {
+            let mask = self.mask();
+            let slot = self
+                .context
+                .ending(mask, 0)
+                .find_map(|(role, rank)| match role {
+                    Role::Key(index) => Some((index, rank)),
+                    _ => None,
+                });
+            if let Some((index, rank)) = slot {
+                set_field(&mut capture.raw, &mut capture.ranks, index, rank, key);
+            }
         }
+        capture
     }
 
-    /// Builds what the object held, once it has ended: its inner errors when it is a
-    /// `multiple` wrapper that held some, else itself, else (for a bare item list) the items.
+    /// Builds what the error held, once it has ended: its inner errors when it is a
+    /// `multiple` wrapper that held some, else itself (before the errors nested in it), else
+    /// (for a bare item list) the items. An error inside another is kept even when nothing
+    /// in it was read, so that none of a list is lost.
     fn finish(self, capture: Capture<'_, F>, before: usize) {
         let context = self.context;
-        let is_wrapper = matches!(
-            (&capture.raw.code, context.envelope().multiple),
-            (Some(code), Some(multiple)) if code == multiple
-        );
-        if is_wrapper && context.sink.len() > before {
-            return;
+        if context.envelope().multiple.is_some() {
+            let is_wrapper = matches!(
+                (&capture.raw.code, context.envelope().multiple),
+                (Some(code), Some(multiple)) if code == multiple
+            );
+            if is_wrapper && context.sink.len() > before {
+                return;
+            }
+            context.sink.truncate(before);
         }
-        context.sink.truncate(before);
         let mut raw = capture.raw;
-        if !raw.has_content() {
+        if !raw.has_content() && self.nesting == 0 {
             if !capture.bare_possible || capture.bare_items.is_empty() {
                 return;
             }
             raw.items = capture.bare_items;
         }
-        context.sink.push(raw);
+        if context.sink.len() > before {
+            context.sink.insert(before, raw);
+        } else {
+            context.sink.push(raw);
+        }
+    }
+
+    /// A value where an error should be: an error of the value alone, where the group reads
+    /// a part at the error itself (Jira's `errorMessages` strings), else, inside another
+    /// error, an error with nothing read.
+    fn lone_value(mut self, text: Cow<'_, str>, kind: ScalarKind) {
+        let mask = self.mask();
+        let reads_itself = self.context.ending(mask, 0).any(|(role, _)| {
+            matches!(
+                role,
+                Role::Code | Role::Message | Role::Status | Role::Field(_)
+            )
+        });
+        if !reads_itself && self.nesting == 0 {
+            return;
+        }
+        let before = self.context.sink.len();
+        let mut capture = self.capture();
+        ValueAt {
+            error: &mut self,
+            capture: &mut capture,
+            mask,
+            depth: 0,
+            bare_item: false,
+        }
+        .scalar(text, kind);
+        self.finish(capture, before);
     }
 }
 
@@ -234,8 +297,8 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
     fn visit_map<A: MapAccess<'de>>(mut self, map: A) -> Result<(), A::Error> {
         let before = self.context.sink.len();
         let mut capture = self.capture();
-        let all = self.context.all_parts;
-        walk_map(&mut self, &mut capture, all, 0, map)?;
+        let mask = self.mask();
+        walk_map(&mut self, &mut capture, mask, 0, map)?;
         self.finish(capture, before);
         Ok(())
     }
@@ -243,14 +306,47 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
     fn visit_seq<A: SeqAccess<'de>>(mut self, seq: A) -> Result<(), A::Error> {
         let before = self.context.sink.len();
         let mut capture = self.capture();
-        let all = self.context.all_parts;
+        let mask = self.mask();
         let bare = self.bare;
-        walk_seq(&mut self, &mut capture, all, 0, seq, bare)?;
+        walk_seq(&mut self, &mut capture, mask, 0, seq, bare)?;
         self.finish(capture, before);
         Ok(())
     }
 
-    skip_scalars!(());
+    fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_str<Er>(self, text: &str) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
+        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::Unsigned(number));
+        Ok(())
+    }
+
+    fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
+        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_f64<Er>(self, number: f64) -> Result<(), Er> {
+        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_bool<Er>(self, flag: bool) -> Result<(), Er> {
+        let text = if flag { "true" } else { "false" };
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Bool);
+        Ok(())
+    }
+
+    fn visit_unit<Er>(self) -> Result<(), Er> {
+        Ok(())
+    }
 }
 
 pub(super) fn walk_map<'de, A: MapAccess<'de>, S: Shape, const F: usize>(
@@ -357,6 +453,20 @@ pub(super) enum ScalarKind {
 }
 
 impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
+    /// The nested group whose errors sit here, if any (and if not nested too deep).
+    fn nested_group(&self) -> Option<u8> {
+        if self.error.nesting >= MAX_WRAPPER_NESTING {
+            return None;
+        }
+        self.error
+            .context
+            .ending(self.mask, self.depth)
+            .find_map(|(role, _)| match role {
+                Role::Nested(group) => Some(group),
+                _ => None,
+            })
+    }
+
     /// Whether a part that keeps a scalar's text ends here (a status alone does not).
     fn needs_text(&self) -> bool {
         self.error
@@ -430,7 +540,12 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
                     }
                 }
                 Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
-                Role::Code | Role::Status | Role::Items | Role::Inner => {}
+                Role::Code
+                | Role::Status
+                | Role::Items
+                | Role::Inner
+                | Role::Nested(_)
+                | Role::Key(_) => {}
             }
         }
     }
@@ -440,6 +555,27 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_,
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let context = &*self.error.context;
+        let ending = ending_mask(context, self.mask, self.depth);
+        let continuing = self.mask & !ending;
+        if continuing != 0 && field_ending(context, self.mask, self.depth).is_some() {
+            // A field here and parts inside (`/errorMessages` beside `/errorMessages/0`): the
+            // value is read twice from the text it spans, once whole, once walked into.
+            let raw = <&'de RawValue>::deserialize(deserializer)?;
+            let text = raw.get();
+            let (error, capture) = (self.error, self.capture);
+            for mask in [ending, continuing] {
+                let _ = ValueAt {
+                    error: &mut *error,
+                    capture: &mut *capture,
+                    mask,
+                    depth: self.depth,
+                    bare_item: self.bare_item,
+                }
+                .deserialize(&mut serde_json::Deserializer::from_str(text));
+            }
+            return Ok(());
+        }
         deserializer.deserialize_any(self)
     }
 }
@@ -519,6 +655,22 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
                     context: &mut *self.error.context,
                     nesting,
                     bare: false,
+                    group: 0,
+                    key: None,
+                })?
+                .is_some()
+            {}
+            return Ok(());
+        }
+        if let Some(group) = self.nested_group() {
+            let nesting = self.error.nesting + 1;
+            while seq
+                .next_element_seed(ErrorSeed {
+                    context: &mut *self.error.context,
+                    nesting,
+                    bare: false,
+                    group,
+                    key: None,
                 })?
                 .is_some()
             {}
@@ -542,6 +694,33 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        if let Some(group) = self.nested_group() {
+            let nesting = self.error.nesting + 1;
+            let context = &mut *self.error.context;
+            let keyed = context
+                .ending(context.group_mask(group), 0)
+                .any(|(role, _)| matches!(role, Role::Key(_)));
+            if !keyed {
+                let error = ErrorSeed {
+                    context,
+                    nesting,
+                    bare: false,
+                    group,
+                    key: None,
+                };
+                return error.visit_map(map);
+            }
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                map.next_value_seed(ErrorSeed {
+                    context: &mut *context,
+                    nesting,
+                    bare: false,
+                    group,
+                    key: Some(key.into_owned()),
+                })?;
+            }
+            return Ok(());
+        }
         let context = &*self.error.context;
         let continuing = self.mask & !ending_mask(context, self.mask, self.depth);
         if continuing != 0 {

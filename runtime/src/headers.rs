@@ -1,0 +1,150 @@
+//! What a response's headers add to its errors, as a spec's `[envelope.headers]` names them:
+//! a code sent only in a header (AWS's `x-amzn-ErrorType`), the request id, and rate-limit
+//! resets besides `Retry-After` (`x-ratelimit-reset`, `RateLimit-Reset`, `retry-after-ms`).
+
+use std::time::{Duration, UNIX_EPOCH};
+
+use http::HeaderMap;
+
+use crate::RetryAfter;
+pub use errspec_vocab::ResetFormat;
+
+/// The headers a spec reads. Header names are matched case-insensitively.
+#[derive(Debug, Clone, Copy)]
+pub struct Headers<'a> {
+    /// Where a code may be sent, first present first: used for errors whose body has none.
+    pub code: &'a [&'a str],
+    /// Where the request id may be sent, first present first.
+    pub request_id: &'a [&'a str],
+    /// Headers that say when to retry, tried in order when `Retry-After` is absent.
+    pub retry_after: &'a [(&'a str, ResetFormat)],
+}
+
+impl Headers<'static> {
+    /// A spec that reads no header but `Retry-After`.
+    pub const NONE: Headers<'static> = Headers {
+        code: &[],
+        request_id: &[],
+        retry_after: &[],
+    };
+}
+
+/// The first non-blank value, trimmed, of the first of `names` present in `headers`.
+pub(crate) fn first<'h>(headers: &'h HeaderMap, names: &[&str]) -> Option<&'h str> {
+    names.iter().find_map(|name| {
+        headers
+            .get_all(*name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .map(str::trim)
+            .find(|value| !value.is_empty())
+    })
+}
+
+/// When to retry by the first of the spec's reset headers that reads.
+pub(crate) fn reset(headers: &HeaderMap, names: &[(&str, ResetFormat)]) -> Option<RetryAfter> {
+    names.iter().find_map(|(name, format)| {
+        headers
+            .get_all(*name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find_map(|value| parse_reset(value.trim(), *format))
+    })
+}
+
+/// A reset header's value: digits, with a decimal fraction for milliseconds.
+pub(crate) fn parse_reset(text: &str, format: ResetFormat) -> Option<RetryAfter> {
+    let whole = |text: &str| -> Option<u64> {
+        if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+            return None;
+        }
+        Some(text.bytes().fold(0u64, |number, digit| {
+            number
+                .saturating_mul(10)
+                .saturating_add(u64::from(digit - b'0'))
+        }))
+    };
+    match format {
+        ResetFormat::Seconds => {
+            whole(text).map(|seconds| RetryAfter::Delay(Duration::from_secs(seconds)))
+        }
+        ResetFormat::Milliseconds => {
+            let (integer, fraction) = text.split_once('.').unwrap_or((text, ""));
+            let millis = whole(integer)?;
+            // Sub-millisecond digits round up: waiting a little longer is the safe side.
+            let extra = u64::from(!fraction.is_empty() && whole(fraction)? > 0);
+            Some(RetryAfter::Delay(Duration::from_millis(
+                millis.saturating_add(extra),
+            )))
+        }
+        ResetFormat::EpochSeconds => {
+            let seconds = whole(text)?;
+            UNIX_EPOCH
+                .checked_add(Duration::from_secs(seconds))
+                .map(RetryAfter::At)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use http::{HeaderMap, HeaderValue};
+
+    use super::{first, parse_reset, reset, ResetFormat};
+    use crate::RetryAfter;
+
+    #[test]
+    fn reset_values_read_in_each_format() {
+        let delay = |seconds| Some(RetryAfter::Delay(Duration::from_secs(seconds)));
+        assert_eq!(parse_reset("30", ResetFormat::Seconds), delay(30));
+        assert_eq!(
+            parse_reset("1500", ResetFormat::Milliseconds),
+            Some(RetryAfter::Delay(Duration::from_millis(1500)))
+        );
+        assert_eq!(
+            parse_reset("20.5", ResetFormat::Milliseconds),
+            Some(RetryAfter::Delay(Duration::from_millis(21)))
+        );
+        assert_eq!(
+            parse_reset("1700000000", ResetFormat::EpochSeconds),
+            Some(RetryAfter::At(
+                UNIX_EPOCH + Duration::from_secs(1_700_000_000)
+            ))
+        );
+        for bad in ["", "-1", "1.5", "soon", "1e3"] {
+            assert_eq!(parse_reset(bad, ResetFormat::Seconds), None, "{bad}");
+        }
+        assert_eq!(parse_reset("1.x", ResetFormat::Milliseconds), None);
+        // Huge values saturate rather than fail.
+        assert_eq!(
+            parse_reset("99999999999999999999999", ResetFormat::Seconds),
+            delay(u64::MAX)
+        );
+    }
+
+    #[test]
+    fn headers_are_tried_in_order_and_blank_values_skipped() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-request-id", HeaderValue::from_static("  "));
+        headers.insert("X-Amzn-RequestId", HeaderValue::from_static(" abc-123 "));
+        assert_eq!(
+            first(&headers, &["x-request-id", "x-amzn-requestid"]),
+            Some("abc-123")
+        );
+        headers.insert("ratelimit-reset", HeaderValue::from_static("later"));
+        headers.insert("x-ratelimit-reset", HeaderValue::from_static("1700000000"));
+        let names = [
+            ("RateLimit-Reset", ResetFormat::Seconds),
+            ("x-ratelimit-reset", ResetFormat::EpochSeconds),
+        ];
+        assert_eq!(
+            reset(&headers, &names),
+            Some(RetryAfter::At(
+                UNIX_EPOCH + Duration::from_secs(1_700_000_000)
+            ))
+        );
+        assert_eq!(reset(&HeaderMap::new(), &names), None);
+    }
+}

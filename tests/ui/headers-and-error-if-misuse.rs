@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/headers-and-error-if-misuse.toml");
+
+fn main() {}
