@@ -510,6 +510,66 @@ mod tests {
     }
 
     #[test]
+    fn a_field_at_a_parent_of_another_part_reads_the_whole_value() {
+        // Jira-like: the code is the first message, the field all of them.
+        const PARENT: Envelope<'static> = Envelope {
+            at: &[],
+            many: false,
+            code_before: None,
+            code_after: None,
+            parts: &[
+                Part {
+                    path: &["errorMessages", "0"],
+                    role: Role::Code,
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["errorMessages"],
+                    role: Role::Field(0),
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["detail"],
+                    role: Role::Field(1),
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["detail", "text"],
+                    role: Role::Message,
+                    rank: 0,
+                    group: 0,
+                },
+            ],
+            multiple: None,
+            batch: None,
+            error_if: None,
+        };
+        let body =
+            br#"{"errorMessages": ["first", "second"], "detail": {"text": "t\u00e9xt", "n": 1}}"#;
+        let errors = read::<2>(&PARENT, body);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code.as_deref(), Some("first"));
+        assert_eq!(errors[0].message.as_deref(), Some("t\u{e9}xt"));
+        assert_eq!(
+            errors[0].fields,
+            vec![
+                Some(r#"["first","second"]"#.into()),
+                Some("{\"n\":1,\"text\":\"t\u{e9}xt\"}".into())
+            ]
+        );
+        // A scalar there is the field's and nothing else's.
+        let errors = read::<2>(&PARENT, br#"{"errorMessages": "only", "detail": 5}"#);
+        assert_eq!(errors[0].code, None);
+        assert_eq!(
+            errors[0].fields,
+            vec![Some("only".into()), Some("5".into())]
+        );
+    }
+
+    #[test]
     fn unreadable_bodies_hold_no_errors() {
         for body in [
             &b""[..],
