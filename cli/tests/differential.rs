@@ -96,6 +96,19 @@ mod shared_templates {
     errspec::errors_from_spec!("tests/specs/shared-templates.toml");
 }
 
+/// Specs of the format's other envelope styles (`tests/specs/` of the workspace).
+mod styles {
+    pub mod google {
+        errspec::errors_from_spec!("../tests/specs/google.toml");
+    }
+    pub mod slack {
+        errspec::errors_from_spec!("../tests/specs/slack.toml");
+    }
+    pub mod dynamodb {
+        errspec::errors_from_spec!("../tests/specs/aws-dynamodb.toml");
+    }
+}
+
 /// Decodes responses with both decoders and records where they differ.
 struct Differ {
     name: String,
@@ -203,6 +216,22 @@ fn place(root: &mut Value, path: &[String], leaf: Value) {
         *root = leaf;
         return;
     };
+    if let Some((member, value)) = errspec_vocab::pointer::selector(token) {
+        // An element with the member, after one without it, so that the choice is tested.
+        if !root.is_array() {
+            *root = json!([{"other": 1}]);
+        }
+        if let Value::Array(items) = root {
+            let position = items
+                .iter()
+                .position(|item| item.get(member) == Some(&json!(value)));
+            let position = position.unwrap_or_else(|| {
+                items.push(json!({ (member): value }));
+                items.len() - 1
+            });
+            return place(&mut items[position], rest, leaf);
+        }
+    }
     if let Ok(index) = token.parse::<usize>() {
         if !root.is_array() && !root.is_object() {
             *root = Value::Array(Vec::new());
@@ -223,11 +252,7 @@ fn place(root: &mut Value, path: &[String], leaf: Value) {
 }
 
 fn tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|token| token.replace("~1", "/").replace("~0", "~"))
-        .collect()
+    errspec_vocab::pointer::pointer_tokens(pointer)
 }
 
 /// One error in the spec's envelope, with the given code, message and inner status.
@@ -448,6 +473,45 @@ vendor_tests! {
     github => "github",
     jira => "jira",
     problem => "problem",
+}
+
+/// Selectors (Google), an error mark (Slack), a code inside a text (AWS): bodies built from
+/// each spec, and cut at every offset, decode alike.
+#[test]
+fn specs_of_other_styles_decode_alike_interpreted_and_generated() {
+    let differ = |name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded| {
+        let checked = errspec_codegen::check_spec(source);
+        let spec = checked.valid().expect("a valid spec").clone();
+        Differ::new(name, generated, spec)
+    };
+    spec_bodies_agree(
+        differ(
+            "google",
+            include_str!("../../tests/specs/google.toml"),
+            |status, body| {
+                Decoded::from_response(&styles::google::GoogleError::decode(status, body))
+            },
+        ),
+        true,
+    );
+    spec_bodies_agree(
+        differ(
+            "slack",
+            include_str!("../../tests/specs/slack.toml"),
+            |status, body| Decoded::from_response(&styles::slack::SlackError::decode(status, body)),
+        ),
+        true,
+    );
+    spec_bodies_agree(
+        differ(
+            "dynamodb",
+            include_str!("../../tests/specs/aws-dynamodb.toml"),
+            |status, body| {
+                Decoded::from_response(&styles::dynamodb::DynamoDbError::decode(status, body))
+            },
+        ),
+        true,
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::envelope::{Batch, Envelope, ErrorIf, Mark, Role};
 use crate::resolve;
 use crate::spec::{Spec, View};
 use crate::BatchItem;
+use errspec_vocab::pointer::selector;
 use errspec_vocab::status::status_name;
 pub use errspec_vocab::StatusFormat;
 
@@ -395,6 +396,31 @@ fn slot<'n, 'a>(node: &'n mut Node<'a>, path: &[&'a str]) -> Option<&'n mut Node
     let Some((token, rest)) = path.split_first() else {
         return Some(node);
     };
+    if let Some((member, value)) = selector(token) {
+        // The element whose member has the value, added if none has.
+        if matches!(node, Node::Absent) {
+            *node = Node::Array(Vec::new());
+        }
+        let Node::Array(elements) = node else {
+            return None;
+        };
+        let chosen = |element: &Node<'_>| {
+            matches!(element, Node::Object(members) if members
+                .iter()
+                .any(|(key, held)| key == member && matches!(held, Node::Text(text) if text == value)))
+        };
+        let position = match elements.iter().position(chosen) {
+            Some(position) => position,
+            None => {
+                elements.push(Node::Object(vec![(
+                    Cow::Borrowed(member),
+                    Node::Text(Cow::Borrowed(value)),
+                )]));
+                elements.len() - 1
+            }
+        };
+        return slot(&mut elements[position], rest);
+    }
     if matches!(node, Node::Absent) {
         *node = if index(token).is_some() {
             Node::Array(Vec::new())

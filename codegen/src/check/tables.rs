@@ -3,6 +3,7 @@
 
 use core::ops::Range;
 
+use errspec_vocab::pointer::{pointer_tokens, selector};
 use errspec_vocab::{Kind, Recovery, ResetFormat, StatusFormat, RATE_LIMIT_WINDOWS};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use toml::de::{DeTable, DeValue};
@@ -211,9 +212,23 @@ impl Checker<'_> {
         valid.then_some(pointers)
     }
 
+    // A location (where errors, items or a mark sit) is a plain pointer: a selector
+    // (`[key=value]`) only chooses where a part of an error is read.
     pub(super) fn pointer(&mut self, table: &DeTable<'_>, key: &str, what: &str) -> Option<String> {
         let text = self.reader.string(table, key)?;
-        self.check_pointer(text, what)
+        let span = text.span.clone();
+        let pointer = self.check_pointer(text, what)?;
+        if pointer_tokens(&pointer)
+            .iter()
+            .any(|token| selector(token).is_some())
+        {
+            self.reader.push(
+                Diagnostic::new(span, format!("{what} `{pointer}` has a selector"))
+                    .help("a selector (`[key=value]`) chooses an array element for `code`, `message`, `status` and `fields`; a location such as this one is a plain JSON pointer"),
+            );
+            return None;
+        }
+        Some(pointer)
     }
 
     // `[envelope]` is required: `code` says where the wire code sits.

@@ -42,6 +42,8 @@ mod walk;
 
 use serde::de::DeserializeSeed;
 
+use errspec_vocab::pointer::selector;
+
 use crate::envelope::{Envelope, RawError, Role, Shape, MAX_PARTS};
 use crate::BatchItem;
 pub(crate) use mark::marks_error;
@@ -179,6 +181,34 @@ impl<S: Shape, const F: usize> Context<'_, S, F> {
         self.parts()
             .filter(|(bit, part)| mask & bit != 0 && part.path.get(depth) == Some(&token))
             .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// The parts among `mask` whose path continues with a selector (`[@type=...]`): an
+    /// element of the array here, chosen by a member's value.
+    fn selecting(&self, mask: u64, depth: usize) -> u64 {
+        self.parts()
+            .filter(|(bit, part)| {
+                mask & bit != 0
+                    && part
+                        .path
+                        .get(depth)
+                        .is_some_and(|token| selector(token).is_some())
+            })
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// The parts among `mask` whose selector at `depth` compares member `key`, with the
+    /// value each wants there.
+    fn discriminating<'k>(
+        &'k self,
+        mask: u64,
+        depth: usize,
+        key: &'k str,
+    ) -> impl Iterator<Item = (u64, &'k str)> + 'k {
+        self.parts().filter_map(move |(bit, part)| {
+            let (member, value) = selector(part.path.get(depth)?)?;
+            (mask & bit != 0 && member == key).then_some((bit, value))
+        })
     }
 
     /// The parts among `mask` whose path continues with array index `index`.

@@ -1,0 +1,112 @@
+//! Google APIs' errors (AIP-193, `tests/specs/google.toml`): the code is the `reason` of the
+//! `details` element whose `@type` is ErrorInfo, wherever it sits among the details and
+//! whatever the order of its keys, else the canonical `status`. Bodies as Google's APIs send them.
+
+mod google {
+    errspec::errors_from_spec!("specs/google.toml");
+}
+
+use errspec::Kind;
+use google::GoogleError;
+
+const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
+
+fn only(status: u16, body: &str) -> GoogleError {
+    let mut errors = GoogleError::decode(status, body.as_bytes()).into_errors();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    errors.remove(0)
+}
+
+#[test]
+fn the_reason_of_the_error_info_is_the_code() {
+    let body = format!(
+        r#"{{"error": {{"code": 403, "message": "Cloud Translation API has not been used in project 123 before or it is disabled.", "status": "PERMISSION_DENIED", "details": [{{"@type": "{ERROR_INFO}", "reason": "SERVICE_DISABLED", "domain": "googleapis.com", "metadata": {{"service": "translate.googleapis.com", "consumer": "projects/123"}}}}, {{"@type": "type.googleapis.com/google.rpc.Help", "links": [{{"description": "Google developers console API activation", "url": "https://console.developers.google.com/apis/api/translate.googleapis.com/overview?project=123"}}]}}]}}}}"#
+    );
+    let error = only(403, &body);
+    match &error {
+        GoogleError::ServiceDisabled {
+            domain,
+            service,
+            consumer,
+            help_url,
+            ..
+        } => {
+            assert_eq!(domain.as_deref(), Some("googleapis.com"));
+            assert_eq!(service.as_deref(), Some("translate.googleapis.com"));
+            assert_eq!(consumer.as_deref(), Some("projects/123"));
+            assert!(help_url
+                .as_deref()
+                .is_some_and(|url| url.starts_with("https://console.developers.google.com/")));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(error.kind(), Kind::PermissionDenied);
+}
+
+#[test]
+fn the_error_info_is_found_wherever_it_sits_and_whatever_its_key_order() {
+    let body = format!(
+        r#"{{"error": {{"code": 429, "message": "Quota exceeded.", "status": "RESOURCE_EXHAUSTED", "details": [{{"@type": "type.googleapis.com/google.rpc.Help", "links": []}}, {{"reason": "RATE_LIMIT_EXCEEDED", "metadata": {{"service": "sheets.googleapis.com"}}, "@type": "{ERROR_INFO}"}}]}}}}"#
+    );
+    let error = only(429, &body);
+    assert!(
+        matches!(error, GoogleError::RateLimitExceeded { .. }),
+        "{error:?}"
+    );
+    assert!(error.is_retryable());
+    assert_eq!(error.code(), Some("RATE_LIMIT_EXCEEDED"));
+}
+
+#[test]
+fn without_error_info_the_status_is_the_code() {
+    let body = r#"{"error": {"code": 404, "message": "Requested entity was not found.", "status": "NOT_FOUND"}}"#;
+    assert!(matches!(only(404, body), GoogleError::NotFound { .. }));
+    // A reason in an element of another type does not count.
+    let body = r#"{"error": {"code": 400, "message": "Invalid value at 'requests[0]'", "status": "INVALID_ARGUMENT", "details": [{"@type": "type.googleapis.com/google.rpc.BadRequest", "reason": "RATE_LIMIT_EXCEEDED", "fieldViolations": [{"field": "requests[0]", "description": "Invalid value"}]}]}}"#;
+    assert!(matches!(
+        only(400, body),
+        GoogleError::InvalidArgument { .. }
+    ));
+}
+
+#[test]
+fn an_undocumented_reason_falls_back_to_default_with_its_code() {
+    let body = format!(
+        r#"{{"error": {{"code": 403, "message": "Denied.", "status": "PERMISSION_DENIED", "details": [{{"@type": "{ERROR_INFO}", "reason": "CONSUMER_SUSPENDED", "domain": "googleapis.com"}}]}}}}"#
+    );
+    match only(403, &body) {
+        GoogleError::Other { code, .. } => {
+            assert_eq!(code.as_deref(), Some("CONSUMER_SUSPENDED"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn the_retry_delay_of_a_retry_info_is_kept() {
+    let body = r#"{"error": {"code": 503, "message": "The service is currently unavailable.", "status": "UNAVAILABLE", "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "30s"}]}}"#;
+    match only(503, body) {
+        GoogleError::Unavailable { retry_delay, .. } => {
+            assert_eq!(retry_delay.as_deref(), Some("30s"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn to_body_writes_the_error_info_and_decodes_back() {
+    let body = format!(
+        r#"{{"error": {{"code": 429, "message": "Quota exceeded.", "status": "RESOURCE_EXHAUSTED", "details": [{{"@type": "{ERROR_INFO}", "reason": "RATE_LIMIT_EXCEEDED", "domain": "googleapis.com", "metadata": {{"service": "sheets.googleapis.com"}}}}]}}}}"#
+    );
+    let error = only(429, &body);
+    let written: serde_json::Value = serde_json::from_slice(&error.to_body()).expect("JSON");
+    let info = &written["error"]["details"][0];
+    assert_eq!(info["@type"], ERROR_INFO);
+    assert_eq!(info["reason"], "RATE_LIMIT_EXCEEDED");
+    assert_eq!(info["metadata"]["service"], "sheets.googleapis.com");
+    assert_eq!(written["error"]["code"], 429);
+    assert_eq!(
+        only(429, &String::from_utf8(error.to_body()).unwrap()),
+        error
+    );
+}
