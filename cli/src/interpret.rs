@@ -167,6 +167,7 @@ impl Interpreter {
             by_message: &tables.by_message,
             fields: &fields,
             envelope: Envelope {
+                format: envelope.format,
                 at: &at,
                 many: envelope.many,
                 parts: &parts,

@@ -107,6 +107,12 @@ mod styles {
     pub mod dynamodb {
         errspec::errors_from_spec!("../tests/specs/aws-dynamodb.toml");
     }
+    pub mod s3 {
+        errspec::errors_from_spec!("../tests/specs/s3.toml");
+    }
+    pub mod soap {
+        errspec::errors_from_spec!("../tests/specs/soap.toml");
+    }
 }
 
 /// Decodes responses with both decoders and records where they differ.
@@ -512,6 +518,50 @@ fn specs_of_other_styles_decode_alike_interpreted_and_generated() {
         ),
         true,
     );
+}
+
+/// XML bodies (S3 and SOAP faults), whole and cut at every offset, decode alike.
+#[test]
+fn xml_bodies_decode_alike_interpreted_and_generated() {
+    let differ = |name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded| {
+        let checked = errspec_codegen::check_spec(source);
+        let spec = checked.valid().expect("a valid spec").clone();
+        Differ::new(name, generated, spec)
+    };
+    let mut s3 = differ(
+        "s3",
+        include_str!("../../tests/specs/s3.toml"),
+        |status, body| Decoded::from_response(&styles::s3::S3Error::decode(status, body)),
+    );
+    let mut soap = differ(
+        "soap",
+        include_str!("../../tests/specs/soap.toml"),
+        |status, body| Decoded::from_response(&styles::soap::SoapError::decode(status, body)),
+    );
+    let s3_bodies: &[&[u8]] = &[
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>NoSuchKey</Code>\n  <Message>The resource you requested does not exist</Message>\n  <Resource>/mybucket/myfoto.jpg</Resource>\n  <RequestId>4442587FB7D0A2F9</RequestId>\n</Error>",
+        b"<Error><Message><![CDATA[Your <b>key</b>]]> &amp; &#x41;&#66;&quot;&unknown;</Message><Code>SlowDown</Code></Error>",
+        b"<Error><Code>Undocumented</Code><Message>bad \xff byte</Message><Key>a.txt</Key></Error>",
+        b"<Error><Code> </Code><Message/></Error>",
+        b"<html><body>503</body></html>",
+        b"<Error><Code>NoSuchKey</Code></Wrong><Message>m</Message></Error>",
+    ];
+    let soap_bodies: &[&[u8]] = &[
+        b"<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>Invalid credentials</faultstring><detail><errorcode>AUTH_001</errorcode></detail></soap:Fault></soap:Body></soap:Envelope>",
+        b"<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>m:MessageTimeout</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang=\"en\">Sender Timeout</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>",
+    ];
+    for (differ, bodies) in [(&mut s3, s3_bodies), (&mut soap, soap_bodies)] {
+        for body in bodies {
+            for status in differ.statuses(500) {
+                differ.compare(status, body);
+            }
+            for end in 0..body.len() {
+                differ.compare(404, &body[..end]);
+            }
+        }
+    }
+    s3.assert_agreed(s3_bodies.len() * STATUSES.len());
+    soap.assert_agreed(soap_bodies.len() * STATUSES.len());
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! A validated spec: every name resolved, every status and template checked.
 
-use errspec_vocab::{FallbackKey, Kind, Recovery, ResetFormat, StatusFormat};
+use errspec_vocab::{BodyFormat, FallbackKey, Kind, Recovery, ResetFormat, StatusFormat};
 
 /// A vendor's errors, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,8 @@ pub type Fallbacks = Vec<(FallbackKey, usize)>;
 /// Where the parts of an error sit; pointers as in the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Envelope {
+    /// The syntax of the bodies: JSON, or XML.
+    pub format: BodyFormat,
     /// The error object, or the array of them when `many`.
     pub at: String,
     /// Whether `at` holds an array of errors.

@@ -52,6 +52,11 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     fn request_id_header() -> Option<&'static str> {
         None
     }
+    /// The media type of this API's error bodies: `application/json`, or `application/xml`
+    /// for a spec with `format = "xml"`.
+    fn content_type() -> &'static str {
+        "application/json"
+    }
     /// The body the vendor's server sends for this error alone: [`ApiError::encode_errors`]
     /// with the error's status.
     fn to_body(&self) -> Vec<u8> {

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::envelope::{Batch, Envelope, ErrorIf, Mark, Role};
+use crate::envelope::{Batch, BodyFormat, Envelope, ErrorIf, Mark, Role};
 use crate::resolve;
 use crate::spec::{Spec, View};
 use crate::BatchItem;
@@ -144,12 +144,75 @@ pub fn encode<'a, const F: usize>(
         };
         put(&mut root, at, mark);
     }
+    let mut out = Vec::new();
+    if envelope.format == BodyFormat::Xml {
+        write_xml(&root, &mut out);
+        return out;
+    }
     if matches!(root, Node::Absent) {
         return b"{}".to_vec();
     }
-    let mut out = Vec::new();
     write(&root, &mut out);
     out
+}
+
+/// An XML document of `root`'s elements: each object member an element, each array
+/// element one more element of its member's name, text escaped.
+fn write_xml(root: &Node<'_>, out: &mut Vec<u8>) {
+    fn element(name: &str, node: &Node<'_>, out: &mut Vec<u8>) {
+        let open = |out: &mut Vec<u8>| {
+            out.push(b'<');
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'>');
+        };
+        let close = |out: &mut Vec<u8>| {
+            out.extend_from_slice(b"</");
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'>');
+        };
+        match node {
+            Node::Absent => {}
+            Node::Array(elements) => {
+                for element_node in elements {
+                    element(name, element_node, out);
+                }
+            }
+            Node::Object(children) => {
+                open(out);
+                for (child, node) in children {
+                    element(child, node, out);
+                }
+                close(out);
+            }
+            Node::Text(text) => {
+                open(out);
+                out.extend_from_slice(quick_xml::escape::escape(text.as_ref()).as_bytes());
+                close(out);
+            }
+            Node::Bool(flag) => {
+                open(out);
+                out.extend_from_slice(if *flag { b"true" } else { b"false" });
+                close(out);
+            }
+            Node::Number(number) => {
+                open(out);
+                out.extend_from_slice(number.to_string().as_bytes());
+                close(out);
+            }
+            Node::Integer(number) => {
+                open(out);
+                out.extend_from_slice(number.to_string().as_bytes());
+                close(out);
+            }
+        }
+    }
+    let Node::Object(elements) = root else {
+        return;
+    };
+    out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    for (name, node) in elements {
+        element(name, node, out);
+    }
 }
 
 /// A body of nothing but batch items, for an error without a code where the spec accepts one.
@@ -507,7 +570,7 @@ fn write_string(text: &str, out: &mut Vec<u8>) {
 mod tests {
     use super::{encode, Encoding, StatusFormat, Wire};
     use crate::envelope::fixtures::{NESTED, POSITIONAL};
-    use crate::envelope::{Envelope, Part, Role};
+    use crate::envelope::{BodyFormat, Envelope, Part, Role};
     use crate::BatchItem;
 
     fn wire<'a, const F: usize>(
@@ -551,6 +614,7 @@ mod tests {
     #[test]
     fn statuses_as_names_and_text() {
         let envelope = Envelope {
+            format: BodyFormat::Json,
             at: &[],
             parts: &NESTED.parts[..3],
             ..NESTED
@@ -647,6 +711,7 @@ mod tests {
     #[test]
     fn an_array_of_errors_and_empty_bodies() {
         let envelope = Envelope {
+            format: BodyFormat::Json,
             at: &["errors"],
             many: true,
             code_before: None,
@@ -684,6 +749,7 @@ mod tests {
     #[test]
     fn blocked_and_shared_locations_never_panic() {
         let envelope = Envelope {
+            format: BodyFormat::Json,
             at: &["e"],
             many: false,
             code_before: None,

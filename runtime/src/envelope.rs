@@ -6,13 +6,16 @@
 use std::borrow::Cow;
 
 use crate::BatchItem;
-pub use errspec_vocab::Role;
+pub use errspec_vocab::{BodyFormat, Role};
 
 /// Where the errors of a body sit and what to read in each. Paths are JSON pointers split
 /// into their unescaped reference tokens (`"/error/code"` is `["error", "code"]`).
 #[derive(Debug, Clone, Copy)]
 pub struct Envelope<'a> {
-    /// Where the error object (or, with `many`, the array of error objects) sits.
+    /// The syntax of the bodies: JSON, or XML (paths over element names).
+    pub format: BodyFormat,
+    /// Where the error object (or, with `many`, the array of error objects) sits. In XML,
+    /// the error element (with `many`, each element at this path is one error).
     pub at: &'a [&'a str],
     /// Whether `at` holds an array of errors rather than one error.
     pub many: bool,
@@ -165,10 +168,11 @@ impl<const F: usize> RawError<'_, F> {
 /// Envelopes the reader's and the encoder's tests share.
 #[cfg(test)]
 pub(crate) mod fixtures {
-    use super::{Batch, Envelope, Part, Role};
+    use super::{Batch, BodyFormat, Envelope, Part, Role};
 
     /// Telecom X's shape: `{"error": {code, message, status, path, inner}}`.
     pub(crate) const NESTED: Envelope<'static> = Envelope {
+        format: BodyFormat::Json,
         at: &["error"],
         many: false,
         code_before: None,
@@ -212,6 +216,7 @@ pub(crate) mod fixtures {
 
     /// ITSM-NG's shape: `[code, message or items]`, bare item lists accepted.
     pub(crate) const POSITIONAL: Envelope<'static> = Envelope {
+        format: BodyFormat::Json,
         at: &[],
         many: false,
         code_before: None,

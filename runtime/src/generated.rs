@@ -258,6 +258,10 @@ macro_rules! __error_impls {
                 SPEC.headers.request_id.first().copied()
             }
 
+            fn content_type() -> &'static str {
+                SPEC.envelope.format.content_type()
+            }
+
             fn rate_limit_window(&self) -> ::core::option::Option<::core::time::Duration> {
                 ::core::option::Option::map(
                     SPEC.rate_limit_window,

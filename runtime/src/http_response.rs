@@ -23,7 +23,7 @@ impl<E> ErrorResponse<E> {
 impl<E: ApiError> ErrorResponse<E> {
     /// The response a server of this API sends: the response's status (500 if it is not a
     /// valid HTTP status), the errors in the vendor's wire format
-    /// ([`ApiError::encode_errors`]) with `Content-Type: application/json`, or an empty body
+    /// ([`ApiError::encode_errors`]) with its `Content-Type` ([`ApiError::content_type`]), or an empty body
     /// without a content type where the vendor sends none, `Retry-After` when set, and the
     /// request id in the spec's request-id header when both are known.
     /// Decoding it with `decode_http` gives this response back.
@@ -36,7 +36,7 @@ impl<E: ApiError> ErrorResponse<E> {
             StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let headers = response.headers_mut();
         if has_body {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(E::content_type()));
         }
         let request_id = E::request_id_header().zip(self.request_id());
         if let Some((name, id)) = request_id {

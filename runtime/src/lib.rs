@@ -132,7 +132,9 @@ pub mod __private {
     pub use crate::__from_reqwest as from_reqwest;
     pub use crate::decode::{decode, decode_if_error, decode_parts, is_error, Build};
     pub use crate::encode::{encode_views, StatusFormat};
-    pub use crate::envelope::{Batch, Envelope, ErrorIf, Mark, Part, Role, Shape, MAX_PARTS};
+    pub use crate::envelope::{
+        Batch, BodyFormat, Envelope, ErrorIf, Mark, Part, Role, Shape, MAX_PARTS,
+    };
     pub use crate::headers::{Headers, ResetFormat};
     pub use crate::lookup::CodeTable;
     #[cfg(feature = "reqwest")]

@@ -119,14 +119,15 @@ fn json_ish() -> impl Strategy<Value = String> {
     prop::collection::vec(token, 0..64).prop_map(|tokens| tokens.concat())
 }
 
-/// A code: documented (not a wrapper) or anything non-empty but `multiple`.
+/// A code: documented (not a wrapper) or anything not blank (a blank code is no code) but
+/// `multiple`.
 fn code(vendor: Vendor) -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vendor.codes()).prop_map(str::to_owned),
         "[A-Za-z0-9_.-]{1,40}",
         any::<String>(),
     ]
-    .prop_filter("a code", |code| !code.is_empty() && code != "multiple")
+    .prop_filter("a code", |code| !code.trim().is_empty() && code != "multiple")
 }
 
 /// A message: anything but empty (an empty one is `hostile.rs`'s business).

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod body;
 pub mod fallback;
 mod kind;
 pub mod pointer;
@@ -17,6 +18,7 @@ mod role;
 pub mod status;
 pub mod template;
 
+pub use body::BodyFormat;
 pub use fallback::FallbackKey;
 pub use kind::Kind;
 pub use recovery::Recovery;

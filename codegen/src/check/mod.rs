@@ -9,7 +9,7 @@ mod tables;
 
 use core::ops::Range;
 
-use errspec_vocab::StatusFormat;
+use errspec_vocab::{BodyFormat, StatusFormat};
 use toml::de::DeTable;
 
 use crate::diagnostic::{line_col, Diagnostic};
@@ -20,6 +20,7 @@ use syntax::syntax_diagnostic;
 const TOP_KEYS: &[&str] = &["api", "envelope", "error", "fallback"];
 const API_KEYS: &[&str] = &["name", "title", "docs", "strip_prefix", "rate_limit_window"];
 const ENVELOPE_KEYS: &[&str] = &[
+    "format",
     "error",
     "errors",
     "code",
@@ -199,6 +200,7 @@ impl Checker<'_> {
             rate_limit_window: api.rate_limit_window,
             // Without an envelope, the skeleton still needs one; it decodes nothing.
             envelope: envelope.unwrap_or_else(|| Envelope {
+                format: BodyFormat::Json,
                 at: String::new(),
                 many: false,
                 code: None,

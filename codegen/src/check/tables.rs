@@ -4,7 +4,7 @@
 use core::ops::Range;
 
 use errspec_vocab::pointer::{pointer_tokens, selector};
-use errspec_vocab::{Kind, Recovery, ResetFormat, StatusFormat, RATE_LIMIT_WINDOWS};
+use errspec_vocab::{BodyFormat, Kind, Recovery, ResetFormat, StatusFormat, RATE_LIMIT_WINDOWS};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use toml::de::{DeTable, DeValue};
 
@@ -302,7 +302,9 @@ impl Checker<'_> {
                 bare: bare.unwrap_or(false),
             })
         });
+        let format = self.check_body_format(table);
         Some(Envelope {
+            format,
             many: many.is_some(),
             at: many.or(single).unwrap_or_default(),
             code,
@@ -487,6 +489,73 @@ impl Checker<'_> {
             }
         }
         checked
+    }
+
+    // `format` names a known syntax; an XML body has elements, not arrays or nested shapes,
+    // so the envelope keys that only make sense in JSON are mistakes there.
+    fn check_body_format(&mut self, envelope: &DeTable<'_>) -> BodyFormat {
+        let names: Vec<&str> = BodyFormat::ALL
+            .iter()
+            .map(|format| format.as_str())
+            .collect();
+        let Some((name, _)) = self.check_choice(envelope, "format", &names, "body format") else {
+            return BodyFormat::Json;
+        };
+        let format = BodyFormat::from_name(&name).unwrap_or_default();
+        if format == BodyFormat::Xml {
+            for key in ["inner", "multiple", "batch", "error_if"] {
+                if let Some((_, span)) = entry(envelope, key) {
+                    self.reader.push(
+                        Diagnostic::new(span, format!("`{key}` is not supported with `format = \"xml\"`"))
+                            .help("an XML spec reads one error element, or each element at `errors`, with `code`, `message`, `status` and `fields` below it"),
+                    );
+                }
+            }
+            for key in ["code", "message", "status"] {
+                self.check_xml_pointers(envelope, key);
+            }
+            if let Some((fields, _)) = self.reader.table(envelope, "fields") {
+                let names: Vec<String> = fields
+                    .iter()
+                    .map(|(key, _)| key.get_ref().to_string())
+                    .collect();
+                for name in names {
+                    self.check_xml_pointers(fields, &name);
+                }
+            }
+        }
+        format
+    }
+
+    // In XML, a pointer names elements: an array index or a selector there never matches.
+    fn check_xml_pointers(&mut self, table: &DeTable<'_>, key: &str) {
+        let Some((value, _)) = entry(table, key) else {
+            return;
+        };
+        let texts: Vec<(String, Range<usize>)> = match value.get_ref() {
+            DeValue::String(text) => vec![(text.to_string(), value.span())],
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| match item.get_ref() {
+                    DeValue::String(text) => Some((text.to_string(), item.span())),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (pointer, span) in texts {
+            let tokens = pointer_tokens(&pointer);
+            let misfit = tokens.iter().find(|token| {
+                selector(token).is_some()
+                    || (!token.is_empty() && token.bytes().all(|byte| byte.is_ascii_digit()))
+            });
+            if let Some(token) = misfit {
+                self.reader.push(
+                    Diagnostic::new(span, format!("`{token}` in `{pointer}` names no XML element"))
+                        .help("in an XML body a pointer is a path of element names, as in `/Error/Code`; array indexes and selectors are for JSON"),
+                );
+            }
+        }
     }
 
     // A code delimiter is text to find, so it cannot be empty.

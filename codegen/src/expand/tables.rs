@@ -194,8 +194,10 @@ fn envelope(spec: &Spec, tables: &Tables) -> TokenStream {
     }));
     let code_before = option(envelope.code_before.as_ref());
     let code_after = option(envelope.code_after.as_ref());
+    let format = ident(envelope.format.rust_name());
     quote! {
         __rt::Envelope {
+            format: __rt::BodyFormat::#format,
             at: &[#(#at),*],
             many: #many,
             parts: &[#(#parts),*],

@@ -231,6 +231,7 @@ Vendor documentation: <https://example.org/errors>*/
         by_message: &[],
         fields: &["field"],
         envelope: __rt::Envelope {
+            format: __rt::BodyFormat::Json,
             at: &["errors"],
             many: true,
             parts: &[

@@ -39,12 +39,13 @@ mod mark;
 mod repair;
 mod values;
 mod walk;
+mod xml;
 
 use serde::de::DeserializeSeed;
 
 use errspec_vocab::pointer::selector;
 
-use crate::envelope::{Envelope, RawError, Role, Shape, MAX_PARTS};
+use crate::envelope::{BodyFormat, Envelope, RawError, Role, Shape, MAX_PARTS};
 use crate::BatchItem;
 pub(crate) use mark::marks_error;
 use repair::repair_strings;
@@ -116,6 +117,12 @@ fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sin
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(body)
         .trim_ascii();
+    if shape.envelope().format == BodyFormat::Xml {
+        if body.first() == Some(&b'<') {
+            xml::walk_xml(shape, body, sink);
+        }
+        return;
+    }
     // Only an object or an array can hold an error: an HTML page, plain text or a bare value
     // is not parsed at all.
     if !matches!(body.first(), Some(b'{' | b'[')) {
@@ -280,7 +287,7 @@ fn claim(held: &mut u8, rank: u8) -> bool {
 mod tests {
     use super::read_errors;
     use crate::envelope::fixtures::{NESTED, POSITIONAL};
-    use crate::envelope::{Envelope, Part, RawError, Role};
+    use crate::envelope::{BodyFormat, Envelope, Part, RawError, Role};
     use crate::BatchItem;
 
     /// A raw error with its strings owned, for comparing.
@@ -304,6 +311,7 @@ mod tests {
     }
 
     const LIST: Envelope<'static> = Envelope {
+        format: BodyFormat::Json,
         at: &["errors"],
         many: true,
         code_before: None,
@@ -478,6 +486,7 @@ mod tests {
     #[test]
     fn the_lowest_rank_present_wins_and_duplicate_keys_keep_the_last() {
         const RANKED: Envelope<'static> = Envelope {
+            format: BodyFormat::Json,
             at: &[],
             many: false,
             code_before: None,
@@ -543,6 +552,7 @@ mod tests {
     fn a_field_at_a_parent_of_another_part_reads_the_whole_value() {
         // Jira-like: the code is the first message, the field all of them.
         const PARENT: Envelope<'static> = Envelope {
+            format: BodyFormat::Json,
             at: &[],
             many: false,
             code_before: None,
@@ -596,6 +606,52 @@ mod tests {
         assert_eq!(
             errors[0].fields,
             vec![Some("only".into()), Some("5".into())]
+        );
+    }
+
+    #[test]
+    fn each_xml_element_at_an_errors_path_is_one_error() {
+        // EC2's query API: <Response><Errors><Error>...</Error>...</Errors><RequestID>.
+        const EC2: Envelope<'static> = Envelope {
+            format: BodyFormat::Xml,
+            at: &["Response", "Errors", "Error"],
+            many: true,
+            code_before: None,
+            code_after: None,
+            parts: &[
+                Part {
+                    path: &["Code"],
+                    role: Role::Code,
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["Message"],
+                    role: Role::Message,
+                    rank: 0,
+                    group: 0,
+                },
+            ],
+            multiple: None,
+            batch: None,
+            error_if: None,
+        };
+        let body = b"<?xml version=\"1.0\"?>\n<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID 'i-1a2b3c4d' does not exist</Message></Error><Error><Code>AuthFailure</Code></Error><Other><Code>x</Code></Other></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>";
+        let errors = read::<0>(&EC2, body);
+        let codes: Vec<_> = errors.iter().map(|error| error.code.as_deref()).collect();
+        assert_eq!(
+            codes,
+            [Some("InvalidInstanceID.NotFound"), Some("AuthFailure")]
+        );
+        assert_eq!(
+            errors[0].message.as_deref(),
+            Some("The instance ID 'i-1a2b3c4d' does not exist")
+        );
+        // A JSON body is not XML, and an empty error element holds nothing.
+        assert_eq!(read::<0>(&EC2, br#"{"Response": {}}"#), vec![]);
+        assert_eq!(
+            read::<0>(&EC2, b"<Response><Errors><Error/></Errors></Response>"),
+            vec![]
         );
     }
 

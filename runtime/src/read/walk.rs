@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::batch::{ItemSeed, ItemVisitor};
 use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
-use crate::envelope::{code_within, RawError, Role, Shape};
+use crate::envelope::{code_within, Envelope, RawError, Role, Shape};
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 pub(super) fn is_index(token: &str, index: usize) -> bool {
@@ -496,9 +496,7 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
         self.scalar(text, kind);
     }
 
-    /// Stores a scalar in every part that ends here, where no value of a lower rank was read
-    /// for its role. A boolean is never a code, a blank string neither; a blank message gives
-    /// way to any other; only strings and integers are statuses.
+    /// Stores a scalar in every part that ends here ([`store`]).
     fn scalar(self, text: Cow<'de, str>, kind: ScalarKind) {
         if self.bare_item && self.mask == 0 {
             self.capture.bare_possible = false;
@@ -506,43 +504,64 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
         }
         let context = &*self.error.context;
         let Capture { raw, ranks, .. } = &mut *self.capture;
-        let mut remaining = Some(text);
-        let mut roles = context.ending(self.mask, self.depth).peekable();
-        while let Some((role, rank)) = roles.next() {
-            if role == Role::Status {
-                let status = match kind {
-                    ScalarKind::Str => remaining.as_deref().and_then(status_from_text),
-                    ScalarKind::Unsigned(number) => status_from_number(number),
-                    ScalarKind::OtherNumber | ScalarKind::Bool => None,
-                };
-                if status.is_some() && claim(&mut ranks.status, rank) {
-                    raw.status = status;
-                }
-                continue;
-            }
-            let value = if roles.peek().is_some() {
-                remaining.clone()
-            } else {
-                remaining.take()
+        store(
+            context.envelope(),
+            context.ending(self.mask, self.depth),
+            raw,
+            ranks,
+            text,
+            kind,
+        );
+    }
+}
+
+/// Stores a scalar in each of `roles` (with their ranks), where no value of a lower rank was
+/// read for the role. A boolean is never a code, a blank string neither; a blank message
+/// gives way to any other; only strings and integers are statuses. The JSON and the XML
+/// walks both store through here.
+pub(super) fn store<'de, const F: usize>(
+    envelope: &Envelope<'_>,
+    roles: impl Iterator<Item = (Role, u8)>,
+    raw: &mut RawError<'de, F>,
+    ranks: &mut Ranks<F>,
+    text: Cow<'de, str>,
+    kind: ScalarKind,
+) {
+    let mut remaining = Some(text);
+    let mut roles = roles.peekable();
+    while let Some((role, rank)) = roles.next() {
+        if role == Role::Status {
+            let status = match kind {
+                ScalarKind::Str => remaining.as_deref().and_then(status_from_text),
+                ScalarKind::Unsigned(number) => status_from_number(number),
+                ScalarKind::OtherNumber | ScalarKind::Bool => None,
             };
-            let Some(value) = value else { break };
-            match role {
-                Role::Code if !matches!(kind, ScalarKind::Bool) => {
-                    let envelope = context.envelope();
-                    let code = code_within(value, envelope.code_before, envelope.code_after);
-                    if !code.trim().is_empty() && claim(&mut ranks.code, rank) {
-                        raw.code = Some(code);
-                    }
-                }
-                Role::Message => set_message(raw, ranks, rank, value),
-                Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
-                Role::Code
-                | Role::Status
-                | Role::Items
-                | Role::Inner
-                | Role::Nested(_)
-                | Role::Key(_) => {}
+            if status.is_some() && claim(&mut ranks.status, rank) {
+                raw.status = status;
             }
+            continue;
+        }
+        let value = if roles.peek().is_some() {
+            remaining.clone()
+        } else {
+            remaining.take()
+        };
+        let Some(value) = value else { break };
+        match role {
+            Role::Code if !matches!(kind, ScalarKind::Bool) => {
+                let code = code_within(value, envelope.code_before, envelope.code_after);
+                if !code.trim().is_empty() && claim(&mut ranks.code, rank) {
+                    raw.code = Some(code);
+                }
+            }
+            Role::Message => set_message(raw, ranks, rank, value),
+            Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
+            Role::Code
+            | Role::Status
+            | Role::Items
+            | Role::Inner
+            | Role::Nested(_)
+            | Role::Key(_) => {}
         }
     }
 }

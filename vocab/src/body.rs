@@ -1,0 +1,53 @@
+//! How a vendor's error bodies are written.
+
+/// The syntax of a vendor's error bodies (`[envelope] format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BodyFormat {
+    /// JSON (the default): pointers over keys and array indexes.
+    #[default]
+    Json,
+    /// XML (S3, SOAP faults): pointers over element names, from the document's root element,
+    /// namespace prefixes ignored.
+    Xml,
+}
+
+impl BodyFormat {
+    /// Every format, in declaration order.
+    pub const ALL: &'static [BodyFormat] = &[BodyFormat::Json, BodyFormat::Xml];
+
+    /// The name used in spec files.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BodyFormat::Json => "json",
+            BodyFormat::Xml => "xml",
+        }
+    }
+
+    /// The variant's name, as Rust code spells it.
+    #[must_use]
+    pub const fn rust_name(self) -> &'static str {
+        match self {
+            BodyFormat::Json => "Json",
+            BodyFormat::Xml => "Xml",
+        }
+    }
+
+    /// The media type servers send such bodies with.
+    #[must_use]
+    pub const fn content_type(self) -> &'static str {
+        match self {
+            BodyFormat::Json => "application/json",
+            BodyFormat::Xml => "application/xml",
+        }
+    }
+
+    /// The format a spec file names.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<BodyFormat> {
+        BodyFormat::ALL
+            .iter()
+            .copied()
+            .find(|format| format.as_str() == name)
+    }
+}
