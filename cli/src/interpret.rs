@@ -193,6 +193,7 @@ impl Interpreter {
             },
             status_format: envelope.status_format,
             rate_limit_window: self.spec.rate_limit_window,
+            kinds: &self.spec.kinds,
             headers: Headers {
                 code: &code_headers,
                 request_id: &request_id_headers,

@@ -344,7 +344,7 @@ fn the_schema_knows_every_key_the_format_reference_documents() {
         .collect();
     assert_eq!(
         top,
-        BTreeSet::from(["api", "envelope", "error", "fallback"].map(String::from))
+        BTreeSet::from(["api", "envelope", "error", "fallback", "kinds"].map(String::from))
     );
 }
 

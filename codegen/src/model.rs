@@ -23,6 +23,9 @@ pub struct Spec {
     pub fallback_missing: Fallbacks,
     /// For codes the spec does not document: `[fallback.unknown]`, then `[fallback]`'s.
     pub fallback_unknown: Fallbacks,
+    /// `[kinds]`: the kind of a status (or class, or any other) where it differs from
+    /// `errspec::Kind::from_status`. Entries without a `kind` already took theirs.
+    pub kinds: Vec<(FallbackKey, Kind)>,
 }
 
 /// Fallback entries: a key (a status, a class, `default`) and the index of the entry chosen

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use crate::spec::{Entry, Spec, View};
 use crate::status::message_or;
 use crate::{Kind, Recovery};
+use errspec_vocab::FallbackKey;
 
 /// The kind the spec fixes for an entry, whatever status it arrives with: its `kind`, else
 /// its documented status's. `None` leaves it to the status the error arrives with.
@@ -52,6 +53,21 @@ pub(crate) fn entry<'s>(spec: &Spec<'s>, index: Option<usize>) -> Option<&'s Ent
 pub fn kind(spec: &Spec<'_>, index: Option<usize>, status: u16) -> Kind {
     entry(spec, index)
         .and_then(fixed_kind)
+        .unwrap_or_else(|| status_kind(spec, status))
+}
+
+/// The kind of `status` for this spec: its `[kinds]` (by status, class, then `default`), else
+/// [`Kind::from_status`].
+#[must_use]
+pub fn status_kind(spec: &Spec<'_>, status: u16) -> Kind {
+    FallbackKey::order(status)
+        .iter()
+        .find_map(|key| {
+            spec.kinds
+                .iter()
+                .find(|(held, _)| held == key)
+                .map(|(_, kind)| *kind)
+        })
         .unwrap_or_else(|| Kind::from_status(status))
 }
 

@@ -35,6 +35,9 @@ pub struct Spec<'a> {
     pub rate_limit_window: Option<u64>,
     /// What the response's headers add: a code, the request id, rate-limit resets.
     pub headers: Headers<'a>,
+    /// The kinds the spec gives statuses (`[kinds]`), where they differ from
+    /// [`Kind::from_status`]: for errors whose entry fixes none.
+    pub kinds: &'a [(FallbackKey, Kind)],
 }
 
 /// One documented error, as the spec writes it.

@@ -123,3 +123,27 @@ fn the_server_writes_each_part_at_its_first_pointer() {
         r#"{"error":{"code":"invalid_request_error","message":"Invalid API Key provided: sk_test_1234"}}"#
     );
 }
+
+#[test]
+fn a_spec_gives_a_status_its_own_kind() {
+    // Documented 402 entries without a `kind` take `[kinds]`'s.
+    let body = br#"{"error": {"code": "card_declined", "decline_code": "insufficient_funds", "message": "Your card has insufficient funds.", "type": "card_error"}}"#;
+    let error = StripeError::decode(402, body).into_errors().remove(0);
+    assert!(
+        matches!(error, StripeError::CardDeclined { .. }),
+        "{error:?}"
+    );
+    assert_eq!(error.kind(), Kind::BadRequest);
+    assert_eq!(error.recovery(), errspec::Recovery::FixRequest);
+    assert_eq!(stripe::StripeCode::CardDeclined.kind(), Kind::BadRequest);
+    // So do undocumented codes that arrive with 402.
+    let body = br#"{"error": {"code": "card_velocity_exceeded", "message": "You have exceeded the balance or credit limit.", "type": "card_error"}}"#;
+    let error = StripeError::decode(402, body).into_errors().remove(0);
+    assert_eq!(error.code(), Some("card_velocity_exceeded"));
+    assert_eq!(error.kind(), Kind::BadRequest);
+    // Other statuses keep the shared table's kinds.
+    assert_eq!(
+        StripeError::decode(429, b"").first().kind(),
+        Kind::RateLimited
+    );
+}

@@ -127,7 +127,9 @@ fn code(vendor: Vendor) -> impl Strategy<Value = String> {
         "[A-Za-z0-9_.-]{1,40}",
         any::<String>(),
     ]
-    .prop_filter("a code", |code| !code.trim().is_empty() && code != "multiple")
+    .prop_filter("a code", |code| {
+        !code.trim().is_empty() && code != "multiple"
+    })
 }
 
 /// A message: anything but empty (an empty one is `hostile.rs`'s business).

@@ -10,7 +10,7 @@ use super::{Checker, Draft, FALLBACK_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Envelope, ErrorEntry, Fallbacks, Template};
 use crate::reader::{closest, entry};
-use errspec_vocab::FallbackKey;
+use errspec_vocab::{FallbackKey, Kind};
 
 impl Checker<'_> {
     // An entry sent with an empty body is what `[fallback.missing]` chooses for an empty body.
@@ -407,6 +407,64 @@ impl Checker<'_> {
         }
         mapped
     }
+}
+
+impl Checker<'_> {
+    // `[kinds]` says what a status means for this API where the shared table misleads (a
+    // payment API's 402 is a declined payment, not a used-up quota): keys as in `[fallback]`,
+    // values kind names. An entry without a `kind` takes the one of its documented status.
+    pub(super) fn check_kinds(
+        &mut self,
+        root: &DeTable<'_>,
+        errors: &mut [ErrorEntry],
+    ) -> Vec<(FallbackKey, Kind)> {
+        let Some((table, _)) = self.reader.table(root, "kinds") else {
+            return Vec::new();
+        };
+        let mut kinds: Vec<(FallbackKey, Kind)> = Vec::new();
+        let mut first_at: HashMap<FallbackKey, Range<usize>> = HashMap::new();
+        for (key, _) in table {
+            let text = key.get_ref();
+            let Some(status_key) = FallbackKey::parse(text) else {
+                self.reader.push(
+                    Diagnostic::new(
+                        key.span(),
+                        format!("`[kinds]` key `{text}` is not an HTTP status (100..=599), a status class (`4xx`) or `default`"),
+                    )
+                    .help("key each kind by a status (`402 = \"bad_request\"`), a class (`\"5xx\" = \"unavailable\"`) or `default`"),
+                );
+                continue;
+            };
+            if let Some(first) = first_at.get(&status_key) {
+                self.reader.push(
+                    Diagnostic::new(key.span(), format!("`{status_key}` is in [kinds] twice"))
+                        .note(format!("first defined at line {}", self.line_of(first)))
+                        .help("keep one kind per key"),
+                );
+                continue;
+            }
+            first_at.insert(status_key, key.span());
+            if let Some(kind) = self.check_kind_at(table, text) {
+                kinds.push((status_key, kind));
+            }
+        }
+        for entry in errors.iter_mut().filter(|entry| entry.kind.is_none()) {
+            if let Some(status) = entry.status {
+                entry.kind = kind_of_status(&kinds, status);
+            }
+        }
+        kinds
+    }
+}
+
+/// The kind `[kinds]` gives `status`: by the status, else its class, else `default`.
+fn kind_of_status(kinds: &[(FallbackKey, Kind)], status: u16) -> Option<Kind> {
+    FallbackKey::order(status).iter().find_map(|key| {
+        kinds
+            .iter()
+            .find(|(held, _)| held == key)
+            .map(|(_, kind)| *kind)
+    })
 }
 
 /// A case's own fallbacks, then the shared ones for keys it does not set.

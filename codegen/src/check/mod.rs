@@ -17,7 +17,7 @@ use crate::model::{Envelope, ErrorEntry, Headers, Spec};
 use crate::reader::Reader;
 use syntax::syntax_diagnostic;
 
-const TOP_KEYS: &[&str] = &["api", "envelope", "error", "fallback"];
+const TOP_KEYS: &[&str] = &["api", "envelope", "error", "fallback", "kinds"];
 const API_KEYS: &[&str] = &["name", "title", "docs", "strip_prefix", "rate_limit_window"];
 const ENVELOPE_KEYS: &[&str] = &[
     "format",
@@ -189,7 +189,8 @@ impl Checker<'_> {
             .enumerate()
             .filter_map(|(index, draft)| Some((index, draft.empty_body_span.clone()?)))
             .collect();
-        let errors: Vec<ErrorEntry> = drafts.into_iter().map(|draft| draft.entry).collect();
+        let mut errors: Vec<ErrorEntry> = drafts.into_iter().map(|draft| draft.entry).collect();
+        let kinds = self.check_kinds(root, &mut errors);
         let envelope = envelope.map(|envelope| self.check_multiple_code(envelope, root, &errors));
         let (fallback_missing, fallback_unknown) = self.check_fallbacks(root, &errors);
         self.check_empty_bodies(&empty_bodies, &errors, &fallback_missing);
@@ -219,6 +220,7 @@ impl Checker<'_> {
             errors,
             fallback_missing,
             fallback_unknown,
+            kinds,
         })
     }
 }

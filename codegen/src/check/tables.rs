@@ -858,7 +858,12 @@ impl Checker<'_> {
 
     // A kind is one of errspec's kinds, by its spec name.
     pub(super) fn check_kind(&mut self, table: &DeTable<'_>) -> Option<Kind> {
-        let kind = self.reader.string(table, "kind")?;
+        self.check_kind_at(table, "kind")
+    }
+
+    // A kind is one of `errspec::Kind`'s names.
+    pub(super) fn check_kind_at(&mut self, table: &DeTable<'_>, key: &str) -> Option<Kind> {
+        let kind = self.reader.string(table, key)?;
         if let Some(known) = Kind::from_name(&kind.value) {
             return Some(known);
         }

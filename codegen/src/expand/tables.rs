@@ -20,19 +20,9 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
     let codes = code_table(&tables.codes);
     let fallbacks = |fallbacks: &[(FallbackKey, u16)]| {
         let pairs = fallbacks.iter().map(|(key, index)| {
-            let key = match key {
-                FallbackKey::Status(status) => {
-                    let status = unsuffixed(*status);
-                    quote!(Status(#status))
-                }
-                FallbackKey::Class(class) => {
-                    let class = unsuffixed(*class);
-                    quote!(Class(#class))
-                }
-                FallbackKey::Default => quote!(Default),
-            };
+            let key = fallback_key_tokens(*key);
             let index = unsuffixed(*index);
-            quote! { (__rt::FallbackKey::#key, #index) }
+            quote! { (#key, #index) }
         });
         quote! { &[#(#pairs),*] }
     };
@@ -44,6 +34,11 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
     let envelope = envelope(spec, &tables);
     let status_format = ident(spec.envelope.status_format.variant_name());
     let window = option(spec.rate_limit_window);
+    let kinds = spec.kinds.iter().map(|(key, kind)| {
+        let key = fallback_key_tokens(*key);
+        let kind = ident(kind.variant_name());
+        quote! { (#key, __rt::Kind::#kind) }
+    });
     let headers = &spec.envelope.headers;
     let (code_headers, request_id_headers) = (&headers.code, &headers.request_id);
     let resets = headers.retry_after.iter().map(|(name, format)| {
@@ -64,6 +59,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
             envelope: #envelope,
             status_format: __rt::StatusFormat::#status_format,
             rate_limit_window: #window,
+            kinds: &[#(#kinds),*],
             headers: __rt::Headers {
                 code: &[#(#code_headers),*],
                 request_id: &[#(#request_id_headers),*],
@@ -207,6 +203,20 @@ fn envelope(spec: &Spec, tables: &Tables) -> TokenStream {
             batch: #batch,
             error_if: #error_if,
         }
+    }
+}
+
+fn fallback_key_tokens(key: FallbackKey) -> TokenStream {
+    match key {
+        FallbackKey::Status(status) => {
+            let status = unsuffixed(status);
+            quote!(__rt::FallbackKey::Status(#status))
+        }
+        FallbackKey::Class(class) => {
+            let class = unsuffixed(class);
+            quote!(__rt::FallbackKey::Class(#class))
+        }
+        FallbackKey::Default => quote!(__rt::FallbackKey::Default),
     }
 }
 

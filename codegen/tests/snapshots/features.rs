@@ -284,6 +284,7 @@ Vendor documentation: <https://example.org/errors>*/
         },
         status_format: __rt::StatusFormat::Number,
         rate_limit_window: Some(60u64),
+        kinds: &[],
         headers: __rt::Headers {
             code: &[],
             request_id: &[],

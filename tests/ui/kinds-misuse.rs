@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/kinds-misuse.toml");
+
+fn main() {}
