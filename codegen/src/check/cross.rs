@@ -57,7 +57,9 @@ impl Checker<'_> {
             matches!(envelope.get_ref(), DeValue::Table(table) if entry(table, "code").is_some())
         });
         let read = |envelope: &Envelope| {
-            envelope.code.is_some() || envelope.inner.iter().any(|inner| inner.code.is_some())
+            envelope.code.is_some()
+                || envelope.inner.iter().any(|inner| inner.code.is_some())
+                || !envelope.headers.code.is_empty()
         };
         if code_key || envelope.is_none_or(read) {
             return;
@@ -71,7 +73,7 @@ impl Checker<'_> {
             first.code_span.clone().unwrap_or(first.span.clone()),
             "this code is never read: `[envelope]` has no `code` pointer",
         )
-        .help("add where codes sit to `[envelope]` (for example `code = \"/code\"`) or to an `[[envelope.inner]]`, or tell the errors apart by their `message` template alone, without `code`");
+        .help("add where codes sit to `[envelope]` (for example `code = \"/code\"`), to an `[[envelope.inner]]` or to `[envelope.headers]`, or tell the errors apart by their `message` template alone, without `code`");
         if others > 0 {
             diagnostic = diagnostic.note(format!("{others} more entries have a code"));
         }
