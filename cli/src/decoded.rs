@@ -5,7 +5,7 @@
 use core::fmt;
 use std::time::Duration;
 
-use errspec::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};
+use errspec::{ApiError, BatchItem, ErrorResponse, Kind, Recovery, RetryAfter};
 
 /// Everything one error response said, decoded. Holds at least one error.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,10 @@ pub struct Decoded {
     pub errors: Vec<DecodedError>,
     /// The start of a body that held no readable error (see [`ErrorResponse::raw_body`]).
     pub raw_body: Vec<u8>,
+    /// The request id the headers gave (see [`ErrorResponse::request_id`]).
+    pub request_id: Option<String>,
+    /// When to retry, as the headers said (see [`ErrorResponse::retry_after_header`]).
+    pub retry_after: Option<RetryAfter>,
 }
 
 /// One decoded error: what [`ApiError`] tells about it.
@@ -60,6 +64,20 @@ impl Decoded {
                 .map(DecodedError::from_api_error)
                 .collect(),
             raw_body: response.raw_body().to_vec(),
+            request_id: response.request_id().map(str::to_owned),
+            retry_after: response.retry_after_header(),
+        }
+    }
+
+    /// The values of a response whose errors the interpreter built.
+    #[must_use]
+    pub fn from_parts(response: ErrorResponse<DecodedError>) -> Self {
+        Decoded {
+            status: response.status(),
+            raw_body: response.raw_body().to_vec(),
+            request_id: response.request_id().map(str::to_owned),
+            retry_after: response.retry_after_header(),
+            errors: response.into_errors(),
         }
     }
 

@@ -84,11 +84,25 @@ impl Interpreter {
                 self.error(spec, entry, parts)
             };
             let response = rt::decode(spec, &spec.envelope, status, body, &build);
-            Decoded {
-                status,
-                raw_body: response.raw_body().to_vec(),
-                errors: response.into_errors(),
-            }
+            Decoded::from_parts(response)
+        })
+    }
+
+    /// Decodes an error response with its headers, with the runtime's `decode_parts`, as
+    /// generated types do. Never fails.
+    #[must_use]
+    pub fn decode_parts(
+        &self,
+        status: u16,
+        headers: &errspec::http::HeaderMap,
+        body: &[u8],
+    ) -> Decoded {
+        self.with_tables(|spec| {
+            let build = |entry: Option<usize>, parts: Parts<FIELDS, MAX_PARAMS>| {
+                self.error(spec, entry, parts)
+            };
+            let response = rt::decode_parts(spec, &spec.envelope, status, headers, body, &build);
+            Decoded::from_parts(response)
         })
     }
 

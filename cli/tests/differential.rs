@@ -564,6 +564,106 @@ fn xml_bodies_decode_alike_interpreted_and_generated() {
     soap.assert_agreed(soap_bodies.len() * STATUSES.len());
 }
 
+/// Header codes, request ids and rate-limit resets are read alike by the generated
+/// `decode_parts` and the interpreter's.
+#[test]
+fn headers_decode_alike_interpreted_and_generated() {
+    use errspec::http::{HeaderMap, HeaderValue, StatusCode};
+
+    type Generated = fn(StatusCode, &HeaderMap, &[u8]) -> Decoded;
+    let interpreter = |source: &str| {
+        let checked = errspec_codegen::check_spec(source);
+        Interpreter::new(checked.valid().expect("a valid spec").clone()).expect("interpretable")
+    };
+    let specs: [(&str, Interpreter, Generated); 3] = [
+        (
+            "github",
+            interpreter(
+                errspec_codegen::bundled::bundled("github")
+                    .expect("bundled")
+                    .source,
+            ),
+            |status, headers, body| {
+                Decoded::from_response(&errspec::vendors::github::GitHubError::decode_parts(
+                    status, headers, body,
+                ))
+            },
+        ),
+        (
+            "dynamodb",
+            interpreter(include_str!("../../tests/specs/aws-dynamodb.toml")),
+            |status, headers, body| {
+                Decoded::from_response(&styles::dynamodb::DynamoDbError::decode_parts(
+                    status, headers, body,
+                ))
+            },
+        ),
+        (
+            "s3",
+            interpreter(include_str!("../../tests/specs/s3.toml")),
+            |status, headers, body| {
+                Decoded::from_response(&styles::s3::S3Error::decode_parts(status, headers, body))
+            },
+        ),
+    ];
+    let header_sets: &[&[(&str, &str)]] = &[
+        &[],
+        &[(
+            "x-amzn-ErrorType",
+            "ResourceNotFoundException:http://internal.amazon.com/",
+        )],
+        &[(
+            "x-amzn-ErrorType",
+            "com.amazonaws.dynamodb.v20120810#ThrottlingException",
+        )],
+        &[("x-amzn-ErrorType", " ")],
+        &[
+            ("x-amzn-RequestId", "ABC"),
+            ("x-github-request-id", "CA1B:2F3D"),
+            ("x-amz-request-id", "4442"),
+        ],
+        &[("x-ratelimit-reset", "1701250000")],
+        &[("x-ratelimit-reset", "soon"), ("retry-after", "120")],
+        &[
+            ("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"),
+            ("x-ratelimit-reset", "1"),
+        ],
+    ];
+    let bodies: &[&[u8]] = &[
+        b"",
+        br#"{"message": "Requested resource not found"}"#,
+        br#"{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"m"}"#,
+        br#"{"message":"API rate limit exceeded for user ID 1.","documentation_url":"https://docs.github.com/rest"}"#,
+        b"<Error><Code>NoSuchKey</Code><Message>m</Message></Error>",
+        b"<html>502</html>",
+    ];
+    for (name, interpreter, generated) in &specs {
+        let mut compared = 0;
+        for set in header_sets {
+            let mut headers = HeaderMap::new();
+            for (header, value) in *set {
+                headers.append(
+                    *header,
+                    HeaderValue::from_str(value).expect("a header value"),
+                );
+            }
+            for body in bodies {
+                for status in [200, 400, 403, 404, 429, 503] {
+                    let expected = generated(
+                        StatusCode::from_u16(status).expect("a status"),
+                        &headers,
+                        body,
+                    );
+                    let interpreted = interpreter.decode_parts(status, &headers, body);
+                    assert_eq!(expected, interpreted, "{name}: {set:?}, {}", shown(body));
+                    compared += 1;
+                }
+            }
+        }
+        assert_eq!(compared, header_sets.len() * bodies.len() * 6);
+    }
+}
+
 #[test]
 fn the_edge_spec_decodes_alike_interpreted_and_generated() {
     let checked = errspec_codegen::check_spec(include_str!("specs/edge.toml"));
