@@ -4,6 +4,10 @@
 use errspec_tests::{igel_imi::IgelImiError, itcare::ItcareError, netilion::NetilionError};
 use errspec_tests::{itsm_ng::ItsmNgError, telecomx::TelecomXError};
 
+mod s3 {
+    errspec::errors_from_spec!("specs/s3.toml");
+}
+
 #[global_allocator]
 static ALLOCATOR: dhat::Alloc = dhat::Alloc;
 
@@ -76,4 +80,21 @@ fn decoding_allocates_only_what_the_result_holds() {
         IgelImiError::Unknown { code: None, .. }
     ));
     assert_eq!(count, 2, "IGEL empty body");
+
+    // An XML body: streamed, only the text of the parts kept. The peak stays within the body's
+    // size once more (the message as read) plus a small constant, whatever the message's size.
+    let body = {
+        let message = "x".repeat(8 << 20);
+        format!("<Error><Code>NoSuchKey</Code><Message>  {message}  </Message><Other>{message}</Other></Error>")
+    };
+    let before = dhat::HeapStats::get().curr_bytes;
+    let response = s3::S3Error::decode(404, body.as_bytes());
+    let peak = dhat::HeapStats::get().max_bytes - before;
+    assert!(matches!(response.first(), s3::S3Error::NoSuchKey { .. }));
+    assert_eq!(response.first().message().len(), 8 << 20);
+    assert!(
+        peak <= (body.len() / 2) * 3 / 2 + (64 << 10),
+        "XML peak heap {peak} bytes for a body of {}",
+        body.len()
+    );
 }

@@ -174,3 +174,31 @@ fn errors_round_trip_through_to_http() {
     );
     assert_eq!(JiraError::decode_http(&http).errors(), response.errors());
 }
+
+#[test]
+fn the_request_id_and_retry_after_come_from_the_headers() {
+    use errspec::http::{HeaderMap, StatusCode};
+    use std::time::Duration;
+
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        "X-AREQUESTID",
+        "a1b2c3d4-5678-90ab-cdef-1234567890ab".parse().unwrap(),
+    );
+    headers.insert("Retry-After", "5".parse().unwrap());
+    headers.insert("X-RateLimit-Limit", "350".parse().unwrap());
+    let response = JiraError::decode_parts(StatusCode::TOO_MANY_REQUESTS, &headers, b"");
+    assert!(matches!(response.first(), JiraError::RateLimited { .. }));
+    assert_eq!(
+        response.request_id(),
+        Some("a1b2c3d4-5678-90ab-cdef-1234567890ab")
+    );
+    assert_eq!(response.retry_after(), Some(Duration::from_secs(5)));
+    // Without X-AREQUESTID, the trace id.
+    let mut headers = HeaderMap::new();
+    headers.insert("atl-traceid", "4b7f2a7e0c9d4a1b".parse().unwrap());
+    let body = br#"{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}"#;
+    let response = JiraError::decode_parts(StatusCode::NOT_FOUND, &headers, body);
+    assert_eq!(response.request_id(), Some("4b7f2a7e0c9d4a1b"));
+    assert!(matches!(response.first(), JiraError::IssueNotFound { .. }));
+}

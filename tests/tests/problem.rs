@@ -171,3 +171,28 @@ fn problems_round_trip_through_to_http() {
     assert_eq!(written["errors"][0]["pointer"], "#/age");
     assert_eq!(ProblemError::decode_http(&http).errors(), response.errors());
 }
+
+#[test]
+fn the_request_id_and_the_ratelimit_reset_come_from_the_headers() {
+    use errspec::http::{HeaderMap, StatusCode};
+    use std::time::Duration;
+
+    let body = br#"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Rate limit of 100 requests per minute exceeded"}"#;
+    let mut headers = HeaderMap::new();
+    headers.insert("x-request-id", "req_8f2a9c".parse().unwrap());
+    headers.insert("RateLimit-Limit", "100".parse().unwrap());
+    headers.insert("RateLimit-Remaining", "0".parse().unwrap());
+    headers.insert("RateLimit-Reset", "42".parse().unwrap());
+    let response = ProblemError::decode_parts(StatusCode::TOO_MANY_REQUESTS, &headers, body);
+    assert!(matches!(response.first(), ProblemError::Blank { .. }));
+    assert_eq!(response.first().kind(), Kind::RateLimited);
+    assert_eq!(response.request_id(), Some("req_8f2a9c"));
+    assert_eq!(response.retry_after(), Some(Duration::from_secs(42)));
+    // The request id goes back out with to_http.
+    let http = response.to_http();
+    assert_eq!(http.headers()["x-request-id"], "req_8f2a9c");
+    assert_eq!(
+        ProblemError::decode_http(&http).request_id(),
+        Some("req_8f2a9c")
+    );
+}

@@ -570,6 +570,10 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_,
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        // One part here (the common case) cannot both end and continue.
+        if self.mask & self.mask.wrapping_sub(1) == 0 {
+            return deserializer.deserialize_any(self);
+        }
         let context = &*self.error.context;
         let ending = ending_mask(context, self.mask, self.depth);
         let continuing = self.mask & !ending;

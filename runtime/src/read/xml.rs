@@ -74,6 +74,15 @@ fn resolve(reference: &BytesRef<'_>) -> String {
     }
 }
 
+/// `text` without leading and trailing whitespace, trimmed in place.
+fn trimmed(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text
+}
+
 struct Walk<'e, const F: usize> {
     envelope: &'e Envelope<'e>,
     /// The local names of the open elements, outermost first.
@@ -162,7 +171,7 @@ impl<const F: usize> Walk<'_, F> {
                     roles.into_iter(),
                     raw,
                     ranks,
-                    Cow::Owned(collected.trim().to_owned()),
+                    Cow::Owned(trimmed(collected)),
                     ScalarKind::Str,
                 );
             }
