@@ -6,8 +6,10 @@
 //! is bounded whatever the body's nesting. An error is built as soon as its object ends, so a
 //! body cut short still yields the errors it completed.
 //!
-//! `walk` follows the envelope through the body, `values` keeps strings and scalars as text,
-//! `batch` reads per-item results, and `repair` rereads a body whose strings are broken.
+//! `walk` follows the envelope through the body, `selected` reads the array elements chosen by
+//! a member's value, `values` keeps strings and scalars as text, `batch` reads per-item results,
+//! `repair` rereads a body whose strings are broken, `mark` finds the error mark of a body sent
+//! with a success status, and `xml` walks XML bodies along the same envelope.
 
 /// Visitor methods that accept every scalar and make nothing of it: where an envelope expects
 /// a container, any other value is skipped rather than an error.
@@ -37,6 +39,7 @@ macro_rules! skip_scalars {
 mod batch;
 mod mark;
 mod repair;
+mod selected;
 mod values;
 mod walk;
 mod xml;

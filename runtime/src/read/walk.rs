@@ -11,6 +11,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::batch::{ItemSeed, ItemVisitor};
+use super::selected::Element;
 use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
 use crate::envelope::{code_within, Envelope, RawError, Role, Shape};
 
@@ -166,7 +167,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorList<'_, '_, S, F> {
 /// One error: a JSON object, a positional array, or (where its group reads a part at the
 /// error itself) a lone value.
 pub(super) struct ErrorSeed<'x, 'c, S: Shape, const F: usize> {
-    context: &'x mut Context<'c, S, F>,
+    pub(super) context: &'x mut Context<'c, S, F>,
     /// How many errors hold this one (wrappers, or the error of a nested group).
     nesting: usize,
     /// Whether this is a root array that may be a bare list of batch items.
@@ -445,12 +446,12 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for KeyMask<'_, '_, S, F> {
 
 /// A value inside an error, under which the parts in `mask` continue or end.
 pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'de, S: Shape, const F: usize> {
-    error: &'x mut ErrorSeed<'y, 'c, S, F>,
-    capture: &'z mut Capture<'de, F>,
-    mask: u64,
-    depth: usize,
+    pub(super) error: &'x mut ErrorSeed<'y, 'c, S, F>,
+    pub(super) capture: &'z mut Capture<'de, F>,
+    pub(super) mask: u64,
+    pub(super) depth: usize,
     /// Whether this is an element of a root array that may be a bare batch item.
-    bare_item: bool,
+    pub(super) bare_item: bool,
 }
 
 /// What kind of scalar a value was, for the roles that care.
@@ -807,7 +808,7 @@ pub(super) fn set_field<const F: usize>(
 
 /// Keeps `text` as the message unless the one held wins: a blank message gives way to any
 /// other, else the lower rank (or the later, at the same rank) wins.
-fn set_message<'de, const F: usize>(
+pub(super) fn set_message<'de, const F: usize>(
     raw: &mut RawError<'de, F>,
     ranks: &mut Ranks<F>,
     rank: u8,
@@ -825,193 +826,5 @@ fn set_message<'de, const F: usize>(
     if takes {
         ranks.message = rank;
         raw.message = Some(text);
-    }
-}
-
-/// An element of an array that parts reach through a selector (`[@type=...ErrorInfo]`): what
-/// those parts read in it counts only if the element's member has the selector's value,
-/// wherever the member sits among the element's keys. Parts that reach the element by its
-/// index read it too.
-struct Element<'x, 'y, 'z, 'c, 'de, S: Shape, const F: usize> {
-    error: &'x mut ErrorSeed<'y, 'c, S, F>,
-    capture: &'z mut Capture<'de, F>,
-    /// The parts that reach this element by its index.
-    by_index: u64,
-    /// The parts that reach it through a selector.
-    selecting: u64,
-    /// The depth of the element's members in the parts' paths.
-    depth: usize,
-}
-
-impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for Element<'_, '_, '_, '_, 'de, S, F> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        if self.by_index == 0 {
-            return deserializer.deserialize_any(self);
-        }
-        // Reached both ways: read twice from the text the element spans.
-        let raw = <&'de RawValue>::deserialize(deserializer)?;
-        let text = raw.get();
-        let _ = ValueAt {
-            error: &mut *self.error,
-            capture: &mut *self.capture,
-            mask: self.by_index,
-            depth: self.depth,
-            bare_item: false,
-        }
-        .deserialize(&mut serde_json::Deserializer::from_str(text));
-        let _ = Element {
-            by_index: 0,
-            ..self
-        }
-        .deserialize(&mut serde_json::Deserializer::from_str(text));
-        Ok(())
-    }
-}
-
-impl<'de, S: Shape, const F: usize> Visitor<'de> for Element<'_, '_, '_, '_, 'de, S, F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array element")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut read = Capture {
-            raw: RawError::empty(),
-            ranks: Ranks::new(),
-            bare_items: Vec::new(),
-            bare_possible: false,
-        };
-        let mut matched = 0u64;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            let context = &*self.error.context;
-            let wanted: Vec<(u64, &str)> = context
-                .discriminating(self.selecting, self.depth - 1, &key)
-                .collect();
-            if !wanted.is_empty() {
-                let value = map.next_value::<ScalarText>()?.0;
-                for (bit, expected) in wanted {
-                    if value.as_deref() == Some(expected) {
-                        matched |= bit;
-                    }
-                }
-                continue;
-            }
-            let continuing = context.continuing(self.selecting, self.depth, &key);
-            if continuing == 0 {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            map.next_value_seed(ValueAt {
-                error: &mut *self.error,
-                capture: &mut read,
-                mask: continuing,
-                depth: self.depth + 1,
-                bare_item: false,
-            })?;
-        }
-        merge_selected(&*self.error.context, self.capture, read, matched);
-        Ok(())
-    }
-
-    skip_scalars!(());
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-}
-
-/// Keeps what an element reached through selectors held, for the parts whose selector matched.
-fn merge_selected<'de, S: Shape, const F: usize>(
-    context: &Context<'_, S, F>,
-    capture: &mut Capture<'de, F>,
-    read: Capture<'de, F>,
-    matched: u64,
-) {
-    let counts = |role: Role, rank: u8| {
-        context
-            .parts()
-            .any(|(bit, part)| matched & bit != 0 && part.role == role && part.rank == rank)
-    };
-    let Capture { raw, ranks, .. } = capture;
-    let (found, found_ranks) = (read.raw, read.ranks);
-    if let Some(code) = found.code {
-        if counts(Role::Code, found_ranks.code) && claim(&mut ranks.code, found_ranks.code) {
-            raw.code = Some(code);
-        }
-    }
-    if let Some(message) = found.message {
-        if counts(Role::Message, found_ranks.message) {
-            set_message(raw, ranks, found_ranks.message, message);
-        }
-    }
-    if let Some(status) = found.status {
-        if counts(Role::Status, found_ranks.status) && claim(&mut ranks.status, found_ranks.status)
-        {
-            raw.status = Some(status);
-        }
-    }
-    for (index, value) in found.fields.into_iter().enumerate() {
-        let rank = found_ranks.fields[index];
-        if let (Some(value), true) = (value, counts(Role::Field(index), rank)) {
-            set_field(raw, ranks, index, rank, value);
-        }
-    }
-}
-
-/// A scalar's text (strings as they are, numbers and booleans as written); `None` for null,
-/// an object or an array.
-struct ScalarText(Option<String>);
-
-impl<'de> serde::Deserialize<'de> for ScalarText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ScalarTextVisitor)
-    }
-}
-
-struct ScalarTextVisitor;
-
-impl<'de> Visitor<'de> for ScalarTextVisitor {
-    type Value = ScalarText;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a scalar")
-    }
-
-    fn visit_str<Er>(self, text: &str) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(text.to_owned())))
-    }
-
-    fn visit_u64<Er>(self, number: u64) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(number.to_string())))
-    }
-
-    fn visit_i64<Er>(self, number: i64) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(number.to_string())))
-    }
-
-    fn visit_f64<Er>(self, number: f64) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(number.to_string())))
-    }
-
-    fn visit_bool<Er>(self, flag: bool) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(flag.to_string())))
-    }
-
-    fn visit_unit<Er>(self) -> Result<ScalarText, Er> {
-        Ok(ScalarText(None))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ScalarText, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(ScalarText(None))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ScalarText, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(ScalarText(None))
     }
 }
