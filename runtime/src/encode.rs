@@ -4,7 +4,8 @@
 //! Each part of an error is written at its pointer, creating the objects and arrays on the
 //! way (a numeric token makes an array, as in the positional `["CODE", "message"]`). When two
 //! parts share a location, the first written wins, except that batch items take the place of
-//! the message they share it with. The output is compact JSON with keys in envelope order.
+//! the message they share it with. The output is compact JSON with keys in envelope order, or
+//! an XML document of the same elements for an XML envelope.
 
 use std::borrow::Cow;
 
@@ -69,8 +70,10 @@ pub fn encode_views<const F: usize, const P: usize>(
 }
 
 /// The body for a response with status `status` holding `errors`. An envelope of one error
-/// (without a `multiple` wrapper) holds the first only; an error the vendor sends without a
-/// body makes the body empty when it is the only one written.
+/// holds the first only, unless a `multiple` wrapper or nested groups hold the others; an
+/// error the vendor sends without a body makes the body empty when it is the only one written.
+/// An error mark (`error_if`) is written where the envelope has one; XML envelopes are
+/// written as XML.
 #[must_use]
 pub fn encode<'a, const F: usize>(
     encoding: &Encoding<'a>,
