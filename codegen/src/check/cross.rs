@@ -353,31 +353,22 @@ impl Checker<'_> {
         errors: &[ErrorEntry],
     ) -> Fallbacks {
         let mut mapped: Fallbacks = Vec::new();
-        let mut first_at: HashMap<FallbackKey, Range<usize>> = HashMap::new();
-        for (key, _) in table {
-            let text = key.get_ref();
-            if name == "[fallback]" && FALLBACK_KEYS.contains(&text.as_ref()) {
-                continue;
-            }
-            let Some(fallback_key) = FallbackKey::parse(text) else {
-                self.reader.push(
-                    Diagnostic::new(
-                        key.span(),
-                        format!("fallback key `{text}` is not an HTTP status (100..=599), a status class (`4xx`) or `default`"),
-                    )
-                    .help("key each fallback by a status (`404 = \"NotFound\"`), a class (`\"5xx\" = \"ServerError\"`) or `default`; `[fallback.missing]` and `[fallback.unknown]` hold the keys of one case only"),
-                );
-                continue;
-            };
-            if let Some(first) = first_at.get(&fallback_key) {
-                self.reader.push(
-                    Diagnostic::new(key.span(), format!("`{fallback_key}` is in {name} twice"))
-                        .note(format!("first defined at line {}", self.line_of(first)))
-                        .help("keep one variant per key"),
-                );
-                continue;
-            }
-            first_at.insert(fallback_key, key.span());
+        let skip: &[&str] = if name == "[fallback]" {
+            FALLBACK_KEYS
+        } else {
+            &[]
+        };
+        let keys = self.status_keys(
+            table,
+            skip,
+            &StatusKeyed {
+                table: name,
+                what: "fallback key",
+                help: "key each fallback by a status (`404 = \"NotFound\"`), a class (`\"5xx\" = \"ServerError\"`) or `default`; `[fallback.missing]` and `[fallback.unknown]` hold the keys of one case only",
+                keep: "keep one variant per key",
+            },
+        );
+        for (fallback_key, text) in keys {
             let Some(variant) = self.reader.string(table, text) else {
                 continue;
             };
@@ -424,28 +415,17 @@ impl Checker<'_> {
             return Vec::new();
         };
         let mut kinds: Vec<(FallbackKey, Kind)> = Vec::new();
-        let mut first_at: HashMap<FallbackKey, Range<usize>> = HashMap::new();
-        for (key, _) in table {
-            let text = key.get_ref();
-            let Some(status_key) = FallbackKey::parse(text) else {
-                self.reader.push(
-                    Diagnostic::new(
-                        key.span(),
-                        format!("`[kinds]` key `{text}` is not an HTTP status (100..=599), a status class (`4xx`) or `default`"),
-                    )
-                    .help("key each kind by a status (`402 = \"bad_request\"`), a class (`\"5xx\" = \"unavailable\"`) or `default`"),
-                );
-                continue;
-            };
-            if let Some(first) = first_at.get(&status_key) {
-                self.reader.push(
-                    Diagnostic::new(key.span(), format!("`{status_key}` is in [kinds] twice"))
-                        .note(format!("first defined at line {}", self.line_of(first)))
-                        .help("keep one kind per key"),
-                );
-                continue;
-            }
-            first_at.insert(status_key, key.span());
+        let keys = self.status_keys(
+            table,
+            &[],
+            &StatusKeyed {
+                table: "[kinds]",
+                what: "`[kinds]` key",
+                help: "key each kind by a status (`402 = \"bad_request\"`), a class (`\"5xx\" = \"unavailable\"`) or `default`",
+                keep: "keep one kind per key",
+            },
+        );
+        for (status_key, text) in keys {
             if let Some(kind) = self.check_kind_at(table, text) {
                 kinds.push((status_key, kind));
             }
@@ -456,6 +436,61 @@ impl Checker<'_> {
             }
         }
         kinds
+    }
+}
+
+/// How the rule of status-keyed tables reports its mistakes in one table.
+struct StatusKeyed<'w> {
+    /// The table's name, as the spec writes it.
+    table: &'w str,
+    /// What its keys are called.
+    what: &'w str,
+    /// How to key it.
+    help: &'w str,
+    /// What a duplicate should become.
+    keep: &'w str,
+}
+
+impl Checker<'_> {
+    // The keys of `[fallback]` and `[kinds]` are statuses, classes or `default`, each once.
+    fn status_keys<'t>(
+        &mut self,
+        table: &'t DeTable<'_>,
+        skip: &[&str],
+        keyed: &StatusKeyed<'_>,
+    ) -> Vec<(FallbackKey, &'t str)> {
+        let mut keys = Vec::new();
+        let mut first_at: HashMap<FallbackKey, Range<usize>> = HashMap::new();
+        for (key, _) in table {
+            let text: &str = key.get_ref();
+            if skip.contains(&text) {
+                continue;
+            }
+            let Some(status_key) = FallbackKey::parse(text) else {
+                self.reader.push(
+                    Diagnostic::new(
+                        key.span(),
+                        format!("{} `{text}` is not an HTTP status (100..=599), a status class (`4xx`) or `default`", keyed.what),
+                    )
+                    .help(keyed.help),
+                );
+                continue;
+            };
+            if let Some(first) = first_at.get(&status_key) {
+                self.reader.push(
+                    Diagnostic::new(
+                        key.span(),
+                        format!("`{status_key}` is in {} twice", keyed.table),
+                    )
+                    .note(format!("first defined at line {}", self.line_of(first)))
+                    .help(keyed.keep),
+                );
+                continue;
+            }
+            first_at.insert(status_key, key.span());
+            keys.push((status_key, text));
+        }
+        keys
     }
 }
 

@@ -665,24 +665,12 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
                 return Ok(());
             }
         }
-        if context.ends_here(self.mask, self.depth, Role::Inner)
+        // The inner errors of a `multiple` wrapper have the errors' own parts (group 0).
+        let wrapped = (context.ends_here(self.mask, self.depth, Role::Inner)
             && context.envelope().multiple.is_some()
-            && self.error.nesting < MAX_WRAPPER_NESTING
-        {
-            let nesting = self.error.nesting + 1;
-            while seq
-                .next_element_seed(ErrorSeed {
-                    context: &mut *self.error.context,
-                    nesting,
-                    bare: false,
-                    group: 0,
-                    key: None,
-                })?
-                .is_some()
-            {}
-            return Ok(());
-        }
-        if let Some(group) = self.nested_group() {
+            && self.error.nesting < MAX_WRAPPER_NESTING)
+            .then_some(0);
+        if let Some(group) = wrapped.or_else(|| self.nested_group()) {
             let nesting = self.error.nesting + 1;
             while seq
                 .next_element_seed(ErrorSeed {
