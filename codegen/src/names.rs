@@ -42,6 +42,24 @@ pub fn check_type_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The items generated on a code type beside its variants, whose names a variant may not take.
+pub const GENERATED_ITEMS: &[&str] = &["ALL"];
+
+/// Why `name` cannot name a variant, if it cannot: [`check_type_name`]'s reasons, and the
+/// names of the items generated beside the variants (`AcmeCode::ALL`).
+///
+/// # Errors
+/// The reason, phrased to follow the name in a sentence.
+pub fn check_variant_name(name: &str) -> Result<(), String> {
+    check_type_name(name)?;
+    if GENERATED_ITEMS.contains(&name) {
+        return Err(format!(
+            "is taken by the generated `{name}` constant of the code type"
+        ));
+    }
+    Ok(())
+}
+
 /// Why `name` cannot be a field or parameter name, if it cannot.
 ///
 /// # Errors
@@ -83,7 +101,7 @@ pub fn derive_variant(code: &str, strip_prefix: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{check_field_name, check_type_name, derive_variant};
+    use super::{check_field_name, check_type_name, check_variant_name, derive_variant};
 
     #[test]
     fn derives_variant_names_from_codes() {
@@ -109,6 +127,9 @@ mod tests {
         assert!(check_type_name("taken").is_err());
         assert!(check_type_name("Self").is_err());
         assert!(check_type_name("Unknown").is_err());
+        assert!(check_type_name("ALL").is_ok());
+        assert!(check_variant_name("ALL").is_err());
+        assert!(check_variant_name("All").is_ok());
         assert!(check_type_name("Not-Found").is_err());
         assert!(check_field_name("stack_trace").is_ok());
         assert!(check_field_name("type").is_err());

@@ -17,7 +17,7 @@ use crate::model::{
     Batch, Envelope, ErrorEntry, ErrorIf, Field, Headers, Inner, MarkValue, Multiple, Template,
     BODIES, RESERVED_FIELDS,
 };
-use crate::names::{check_field_name, check_type_name, derive_variant};
+use crate::names::{check_field_name, check_type_name, check_variant_name, derive_variant};
 use crate::reader::{closest, entry, Reader, Text};
 use crate::template::parse_template;
 
@@ -792,7 +792,7 @@ impl Checker<'_> {
         strip_prefix: Option<&str>,
     ) -> Option<(String, Range<usize>, bool)> {
         if let Some(given) = self.reader.string(table, "variant") {
-            return match check_type_name(&given.value) {
+            return match check_variant_name(&given.value) {
                 Ok(()) => Some((given.value, given.span, false)),
                 Err(problem) => {
                     let help = match suggest_type_name(&given.value) {
@@ -823,7 +823,7 @@ impl Checker<'_> {
             return None;
         };
         let derived = derive_variant(&code.value, strip_prefix);
-        match check_type_name(&derived) {
+        match check_variant_name(&derived) {
             Ok(()) => Some((derived, code.span.clone(), true)),
             Err(problem) => {
                 self.reader.push(

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/variant-named-all.toml");
+
+fn main() {}
