@@ -22,3 +22,15 @@ pub enum Role {
     /// the extra field with this index.
     Key(usize),
 }
+
+impl Role {
+    /// Whether the role's value is a scalar read at its location (a code, a message, a status,
+    /// a field), rather than a container of items or errors, or a key.
+    #[must_use]
+    pub const fn holds_scalar(self) -> bool {
+        matches!(
+            self,
+            Role::Code | Role::Message | Role::Status | Role::Field(_)
+        )
+    }
+}

@@ -10,10 +10,7 @@ use crate::envelope::{ErrorIf, Mark};
 
 /// Whether `body` holds the mark of an error. A body that is not JSON holds none.
 pub(crate) fn marks_error(error_if: &ErrorIf<'_>, body: &[u8]) -> bool {
-    let body = body
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(body)
-        .trim_ascii();
+    let body = super::document(body);
     let mut found = None;
     let _ = Find {
         error_if,

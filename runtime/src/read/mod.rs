@@ -116,10 +116,7 @@ impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
 
 /// Walks `body` along the envelope of `shape`, handing each error read to `sink`.
 fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sink<F>) {
-    let body = body
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(body)
-        .trim_ascii();
+    let body = document(body);
     if shape.envelope().format == BodyFormat::Xml {
         if body.first() == Some(&b'<') {
             xml::walk_xml(shape, body, sink);
@@ -153,6 +150,13 @@ fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sin
             .deserialize(&mut serde_json::Deserializer::from_str(&repaired));
         }
     }
+}
+
+/// The document a body holds: without a UTF-8 byte order mark and surrounding whitespace.
+fn document(body: &[u8]) -> &[u8] {
+    body.strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(body)
+        .trim_ascii()
 }
 
 struct Context<'c, S: Shape, const F: usize> {

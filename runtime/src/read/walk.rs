@@ -257,12 +257,10 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
     /// error, an error with nothing read.
     fn lone_value(mut self, text: Cow<'_, str>, kind: ScalarKind) {
         let mask = self.mask();
-        let reads_itself = self.context.ending(mask, 0).any(|(role, _)| {
-            matches!(
-                role,
-                Role::Code | Role::Message | Role::Status | Role::Field(_)
-            )
-        });
+        let reads_itself = self
+            .context
+            .ending(mask, 0)
+            .any(|(role, _)| role.holds_scalar());
         if !reads_itself && self.nesting == 0 {
             return;
         }

@@ -137,10 +137,7 @@ impl<const F: usize> Walk<'_, F> {
             .iter()
             .filter(move |part| {
                 part.group == 0
-                    && matches!(
-                        part.role,
-                        Role::Code | Role::Message | Role::Status | Role::Field(_)
-                    )
+                    && part.role.holds_scalar()
                     && part.path.len() == relative.len()
                     && part
                         .path
