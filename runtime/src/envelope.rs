@@ -73,7 +73,7 @@ impl Shape for &Envelope<'_> {
 }
 
 /// How many parts an envelope may read in each error.
-pub const MAX_PARTS: usize = 64;
+pub use errspec_vocab::MAX_PARTS;
 
 /// One thing to read inside each error.
 #[derive(Debug, Clone, Copy)]

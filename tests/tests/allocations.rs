@@ -11,6 +11,34 @@ mod s3 {
 #[global_allocator]
 static ALLOCATOR: dhat::Alloc = dhat::Alloc;
 
+/// The most bytes `decode` holds on the heap at once, beyond what was held before.
+fn peak_heap<T>(decode: impl FnOnce() -> T) -> (usize, T) {
+    let before = dhat::HeapStats::get().curr_bytes;
+    // dhat keeps the peak of the whole run: a decode lower than an earlier peak reads as 0,
+    // never as less than it held (every case here holds more than the ones before it).
+    let result = decode();
+    let peak = dhat::HeapStats::get().max_bytes.saturating_sub(before);
+    (peak, result)
+}
+
+/// The extra field `name` of `error`.
+fn field<'e, E: errspec::ApiError>(error: &'e E, name: &str) -> Option<&'e str> {
+    error
+        .details()
+        .into_iter()
+        .find(|(field, _)| *field == name)
+        .and_then(|(_, value)| value)
+}
+
+/// The bound on decoding's heap: twice the body, plus a small constant.
+fn within_twice(peak: usize, body: &[u8], what: &str) {
+    assert!(
+        peak <= 2 * body.len() + (64 << 10),
+        "{what}: peak heap {peak} bytes for a body of {}",
+        body.len()
+    );
+}
+
 /// How many allocations `decode` makes.
 fn allocations<T>(decode: impl FnOnce() -> T) -> (u64, T) {
     let before = dhat::HeapStats::get().total_blocks;
@@ -87,9 +115,7 @@ fn decoding_allocates_only_what_the_result_holds() {
         let message = "x".repeat(8 << 20);
         format!("<Error><Code>NoSuchKey</Code><Message>  {message}  </Message><Other>{message}</Other></Error>")
     };
-    let before = dhat::HeapStats::get().curr_bytes;
-    let response = s3::S3Error::decode(404, body.as_bytes());
-    let peak = dhat::HeapStats::get().max_bytes - before;
+    let (peak, response) = peak_heap(|| s3::S3Error::decode(404, body.as_bytes()));
     assert!(matches!(response.first(), s3::S3Error::NoSuchKey { .. }));
     assert_eq!(response.first().message().len(), 8 << 20);
     assert!(
@@ -97,4 +123,51 @@ fn decoding_allocates_only_what_the_result_holds() {
         "XML peak heap {peak} bytes for a body of {}",
         body.len()
     );
+
+    // Bodies built to make a decoder hold more than it keeps, each larger than the last, so that
+    // each sets a new peak (dhat keeps one for the whole run). A field holding a large array or
+    // object keeps its text, a copy of that part of the body, and builds no tree of it.
+    let big = 24 << 20;
+    let array = format!("[{}1]", "1,".repeat(big / 2));
+    let body =
+        format!(r#"{{"errors": [{{"type": "taken", "message": "m", "attribute": {array}}}]}}"#);
+    let (peak, response) = peak_heap(|| NetilionError::decode(400, body.as_bytes()));
+    assert_eq!(
+        field(response.first(), "attribute").map(str::len),
+        Some(array.len())
+    );
+    within_twice(peak, body.as_bytes(), "an array in a field");
+
+    let object = format!(
+        r#"{{{}"k": {{}}}}"#,
+        r#""k": [{"a": 1}], "#.repeat(big / 14)
+    );
+    let body = format!(
+        r#"{{"error": {{"code": "not_found", "message": "m", "check": {object}, "status": 404}}}}"#
+    );
+    let (peak, response) = peak_heap(|| TelecomXError::decode(404, body.as_bytes()));
+    assert_eq!(field(response.first(), "check"), Some(object.as_str()));
+    within_twice(peak, body.as_bytes(), "an object in a field");
+
+    // Items that say nothing (`{}`) are not kept; those that say something are.
+    let body = format!(
+        r#"["ERROR_GLPI_PARTIAL_ADD", [{}{{"id": false, "message": "No permission."}}]]"#,
+        "{}, ".repeat(big / 3)
+    );
+    let (peak, response) = peak_heap(|| ItsmNgError::decode(207, body.as_bytes()));
+    assert_eq!(response.first().items().len(), 1);
+    within_twice(peak, body.as_bytes(), "many empty batch items");
+
+    // The inner errors of an error that is no `multiple` wrapper are never built, whether
+    // they come before its code or after it.
+    let inner = "{}, ".repeat(big / 4 + big / 16);
+    for body in [
+        format!(r#"{{"error": {{"inner": [{inner}{{}}], "code": "expired", "message": "m"}}}}"#),
+        format!(r#"{{"error": {{"code": "expired", "message": "m", "inner": [{inner}{{}}]}}}}"#),
+    ] {
+        let (peak, response) = peak_heap(|| TelecomXError::decode(401, body.as_bytes()));
+        assert!(matches!(response.first(), TelecomXError::Expired { .. }));
+        assert_eq!(response.errors().len(), 1);
+        within_twice(peak, body.as_bytes(), "many discarded inner errors");
+    }
 }

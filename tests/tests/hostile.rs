@@ -418,35 +418,50 @@ fn escaped_text_is_unescaped() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn duplicate_keys_keep_one_of_the_codes_and_one_of_the_messages() {
-    let cases: [(Vendor, &str); 4] = [
+fn duplicate_keys_the_last_wins_as_in_serde_json() {
+    let cases: [(Vendor, &str, &str); 4] = [
         (
             Vendor::IgelImi,
-            r#"{"errorCode": "ITG-FF001", "message": "first", "errorCode": "ITG-FF002", "message": "second"}"#,
+            r#"{"errorCode": "ITG-FF001", "message": "first", "errorCode": "ITG-0A001", "message": "second"}"#,
+            "ITG-0A001",
         ),
         (
             Vendor::Itcare,
             r#"{"errorCode": "INVALID_FIELD_VALUE", "errorMessage": "first", "errorCode": "OTHER", "errorMessage": "second"}"#,
+            "OTHER",
         ),
         (
             Vendor::TelecomX,
             r#"{"error": {"code": "not_found", "message": "first", "code": "bad_request", "message": "second"}}"#,
+            "bad_request",
         ),
         (
             Vendor::Netilion,
             r#"{"errors": [{"type": "taken", "message": "first", "type": "blank", "message": "second"}]}"#,
+            "blank",
         ),
     ];
-    for (vendor, body) in cases {
+    for (vendor, body, code) in cases {
         let decoded = vendor.decode(400, body.as_bytes());
         let error = decoded.single();
-        assert!(
-            ["first", "second"].contains(&error.message.as_str()),
-            "{vendor:?}: {error:?}"
-        );
-        assert!(error.code.is_some(), "{vendor:?}: {error:?}");
+        assert_eq!(error.message, "second", "{vendor:?}: {error:?}");
+        assert_eq!(error.code.as_deref(), Some(code), "{vendor:?}: {error:?}");
     }
-    // A duplicated envelope key: one of the two error lists, or both in order; never a panic.
+    // A null sent last takes the value back: no code, the error decodes by status.
+    let decoded = Vendor::Netilion.decode(
+        404,
+        br#"{"errors": [{"type": "taken", "message": "m", "type": null}]}"#,
+    );
+    assert_eq!(decoded.single().code, None);
+    assert_eq!(decoded.single().message, "m");
+    let decoded = Vendor::IgelImi.decode(
+        500,
+        br#"{"errorCode": "ITG-FF001", "message": "m", "stackTrace": "at x", "stackTrace": null}"#,
+    );
+    assert_eq!(decoded.detail("stack_trace"), None);
+    assert_eq!(decoded.single().code.as_deref(), Some("ITG-FF001"));
+
+    // A duplicated envelope key: the last one's errors, never both.
     let decoded = Vendor::Netilion.decode(
         400,
         br#"{"errors": [{"type": "taken", "message": "a"}], "errors": [{"type": "blank", "message": "b"}]}"#,
@@ -456,27 +471,99 @@ fn duplicate_keys_keep_one_of_the_codes_and_one_of_the_messages() {
         .iter()
         .map(|error| error.code.as_deref().unwrap())
         .collect();
-    assert!(
-        [&["taken"][..], &["blank"], &["taken", "blank"]].contains(&codes.as_slice()),
-        "{codes:?}"
+    assert_eq!(codes, ["blank"]);
+    // An envelope of one error yields one error, whatever the repetitions of its key.
+    for repeated in [2, 3, 50] {
+        let errors = (0..repeated)
+            .map(|n| format!(r#""error": {{"code": "not_found", "message": "m{n}"}}"#))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let decoded = Vendor::TelecomX.decode(404, format!("{{{errors}}}").as_bytes());
+        assert_eq!(decoded.single().message, format!("m{}", repeated - 1));
+    }
+    // The wrapper's inner errors twice: the last list.
+    let decoded = Vendor::TelecomX.decode(
+        422,
+        br#"{"error": {"code": "multiple", "message": "w", "inner": [{"code": "not_found", "message": "a"}], "inner": [{"code": "expired", "message": "b"}, {"code": "expired", "message": "c"}]}, "error": {"code": "multiple", "message": "w", "inner": [{"code": "not_found", "message": "d"}, {"code": "expired", "message": "e"}]}}"#,
     );
+    let messages: Vec<_> = decoded
+        .errors
+        .iter()
+        .map(|error| error.message.as_str())
+        .collect();
+    assert_eq!(messages, ["d", "e"]);
 }
 
 #[test]
 fn a_numeric_code_is_kept_as_its_decimal_text() {
     for vendor in VENDORS {
-        for (code, text) in [
-            ("404", "404"),
-            ("0", "0"),
-            ("-7", "-7"),
-            ("18446744073709551615", "18446744073709551615"),
+        for code in [
+            "404",
+            "0",
+            "-7",
+            "18446744073709551615",
+            // As sent: past 64 bits, past the range of f64, with a fraction or an exponent.
+            "12345678901234567890123",
+            "1e309",
+            "-1E400",
+            "1.0",
+            "0.10",
         ] {
             let body = vendor.raw(code, r#""the message""#, None);
             let decoded = vendor.decode(418, &body);
             let error = decoded.single();
-            assert_eq!(error.code.as_deref(), Some(text), "{vendor:?} {code}");
+            assert_eq!(error.code.as_deref(), Some(code), "{vendor:?} {code}");
             assert_eq!(error.message, "the message", "{vendor:?} {code}");
         }
+    }
+}
+
+#[test]
+fn numbers_anywhere_never_lose_an_error() {
+    // Where no part reads them, past the range of f64 too: skipped, the error read.
+    for number in [
+        "1e400",
+        "-1e400",
+        "123456789012345678901234567890",
+        "1.0e-400",
+    ] {
+        for vendor in VENDORS {
+            let (code, variant) = plain_code(vendor);
+            let body = String::from_utf8(vendor.body(code, "the message")).unwrap();
+            // An unknown key before the error's own; after the positions an array reads.
+            let body = match body.strip_suffix(']') {
+                Some(positional) if body.starts_with('[') => format!("{positional}, {number}]"),
+                _ => body.replacen('{', &format!(r#"{{"unknown": {number}, "#), 1),
+            };
+            let decoded = vendor.decode(400, body.as_bytes());
+            assert_eq!(decoded.single().variant, variant, "{vendor:?} {body}");
+        }
+        // In fields, kept as sent.
+        let igel =
+            format!(r#"{{"errorCode": "ITG-FF001", "message": "m", "stackTrace": {number}}}"#);
+        let decoded = Vendor::IgelImi.decode(500, igel.as_bytes());
+        assert_eq!(decoded.single().variant, "InternalError");
+        assert_eq!(decoded.detail("stack_trace"), Some(number));
+        let telecomx = format!(
+            r#"{{"error": {{"code": "not_found", "message": "m", "check": [{number}, {{"n": {number}}}], "status": {number}}}}}"#
+        );
+        let decoded = Vendor::TelecomX.decode(404, telecomx.as_bytes());
+        assert_eq!(decoded.single().variant, "NotFound");
+        assert_eq!(
+            decoded.detail("check"),
+            Some(format!(r#"[{number}, {{"n": {number}}}]"#).as_str())
+        );
+        // Where an error should be, among errors: the others are all read.
+        let netilion = format!(
+            r#"{{"errors": [{{"type": "taken", "message": "a"}}, {number}, {{"type": "blank", "message": "b"}}]}}"#
+        );
+        let decoded = Vendor::Netilion.decode(400, netilion.as_bytes());
+        let codes: Vec<_> = decoded
+            .errors
+            .iter()
+            .map(|error| error.code.as_deref())
+            .collect();
+        assert_eq!(codes, [Some("taken"), Some("blank")], "{number}");
     }
 }
 
@@ -587,7 +674,8 @@ fn extra_fields_of_any_type_are_kept_as_text() {
         ("5", Some("5")),
         ("true", Some("true")),
         ("null", None),
-        (r#"{"a": [1, 2]}"#, Some(r#"{"a":[1,2]}"#)),
+        // Objects and arrays as the JSON text the server sent.
+        (r#"{"a": [1, 2.50]}"#, Some(r#"{"a": [1, 2.50]}"#)),
         ("[]", Some("[]")),
     ] {
         let igel =

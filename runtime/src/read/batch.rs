@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::values::{Scalar, Text};
+use super::values::{ScalarKind, Spanned, Text};
 use crate::envelope::Batch;
 use crate::BatchItem;
 
@@ -31,25 +31,31 @@ impl<'de> Visitor<'de> for ItemVisitor<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let batch = self.0;
-        let mut id: Option<Scalar<'de>> = None;
-        let mut message = String::new();
+        let mut id: Option<Spanned<'de>> = None;
+        let mut message = None;
         let mut keyed: Option<(String, bool)> = None;
         while let Some(key) = map.next_key::<Text<'de>>()? {
             let key = key.0;
-            let value = map.next_value::<Scalar<'de>>()?;
+            let value = map.next_value::<Spanned<'de>>()?;
             if key == batch.id {
                 id = Some(value);
             } else if key == batch.message {
-                message = value.into_text().map(Cow::into_owned).unwrap_or_default();
-            } else if let (None, Scalar::Bool(ok)) = (&keyed, value) {
-                keyed = Some((key.into_owned(), ok));
+                message = Some(value.into_text().map(Cow::into_owned).unwrap_or_default());
+            } else if let (None, Spanned::Scalar(flag, ScalarKind::Bool)) = (&keyed, &value) {
+                keyed = Some((key.into_owned(), flag == "true"));
             }
         }
+        if id.is_none() && keyed.is_none() && message.is_none() {
+            // `{}`, or an item of only keys the batch does not name, says nothing: not kept,
+            // as an element that is no object, so the items kept stay within the body's size.
+            return Ok(None);
+        }
+        let message = message.unwrap_or_default();
         let (id, ok) = match id {
-            Some(Scalar::Bool(false) | Scalar::Null) => (None, false),
-            Some(Scalar::Bool(true)) => (None, true),
-            Some(Scalar::Text(text)) => (Some(text.into_owned()), true),
-            Some(Scalar::Other) => (None, true),
+            Some(Spanned::Null) => (None, false),
+            Some(Spanned::Scalar(flag, ScalarKind::Bool)) => (None, flag == "true"),
+            Some(Spanned::Scalar(text, _)) => (Some(text.into_owned()), true),
+            Some(Spanned::Container(_)) => (None, true),
             None => keyed.map_or((None, false), |(key, ok)| (Some(key), ok)),
         };
         Ok(Some(BatchItem { id, ok, message }))

@@ -51,7 +51,7 @@ use errspec_vocab::pointer::selector;
 use crate::envelope::{BodyFormat, Envelope, RawError, Role, Shape, MAX_PARTS};
 use crate::BatchItem;
 pub(crate) use mark::marks_error;
-use repair::repair_strings;
+use repair::repair;
 use walk::{is_index, Locate};
 
 /// How deep `multiple` wrappers are followed inside each other.
@@ -71,6 +71,11 @@ pub fn read_errors<S: Shape, E, const F: usize>(
         build,
     };
     walk_body(shape, body, &mut sink);
+    // Errors dropped on the way (a wrapper's, or those of a duplicate key) may leave room for
+    // many more than are kept: given back, but not the few slots of a small response.
+    if sink.out.capacity() > 2 * sink.out.len().max(4) {
+        sink.out.shrink_to_fit();
+    }
     sink.out
 }
 
@@ -139,10 +144,11 @@ fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sin
         depth: 0,
     }
     .deserialize(&mut serde_json::Deserializer::from_slice(body));
-    if read.is_err() && context.sink.len() == 0 {
-        // Invalid UTF-8 or a broken escape inside a string: read what the server meant
-        // rather than nothing.
-        if let Some(repaired) = repair_strings(body) {
+    if read.is_err() {
+        // Invalid UTF-8 or a broken escape inside a string, or a number too large to read:
+        // read again, all of it, what the server meant.
+        if let Some(repaired) = repair(body) {
+            context.sink.truncate(0);
             let _ = Locate {
                 context: &mut context,
                 depth: 0,
@@ -257,6 +263,9 @@ struct Capture<'de, const F: usize> {
     ranks: Ranks<F>,
     bare_items: Vec<BatchItem>,
     bare_possible: bool,
+    /// The inner errors of a `multiple` wrapper, as the text they span, when they came before
+    /// the code that says whether this error is one: read only if it is.
+    inner: Option<&'de str>,
 }
 
 /// The rank each value was read at, [`Ranks::NONE`] where none was: a value replaces another
@@ -474,7 +483,7 @@ mod tests {
         let errors = read::<1>(&LIST, body);
         assert_eq!(errors[0].code.as_deref(), Some("42"));
         assert_eq!(errors[0].message, None);
-        assert_eq!(errors[0].fields, vec![Some(r#"["a",1]"#.into())]);
+        assert_eq!(errors[0].fields, vec![Some(r#"["a", 1]"#.into())]);
         assert_eq!(
             (errors[1].code.as_deref(), errors[1].message.as_deref()),
             (None, Some("m"))
@@ -603,8 +612,8 @@ mod tests {
         assert_eq!(
             errors[0].fields,
             vec![
-                Some(r#"["first","second"]"#.into()),
-                Some("{\"n\":1,\"text\":\"t\u{e9}xt\"}".into())
+                Some(r#"["first", "second"]"#.into()),
+                Some(r#"{"text": "t\u00e9xt", "n": 1}"#.into())
             ]
         );
         // A scalar there is the field's and nothing else's.

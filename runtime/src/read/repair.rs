@@ -1,11 +1,12 @@
-//! Reading what a server meant when a body's strings are broken: invalid UTF-8, lone
-//! surrogates, broken escapes.
+//! Reading what a server meant when a body's strings or numbers cannot be read as they are:
+//! invalid UTF-8, lone surrogates, broken escapes, numbers past the range of `f64`.
 
 /// `body` with what makes strings unreadable replaced by U+FFFD: invalid UTF-8, lone
 /// surrogate escapes, `\u` escapes without four hex digits, and raw control characters. A
-/// backslash before a character that is no escape stands for itself. `None` when there was
-/// nothing to repair.
-pub(super) fn repair_strings(body: &[u8]) -> Option<String> {
+/// backslash before a character that is no escape stands for itself. A number too large for
+/// `f64` (`1e400`), which serde_json refuses wherever it is read as a value, becomes a string
+/// of the same text. `None` when there was nothing to repair.
+pub(super) fn repair(body: &[u8]) -> Option<String> {
     const REPLACEMENT: &str = "\\ufffd";
     let text = String::from_utf8_lossy(body);
     let mut repaired = String::with_capacity(text.len());
@@ -13,6 +14,10 @@ pub(super) fn repair_strings(body: &[u8]) -> Option<String> {
     let mut in_string = false;
     while let Some(c) = chars.next() {
         if !in_string {
+            if c == '-' || c.is_ascii_digit() {
+                repair_number(c, &mut chars, &mut repaired);
+                continue;
+            }
             in_string = c == '"';
             repaired.push(c);
             continue;
@@ -39,6 +44,27 @@ pub(super) fn repair_strings(body: &[u8]) -> Option<String> {
         }
     }
     (repaired.as_bytes() != body).then_some(repaired)
+}
+
+/// Copies a number token whose first character `first` was just read, quoted when it is too
+/// large for `f64`.
+fn repair_number(
+    first: char,
+    chars: &mut core::iter::Peekable<std::str::Chars<'_>>,
+    repaired: &mut String,
+) {
+    let start = repaired.len();
+    repaired.push(first);
+    while let Some(c) = chars.next_if(|c| matches!(c, '0'..='9' | '-' | '+' | '.' | 'e' | 'E')) {
+        repaired.push(c);
+    }
+    if repaired[start..]
+        .parse::<f64>()
+        .is_ok_and(|number| number.is_infinite())
+    {
+        repaired.insert(start, '"');
+        repaired.push('"');
+    }
 }
 
 /// Copies a `\u` escape whose `u` was just read, or U+FFFD where it is broken.

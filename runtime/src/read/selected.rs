@@ -10,6 +10,7 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use serde::Deserialize as _;
 use serde_json::value::RawValue;
 
+use super::values::Spanned;
 use super::walk::{set_field, set_message, ErrorSeed, ValueAt};
 use super::{claim, Capture, Context, Ranks};
 use crate::envelope::{RawError, Role, Shape};
@@ -69,6 +70,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for Element<'_, '_, '_, '_, 'de
             ranks: Ranks::new(),
             bare_items: Vec::new(),
             bare_possible: false,
+            inner: None,
         };
         let mut matched = 0u64;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
@@ -77,7 +79,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for Element<'_, '_, '_, '_, 'de
                 .discriminating(self.selecting, self.depth - 1, &key)
                 .collect();
             if !wanted.is_empty() {
-                let value = map.next_value::<ScalarText>()?.0;
+                let value = map.next_value::<Spanned<'de>>()?.into_text();
                 for (bit, expected) in wanted {
                     if value.as_deref() == Some(expected) {
                         matched |= bit;
@@ -145,59 +147,5 @@ fn merge_selected<'de, S: Shape, const F: usize>(
         if let (Some(value), true) = (value, counts(Role::Field(index), rank)) {
             set_field(raw, ranks, index, rank, value);
         }
-    }
-}
-
-/// A scalar's text (strings as they are, numbers and booleans as written); `None` for null,
-/// an object or an array.
-struct ScalarText(Option<String>);
-
-impl<'de> serde::Deserialize<'de> for ScalarText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ScalarTextVisitor)
-    }
-}
-
-struct ScalarTextVisitor;
-
-impl<'de> Visitor<'de> for ScalarTextVisitor {
-    type Value = ScalarText;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a scalar")
-    }
-
-    fn visit_str<Er>(self, text: &str) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(text.to_owned())))
-    }
-
-    fn visit_u64<Er>(self, number: u64) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(number.to_string())))
-    }
-
-    fn visit_i64<Er>(self, number: i64) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(number.to_string())))
-    }
-
-    fn visit_f64<Er>(self, number: f64) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(number.to_string())))
-    }
-
-    fn visit_bool<Er>(self, flag: bool) -> Result<ScalarText, Er> {
-        Ok(ScalarText(Some(flag.to_string())))
-    }
-
-    fn visit_unit<Er>(self) -> Result<ScalarText, Er> {
-        Ok(ScalarText(None))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ScalarText, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(ScalarText(None))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ScalarText, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(ScalarText(None))
     }
 }

@@ -1,10 +1,13 @@
-//! Values as the reader keeps them: strings borrowed from the body where they can be,
-//! scalars of any JSON type as text.
+//! Values as the reader keeps them: strings borrowed from the body where they can be, numbers
+//! as the text the server sent, objects and arrays as the JSON text they span.
 
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, Visitor};
+use serde_json::value::RawValue;
+
+use super::repair::repair;
 
 /// A string that borrows from the body when it can.
 pub(super) struct Text<'de>(pub(super) Cow<'de, str>);
@@ -31,65 +34,128 @@ impl<'de> serde::Deserialize<'de> for Text<'de> {
     }
 }
 
-/// A value of a batch item: what it says if it is a scalar, skipped if it is not.
-pub(super) enum Scalar<'de> {
-    Null,
-    Bool(bool),
-    Text(Cow<'de, str>),
-    Other,
+/// What kind of scalar a value was, for the roles that care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ScalarKind {
+    Str,
+    Unsigned(u64),
+    OtherNumber,
+    Bool,
 }
 
-impl<'de> Scalar<'de> {
+/// A JSON value taken as the text it spans in the body. Reading a value this way never
+/// builds it: a number is never converted (so `1.0`, `1e400` and integers past 64 bits stay
+/// as sent, and none can fail the read), and an object or an array is only scanned.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Spanned<'de> {
+    /// A string (unescaped), a number (as sent) or a boolean (`true` or `false`).
+    Scalar(Cow<'de, str>, ScalarKind),
+    Null,
+    /// An object or an array: its JSON text, to keep whole or to walk into.
+    Container(&'de str),
+}
+
+impl<'de> Spanned<'de> {
+    /// Sorts the text of one JSON value, as serde_json's `RawValue` spans it.
+    pub(super) fn of(raw: &'de str) -> Self {
+        match raw.as_bytes().first() {
+            Some(b'"') => Spanned::Scalar(unquote(raw), ScalarKind::Str),
+            Some(b'{' | b'[') => Spanned::Container(raw),
+            Some(b't') => Spanned::Scalar(Cow::Borrowed("true"), ScalarKind::Bool),
+            Some(b'f') => Spanned::Scalar(Cow::Borrowed("false"), ScalarKind::Bool),
+            Some(b'n') | None => Spanned::Null,
+            Some(_) => {
+                let kind = raw
+                    .parse::<u64>()
+                    .map_or(ScalarKind::OtherNumber, ScalarKind::Unsigned);
+                Spanned::Scalar(Cow::Borrowed(raw), kind)
+            }
+        }
+    }
+
+    /// A scalar's text; `None` for null, an object or an array.
     pub(super) fn into_text(self) -> Option<Cow<'de, str>> {
         match self {
-            Scalar::Text(text) => Some(text),
-            Scalar::Bool(flag) => Some(Cow::Borrowed(if flag { "true" } else { "false" })),
-            Scalar::Null | Scalar::Other => None,
+            Spanned::Scalar(text, _) => Some(text),
+            Spanned::Null | Spanned::Container(_) => None,
         }
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Scalar<'de> {
+impl<'de> serde::Deserialize<'de> for Spanned<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ScalarVisitor;
-        impl<'de> Visitor<'de> for ScalarVisitor {
-            type Value = Scalar<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_unit<Er>(self) -> Result<Scalar<'de>, Er> {
-                Ok(Scalar::Null)
-            }
-            fn visit_bool<Er>(self, flag: bool) -> Result<Scalar<'de>, Er> {
-                Ok(Scalar::Bool(flag))
-            }
-            fn visit_u64<Er>(self, number: u64) -> Result<Scalar<'de>, Er> {
-                Ok(Scalar::Text(Cow::Owned(number.to_string())))
-            }
-            fn visit_i64<Er>(self, number: i64) -> Result<Scalar<'de>, Er> {
-                Ok(Scalar::Text(Cow::Owned(number.to_string())))
-            }
-            fn visit_f64<Er>(self, number: f64) -> Result<Scalar<'de>, Er> {
-                Ok(Scalar::Text(Cow::Owned(number.to_string())))
-            }
-            fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<Scalar<'de>, Er> {
-                Ok(Scalar::Text(Cow::Borrowed(text)))
-            }
-            fn visit_str<Er>(self, text: &str) -> Result<Scalar<'de>, Er> {
-                Ok(Scalar::Text(Cow::Owned(text.to_owned())))
-            }
-            fn visit_string<Er>(self, text: String) -> Result<Scalar<'de>, Er> {
-                Ok(Scalar::Text(Cow::Owned(text)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar<'de>, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Scalar::Other)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar<'de>, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Scalar::Other)
-            }
+        <&'de RawValue>::deserialize(deserializer).map(|raw| Spanned::of(raw.get()))
+    }
+}
+
+/// The text of a JSON string literal (quotes included, as validated by the scan that spanned
+/// it): borrowed unless it holds escapes.
+fn unquote(literal: &str) -> Cow<'_, str> {
+    let inner = literal
+        .get(1..literal.len().saturating_sub(1))
+        .unwrap_or_default();
+    if !inner.contains('\\') {
+        return Cow::Borrowed(inner);
+    }
+    if let Ok(text) = serde_json::from_str::<Text<'_>>(literal) {
+        return text.0;
+    }
+    // A lone surrogate escape passes the scan but not the unescaping: what the server meant.
+    repair(literal.as_bytes())
+        .and_then(|repaired| serde_json::from_str::<String>(&repaired).ok())
+        .map_or(Cow::Borrowed(""), Cow::Owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ScalarKind, Spanned};
+    use std::borrow::Cow;
+
+    fn spanned(json: &str) -> Spanned<'_> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn numbers_stay_as_sent() {
+        for sent in [
+            "1.0",
+            "1e400",
+            "-1e309",
+            "12345678901234567890123",
+            "-0",
+            "0.10",
+        ] {
+            assert_eq!(
+                spanned(sent),
+                Spanned::Scalar(Cow::Borrowed(sent), ScalarKind::OtherNumber),
+                "{sent}"
+            );
         }
-        deserializer.deserialize_any(ScalarVisitor)
+        assert_eq!(
+            spanned(" 404 "),
+            Spanned::Scalar(Cow::Borrowed("404"), ScalarKind::Unsigned(404))
+        );
+    }
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        assert!(matches!(
+            spanned(r#""plain""#),
+            Spanned::Scalar(Cow::Borrowed("plain"), ScalarKind::Str)
+        ));
+        assert_eq!(
+            spanned(r#""a\"b\u00e9""#).into_text().as_deref(),
+            Some("a\"bé")
+        );
+    }
+
+    #[test]
+    fn containers_are_their_text() {
+        assert_eq!(
+            spanned(r#" {"a": [1, 2]} "#),
+            Spanned::Container(r#"{"a": [1, 2]}"#)
+        );
+        assert_eq!(spanned("null"), Spanned::Null);
+        assert_eq!(spanned("false").into_text().as_deref(), Some("false"));
     }
 }

@@ -8,10 +8,11 @@ use errspec_vocab::status::{status_from_number, status_from_text};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize as _;
 use serde_json::value::RawValue;
-use serde_json::Value;
 
 use super::batch::{ItemSeed, ItemVisitor};
 use super::selected::Element;
+pub(super) use super::values::ScalarKind;
+use super::values::Spanned;
 use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
 use crate::envelope::{code_within, Envelope, RawError, Role, Shape};
 
@@ -77,8 +78,13 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for Locate<'_, '_, S, F> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let shape = self.context.shape;
         let token = shape.envelope().at[self.depth];
+        let mut first_found = None;
         while let Some(found) = map.next_key_seed(KeyIs(token))? {
             if found {
+                // The last of duplicate keys wins, as in serde_json: the errors an earlier one
+                // held are dropped.
+                let before = *first_found.get_or_insert(self.context.sink.len());
+                self.context.sink.truncate(before);
                 map.next_value_seed(Locate {
                     context: &mut *self.context,
                     depth: self.depth + 1,
@@ -205,6 +211,7 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             ranks: Ranks::new(),
             bare_items: Vec::new(),
             bare_possible: self.bare,
+            inner: None,
         };
         if let Some(key) = self.key.take() {
             let mask = self.mask();
@@ -233,17 +240,26 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
                 (&capture.raw.code, context.envelope().multiple),
                 (Some(code), Some(multiple)) if code == multiple
             );
+            if let (true, Some(inner)) = (is_wrapper, capture.inner) {
+                let _ = serde_json::Deserializer::from_str(inner).deserialize_any(ErrorsIn {
+                    context: &mut *context,
+                    nesting: self.nesting + 1,
+                    group: 0,
+                });
+            }
             if is_wrapper && context.sink.len() > before {
                 return;
             }
             context.sink.truncate(before);
         }
         let mut raw = capture.raw;
+        raw.items.shrink_to_fit();
         if !raw.has_content() && self.nesting == 0 {
             if !capture.bare_possible || capture.bare_items.is_empty() {
                 return;
             }
             raw.items = capture.bare_items;
+            raw.items.shrink_to_fit();
         }
         if context.sink.len() > before {
             context.sink.insert(before, raw);
@@ -252,16 +268,20 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
         }
     }
 
+    /// Whether a part of this error's group reads the error itself (Jira's `errorMessages`
+    /// strings).
+    fn reads_itself(&self) -> bool {
+        self.context
+            .ending(self.mask(), 0)
+            .any(|(role, _)| role.holds_scalar())
+    }
+
     /// A value where an error should be: an error of the value alone, where the group reads
     /// a part at the error itself (Jira's `errorMessages` strings), else, inside another
     /// error, an error with nothing read.
     fn lone_value(mut self, text: Cow<'_, str>, kind: ScalarKind) {
         let mask = self.mask();
-        let reads_itself = self
-            .context
-            .ending(mask, 0)
-            .any(|(role, _)| role.holds_scalar());
-        if !reads_itself && self.nesting == 0 {
+        if !self.reads_itself() && self.nesting == 0 {
             return;
         }
         let before = self.context.sink.len();
@@ -282,7 +302,19 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, S
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
+        if !self.reads_itself() {
+            return deserializer.deserialize_any(self);
+        }
+        // The error may be a lone scalar: taken as the text it spans, as a part's value is.
+        let raw = <&'de RawValue>::deserialize(deserializer)?;
+        match Spanned::of(raw.get()) {
+            Spanned::Scalar(text, kind) => self.lone_value(text, kind),
+            Spanned::Null => {}
+            Spanned::Container(text) => {
+                let _ = serde_json::Deserializer::from_str(text).deserialize_any(self);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -312,40 +344,73 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
         Ok(())
     }
 
-    fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<(), Er> {
-        self.lone_value(Cow::Borrowed(text), ScalarKind::Str);
-        Ok(())
-    }
+    // A scalar arrives here only where no part reads the error itself: inside another error
+    // it is kept as an error with nothing read, so that none of a list is lost.
 
-    fn visit_str<Er>(self, text: &str) -> Result<(), Er> {
-        self.lone_value(Cow::Borrowed(text), ScalarKind::Str);
+    fn visit_str<Er>(self, _: &str) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(""), ScalarKind::Str);
         Ok(())
     }
 
     fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
-        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::Unsigned(number));
+        self.lone_value(Cow::Borrowed(""), ScalarKind::Unsigned(number));
         Ok(())
     }
 
-    fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
-        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::OtherNumber);
+    fn visit_i64<Er>(self, _: i64) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
     }
 
-    fn visit_f64<Er>(self, number: f64) -> Result<(), Er> {
-        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::OtherNumber);
+    fn visit_f64<Er>(self, _: f64) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
     }
 
-    fn visit_bool<Er>(self, flag: bool) -> Result<(), Er> {
-        let text = if flag { "true" } else { "false" };
-        self.lone_value(Cow::Borrowed(text), ScalarKind::Bool);
+    fn visit_bool<Er>(self, _: bool) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(""), ScalarKind::Bool);
         Ok(())
     }
 
     fn visit_unit<Er>(self) -> Result<(), Er> {
         Ok(())
     }
+}
+
+/// The errors of a list: a `multiple` wrapper's inner errors, or a nested group's.
+struct ErrorsIn<'x, 'c, S: Shape, const F: usize> {
+    context: &'x mut Context<'c, S, F>,
+    nesting: usize,
+    group: u8,
+}
+
+impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorsIn<'_, '_, S, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of errors")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(ErrorSeed {
+                context: &mut *self.context,
+                nesting: self.nesting,
+                bare: false,
+                group: self.group,
+                key: None,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    skip_scalars!(());
 }
 
 pub(super) fn walk_map<'de, A: MapAccess<'de>, S: Shape, const F: usize>(
@@ -452,15 +517,6 @@ pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'de, S: Shape, const F: usize> {
     pub(super) bare_item: bool,
 }
 
-/// What kind of scalar a value was, for the roles that care.
-#[derive(Clone, Copy)]
-pub(super) enum ScalarKind {
-    Str,
-    Unsigned(u64),
-    OtherNumber,
-    Bool,
-}
-
 impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
     /// The nested group whose errors sit here, if any (and if not nested too deep).
     fn nested_group(&self) -> Option<u8> {
@@ -476,23 +532,85 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
             })
     }
 
-    /// Whether a part that keeps a scalar's text ends here (a status alone does not).
-    fn needs_text(&self) -> bool {
+    /// Whether these are the inner errors of a `multiple` wrapper, and the code read so far
+    /// does not say the error is one: they are kept as text until the error ends, so that
+    /// those of an error that is no wrapper are never built.
+    fn defers_inner(&self) -> bool {
+        let context = &*self.error.context;
+        let Some(multiple) = context.envelope().multiple else {
+            return false;
+        };
+        self.error.nesting < MAX_WRAPPER_NESTING
+            && self.capture.raw.code.as_deref() != Some(multiple)
+            && context.ends_here(self.mask, self.depth, Role::Inner)
+    }
+
+    /// Whether a part that reads a scalar (a code, a message, a status, a field) ends here.
+    fn reads_scalar(&self) -> bool {
         self.error
             .context
             .ending(self.mask, self.depth)
-            .any(|(role, _)| matches!(role, Role::Code | Role::Message | Role::Field(_)))
+            .any(|(role, _)| role.holds_scalar())
     }
 
-    /// Stores a number in every part that ends here, turned into text only for the parts
-    /// that keep text.
-    fn number(self, number: &dyn fmt::Display, kind: ScalarKind) {
-        let text = if self.needs_text() {
-            Cow::Owned(number.to_string())
-        } else {
-            Cow::Borrowed("")
+    /// Reads a value taken as the text it spans: a scalar into the parts that end here, an
+    /// object or an array kept whole as a field's text, and walked into (from that text) for
+    /// the parts, groups, items and inner errors inside it.
+    fn spanned(self, raw: &'de str) {
+        let container = match Spanned::of(raw) {
+            Spanned::Scalar(text, kind) => return self.scalar(text, kind),
+            Spanned::Null => return self.null(),
+            Spanned::Container(text) => text,
         };
-        self.scalar(text, kind);
+        let context = &*self.error.context;
+        if let Some((index, rank)) = field_ending(context, self.mask, self.depth) {
+            let Capture { raw, ranks, .. } = &mut *self.capture;
+            set_field(raw, ranks, index, rank, container.to_owned());
+        }
+        let scalar_parts = context
+            .parts()
+            .filter(|(bit, part)| {
+                self.mask & bit != 0 && part.path.len() == self.depth && part.role.holds_scalar()
+            })
+            .fold(0, |found, (bit, _)| found | bit);
+        let inside = self.mask & !scalar_parts;
+        if inside != 0 || self.bare_item {
+            let _ = serde_json::Deserializer::from_str(container).deserialize_any(ValueAt {
+                mask: inside,
+                ..self
+            });
+        }
+    }
+
+    /// A null: the values of the parts that end here, read before at the same rank, are
+    /// taken back (the last of duplicate keys wins, as in serde_json).
+    fn null(self) {
+        if self.bare_item {
+            self.capture.bare_possible = false;
+        }
+        let context = &*self.error.context;
+        let Capture { raw, ranks, .. } = &mut *self.capture;
+        for (role, rank) in context.ending(self.mask, self.depth) {
+            match role {
+                Role::Code if ranks.code == rank => {
+                    raw.code = None;
+                    ranks.code = Ranks::<F>::NONE;
+                }
+                Role::Message if ranks.message == rank => {
+                    raw.message = None;
+                    ranks.message = Ranks::<F>::NONE;
+                }
+                Role::Status if ranks.status == rank => {
+                    raw.status = None;
+                    ranks.status = Ranks::<F>::NONE;
+                }
+                Role::Field(index) if ranks.fields.get(index) == Some(&rank) => {
+                    raw.fields[index] = None;
+                    ranks.fields[index] = Ranks::<F>::NONE;
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Stores a scalar in every part that ends here ([`store`]).
@@ -569,29 +687,16 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_,
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        // One part here (the common case) cannot both end and continue.
-        if self.mask & self.mask.wrapping_sub(1) == 0 {
-            return deserializer.deserialize_any(self);
-        }
-        let context = &*self.error.context;
-        let ending = ending_mask(context, self.mask, self.depth);
-        let continuing = self.mask & !ending;
-        if continuing != 0 && field_ending(context, self.mask, self.depth).is_some() {
-            // A field here and parts inside (`/errorMessages` beside `/errorMessages/0`): the
-            // value is read twice from the text it spans, once whole, once walked into.
+        if self.defers_inner() {
             let raw = <&'de RawValue>::deserialize(deserializer)?;
-            let text = raw.get();
-            let (error, capture) = (self.error, self.capture);
-            for mask in [ending, continuing] {
-                let _ = ValueAt {
-                    error: &mut *error,
-                    capture: &mut *capture,
-                    mask,
-                    depth: self.depth,
-                    bare_item: self.bare_item,
-                }
-                .deserialize(&mut serde_json::Deserializer::from_str(text));
-            }
+            self.capture.inner = Some(raw.get());
+            return Ok(());
+        }
+        // Where a part reads a scalar, the value is taken as the text it spans: numbers stay
+        // as sent and can never fail the read, and an object or an array is not built.
+        if self.reads_scalar() {
+            let raw = <&'de RawValue>::deserialize(deserializer)?;
+            self.spanned(raw.get());
             return Ok(());
         }
         deserializer.deserialize_any(self)
@@ -605,48 +710,36 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
         f.write_str("any JSON value")
     }
 
-    fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<(), Er> {
-        self.scalar(Cow::Borrowed(text), ScalarKind::Str);
-        Ok(())
-    }
+    // A scalar arrives here only where no part reads one ([`ValueAt::reads_scalar`]): its
+    // text is never kept.
 
-    fn visit_str<Er>(self, text: &str) -> Result<(), Er> {
-        self.scalar(Cow::Owned(text.to_owned()), ScalarKind::Str);
-        Ok(())
-    }
-
-    fn visit_string<Er>(self, text: String) -> Result<(), Er> {
-        self.scalar(Cow::Owned(text), ScalarKind::Str);
+    fn visit_str<Er>(self, _: &str) -> Result<(), Er> {
+        self.scalar(Cow::Borrowed(""), ScalarKind::Str);
         Ok(())
     }
 
     fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
-        self.number(&number, ScalarKind::Unsigned(number));
+        self.scalar(Cow::Borrowed(""), ScalarKind::Unsigned(number));
         Ok(())
     }
 
-    fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
-        self.number(&number, ScalarKind::OtherNumber);
+    fn visit_i64<Er>(self, _: i64) -> Result<(), Er> {
+        self.scalar(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
     }
 
-    fn visit_f64<Er>(self, number: f64) -> Result<(), Er> {
-        self.number(&number, ScalarKind::OtherNumber);
+    fn visit_f64<Er>(self, _: f64) -> Result<(), Er> {
+        self.scalar(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
     }
 
-    fn visit_bool<Er>(self, flag: bool) -> Result<(), Er> {
-        self.scalar(
-            Cow::Borrowed(if flag { "true" } else { "false" }),
-            ScalarKind::Bool,
-        );
+    fn visit_bool<Er>(self, _: bool) -> Result<(), Er> {
+        self.scalar(Cow::Borrowed(""), ScalarKind::Bool);
         Ok(())
     }
 
     fn visit_unit<Er>(self) -> Result<(), Er> {
-        if self.bare_item {
-            self.capture.bare_possible = false;
-        }
+        self.null();
         Ok(())
     }
 
@@ -669,31 +762,16 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
             && self.error.nesting < MAX_WRAPPER_NESTING)
             .then_some(0);
         if let Some(group) = wrapped.or_else(|| self.nested_group()) {
-            let nesting = self.error.nesting + 1;
-            while seq
-                .next_element_seed(ErrorSeed {
-                    context: &mut *self.error.context,
-                    nesting,
-                    bare: false,
-                    group,
-                    key: None,
-                })?
-                .is_some()
-            {}
-            return Ok(());
+            return ErrorsIn {
+                context: &mut *self.error.context,
+                nesting: self.error.nesting + 1,
+                group,
+            }
+            .visit_seq(seq);
         }
         let continuing = self.mask & !ending_mask(context, self.mask, self.depth);
         if continuing != 0 {
             return walk_seq(self.error, self.capture, continuing, self.depth, seq, false);
-        }
-        if let Some((index, rank)) = field_ending(context, self.mask, self.depth) {
-            let mut list = Vec::new();
-            while let Some(value) = seq.next_element::<Value>()? {
-                list.push(value);
-            }
-            let Capture { raw, ranks, .. } = &mut *self.capture;
-            set_field(raw, ranks, index, rank, Value::Array(list).to_string());
-            return Ok(());
         }
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(())
@@ -738,15 +816,6 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
                 self.capture.bare_items.extend(item);
                 return Ok(());
             }
-        }
-        if let Some((index, rank)) = field_ending(context, self.mask, self.depth) {
-            let mut object = serde_json::Map::new();
-            while let Some((key, value)) = map.next_entry::<String, Value>()? {
-                object.insert(key, value);
-            }
-            let Capture { raw, ranks, .. } = &mut *self.capture;
-            set_field(raw, ranks, index, rank, Value::Object(object).to_string());
-            return Ok(());
         }
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(())

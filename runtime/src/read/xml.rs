@@ -117,6 +117,7 @@ impl<const F: usize> Walk<'_, F> {
                     ranks: Ranks::new(),
                     bare_items: Vec::<BatchItem>::new(),
                     bare_possible: false,
+                    inner: None,
                 };
                 self.error = Some((capture, if at.is_empty() { 0 } else { at.len() }));
             }
