@@ -44,17 +44,10 @@ impl Interpreter {
     /// An interpreter of `spec`, a spec without mistakes (`Checked::valid`).
     ///
     /// # Errors
-    /// One line when the spec reads more parts per error than the body reader can hold, or has
-    /// a template with more than [`MAX_PARAMS`] parameters.
+    /// One line when the spec has a template with more than [`MAX_PARAMS`] parameters.
     pub fn new(spec: Spec) -> Result<Self, String> {
+        // The checker keeps a valid spec within `MAX_PARTS` locations per error.
         let tables = Tables::new(&spec);
-        if tables.parts.len() > MAX_PARTS {
-            return Err(format!(
-                "the spec reads {} locations in each error ({} extra fields); errspec reads at most {MAX_PARTS}",
-                tables.parts.len(),
-                spec.envelope.fields.len()
-            ));
-        }
         if let Some(entry) = spec
             .errors
             .iter()

@@ -5,7 +5,7 @@
 use errspec_vocab::pointer::pointer_tokens;
 use errspec_vocab::{FallbackKey, Role};
 
-use crate::model::Spec;
+use crate::model::{Envelope, Spec};
 
 /// A spec's tables.
 #[derive(Debug, Clone)]
@@ -85,7 +85,7 @@ impl Tables {
                 .map(|(index, _)| index_u16(index))
                 .collect(),
             at: pointer_tokens(&spec.envelope.at),
-            parts: parts(spec),
+            parts: parts(&spec.envelope),
         }
     }
 }
@@ -113,8 +113,7 @@ fn code_table(groups: &[(&str, Vec<usize>)]) -> CodeTable {
 
 /// The locations the reader visits in each error, in the envelope's order, with their rank
 /// among their role's alternatives, then those of each group of nested errors.
-fn parts(spec: &Spec) -> Vec<TablePart> {
-    let envelope = &spec.envelope;
+pub(crate) fn parts(envelope: &Envelope) -> Vec<TablePart> {
     let mut parts = Vec::new();
     let mut push = |pointers: &[String], role: Role, group: u8| {
         for (rank, pointer) in pointers.iter().enumerate() {

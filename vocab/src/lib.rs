@@ -23,7 +23,7 @@ pub use fallback::FallbackKey;
 pub use kind::Kind;
 pub use recovery::Recovery;
 pub use reset::ResetFormat;
-pub use role::Role;
+pub use role::{Role, MAX_PARTS};
 pub use status::StatusFormat;
 
 /// The rate-limit windows a spec may name (`rate_limit_window = "minute"`), with their

@@ -34,3 +34,8 @@ impl Role {
         )
     }
 }
+
+/// How many parts (locations read in each error, with their alternatives, and in its nested
+/// errors) an envelope may have: the reader tracks them in one `u64` bit set. The checker
+/// refuses a spec past it, so that no declared part goes unread.
+pub const MAX_PARTS: usize = 64;

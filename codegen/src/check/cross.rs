@@ -125,6 +125,26 @@ impl Checker<'_> {
         }
     }
 
+    // The tables index entries with 16 bits: the entries past `MAX_ENTRIES` are reported
+    // (at the first of them) and left out, never folded onto another entry's index.
+    pub(super) fn check_entry_count(&mut self, mut drafts: Vec<Draft>) -> Vec<Draft> {
+        if let Some(first_past) = drafts.get(MAX_ENTRIES) {
+            self.reader.push(
+                Diagnostic::new(
+                    first_past.span.clone(),
+                    format!(
+                        "the spec documents {} errors, more than the {MAX_ENTRIES} a spec may hold",
+                        drafts.len()
+                    ),
+                )
+                .note("entries are numbered with 16 bits in the generated tables; this is the first one past them")
+                .help("split the vendor's errors into several specs, for example one per API product"),
+            );
+            drafts.truncate(MAX_ENTRIES);
+        }
+        drafts
+    }
+
     // Variant names are unique; a later duplicate is reported and left out.
     pub(super) fn check_unique_variants(&mut self, drafts: Vec<Draft>) -> Vec<Draft> {
         let mut first_at: HashMap<String, usize> = HashMap::new();
@@ -202,6 +222,15 @@ impl Checker<'_> {
                     .filter(|_| template.is_none_or(is_lone)),
                 template.and_then(|template| earlier.by_pieces.get(&template.pieces[..]).copied()),
                 earlier.lone,
+                template.and_then(|template| {
+                    earlier.templated.iter().copied().find(|&other| {
+                        drafts[other]
+                            .entry
+                            .template
+                            .as_ref()
+                            .is_some_and(|theirs| shadows(theirs, template))
+                    })
+                }),
             ];
             let conflict = candidates
                 .into_iter()
@@ -223,6 +252,9 @@ impl Checker<'_> {
                         .by_pieces
                         .entry(&template.pieces[..])
                         .or_insert(index);
+                    if earlier.templated.len() < MAX_SHADOW_COMPARISONS {
+                        earlier.templated.push(index);
+                    }
                     if is_lone(template) {
                         earlier.lone.get_or_insert(index);
                     }
@@ -267,6 +299,12 @@ impl Checker<'_> {
             } else {
                 "an entry without a template already catches every message no template matches: drop the lone-parameter template, or one of the entries"
             }),
+            (Some(mine), Some(theirs)) if shadows(theirs, mine) => Diagnostic::new(
+                at_template,
+                format!("`{variant}` is never chosen: every message its template matches, the earlier template of `{other_variant}` (also code `{code}`) matches first"),
+            )
+            .note(format!("that template is at line {other_template_line}: `{}` matches `{}`", theirs.text, mine.text))
+            .help("templates of one code are tried in file order: move the more specific template before the more general one"),
             (Some(mine), None) if lone(mine) => Diagnostic::new(
                 at_template,
                 format!("`{other_variant}` is never chosen: this template of `{variant}` (also code `{code}`) is a lone parameter and matches every message"),
@@ -523,7 +561,28 @@ struct SharedCode<'d> {
     by_pieces: HashMap<&'d [String], usize>,
     /// The first entry whose template is a lone parameter.
     lone: Option<usize>,
+    /// The entries with a template, in file order (the first [`MAX_SHADOW_COMPARISONS`]).
+    templated: Vec<usize>,
 }
+
+/// How many earlier templates of one code a template is compared with for shadowing: the
+/// comparison is per pair, and no documented code has nearly this many messages.
+const MAX_SHADOW_COMPARISONS: usize = 1024;
+
+/// Whether `earlier` matches every message `later` matches, so that `later` (tried after it)
+/// is never chosen. `later`'s parameters are filled with a character no literal text holds:
+/// `earlier` can only match that message with its own parameters covering those characters,
+/// so it matches whatever else they hold too.
+fn shadows(earlier: &Template, later: &Template) -> bool {
+    const FRESH: &str = "\u{E000}";
+    let message = later.pieces.join(FRESH);
+    let pieces: Vec<&str> = earlier.pieces.iter().map(String::as_str).collect();
+    let mut values = vec![""; earlier.params.len()];
+    errspec_vocab::template::capture(&pieces, &message, &mut values)
+}
+
+/// How many entries a spec may hold: the tables index them with `u16`.
+pub(crate) const MAX_ENTRIES: usize = u16::MAX as usize;
 
 /// Whether a template is a lone parameter, which matches every message.
 fn is_lone(template: &Template) -> bool {

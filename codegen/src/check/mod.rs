@@ -181,6 +181,7 @@ impl Checker<'_> {
         let envelope = self.check_envelope(root);
         let drafts = self.check_errors(root, api.strip_prefix.as_deref(), envelope.as_ref());
         let drafts = self.check_unique_variants(drafts);
+        let drafts = self.check_entry_count(drafts);
         self.check_codes_are_read(root, envelope.as_ref(), &drafts);
         self.check_shared_codes(&drafts);
         self.check_message_only_templates(&drafts);
@@ -454,6 +455,54 @@ mod tests {
         );
         let rendered = messages(&source).join("\n");
         assert!(rendered.contains("`A2` is never chosen"), "{rendered}");
+    }
+
+    #[test]
+    fn a_template_shadowed_by_an_earlier_one_of_its_code_is_an_error() {
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nmessage = \"Item {{id}} not found\"\n\n[[error]]\ncode = \"a\"\nvariant = \"A2\"\nmessage = \"Item {{id}} in {{place}} not found\"\n\n[[error]]\ncode = \"a\"\nvariant = \"A3\"\nmessage = \"Item 42 not found\"\n"
+        );
+        let rendered = messages(&source);
+        assert_eq!(rendered.len(), 2, "{rendered:#?}");
+        assert!(rendered[0].contains("`A2` is never chosen: every message its template matches, the earlier template of `A` (also code `a`) matches first"), "{rendered:#?}");
+        assert!(
+            rendered[1].contains("`A3` is never chosen"),
+            "{rendered:#?}"
+        );
+        // The more specific template first: both are chosen.
+        let source = format!(
+            "{HEAD}\n[[error]]\ncode = \"a\"\nvariant = \"A2\"\nmessage = \"Item {{id}} in {{place}} not found\"\n\n[[error]]\ncode = \"a\"\nmessage = \"Item {{id}} not found\"\n"
+        );
+        assert_eq!(messages(&source), Vec::<String>::new());
+    }
+
+    #[test]
+    fn more_entries_than_the_tables_index_is_an_error_at_the_first_past_them() {
+        let entries: String = (0..=super::cross::MAX_ENTRIES)
+            .map(|n| format!("[[error]]\ncode = \"c{n}\"\n"))
+            .collect();
+        let source = format!("{HEAD}\n{entries}");
+        let checked = check_spec(&source);
+        let rendered: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .map(|diagnostic| diagnostic.render("acme.toml", &source).to_string())
+            .collect();
+        assert_eq!(rendered.len(), 1, "{rendered:#?}");
+        let first_past = 8 + 2 * super::cross::MAX_ENTRIES;
+        assert!(
+            rendered[0]
+                .contains("the spec documents 65536 errors, more than the 65535 a spec may hold"),
+            "{rendered:#?}"
+        );
+        assert!(
+            rendered[0].contains(&format!("--> acme.toml:{first_past}:1")),
+            "{rendered:#?}"
+        );
+        assert_eq!(
+            checked.spec.map(|spec| spec.errors.len()),
+            Some(super::cross::MAX_ENTRIES)
+        );
     }
 
     #[test]

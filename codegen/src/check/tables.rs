@@ -4,7 +4,9 @@
 use core::ops::Range;
 
 use errspec_vocab::pointer::{pointer_tokens, selector};
-use errspec_vocab::{BodyFormat, Kind, Recovery, ResetFormat, StatusFormat, RATE_LIMIT_WINDOWS};
+use errspec_vocab::{
+    BodyFormat, Kind, Recovery, ResetFormat, Role, StatusFormat, MAX_PARTS, RATE_LIMIT_WINDOWS,
+};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use toml::de::{DeTable, DeValue};
 
@@ -233,7 +235,7 @@ impl Checker<'_> {
 
     // `[envelope]` is required: `code` says where the wire code sits.
     pub(super) fn check_envelope(&mut self, root: &DeTable<'_>) -> Option<Envelope> {
-        let Some((table, _)) = self.reader.table(root, "envelope") else {
+        let Some((table, envelope_span)) = self.reader.table(root, "envelope") else {
             if entry(root, "envelope").is_none() {
                 self.reader.push(
                     Diagnostic::new(0..0, "missing `[envelope]` table")
@@ -303,7 +305,7 @@ impl Checker<'_> {
             })
         });
         let format = self.check_body_format(table);
-        Some(Envelope {
+        let envelope = Envelope {
             format,
             many: many.is_some(),
             at: many.or(single).unwrap_or_default(),
@@ -319,7 +321,45 @@ impl Checker<'_> {
             batch,
             error_if: self.check_error_if(table),
             headers: self.check_headers(table),
-        })
+        };
+        self.check_parts_fit(table, envelope_span, &envelope);
+        Some(envelope)
+    }
+
+    // The reader tracks at most `MAX_PARTS` locations in each error: a spec past it would
+    // leave declared fields unread.
+    fn check_parts_fit(&mut self, table: &DeTable<'_>, span: Range<usize>, envelope: &Envelope) {
+        let parts = crate::tables::parts(envelope);
+        let Some(first_unread) = parts.get(MAX_PARTS) else {
+            return;
+        };
+        let field = match first_unread.role {
+            Role::Field(index) => envelope.fields.get(index),
+            _ => None,
+        };
+        let at = field
+            .and_then(|field| {
+                let (fields, _) = self.reader.table(table, "fields")?;
+                Some(entry(fields, &field.name)?.1)
+            })
+            .unwrap_or(span);
+        let what = field.map_or_else(String::new, |field| {
+            format!(
+                ": field `{}` and those after it would never be read",
+                field.name
+            )
+        });
+        self.reader.push(
+            Diagnostic::new(
+                at,
+                format!(
+                    "the envelope reads {} locations in each error, more than the {MAX_PARTS} errspec reads{what}",
+                    parts.len()
+                ),
+            )
+            .note("each pointer of `code`, `message`, `status` and every extra field counts, and so do those of nested errors")
+            .help("drop the fields you do not need, or read their parent object as one field: an object or an array is kept as its JSON text"),
+        );
     }
 
     // `[envelope.headers]` names HTTP headers (RFC 9110 tokens), and each reset header has a
