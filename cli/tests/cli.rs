@@ -758,3 +758,38 @@ fn explain_shows_the_recovery_of_an_entry() {
     assert_eq!(field(&out, "recovery"), ["fix_request"]);
     assert_eq!(field(&out, "kind"), ["unauthenticated (from status 401)"]);
 }
+
+#[test]
+fn check_and_the_macro_report_the_same_mistakes_of_every_compile_fail_spec() {
+    // Each compile-fail case of the test crate whose error points into its spec: `check`
+    // refuses that spec with the same first mistake at the same position.
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ui");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&ui).expect("ui dir") {
+        let path = entry.expect("dir entry").path();
+        if path.extension().is_none_or(|ext| ext != "stderr") {
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).expect("stderr readable");
+        let mut lines = expected.lines();
+        let (Some(first), Some(position)) = (lines.next(), lines.next()) else {
+            continue;
+        };
+        let Some(at) = position.trim().strip_prefix("--> specs/") else {
+            continue;
+        };
+        let (file, line_col) = at.split_once(':').expect("file:line:col");
+        let spec = ui.join("specs").join(file);
+        let spec = spec.to_str().expect("UTF-8 path");
+        let output = errspec(&["check", spec]);
+        assert_eq!(output.status.code(), Some(1), "{spec}");
+        let err = stderr(&output);
+        assert!(err.starts_with(first), "{spec}:\n{err}\nexpected:\n{first}");
+        assert!(
+            err.contains(&format!("--> {spec}:{line_col}\n")),
+            "{spec}:\n{err}"
+        );
+        compared += 1;
+    }
+    assert!(compared >= 30, "{compared} specs compared");
+}

@@ -105,12 +105,6 @@ impl fmt::Display for Rendered<'_> {
         writeln!(f, "{}", diagnostic.message)?;
         writeln!(f, "{gutter}--> {file}:{line}:{column}")?;
         writeln!(f, "{gutter} |")?;
-        let quoted: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .take(MAX_QUOTED_CHARS)
-            .collect();
-        writeln!(f, "{line} | {quoted}")?;
         let span_end = diagnostic
             .span
             .end
@@ -120,10 +114,23 @@ impl fmt::Display for Rendered<'_> {
             .get(diagnostic.span.start.min(bounds.end)..span_end)
             .map_or(0, |text| text.chars().count())
             .max(1);
-        let indent = (column - 1).min(MAX_QUOTED_CHARS);
-        let carets = underlined
-            .min(MAX_QUOTED_CHARS.saturating_sub(indent))
-            .max(1);
+        // A long line is quoted from a little before the span, so the caret stays under it.
+        let at = column - 1;
+        let skipped = if at + underlined.min(MAX_QUOTED_CHARS / 2) <= MAX_QUOTED_CHARS {
+            0
+        } else {
+            at - MAX_QUOTED_CHARS / 4
+        };
+        let elided = if skipped > 0 { "..." } else { "" };
+        let quoted: String = text
+            .chars()
+            .skip(skipped)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .take(MAX_QUOTED_CHARS)
+            .collect();
+        writeln!(f, "{line} | {elided}{quoted}")?;
+        let indent = elided.len() + at - skipped;
+        let carets = underlined.min(MAX_QUOTED_CHARS - (at - skipped)).max(1);
         write!(f, "{gutter} | {}{}", " ".repeat(indent), "^".repeat(carets))?;
         if let Some(note) = &diagnostic.note {
             write!(f, "\n{gutter} = note: {note}")?;
@@ -147,6 +154,27 @@ mod tests {
         assert_eq!(line_col(source, source.find('=').unwrap()), (1, 3));
         let after_umlaut = source.find(" = \"x").unwrap();
         assert_eq!(line_col(source, after_umlaut), (2, 5));
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_span_with_the_caret_under_it() {
+        let source = format!("recovery = {{ x = \"{}\", y = 1 }}\n", "d".repeat(400));
+        let start = source.find("y = 1").unwrap();
+        let rendered = Diagnostic::new(start..start + 5, "unknown key `y`")
+            .render("a.toml", &source)
+            .to_string();
+        assert!(
+            rendered.contains(&format!("--> a.toml:1:{}", start + 1)),
+            "{rendered}"
+        );
+        let lines: Vec<&str> = rendered.lines().collect();
+        let quoted = lines[3];
+        let carets = lines[4];
+        let column = carets.find('^').unwrap();
+        assert_eq!(&quoted[column..column + 5], "y = 1", "{rendered}");
+        assert_eq!(carets[column..].trim_end(), "^^^^^", "{rendered}");
+        assert!(quoted.starts_with("1 | ..."), "{rendered}");
+        assert!(quoted.chars().count() <= 160 + 10, "{rendered}");
     }
 
     #[test]

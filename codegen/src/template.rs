@@ -29,6 +29,29 @@ pub struct TemplateError {
     pub help: Option<String>,
 }
 
+/// The parameters a template names, read leniently from a template with a mistake: each
+/// `{name}` that is a valid field name, once, in order.
+#[must_use]
+pub fn declared_params(text: &str) -> Vec<String> {
+    let mut params: Vec<String> = Vec::new();
+    let mut rest = text.replace("{{", "").replace("}}", "");
+    while let Some(open) = rest.find('{') {
+        rest.drain(..=open);
+        let Some(close) = rest.find(['}', '{']) else {
+            break;
+        };
+        let name = &rest[..close];
+        if rest[close..].starts_with('}')
+            && check_field_name(name).is_ok()
+            && !params.iter().any(|param| param == name)
+        {
+            params.push(name.to_owned());
+        }
+        rest.drain(..close);
+    }
+    params
+}
+
 /// Splits `text` into pieces and parameters.
 ///
 /// # Errors

@@ -506,6 +506,26 @@ mod tests {
     }
 
     #[test]
+    fn a_key_nested_deeper_than_the_parser_follows_is_reported_where_it_is() {
+        let key = "x.".repeat(10_000);
+        let source = format!("{HEAD}\n[[error]]\ncode = \"a\"\n{key}y = 1\n");
+        let rendered = messages(&source);
+        assert_eq!(rendered.len(), 1, "{rendered:#?}");
+        assert!(
+            rendered[0].starts_with("TOML syntax error: recursion limit\n  --> acme.toml:10:1\n"),
+            "{}",
+            &rendered[0][..200]
+        );
+        let header = format!("{HEAD}\n[[error]]\ncode = \"a\"\n\n  [{key}y]\n");
+        let rendered = messages(&header);
+        assert!(
+            rendered[0].contains("--> acme.toml:11:4"),
+            "{}",
+            &rendered[0][..200]
+        );
+    }
+
+    #[test]
     fn template_mistakes_point_into_escaped_literals() {
         let source =
             format!("{HEAD}\n[[error]]\ncode = \"a\"\nmessage = \"say \\\"{{Bad Name}}\\\"\"\n");

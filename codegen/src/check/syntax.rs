@@ -12,8 +12,15 @@ pub(super) fn syntax_diagnostic(
     root: &DeTable<'_>,
     source: &str,
 ) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
     let message = error.message().trim();
+    let span = error
+        .span()
+        .or_else(|| {
+            (message == "recursion limit")
+                .then(|| deep_key(source))
+                .flatten()
+        })
+        .unwrap_or(0..0);
     let key = source.get(span.clone()).unwrap_or_default();
     let message = if message == "duplicate key" && !key.is_empty() && !key.contains('\n') {
         format!("duplicate key `{key}`")
@@ -36,6 +43,28 @@ pub(super) fn syntax_diagnostic(
             .help("quote text (`code = \"E001\"`); numbers and `true`/`false` stand alone");
     }
     diagnostic
+}
+
+/// The first key of more dotted parts than the TOML parser follows (80), which it reports
+/// without a position: a `[header]`'s or a `key = value` line's.
+fn deep_key(source: &str) -> Option<Range<usize>> {
+    const PARSER_LIMIT: usize = 80;
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let text = line.trim();
+        let key = match text.strip_prefix('[') {
+            Some(header) => header.trim_start_matches('[').split(']').next(),
+            None => text.split('=').next(),
+        }
+        .unwrap_or_default();
+        if key.matches('.').count() + 1 >= PARSER_LIMIT {
+            let start = line_start + indent + text.find(key.trim_start()).unwrap_or(0);
+            return Some(start..start + key.trim().len());
+        }
+        line_start += line.len();
+    }
+    None
 }
 
 /// For a duplicate `[table]` header at `at`, the same header written earlier.

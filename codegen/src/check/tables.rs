@@ -21,7 +21,7 @@ use crate::model::{
 };
 use crate::names::{check_field_name, check_type_name, check_variant_name, derive_variant};
 use crate::reader::{closest, entry, Reader, Text};
-use crate::template::parse_template;
+use crate::template::{declared_params, parse_template};
 
 /// The most pointers one part may list: the reader ranks them in a byte, `u8::MAX` meaning none.
 const MAX_ALTERNATIVES: usize = 255;
@@ -726,6 +726,26 @@ impl Checker<'_> {
         let template = template_text
             .as_ref()
             .and_then(|text| self.check_template(text, envelope));
+        let template_failed = template_span.is_some() && template.is_none();
+        // A template with a mistake still declares the parameters it names, so that code
+        // using them meets the one error above rather than a missing field as well.
+        let template = template.or_else(|| {
+            let text = template_text.as_ref()?;
+            let params: Vec<String> = declared_params(&text.value)
+                .into_iter()
+                .filter(|param| {
+                    !RESERVED_FIELDS.contains(&param.as_str())
+                        && envelope.is_none_or(|envelope| {
+                            envelope.fields.iter().all(|field| field.name != *param)
+                        })
+                })
+                .collect();
+            Some(Template {
+                text: text.value.clone(),
+                pieces: vec![String::new(); params.len() + 1],
+                params,
+            })
+        });
         let batch = self.reader.boolean(table, "batch").unwrap_or(false);
         let batch_span = entry(table, "batch").map(|(_, key_span)| key_span);
         if let (true, Some(key_span)) = (
@@ -745,7 +765,7 @@ impl Checker<'_> {
         let (variant, variant_span, derived) = variant?;
         Some(Draft {
             code_span: code.as_ref().map(|code| code.span.clone()),
-            template_failed: template_span.is_some() && template.is_none(),
+            template_failed,
             entry: ErrorEntry {
                 code: code.map(|code| code.value),
                 variant,
