@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Read};
 
-use errspec::BatchItem;
+use errspec::BatchItems;
 
 use crate::decoded::{Decoded, DecodedError};
 use crate::text::{count, one_line, yes_no};
@@ -100,7 +100,7 @@ fn error_block(out: &mut String, error: &DecodedError) {
     items(out, &error.items);
 }
 
-fn items(out: &mut String, items: &[BatchItem]) {
+fn items(out: &mut String, items: &BatchItems) {
     if items.is_empty() {
         return;
     }
@@ -118,10 +118,10 @@ fn items(out: &mut String, items: &[BatchItem]) {
             "    {:>number_width$}  {:<6}  id = {}",
             index + 1,
             if item.ok { "ok" } else { "failed" },
-            item.id.as_deref().map_or("(none)".into(), one_line)
+            item.id.map_or("(none)".into(), one_line)
         );
         if !item.message.is_empty() {
-            let _ = write!(out, "  message = {}", one_line(&item.message));
+            let _ = write!(out, "  message = {}", one_line(item.message));
         }
         out.push('\n');
     }

@@ -5,7 +5,7 @@
 use core::fmt;
 use std::time::Duration;
 
-use errspec::{ApiError, BatchItem, ErrorResponse, Kind, Recovery, RetryAfter};
+use errspec::{ApiError, BatchItems, ErrorResponse, Kind, Recovery, RetryAfter};
 
 /// Everything one error response said, decoded. Holds at least one error.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub struct DecodedError {
     /// The extra fields and template parameters, by name, in spec order.
     pub details: Vec<(String, Option<String>)>,
     /// Per-item results of a batch write.
-    pub items: Vec<BatchItem>,
+    pub items: BatchItems,
     /// What the spec says the error means.
     pub description: Option<String>,
     /// What the spec says to do about it.
@@ -112,7 +112,7 @@ impl DecodedError {
                 .into_iter()
                 .map(|(name, value)| (name.to_owned(), value.map(str::to_owned)))
                 .collect(),
-            items: error.items().to_vec(),
+            items: error.items().clone(),
             description: error.spec_description().map(str::to_owned),
             solution: error.spec_solution().map(str::to_owned),
         }

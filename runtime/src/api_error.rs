@@ -1,6 +1,7 @@
 use std::time::Duration;
 
-use crate::{BatchItem, Kind, Recovery};
+use crate::batch::NO_ITEMS;
+use crate::{BatchItems, Kind, Recovery};
 
 /// What every generated error type offers, for code that handles any vendor.
 pub trait ApiError: std::error::Error + Clone + 'static {
@@ -27,8 +28,8 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     /// What the spec says to do about it, if it says.
     fn spec_solution(&self) -> Option<&'static str>;
     /// Per-item results of a batch write; empty for errors that carry none.
-    fn items(&self) -> &[BatchItem] {
-        &[]
+    fn items(&self) -> &BatchItems {
+        &NO_ITEMS
     }
     /// What to do about it: [`Recovery::Retry`] (without a wait: see
     /// [`crate::ErrorResponse::recovery`]) when it is retryable, else what its spec entry

@@ -12,7 +12,7 @@ use crate::read::{marks_error, read_errors};
 use crate::resolve;
 use crate::select::select;
 use crate::spec::{Parts, Spec};
-use crate::ErrorResponse;
+use crate::{BatchItems, ErrorResponse};
 
 /// What turns an entry index (`None`: `Unknown`) and the parts read into an error.
 pub type Build<'b, E, const F: usize, const P: usize> =
@@ -145,7 +145,7 @@ fn assemble<E, const F: usize, const P: usize>(
     };
     let items = match entry {
         Some(entry) if entry.batch => raw.items,
-        _ => Vec::new(),
+        _ => BatchItems::new(),
     };
     let message = resolve::message(spec, index, raw.message, status);
     build(

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use crate::envelope::{Batch, BodyFormat, Envelope, ErrorIf, Mark, Role};
 use crate::resolve;
 use crate::spec::{Spec, View};
-use crate::BatchItem;
+use crate::BatchItems;
 use errspec_vocab::pointer::selector;
 use errspec_vocab::status::status_name;
 pub use errspec_vocab::StatusFormat;
@@ -38,7 +38,7 @@ pub struct Wire<'a, const F: usize> {
     /// The extra fields, by index.
     pub fields: [Option<&'a str>; F],
     /// Batch item results.
-    pub items: &'a [BatchItem],
+    pub items: &'a BatchItems,
     /// Whether the vendor sends this error with an empty body.
     pub empty: bool,
 }
@@ -399,15 +399,15 @@ fn status_node(format: StatusFormat, status: u16) -> Node<'static> {
 /// Item results as the reader reads them back: `{"id": 8, "message": ""}` for a success or
 /// an item without an id (`false` for a failure), `{"13": false, "message": "..."}` for a
 /// failure with an id (the id as the key).
-fn items_node<'a>(batch: Batch<'a>, items: &'a [BatchItem]) -> Node<'a> {
+fn items_node<'a>(batch: Batch<'a>, items: &'a BatchItems) -> Node<'a> {
     Node::Array(
         items
             .iter()
             .map(|item| {
                 let id_key: Cow<'a, str> = Cow::Borrowed(batch.id);
                 let first = match (&item.id, item.ok) {
-                    (Some(id), false) if id != batch.id && id != batch.message => {
-                        (Cow::Borrowed(id.as_str()), Node::Bool(false))
+                    (Some(id), false) if *id != batch.id && *id != batch.message => {
+                        (Cow::Borrowed(*id), Node::Bool(false))
                     }
                     (Some(id), true) => (id_key, id_node(id)),
                     (_, ok) => (id_key, Node::Bool(ok)),
@@ -416,7 +416,7 @@ fn items_node<'a>(batch: Batch<'a>, items: &'a [BatchItem]) -> Node<'a> {
                     first,
                     (
                         Cow::Borrowed(batch.message),
-                        Node::Text(item.message.as_str().into()),
+                        Node::Text(item.message.into()),
                     ),
                 ])
             })
@@ -574,7 +574,7 @@ mod tests {
     use super::{encode, Encoding, StatusFormat, Wire};
     use crate::envelope::fixtures::{NESTED, POSITIONAL};
     use crate::envelope::{BodyFormat, Envelope, Part, Role};
-    use crate::BatchItem;
+    use crate::{BatchItem, BatchItems};
 
     fn wire<'a, const F: usize>(
         code: Option<&'a str>,
@@ -586,7 +586,7 @@ mod tests {
             message: Some(message),
             status,
             fields: [None; F],
-            items: &[],
+            items: &crate::batch::NO_ITEMS,
             empty: false,
         }
     }
@@ -659,31 +659,32 @@ mod tests {
         );
         let items = [
             BatchItem {
-                id: Some("8".into()),
+                id: Some("8"),
                 ok: true,
-                message: String::new(),
+                message: "",
             },
             BatchItem {
                 id: None,
                 ok: false,
-                message: "No right".into(),
+                message: "No right",
             },
             BatchItem {
-                id: Some("13".into()),
+                id: Some("13"),
                 ok: false,
-                message: "Item not found".into(),
+                message: "Item not found",
             },
             BatchItem {
-                id: Some("a-1".into()),
+                id: Some("a-1"),
                 ok: true,
-                message: String::new(),
+                message: "",
             },
             BatchItem {
-                id: Some("id".into()),
+                id: Some("id"),
                 ok: false,
-                message: String::new(),
+                message: "",
             },
         ];
+        let items: BatchItems = items.into_iter().collect();
         let batch = Wire {
             items: &items,
             ..wire::<0>(
@@ -696,8 +697,9 @@ mod tests {
             text(encode(&encoding, 207, &[batch])),
             r#"["ERROR_GLPI_PARTIAL_ADD",[{"id":8,"message":""},{"id":false,"message":"No right"},{"13":false,"message":"Item not found"},{"id":"a-1","message":""},{"id":false,"message":""}]]"#
         );
+        let first: BatchItems = items.iter().take(1).collect();
         let bare = Wire {
-            items: &items[..1],
+            items: &first,
             ..wire::<0>(None, "Partial failure", 207)
         };
         assert_eq!(

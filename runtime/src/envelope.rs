@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::BatchItem;
+use crate::BatchItems;
 pub use errspec_vocab::{BodyFormat, Role};
 
 /// Where the errors of a body sit and what to read in each. Paths are JSON pointers split
@@ -115,7 +115,7 @@ pub struct RawError<'de, const F: usize> {
     /// The extra fields, by index.
     pub fields: [Option<String>; F],
     /// Batch item results.
-    pub items: Vec<BatchItem>,
+    pub items: BatchItems,
 }
 
 /// The code inside the text sent at the code's location: the part before the first `before`,
@@ -153,7 +153,7 @@ impl<const F: usize> RawError<'_, F> {
             message: None,
             status: None,
             fields: [const { None }; F],
-            items: Vec::new(),
+            items: BatchItems::new(),
         }
     }
 

@@ -163,7 +163,7 @@ macro_rules! __error_impls {
 
             /// Per-item results of a batch write; empty for errors that carry none.
             #[must_use]
-            pub fn items(&self) -> &[$crate::BatchItem] {
+            pub fn items(&self) -> &$crate::BatchItems {
                 $error::view(self).items
             }
         }
@@ -248,7 +248,7 @@ macro_rules! __error_impls {
             fn spec_solution(&self) -> ::core::option::Option<&'static str> {
                 $code::solution($error::spec_code(self)?)
             }
-            fn items(&self) -> &[$crate::BatchItem] {
+            fn items(&self) -> &$crate::BatchItems {
                 $error::items(self)
             }
             fn recovery(&self) -> $crate::Recovery {

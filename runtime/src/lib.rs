@@ -66,7 +66,7 @@ mod status;
 pub mod vendors;
 
 pub use api_error::ApiError;
-pub use batch::BatchItem;
+pub use batch::{BatchItem, BatchItems};
 pub use errspec_vocab::{Kind, Recovery};
 /// The `http` crate, whose types `decode_http`, `decode_parts` and
 /// [`ErrorResponse::to_http`] take and return.
@@ -130,6 +130,7 @@ macro_rules! __from_reqwest {
 pub mod __private {
     pub use crate::__error_impls as error_impls;
     pub use crate::__from_reqwest as from_reqwest;
+    pub use crate::batch::NO_ITEMS;
     pub use crate::decode::{decode, decode_if_error, decode_parts, is_error, Build};
     pub use crate::encode::{encode_views, StatusFormat};
     pub use crate::envelope::{
@@ -144,7 +145,7 @@ pub mod __private {
         kind, recovery, variant_name,
     };
     pub use crate::spec::{Entry, Parts, Spec, View, NONE};
-    pub use crate::{ApiError, BatchItem, ErrorResponse, Kind, Recovery};
+    pub use crate::{ApiError, BatchItem, BatchItems, ErrorResponse, Kind, Recovery};
     pub use ::errspec_macros::errors_from_spec;
     /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.
     pub use ::std::prelude::rust_2021 as prelude;

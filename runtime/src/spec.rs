@@ -2,10 +2,11 @@
 //! time by the `errspec` command's interpreter. The rules in [`crate::select`] and
 //! [`crate::resolve`] read nothing else, so compiled and interpreted decoding cannot differ.
 
+use crate::batch::NO_ITEMS;
 use crate::envelope::Envelope;
 use crate::headers::Headers;
 use crate::lookup::CodeTable;
-use crate::{BatchItem, Kind, Recovery};
+use crate::{BatchItems, Kind, Recovery};
 use errspec_vocab::{FallbackKey, StatusFormat};
 
 /// Everything the rules need to know about one vendor's errors.
@@ -118,7 +119,7 @@ pub struct View<'a, const F: usize, const P: usize> {
     /// The template's parameters, by index, padded with `None`.
     pub params: [Option<&'a str>; P],
     /// Batch item results.
-    pub items: &'a [BatchItem],
+    pub items: &'a BatchItems,
 }
 
 /// What fills a variant's padding: a field or parameter the variant does not have.
@@ -142,13 +143,13 @@ impl<'a, const F: usize, const P: usize> View<'a, F, P> {
             status,
             fields: fields.map(Option::as_deref),
             params: params.map(Option::as_deref),
-            items: &[],
+            items: &NO_ITEMS,
         }
     }
 
     /// The view with the error's batch item results.
     #[must_use]
-    pub fn with_items(mut self, items: &'a [BatchItem]) -> Self {
+    pub fn with_items(mut self, items: &'a BatchItems) -> Self {
         self.items = items;
         self
     }
@@ -164,7 +165,7 @@ impl<'a, const F: usize, const P: usize> View<'a, F, P> {
             status: self.status,
             fields: self.fields.each_ref().map(owned),
             params: self.params.each_ref().map(owned),
-            items: self.items.to_vec(),
+            items: self.items.clone(),
         }
     }
 }
@@ -184,5 +185,5 @@ pub struct Parts<const F: usize, const P: usize> {
     /// The template's parameters, by index; `None` where the message did not match.
     pub params: [Option<String>; P],
     /// Batch item results.
-    pub items: Vec<BatchItem>,
+    pub items: BatchItems,
 }

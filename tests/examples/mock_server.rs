@@ -166,18 +166,18 @@ pub fn itsm_ng_session_expired() -> ErrorResponse<ItsmNgError> {
 pub fn itsm_ng_partial_add() -> ErrorResponse<ItsmNgError> {
     ErrorResponse::from(ItsmNgError::GlpiPartialAdd {
         message: "Some items in batch creation failed; the response includes the success/failure status of each item.".into(),
-        items: vec![
+        items: [
             BatchItem {
-                id: Some("8".into()),
+                id: Some("8"),
                 ok: true,
-                message: String::new(),
+                message: "",
             },
             BatchItem {
                 id: None,
                 ok: false,
-                message: "You don't have permission to perform this action.".into(),
+                message: "You don't have permission to perform this action.",
             },
-        ],
+        ].into_iter().collect(),
         status: 207,
     })
 }

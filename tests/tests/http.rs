@@ -5,7 +5,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use errspec::http::header::{CONTENT_TYPE, RETRY_AFTER};
 use errspec::http::{HeaderMap, Response, StatusCode};
-use errspec::{ApiError, BatchItem, ErrorResponse, Kind, Recovery, RetryAfter, MAX_RETRY_AFTER};
+use errspec::{
+    ApiError, BatchItem, BatchItems, ErrorResponse, Kind, Recovery, RetryAfter, MAX_RETRY_AFTER,
+};
 use errspec_tests::igel_imi::IgelImiError;
 use errspec_tests::itcare::ItcareError;
 use errspec_tests::itsm_ng::ItsmNgError;
@@ -401,18 +403,20 @@ fn itsm_ng_sends_code_message_arrays_and_batch_items() {
             r#"["ERROR_SESSION_TOKEN_INVALID","session_token seems invalid"]"#.into()
         )
     );
-    let items = vec![
+    let items: BatchItems = [
         BatchItem {
-            id: Some("8".into()),
+            id: Some("8"),
             ok: true,
-            message: String::new(),
+            message: "",
         },
         BatchItem {
             id: None,
             ok: false,
-            message: "You don't have permission to perform this action.".into(),
+            message: "You don't have permission to perform this action.",
         },
-    ];
+    ]
+    .into_iter()
+    .collect();
     let partial = ItsmNgError::GlpiPartialAdd {
         message: "Some items failed.".into(),
         items: items.clone(),
@@ -430,18 +434,20 @@ fn itsm_ng_sends_code_message_arrays_and_batch_items() {
     // Update and delete results carry the id as the key of a failed item.
     let update = ItsmNgError::GlpiUpdate {
         message: "Failed to update item.".into(),
-        items: vec![
+        items: [
             BatchItem {
-                id: Some("12".into()),
+                id: Some("12"),
                 ok: true,
-                message: String::new(),
+                message: "",
             },
             BatchItem {
-                id: Some("13".into()),
+                id: Some("13"),
                 ok: false,
-                message: "Item not found".into(),
+                message: "Item not found",
             },
-        ],
+        ]
+        .into_iter()
+        .collect(),
         status: 400,
     };
     assert_eq!(
@@ -451,7 +457,7 @@ fn itsm_ng_sends_code_message_arrays_and_batch_items() {
     // Single-object input: a plain message where the items would be.
     let single = ItsmNgError::GlpiAdd {
         message: "Field name is mandatory".into(),
-        items: Vec::new(),
+        items: BatchItems::new(),
         status: 400,
     };
     assert_eq!(

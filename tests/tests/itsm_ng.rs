@@ -5,15 +5,11 @@
 mod common;
 
 use common::single;
-use errspec::{ApiError, BatchItem, Kind};
+use errspec::{ApiError, BatchItem, BatchItems, Kind};
 use errspec_tests::itsm_ng::{ItsmNgCode, ItsmNgError};
 
-fn item(id: Option<&str>, ok: bool, message: &str) -> BatchItem {
-    BatchItem {
-        id: id.map(str::to_owned),
-        ok,
-        message: message.to_owned(),
-    }
+fn item<'a>(id: Option<&'a str>, ok: bool, message: &'a str) -> BatchItem<'a> {
+    BatchItem { id, ok, message }
 }
 
 // The seed's own example, verbatim.
@@ -72,7 +68,7 @@ fn seed_bare_partial_add_array_decodes_by_status_207() {
         ItsmNgError::PartialFailure {
             message: description.to_owned(),
             code: None,
-            items: vec![
+            items: BatchItems::from_iter([
                 item(Some("8"), true, ""),
                 item(
                     None,
@@ -80,7 +76,7 @@ fn seed_bare_partial_add_array_decodes_by_status_207() {
                     "You don't have permission to perform this action."
                 ),
                 item(Some("9"), true, ""),
-            ],
+            ]),
             status: 207,
         }
     );
@@ -101,20 +97,20 @@ fn wrapped_partial_add_207_carries_its_items() {
         error,
         ItsmNgError::GlpiPartialAdd {
             message: PARTIAL_ADD_DESCRIPTION.to_owned(),
-            items: vec![
+            items: BatchItems::from_iter([
                 item(Some("8"), true, ""),
                 item(
                     None,
                     false,
                     "Vous n'avez pas les droits requis pour effectuer cette action."
                 ),
-            ],
+            ]),
             status: 207,
         }
     );
     assert_eq!(error.kind(), Kind::PartialFailure);
-    assert_eq!(error.items()[0].id.as_deref(), Some("8"));
-    assert!(!error.items()[1].ok);
+    assert_eq!(error.items().get(0).unwrap().id, Some("8"));
+    assert!(!error.items().get(1).unwrap().ok);
     // The trait gives generic callers the same items.
     assert_eq!(ApiError::items(&error).len(), 2);
 }
@@ -127,10 +123,10 @@ fn partial_update_items_are_keyed_by_id() {
         error,
         ItsmNgError::GlpiPartialUpdate {
             message: "Some items in batch update failed; the response includes the success/failure status of each item.".to_owned(),
-            items: vec![
+            items: BatchItems::from_iter([
                 item(Some("12"), true, ""),
                 item(Some("13"), false, "Item not found"),
-            ],
+            ]),
             status: 207,
         }
     );
@@ -148,7 +144,7 @@ fn partial_delete_items_are_keyed_by_id() {
         ItsmNgError::GlpiPartialDelete { status: 207, .. }
     ));
     assert_eq!(
-        error.items(),
+        error.items().iter().collect::<Vec<_>>(),
         [
             item(Some("71"), true, ""),
             item(Some("72"), false, "Element introuvable"),
@@ -167,14 +163,14 @@ fn all_failed_add_is_a_400_with_items() {
         error,
         ItsmNgError::GlpiAdd {
             message: "Failed to create item.".to_owned(),
-            items: vec![
+            items: BatchItems::from_iter([
                 item(
                     None,
                     false,
                     "You don't have permission to perform this action."
                 ),
                 item(None, false, "Field name is mandatory"),
-            ],
+            ]),
             status: 400,
         }
     );
@@ -191,7 +187,7 @@ fn all_failed_delete_is_a_400_with_items_keyed_by_id() {
         error,
         ItsmNgError::GlpiDelete {
             message: "Failed to delete item.".to_owned(),
-            items: vec![item(Some("71"), false, "Item not found")],
+            items: BatchItems::from_iter([item(Some("71"), false, "Item not found")]),
             status: 400,
         }
     );
@@ -206,7 +202,7 @@ fn single_object_add_failure_is_a_400_with_a_string_message() {
         error,
         ItsmNgError::GlpiAdd {
             message: "You don't have permission to perform this action.".to_owned(),
-            items: vec![],
+            items: BatchItems::new(),
             status: 400,
         }
     );
@@ -225,7 +221,7 @@ fn single_object_update_failure_is_a_400_with_a_string_message() {
         error,
         ItsmNgError::GlpiUpdate {
             message: "Item is locked".to_owned(),
-            items: vec![],
+            items: BatchItems::new(),
             status: 400,
         }
     );
@@ -547,7 +543,7 @@ fn all_failed_add_with_an_empty_item_list_uses_the_description() {
         error,
         ItsmNgError::GlpiAdd {
             message: "Failed to create item.".to_owned(),
-            items: vec![],
+            items: BatchItems::new(),
             status: 400,
         }
     );

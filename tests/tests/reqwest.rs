@@ -142,17 +142,17 @@ async fn every_vendor_decodes_from_the_wire() {
     let response = ItsmNgError::from_reqwest(get(&base, "/itsm-ng/partial-add").await).await;
     assert_eq!(response.status(), 207);
     assert_eq!(
-        response.first().items(),
+        response.first().items().iter().collect::<Vec<_>>(),
         [
             BatchItem {
-                id: Some("8".into()),
+                id: Some("8"),
                 ok: true,
-                message: String::new(),
+                message: "",
             },
             BatchItem {
                 id: None,
                 ok: false,
-                message: "You don't have permission to perform this action.".into(),
+                message: "You don't have permission to perform this action.",
             },
         ]
     );

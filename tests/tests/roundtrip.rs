@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use errspec::http::{Response, StatusCode};
-use errspec::{ApiError, BatchItem, ErrorResponse, RetryAfter};
+use errspec::{ApiError, BatchItem, BatchItems, ErrorResponse, RetryAfter};
 use errspec_codegen::model::{ErrorEntry, Spec, Template};
 use errspec_tests::igel_imi::IgelImiError;
 use errspec_tests::itcare::ItcareError;
@@ -48,7 +48,7 @@ struct Material {
     fields: Vec<Option<String>>,
     code: String,
     status: u16,
-    items: Vec<BatchItem>,
+    items: Vec<(Option<String>, bool, String)>,
     /// For an entry that is also chosen when its template does not match: whether the
     /// message follows the template.
     matching: bool,
@@ -66,7 +66,7 @@ struct Data {
     status: u16,
     fields: Vec<Option<String>>,
     params: Vec<Option<String>>,
-    items: Vec<BatchItem>,
+    items: BatchItems,
 }
 
 impl Data {
@@ -103,9 +103,9 @@ fn value() -> impl Strategy<Value = String> {
     })
 }
 
-fn item() -> impl Strategy<Value = BatchItem> {
+/// An item's id, success and message.
+fn item() -> impl Strategy<Value = (Option<String>, bool, String)> {
     (option::of(any::<String>()), any::<bool>(), any::<String>())
-        .prop_map(|(id, ok, message)| BatchItem { id, ok, message })
 }
 
 fn retry_after() -> impl Strategy<Value = Option<RetryAfter>> {
@@ -269,7 +269,7 @@ fn derive(spec: &Spec, index: usize, m: &Material) -> Option<Data> {
             status,
             fields: Vec::new(),
             params: Vec::new(),
-            items: Vec::new(),
+            items: BatchItems::new(),
         });
     };
     let field_count = spec.envelope.fields.len();
@@ -308,7 +308,7 @@ fn derive(spec: &Spec, index: usize, m: &Material) -> Option<Data> {
             status,
             fields: vec![None; field_count],
             params: vec![None; entry.params().len()],
-            items: Vec::new(),
+            items: BatchItems::new(),
         });
     }
     // Decoding tries the templates of the entries sharing the code in file order, then takes
@@ -359,26 +359,21 @@ fn derive(spec: &Spec, index: usize, m: &Material) -> Option<Data> {
             (m.message.clone(), vec![None; entry.params().len()])
         }
     };
-    let items: Vec<BatchItem> = if entry.batch {
+    let items: BatchItems = if entry.batch {
         let batch = spec.envelope.batch.as_ref().expect("a batch envelope");
         m.items
             .iter()
-            .cloned()
-            .map(|mut item| {
+            .map(|(id, ok, message)| BatchItem {
                 // Restricted: a failed item's id is its key, which cannot be a reserved key.
-                if !item.ok
-                    && item
-                        .id
-                        .as_deref()
-                        .is_some_and(|id| id == batch.id || id == batch.message)
-                {
-                    item.id = None;
-                }
-                item
+                id: id
+                    .as_deref()
+                    .filter(|id| *ok || (*id != batch.id && *id != batch.message)),
+                ok: *ok,
+                message,
             })
             .collect()
     } else {
-        Vec::new()
+        BatchItems::new()
     };
     let items_take_the_message = spec.envelope.batch.as_ref().is_some_and(|batch| {
         Some(&batch.at) == spec.envelope.message.as_ref().map(|message| &message[0])

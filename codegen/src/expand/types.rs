@@ -40,7 +40,7 @@ fn error_enum(spec: &Spec, names: &Names) -> TokenStream {
         let items = entry.batch.then(|| {
             quote! {
                 #[doc = "Per-item results of a batch write, empty when the body held none."]
-                items: Vec<__errspec::BatchItem>,
+                items: __errspec::BatchItems,
             }
         });
         quote! {

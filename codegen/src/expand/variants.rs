@@ -280,12 +280,12 @@ fn view_body(
         .map(|(_, entry)| ident(&entry.variant))
         .collect();
     let items = if with_items.is_empty() {
-        quote!(&[])
+        quote!(&__rt::NO_ITEMS)
     } else {
         quote! {
             match self {
                 #(Self::#with_items { items, .. })|* => items,
-                _ => &[],
+                _ => &__rt::NO_ITEMS,
             }
         }
     };

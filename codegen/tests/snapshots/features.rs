@@ -65,7 +65,7 @@ Vendor documentation: <https://example.org/errors>*/
             ///The error's `field` (at `/field`), if present.
             field: Option<String>,
             ///Per-item results of a batch write, empty when the body held none.
-            items: Vec<__errspec::BatchItem>,
+            items: __errspec::BatchItems,
             ///The HTTP status the error arrived with: its own when the body carries one, else the response's.
             status: u16,
         },
@@ -405,7 +405,7 @@ Vendor documentation: <https://example.org/errors>*/
                 .with_items(
                     match self {
                         Self::Partial { items, .. } => items,
-                        _ => &[],
+                        _ => &__rt::NO_ITEMS,
                     },
                 )
         }

@@ -14,6 +14,7 @@ use super::values::Spanned;
 use super::walk::{set_field, set_message, ErrorSeed, ValueAt};
 use super::{claim, Capture, Context, Ranks};
 use crate::envelope::{RawError, Role, Shape};
+use crate::BatchItems;
 
 /// An element of an array that parts reach through a selector (`[@type=...ErrorInfo]`): what
 /// those parts read in it counts only if the element's member has the selector's value,
@@ -68,7 +69,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for Element<'_, '_, '_, '_, 'de
         let mut read = Capture {
             raw: RawError::empty(),
             ranks: Ranks::new(),
-            bare_items: Vec::new(),
+            bare_items: BatchItems::new(),
             bare_possible: false,
             inner: None,
         };

@@ -9,12 +9,13 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use serde::Deserialize as _;
 use serde_json::value::RawValue;
 
-use super::batch::{ItemSeed, ItemVisitor};
+use super::batch::ItemSeed;
 use super::selected::Element;
 pub(super) use super::values::ScalarKind;
 use super::values::Spanned;
 use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
 use crate::envelope::{code_within, Envelope, RawError, Role, Shape};
+use crate::BatchItems;
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 pub(super) fn is_index(token: &str, index: usize) -> bool {
@@ -209,7 +210,7 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
         let mut capture = Capture {
             raw: RawError::empty(),
             ranks: Ranks::new(),
-            bare_items: Vec::new(),
+            bare_items: BatchItems::new(),
             bare_possible: self.bare,
             inner: None,
         };
@@ -750,9 +751,14 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
         let context = &*self.error.context;
         if context.ends_here(self.mask, self.depth, Role::Items) {
             if let Some(batch) = context.envelope().batch {
-                while let Some(item) = seq.next_element_seed(ItemSeed(batch))? {
-                    self.capture.raw.items.extend(item);
-                }
+                let items = &mut self.capture.raw.items;
+                while seq
+                    .next_element_seed(ItemSeed {
+                        batch,
+                        items: &mut *items,
+                    })?
+                    .is_some()
+                {}
                 return Ok(());
             }
         }
@@ -812,8 +818,11 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
         }
         if self.bare_item {
             if let Some(batch) = context.envelope().batch {
-                let item = ItemVisitor(batch).visit_map(map)?;
-                self.capture.bare_items.extend(item);
+                ItemSeed {
+                    batch,
+                    items: &mut self.capture.bare_items,
+                }
+                .visit_map(map)?;
                 return Ok(());
             }
         }

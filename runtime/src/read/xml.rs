@@ -12,7 +12,7 @@ use quick_xml::Reader;
 use super::walk::{store, ScalarKind};
 use super::{Capture, Ranks, Sink};
 use crate::envelope::{Envelope, RawError, Role, Shape};
-use crate::BatchItem;
+use crate::BatchItems;
 
 /// How deep elements may nest: far beyond any error document, low enough to bound the stack.
 const MAX_DEPTH: usize = 128;
@@ -115,7 +115,7 @@ impl<const F: usize> Walk<'_, F> {
                 let capture = Capture {
                     raw: RawError::empty(),
                     ranks: Ranks::new(),
-                    bare_items: Vec::<BatchItem>::new(),
+                    bare_items: BatchItems::new(),
                     bare_possible: false,
                     inner: None,
                 };
