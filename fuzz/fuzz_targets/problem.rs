@@ -1,0 +1,13 @@
+//! `ProblemError::decode` (RFC 9457 problem details) on any status (the first two bytes) and any body (the rest).
+#![no_main]
+#![forbid(unsafe_code)]
+
+use errspec_tests::harness::{split, Decoded};
+use errspec_tests::problem::ProblemError;
+use libfuzzer_sys::fuzz_target;
+
+// `Decoded::new` checks the promise every response keeps, and panics where one breaks it.
+fuzz_target!(|data: &[u8]| {
+    let (status, body) = split(data);
+    let _ = Decoded::new(status, body, &ProblemError::decode(status, body));
+});
