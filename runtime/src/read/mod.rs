@@ -133,28 +133,38 @@ fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sin
     if !matches!(body.first(), Some(b'{' | b'[')) {
         return;
     }
-    let mut context = Context {
-        shape,
-        all_parts: 0,
-        sink,
-    };
-    context.all_parts = context.group_mask(0);
-    let read = Locate {
-        context: &mut context,
-        depth: 0,
-    }
-    .deserialize(&mut serde_json::Deserializer::from_slice(body));
-    if read.is_err() {
-        // Invalid UTF-8 or a broken escape inside a string, or a number too large to read:
-        // read again, all of it, what the server meant.
-        if let Some(repaired) = repair(body) {
-            context.sink.truncate(0);
-            let _ = Locate {
-                context: &mut context,
-                depth: 0,
-            }
-            .deserialize(&mut serde_json::Deserializer::from_str(&repaired));
+    let mut context = Context::new(shape, sink);
+    // A body of valid UTF-8 (nearly all) is checked once here, and its strings are then read
+    // without a check each.
+    let text = core::str::from_utf8(body).ok();
+    let walk = |context: &mut Context<'_, S, F>, exact: bool| {
+        context.exact = exact;
+        let locate = Locate { context, depth: 0 };
+        match text {
+            Some(text) => locate.deserialize(&mut serde_json::Deserializer::from_str(text)),
+            None => locate.deserialize(&mut serde_json::Deserializer::from_slice(body)),
         }
+    };
+    if walk(&mut context, false).is_ok() {
+        return;
+    }
+    // A number or an object the quick walk cannot keep as sent (`1.0`, `1e400`, an object in
+    // a field), or a body broken somewhere: read it all again, every value a part reads taken
+    // as the text it spans.
+    context.sink.truncate(0);
+    if walk(&mut context, true).is_ok() {
+        return;
+    }
+    // Invalid UTF-8 or a broken escape inside a string, or a number too large to read where
+    // an error should be: read again, all of it, what the server meant.
+    if let Some(repaired) = repair(body) {
+        context.sink.truncate(0);
+        context.exact = true;
+        let _ = Locate {
+            context: &mut context,
+            depth: 0,
+        }
+        .deserialize(&mut serde_json::Deserializer::from_str(&repaired));
     }
 }
 
@@ -169,10 +179,32 @@ struct Context<'c, S: Shape, const F: usize> {
     shape: S,
     /// The parts of the errors themselves (group 0).
     all_parts: u64,
+    /// The parts that read a scalar (a code, a message, a status, a field).
+    reading_scalars: u64,
+    /// Whether the values parts read are taken as the text they span (exact, and never
+    /// failing), rather than as serde_json reads them (quicker; a walk that meets a value it
+    /// cannot keep as sent stops, and the body is walked again exactly).
+    exact: bool,
     sink: &'c mut dyn Sink<F>,
 }
 
-impl<S: Shape, const F: usize> Context<'_, S, F> {
+impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
+    fn new(shape: S, sink: &'c mut dyn Sink<F>) -> Self {
+        let mut context = Context {
+            shape,
+            all_parts: 0,
+            reading_scalars: 0,
+            exact: false,
+            sink,
+        };
+        context.all_parts = context.group_mask(0);
+        context.reading_scalars = context
+            .parts()
+            .filter(|(_, part)| part.role.holds_scalar())
+            .fold(0, |found, (bit, _)| found | bit);
+        context
+    }
+
     /// The envelope: a constant where `S` is a generated spec's, so the walk compiled for it
     /// folds its paths and flags.
     #[inline(always)]
@@ -305,6 +337,7 @@ mod tests {
     use crate::envelope::fixtures::{NESTED, POSITIONAL};
     use crate::envelope::{BodyFormat, Envelope, Part, RawError, Role};
     use crate::BatchItem;
+    use serde::de::DeserializeSeed;
 
     /// A raw error with its strings owned, for comparing.
     #[derive(Debug, PartialEq, Eq)]
@@ -325,6 +358,66 @@ mod tests {
             // Leaked: a test's few items, compared as plain values.
             items: Box::leak(Box::new(raw.items)).iter().collect(),
         })
+    }
+
+    /// What an exact walk alone reads from `body`, as [`read`] shows it.
+    fn read_exactly<const F: usize>(envelope: &Envelope<'_>, body: &str) -> Vec<Read> {
+        let mut build = |raw: RawError<'_, F>| Read {
+            code: raw.code.map(|code| code.into_owned()),
+            message: raw.message.map(|message| message.into_owned()),
+            status: raw.status,
+            fields: raw.fields.to_vec(),
+            items: Box::leak(Box::new(raw.items)).iter().collect(),
+        };
+        let mut sink = super::Collect {
+            out: Vec::new(),
+            build: &mut build,
+        };
+        let mut context = super::Context::new(envelope, &mut sink);
+        context.exact = true;
+        let _ = super::walk::Locate {
+            context: &mut context,
+            depth: 0,
+        }
+        .deserialize(&mut serde_json::Deserializer::from_str(body));
+        sink.out
+    }
+
+    #[test]
+    fn the_quick_walk_reads_what_the_exact_walk_reads() {
+        let cases: [(&Envelope<'_>, &str); 6] = [
+            (
+                &NESTED,
+                r#"{"error": {"code": "expired", "message": "Session \"x\" expired", "status": 401, "path": "/a", "inner": [{"code": "c", "message": "m"}]}}"#,
+            ),
+            (
+                &NESTED,
+                r#"{"error": {"code": 42, "message": null, "status": "404", "path": true}}"#,
+            ),
+            (
+                &NESTED,
+                r#"{"error": {"code": "x", "code": null, "message": "m", "message": "n"}, "error": {"code": "y"}}"#,
+            ),
+            (
+                &LIST,
+                r#"{"errors": [{"type": "taken", "message": "a", "attribute": "name"}, 7, {"type": -3}]}"#,
+            ),
+            (
+                &POSITIONAL,
+                r#"["ERROR_GLPI_PARTIAL_ADD", [{"12": true, "message": ""}, {"id": false, "message": "No"}]]"#,
+            ),
+            (
+                &POSITIONAL,
+                r#"[{"id": 8, "message": ""}, {"id": false, "message": "No permission."}]"#,
+            ),
+        ];
+        for (envelope, body) in cases {
+            assert_eq!(
+                read::<1>(envelope, body.as_bytes()),
+                read_exactly::<1>(envelope, body),
+                "{body}"
+            );
+        }
     }
 
     const LIST: Envelope<'static> = Envelope {

@@ -17,6 +17,9 @@ use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
 use crate::envelope::{code_within, Envelope, RawError, Role, Shape};
 use crate::BatchItems;
 
+/// Why a quick walk stops: a value it cannot keep as sent (the body is walked again exactly).
+const NOT_AS_SENT: &str = "a value to keep as the text it spans";
+
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 pub(super) fn is_index(token: &str, index: usize) -> bool {
     let bytes = token.as_bytes();
@@ -272,9 +275,9 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
     /// Whether a part of this error's group reads the error itself (Jira's `errorMessages`
     /// strings).
     fn reads_itself(&self) -> bool {
-        self.context
-            .ending(self.mask(), 0)
-            .any(|(role, _)| role.holds_scalar())
+        let context = &*self.context;
+        let reading = self.mask() & context.reading_scalars;
+        reading != 0 && context.ending(reading, 0).next().is_some()
     }
 
     /// A value where an error should be: an error of the value alone, where the group reads
@@ -303,7 +306,7 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, S
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        if !self.reads_itself() {
+        if !self.context.exact || !self.reads_itself() {
             return deserializer.deserialize_any(self);
         }
         // The error may be a lone scalar: taken as the text it spans, as a part's value is.
@@ -345,31 +348,39 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
         Ok(())
     }
 
-    // A scalar arrives here only where no part reads the error itself: inside another error
-    // it is kept as an error with nothing read, so that none of a list is lost.
+    // A lone value, read as a part's value is in the quick walk.
 
-    fn visit_str<Er>(self, _: &str) -> Result<(), Er> {
-        self.lone_value(Cow::Borrowed(""), ScalarKind::Str);
+    fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_str<Er>(self, text: &str) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Str);
         Ok(())
     }
 
     fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
-        self.lone_value(Cow::Borrowed(""), ScalarKind::Unsigned(number));
+        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::Unsigned(number));
         Ok(())
     }
 
-    fn visit_i64<Er>(self, _: i64) -> Result<(), Er> {
+    fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
+        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
+        if self.reads_itself() {
+            return Err(Er::custom(NOT_AS_SENT));
+        }
         self.lone_value(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
     }
 
-    fn visit_f64<Er>(self, _: f64) -> Result<(), Er> {
-        self.lone_value(Cow::Borrowed(""), ScalarKind::OtherNumber);
-        Ok(())
-    }
-
-    fn visit_bool<Er>(self, _: bool) -> Result<(), Er> {
-        self.lone_value(Cow::Borrowed(""), ScalarKind::Bool);
+    fn visit_bool<Er>(self, flag: bool) -> Result<(), Er> {
+        let text = if flag { "true" } else { "false" };
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Bool);
         Ok(())
     }
 
@@ -541,17 +552,49 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
         let Some(multiple) = context.envelope().multiple else {
             return false;
         };
-        self.error.nesting < MAX_WRAPPER_NESTING
+        // Inner errors are no scalar: most values are settled by the mask alone.
+        self.mask & !context.reading_scalars != 0
+            && self.error.nesting < MAX_WRAPPER_NESTING
             && self.capture.raw.code.as_deref() != Some(multiple)
             && context.ends_here(self.mask, self.depth, Role::Inner)
     }
 
+    /// Whether a part that keeps a scalar's text ends here (a status alone does not).
+    fn keeps_text(&self) -> bool {
+        self.reads_scalar()
+            && self
+                .error
+                .context
+                .ending(self.mask, self.depth)
+                .any(|(role, _)| matches!(role, Role::Code | Role::Message | Role::Field(_)))
+    }
+
+    /// Stores a number in every part that ends here, turned into text only for the parts
+    /// that keep text.
+    fn number(self, number: &dyn fmt::Display, kind: ScalarKind) {
+        let text = if self.keeps_text() {
+            Cow::Owned(number.to_string())
+        } else {
+            Cow::Borrowed("")
+        };
+        self.scalar(text, kind);
+    }
+
+    /// In the quick walk, a field cannot keep the text of an object or an array: the walk
+    /// stops, for an exact one.
+    fn keeps_no_container<Er: serde::de::Error>(&self) -> Result<(), Er> {
+        let context = &*self.error.context;
+        if !context.exact && field_ending(context, self.mask, self.depth).is_some() {
+            return Err(Er::custom(NOT_AS_SENT));
+        }
+        Ok(())
+    }
+
     /// Whether a part that reads a scalar (a code, a message, a status, a field) ends here.
     fn reads_scalar(&self) -> bool {
-        self.error
-            .context
-            .ending(self.mask, self.depth)
-            .any(|(role, _)| role.holds_scalar())
+        let context = &*self.error.context;
+        let reading = self.mask & context.reading_scalars;
+        reading != 0 && context.ending(reading, self.depth).next().is_some()
     }
 
     /// Reads a value taken as the text it spans: a scalar into the parts that end here, an
@@ -693,9 +736,10 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_,
             self.capture.inner = Some(raw.get());
             return Ok(());
         }
-        // Where a part reads a scalar, the value is taken as the text it spans: numbers stay
-        // as sent and can never fail the read, and an object or an array is not built.
-        if self.reads_scalar() {
+        // In an exact walk, where a part reads a scalar, the value is taken as the text it
+        // spans: numbers stay as sent and can never fail the read, and an object or an array
+        // is not built.
+        if self.error.context.exact && self.reads_scalar() {
             let raw = <&'de RawValue>::deserialize(deserializer)?;
             self.spanned(raw.get());
             return Ok(());
@@ -711,31 +755,46 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
         f.write_str("any JSON value")
     }
 
-    // A scalar arrives here only where no part reads one ([`ValueAt::reads_scalar`]): its
-    // text is never kept.
+    // The quick walk: a string, an integer or a boolean is kept as it is; a number serde_json
+    // cannot give back as sent (a fraction, an exponent, past 64 bits, `-0`) stops the walk
+    // where a part keeps its text, for an exact one.
 
-    fn visit_str<Er>(self, _: &str) -> Result<(), Er> {
-        self.scalar(Cow::Borrowed(""), ScalarKind::Str);
+    fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<(), Er> {
+        self.scalar(Cow::Borrowed(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_str<Er>(self, text: &str) -> Result<(), Er> {
+        self.scalar(Cow::Owned(text.to_owned()), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_string<Er>(self, text: String) -> Result<(), Er> {
+        self.scalar(Cow::Owned(text), ScalarKind::Str);
         Ok(())
     }
 
     fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
-        self.scalar(Cow::Borrowed(""), ScalarKind::Unsigned(number));
+        self.number(&number, ScalarKind::Unsigned(number));
         Ok(())
     }
 
-    fn visit_i64<Er>(self, _: i64) -> Result<(), Er> {
+    fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
+        self.number(&number, ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
+        if self.keeps_text() {
+            return Err(Er::custom(NOT_AS_SENT));
+        }
         self.scalar(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
     }
 
-    fn visit_f64<Er>(self, _: f64) -> Result<(), Er> {
-        self.scalar(Cow::Borrowed(""), ScalarKind::OtherNumber);
-        Ok(())
-    }
-
-    fn visit_bool<Er>(self, _: bool) -> Result<(), Er> {
-        self.scalar(Cow::Borrowed(""), ScalarKind::Bool);
+    fn visit_bool<Er>(self, flag: bool) -> Result<(), Er> {
+        let text = if flag { "true" } else { "false" };
+        self.scalar(Cow::Borrowed(text), ScalarKind::Bool);
         Ok(())
     }
 
@@ -745,6 +804,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.keeps_no_container()?;
         if self.bare_item {
             self.capture.bare_possible = false;
         }
@@ -784,6 +844,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.keeps_no_container()?;
         if let Some(group) = self.nested_group() {
             let nesting = self.error.nesting + 1;
             let context = &mut *self.error.context;
