@@ -5,6 +5,9 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use serde::Deserialize as _;
+
+use super::values::{ScalarKind, Spanned};
 use super::walk::is_index;
 use crate::envelope::{ErrorIf, Mark};
 
@@ -72,7 +75,19 @@ impl<'de> DeserializeSeed<'de> for Find<'_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
+        if !self.at_location() {
+            return deserializer.deserialize_any(self);
+        }
+        // The mark itself is taken as the text it spans, so that no number (`1e400`) fails
+        // the read and hides the error.
+        let value = match Spanned::deserialize(deserializer)? {
+            Spanned::Null => Value::Null,
+            Spanned::Container(_) => Value::Other,
+            Spanned::Scalar(flag, ScalarKind::Bool) => Value::Bool(flag == "true"),
+            Spanned::Scalar(text, ScalarKind::Str) => return self.value(Value::Text(&text)),
+            Spanned::Scalar(text, _) => text.parse().map_or(Value::Other, Value::Integer),
+        };
+        self.value(value)
     }
 }
 
@@ -214,6 +229,12 @@ mod tests {
             br#"{"data": {"a": 1}, "errors": null}"#
         ));
         assert!(!marks_error(&graphql, br#"{"data": {"a": 1}}"#));
+        // A number past f64's range is a value there like any other, wherever it sits.
+        assert!(marks_error(&graphql, br#"{"errors": 1e400}"#));
+        assert!(marks_error(
+            &graphql,
+            br#"{"data": [1e400, -1E999], "errors": [{"message": "x"}]}"#
+        ));
         let nested = ErrorIf {
             at: &["results", "1", "status"],
             is: Some(Mark::Text("failure")),
@@ -232,5 +253,10 @@ mod tests {
         };
         assert!(marks_error(&code, br#"{"code": -1}"#));
         assert!(!marks_error(&code, br#"{"code": 0}"#));
+        assert!(!marks_error(&code, br#"{"code": -1.0}"#));
+        assert!(!marks_error(
+            &code,
+            br#"{"code": 123456789012345678901234567890}"#
+        ));
     }
 }
