@@ -553,6 +553,17 @@ fn numbers_anywhere_never_lose_an_error() {
             decoded.detail("check"),
             Some(format!(r#"[{number}, {{"n": {number}}}]"#).as_str())
         );
+        // Inside inner errors read after their wrapper's code: every one kept, as sent.
+        let telecomx = format!(
+            r#"{{"error": {{"inner": [{{"code": "not_found", "message": "a"}}, {{"code": {number}, "message": "b"}}, {{"code": "expired", "message": "c"}}], "code": "multiple", "message": "w"}}}}"#
+        );
+        let decoded = Vendor::TelecomX.decode(422, telecomx.as_bytes());
+        let codes: Vec<_> = decoded
+            .errors
+            .iter()
+            .map(|error| error.code.as_deref())
+            .collect();
+        assert_eq!(codes, [Some("not_found"), Some(number), Some("expired")]);
         // Where an error should be, among errors: the others are all read.
         let netilion = format!(
             r#"{{"errors": [{{"type": "taken", "message": "a"}}, {number}, {{"type": "blank", "message": "b"}}]}}"#

@@ -139,20 +139,25 @@ fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sin
     let text = core::str::from_utf8(body).ok();
     let walk = |context: &mut Context<'_, S, F>, exact: bool| {
         context.exact = exact;
-        let locate = Locate { context, depth: 0 };
-        match text {
+        context.unfinished = false;
+        let locate = Locate {
+            context: &mut *context,
+            depth: 0,
+        };
+        let read = match text {
             Some(text) => locate.deserialize(&mut serde_json::Deserializer::from_str(text)),
             None => locate.deserialize(&mut serde_json::Deserializer::from_slice(body)),
-        }
+        };
+        read.is_ok() && !context.unfinished
     };
-    if walk(&mut context, false).is_ok() {
+    if walk(&mut context, false) {
         return;
     }
     // A number or an object the quick walk cannot keep as sent (`1.0`, `1e400`, an object in
     // a field), or a body broken somewhere: read it all again, every value a part reads taken
     // as the text it spans.
     context.sink.truncate(0);
-    if walk(&mut context, true).is_ok() {
+    if walk(&mut context, true) {
         return;
     }
     // Invalid UTF-8 or a broken escape inside a string, or a number too large to read where
@@ -185,16 +190,25 @@ struct Context<'c, S: Shape, const F: usize> {
     /// failing), rather than as serde_json reads them (quicker; a walk that meets a value it
     /// cannot keep as sent stops, and the body is walked again exactly).
     exact: bool,
+    /// Whether a walk of a value's text whose error could not be passed up failed (the inner
+    /// errors read once their wrapper's code is known): the walk is then taken as failed.
+    unfinished: bool,
     sink: &'c mut dyn Sink<F>,
 }
 
 impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
+    /// What stops the quick walk at a value it cannot keep as sent.
+    fn stop_quick_walk<Er: serde::de::Error>(&self) -> Er {
+        Er::custom("a value to keep as the text it spans")
+    }
+
     fn new(shape: S, sink: &'c mut dyn Sink<F>) -> Self {
         let mut context = Context {
             shape,
             all_parts: 0,
             reading_scalars: 0,
             exact: false,
+            unfinished: false,
             sink,
         };
         context.all_parts = context.group_mask(0);

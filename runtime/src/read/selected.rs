@@ -6,7 +6,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde::Deserialize as _;
 use serde_json::value::RawValue;
 
@@ -41,20 +43,21 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for Element<'_, '_, '_,
         // Reached both ways: read twice from the text the element spans.
         let raw = <&'de RawValue>::deserialize(deserializer)?;
         let text = raw.get();
-        let _ = ValueAt {
+        ValueAt {
             error: &mut *self.error,
             capture: &mut *self.capture,
             mask: self.by_index,
             depth: self.depth,
             bare_item: false,
         }
-        .deserialize(&mut serde_json::Deserializer::from_str(text));
-        let _ = Element {
+        .deserialize(&mut serde_json::Deserializer::from_str(text))
+        .map_err(D::Error::custom)?;
+        Element {
             by_index: 0,
             ..self
         }
-        .deserialize(&mut serde_json::Deserializer::from_str(text));
-        Ok(())
+        .deserialize(&mut serde_json::Deserializer::from_str(text))
+        .map_err(D::Error::custom)
     }
 }
 

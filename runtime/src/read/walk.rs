@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use std::fmt;
 
 use errspec_vocab::status::{status_from_number, status_from_text};
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde::Deserialize as _;
 use serde_json::value::RawValue;
 
@@ -16,9 +18,6 @@ use super::values::Spanned;
 use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
 use crate::envelope::{code_within, Envelope, RawError, Role, Shape};
 use crate::BatchItems;
-
-/// Why a quick walk stops: a value it cannot keep as sent (the body is walked again exactly).
-const NOT_AS_SENT: &str = "a value to keep as the text it spans";
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 pub(super) fn is_index(token: &str, index: usize) -> bool {
@@ -245,11 +244,13 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
                 (Some(code), Some(multiple)) if code == multiple
             );
             if let (true, Some(inner)) = (is_wrapper, capture.inner) {
-                let _ = serde_json::Deserializer::from_str(inner).deserialize_any(ErrorsIn {
+                let read = serde_json::Deserializer::from_str(inner).deserialize_any(ErrorsIn {
                     context: &mut *context,
                     nesting: self.nesting + 1,
                     group: 0,
                 });
+                // The error cannot be passed up from here: noted, so the body is read again.
+                context.unfinished |= read.is_err();
             }
             if is_wrapper && context.sink.len() > before {
                 return;
@@ -315,7 +316,9 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, S
             Spanned::Scalar(text, kind) => self.lone_value(text, kind),
             Spanned::Null => {}
             Spanned::Container(text) => {
-                let _ = serde_json::Deserializer::from_str(text).deserialize_any(self);
+                serde_json::Deserializer::from_str(text)
+                    .deserialize_any(self)
+                    .map_err(D::Error::custom)?;
             }
         }
         Ok(())
@@ -372,7 +375,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
 
     fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
         if self.reads_itself() {
-            return Err(Er::custom(NOT_AS_SENT));
+            return Err(self.context.stop_quick_walk());
         }
         self.lone_value(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
@@ -585,7 +588,7 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
     fn keeps_no_container<Er: serde::de::Error>(&self) -> Result<(), Er> {
         let context = &*self.error.context;
         if !context.exact && field_ending(context, self.mask, self.depth).is_some() {
-            return Err(Er::custom(NOT_AS_SENT));
+            return Err(context.stop_quick_walk());
         }
         Ok(())
     }
@@ -600,10 +603,16 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
     /// Reads a value taken as the text it spans: a scalar into the parts that end here, an
     /// object or an array kept whole as a field's text, and walked into (from that text) for
     /// the parts, groups, items and inner errors inside it.
-    fn spanned(self, raw: &'de str) {
+    fn spanned(self, raw: &'de str) -> Result<(), serde_json::Error> {
         let container = match Spanned::of(raw) {
-            Spanned::Scalar(text, kind) => return self.scalar(text, kind),
-            Spanned::Null => return self.null(),
+            Spanned::Scalar(text, kind) => {
+                self.scalar(text, kind);
+                return Ok(());
+            }
+            Spanned::Null => {
+                self.null();
+                return Ok(());
+            }
             Spanned::Container(text) => text,
         };
         let context = &*self.error.context;
@@ -619,11 +628,12 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
             .fold(0, |found, (bit, _)| found | bit);
         let inside = self.mask & !scalar_parts;
         if inside != 0 || self.bare_item {
-            let _ = serde_json::Deserializer::from_str(container).deserialize_any(ValueAt {
+            serde_json::Deserializer::from_str(container).deserialize_any(ValueAt {
                 mask: inside,
                 ..self
-            });
+            })?;
         }
+        Ok(())
     }
 
     /// A null: the values of the parts that end here, read before at the same rank, are
@@ -741,8 +751,7 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_,
         // is not built.
         if self.error.context.exact && self.reads_scalar() {
             let raw = <&'de RawValue>::deserialize(deserializer)?;
-            self.spanned(raw.get());
-            return Ok(());
+            return self.spanned(raw.get()).map_err(D::Error::custom);
         }
         deserializer.deserialize_any(self)
     }
@@ -786,7 +795,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
 
     fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
         if self.keeps_text() {
-            return Err(Er::custom(NOT_AS_SENT));
+            return Err(self.error.context.stop_quick_walk());
         }
         self.scalar(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
