@@ -1,4 +1,4 @@
-//! Reading the errors out of a body in one pass, as an [`Envelope`] describes them.
+//! Reading the errors out of a body, as an [`Envelope`] describes them.
 //!
 //! The body is walked with serde's visitors: only the locations the envelope names are
 //! looked at, everything else is skipped without being built, and strings borrow from the
@@ -6,10 +6,18 @@
 //! is bounded whatever the body's nesting. An error is built as soon as its object ends, so a
 //! body cut short still yields the errors it completed.
 //!
+//! Values are kept as the server sent them. A quick walk reads them as serde_json gives them
+//! and stops at the first it cannot give back as sent (a number with a fraction or an exponent,
+//! past 64 bits, an object or an array a field keeps); only then is the body walked again,
+//! exactly, each value a part reads taken as the text it spans (`RawValue`), never built and
+//! never failing. The memory a decode holds stays within the body's size: fields copy their
+//! text once, batch items are packed, the inner errors of an error that turns out to be no
+//! `multiple` wrapper are never built.
+//!
 //! `walk` follows the envelope through the body, `selected` reads the array elements chosen by
 //! a member's value, `values` keeps strings and scalars as text, `batch` reads per-item results,
-//! `repair` rereads a body whose strings are broken, `mark` finds the error mark of a body sent
-//! with a success status, and `xml` walks XML bodies along the same envelope.
+//! `repair` rereads a body whose strings or numbers cannot be read, `mark` finds the error mark
+//! of a body sent with a success status, and `xml` walks XML bodies along the same envelope.
 
 /// Visitor methods that accept every scalar and make nothing of it: where an envelope expects
 /// a container, any other value is skipped rather than an error.
