@@ -10,8 +10,8 @@
 //! and stops at the first it cannot give back as sent (a number with a fraction or an exponent,
 //! past 64 bits, an object or an array a field keeps); only then is the body walked again,
 //! exactly, each value a part reads taken as the text it spans (`RawValue`), never built and
-//! never failing. The memory a decode holds stays within the body's size: fields copy their
-//! text once, batch items are packed, the inner errors of an error that turns out to be no
+//! never failing. Beyond the errors it returns, a decode holds little: a field copies its text
+//! once, batch items are packed, the inner errors of an error that turns out to be no
 //! `multiple` wrapper are never built.
 //!
 //! `walk` follows the envelope through the body, `selected` reads the array elements chosen by
