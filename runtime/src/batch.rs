@@ -146,7 +146,7 @@ impl<'a> Iterator for Iter<'a> {
         self.rest = rest;
         let id = self.text()?;
         let message = self.text()?;
-        self.left -= 1;
+        self.left = self.left.saturating_sub(1);
         Some(BatchItem {
             id: (flags & HAS_ID != 0).then_some(id),
             ok: flags & OK != 0,

@@ -223,12 +223,13 @@ impl Checker<'_> {
                 template.and_then(|template| earlier.by_pieces.get(&template.pieces[..]).copied()),
                 earlier.lone,
                 template.and_then(|template| {
+                    let witness = witness(template);
                     earlier.templated.iter().copied().find(|&other| {
                         drafts[other]
                             .entry
                             .template
                             .as_ref()
-                            .is_some_and(|theirs| shadows(theirs, template))
+                            .is_some_and(|theirs| matches_witness(theirs, &witness))
                     })
                 }),
             ];
@@ -574,11 +575,28 @@ const MAX_SHADOW_COMPARISONS: usize = 1024;
 /// `earlier` can only match that message with its own parameters covering those characters,
 /// so it matches whatever else they hold too.
 fn shadows(earlier: &Template, later: &Template) -> bool {
-    const FRESH: &str = "\u{E000}";
-    let message = later.pieces.join(FRESH);
-    let pieces: Vec<&str> = earlier.pieces.iter().map(String::as_str).collect();
-    let mut values = vec![""; earlier.params.len()];
-    errspec_vocab::template::capture(&pieces, &message, &mut values)
+    matches_witness(earlier, &witness(later))
+}
+
+/// A message `template` matches, its parameters filled with a character no literal text
+/// holds ([`shadows`]), normalized as the matcher normalizes messages.
+fn witness(template: &Template) -> String {
+    let message = template.pieces.join("\u{E000}");
+    errspec_vocab::template::normalize_message(&message).to_owned()
+}
+
+/// Whether `template` matches `witness`: first whether it starts and ends as the template's
+/// literal text does, which settles most pairs of a code's many templates at once.
+fn matches_witness(template: &Template, witness: &str) -> bool {
+    let (Some(first), Some(last)) = (template.pieces.first(), template.pieces.last()) else {
+        return false;
+    };
+    if !witness.starts_with(first.as_str()) || !witness.ends_with(last.as_str()) {
+        return false;
+    }
+    let pieces: Vec<&str> = template.pieces.iter().map(String::as_str).collect();
+    let mut values = vec![""; template.params.len()];
+    errspec_vocab::template::capture(&pieces, witness, &mut values)
 }
 
 /// How many entries a spec may hold: the tables index them with `u16`.
