@@ -372,28 +372,26 @@ mod tests {
     }
 
     fn read<const F: usize>(envelope: &Envelope<'_>, body: &[u8]) -> Vec<Read> {
-        read_errors(envelope, body, &mut |raw: RawError<'_, F>| Read {
+        read_errors(envelope, body, &mut owned::<F>)
+    }
+
+    /// `raw` with its strings owned.
+    fn owned<const F: usize>(raw: RawError<'_, F>) -> Read {
+        Read {
             code: raw.code.map(|code| code.into_owned()),
             message: raw.message.map(|message| message.into_owned()),
             status: raw.status,
             fields: raw.fields.to_vec(),
             // Leaked: a test's few items, compared as plain values.
             items: Box::leak(Box::new(raw.items)).iter().collect(),
-        })
+        }
     }
 
     /// What an exact walk alone reads from `body`, as [`read`] shows it.
     fn read_exactly<const F: usize>(envelope: &Envelope<'_>, body: &str) -> Vec<Read> {
-        let mut build = |raw: RawError<'_, F>| Read {
-            code: raw.code.map(|code| code.into_owned()),
-            message: raw.message.map(|message| message.into_owned()),
-            status: raw.status,
-            fields: raw.fields.to_vec(),
-            items: Box::leak(Box::new(raw.items)).iter().collect(),
-        };
         let mut sink = super::Collect {
             out: Vec::new(),
-            build: &mut build,
+            build: &mut owned::<F>,
         };
         let mut context = super::Context::new(envelope, &mut sink);
         context.exact = true;
