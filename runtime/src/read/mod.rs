@@ -205,11 +205,6 @@ struct Context<'c, S: Shape, const F: usize> {
 }
 
 impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
-    /// What stops the quick walk at a value it cannot keep as sent.
-    fn stop_quick_walk<Er: serde::de::Error>(&self) -> Er {
-        Er::custom("a value to keep as the text it spans")
-    }
-
     fn new(shape: S, sink: &'c mut dyn Sink<F>) -> Self {
         let mut context = Context {
             shape,

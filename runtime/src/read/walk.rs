@@ -19,6 +19,12 @@ use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
 use crate::envelope::{code_within, Envelope, RawError, Role, Shape};
 use crate::BatchItems;
 
+/// What stops the quick walk at a value it cannot keep as sent: the body is then walked
+/// again exactly.
+fn stop_quick_walk<Er: serde::de::Error>() -> Er {
+    Er::custom("a value to keep as the text it spans")
+}
+
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 pub(super) fn is_index(token: &str, index: usize) -> bool {
     let bytes = token.as_bytes();
@@ -375,7 +381,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
 
     fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
         if self.reads_itself() {
-            return Err(self.context.stop_quick_walk());
+            return Err(stop_quick_walk());
         }
         self.lone_value(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
@@ -588,7 +594,7 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
     fn keeps_no_container<Er: serde::de::Error>(&self) -> Result<(), Er> {
         let context = &*self.error.context;
         if !context.exact && field_ending(context, self.mask, self.depth).is_some() {
-            return Err(context.stop_quick_walk());
+            return Err(stop_quick_walk());
         }
         Ok(())
     }
@@ -795,7 +801,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
 
     fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
         if self.keeps_text() {
-            return Err(self.error.context.stop_quick_walk());
+            return Err(stop_quick_walk());
         }
         self.scalar(Cow::Borrowed(""), ScalarKind::OtherNumber);
         Ok(())
