@@ -34,20 +34,20 @@ pub struct TemplateError {
 #[must_use]
 pub fn declared_params(text: &str) -> Vec<String> {
     let mut params: Vec<String> = Vec::new();
-    let mut rest = text.replace("{{", "").replace("}}", "");
+    let mut seen = std::collections::HashSet::new();
+    let unescaped = text.replace("{{", "").replace("}}", "");
+    // One pass over the text, however many braces a broken template holds.
+    let mut rest = unescaped.as_str();
     while let Some(open) = rest.find('{') {
-        rest.drain(..=open);
+        rest = &rest[open + 1..];
         let Some(close) = rest.find(['}', '{']) else {
             break;
         };
         let name = &rest[..close];
-        if rest[close..].starts_with('}')
-            && check_field_name(name).is_ok()
-            && !params.iter().any(|param| param == name)
-        {
+        if rest[close..].starts_with('}') && check_field_name(name).is_ok() && seen.insert(name) {
             params.push(name.to_owned());
         }
-        rest.drain(..close);
+        rest = &rest[close..];
     }
     params
 }
@@ -164,7 +164,19 @@ fn check_param(
 
 #[cfg(test)]
 mod tests {
-    use super::parse_template;
+    use super::{declared_params, parse_template};
+
+    #[test]
+    fn a_broken_template_declares_each_name_once_in_order() {
+        assert_eq!(
+            declared_params("Client {id} in {{literal}} {Bad Name} {id}{folder"),
+            ["id"]
+        );
+        assert_eq!(declared_params("{a}{b}{a} {c"), ["a", "b"]);
+        // Hundreds of thousands of parameters: read in one pass.
+        let many: String = (0..300_000).map(|n| format!("{{p{n}}}")).collect();
+        assert_eq!(declared_params(&many).len(), 300_000);
+    }
 
     fn pieces(text: &str) -> (Vec<String>, Vec<String>) {
         let template = parse_template(text).unwrap();
