@@ -33,7 +33,8 @@ pub fn decode<S: Shape, E, const F: usize, const P: usize>(
 
 /// [`decode`] a response with its headers: a code sent in a header the spec names stands in
 /// for the body's where the body has none (AWS's `x-amzn-ErrorType`), and the response keeps
-/// `Retry-After` (else the first of the spec's rate-limit reset headers) and the request id.
+/// `Retry-After` (else the first of the spec's rate-limit reset headers), the request id and
+/// the other headers the spec names.
 pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
     shape: S,
@@ -52,8 +53,9 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
             )
         })
         .filter(|code| !code.trim().is_empty());
-    let response = decode_with_code(spec, shape, status, header_code.as_deref(), body, build)
+    let mut response = decode_with_code(spec, shape, status, header_code.as_deref(), body, build)
         .with_headers(headers);
+    *response.headers_mut() = headers::kept(headers, &spec.headers);
     let response = match headers::first(headers, spec.headers.request_id) {
         Some(id) => response.with_request_id(id),
         None => response,
@@ -89,19 +91,6 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         let only = assemble(spec, raw, status, build);
         ErrorResponse::new(status, only).with_raw_body(body)
     })
-}
-
-/// Decodes a response only if it is an error: always for a status outside 200..=299, and for a
-/// success status when the body carries the envelope's error mark (`[envelope.error_if]`:
-/// Slack's `"ok": false`). `None` for a success.
-pub fn decode_if_error<S: Shape, E, const F: usize, const P: usize>(
-    spec: &Spec<'_>,
-    shape: S,
-    status: u16,
-    body: &[u8],
-    build: &Build<'_, E, F, P>,
-) -> Option<ErrorResponse<E>> {
-    is_error(shape, status, body).then(|| decode(spec, shape, status, body, build))
 }
 
 /// Whether a response is an error: its status is outside 200..=299, or its body carries the

@@ -19,7 +19,10 @@ macro_rules! __error_impls {
                 status: ::core::primitive::u16,
                 body: &[::core::primitive::u8],
             ) -> $crate::ErrorResponse<$error> {
-                $crate::__private::decode(&SPEC, KnownEnvelope, status, body, &$error::build)
+                $crate::__private::record(
+                    &SPEC,
+                    $crate::__private::decode(&SPEC, KnownEnvelope, status, body, &$error::build),
+                )
             }
 
             /// Decodes a response only if it is an error: `None` for a success, that is a
@@ -30,13 +33,8 @@ macro_rules! __error_impls {
                 status: ::core::primitive::u16,
                 body: &[::core::primitive::u8],
             ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
-                $crate::__private::decode_if_error(
-                    &SPEC,
-                    KnownEnvelope,
-                    status,
-                    body,
-                    &$error::build,
-                )
+                $crate::__private::is_error(KnownEnvelope, status, body)
+                    .then(|| $error::decode(status, body))
             }
 
             /// [`decode_if_error`](Self::decode_if_error) for a response of the `http` crate,
@@ -73,13 +71,16 @@ macro_rules! __error_impls {
                 headers: &$crate::http::HeaderMap,
                 body: &[::core::primitive::u8],
             ) -> $crate::ErrorResponse<$error> {
-                $crate::__private::decode_parts(
+                $crate::__private::record(
                     &SPEC,
-                    KnownEnvelope,
-                    status.as_u16(),
-                    headers,
-                    body,
-                    &$error::build,
+                    $crate::__private::decode_parts(
+                        &SPEC,
+                        KnownEnvelope,
+                        status.as_u16(),
+                        headers,
+                        body,
+                        &$error::build,
+                    ),
                 )
             }
 
@@ -254,6 +255,19 @@ macro_rules! __error_impls {
             fn recovery(&self) -> $crate::Recovery {
                 $error::recovery(self)
             }
+            fn decode_parts(
+                status: $crate::http::StatusCode,
+                headers: &$crate::http::HeaderMap,
+                body: &[::core::primitive::u8],
+            ) -> $crate::ErrorResponse<Self> {
+                $error::decode_parts(status, headers, body)
+            }
+            fn is_error(
+                status: ::core::primitive::u16,
+                body: &[::core::primitive::u8],
+            ) -> ::core::primitive::bool {
+                $crate::__private::is_error(KnownEnvelope, status, body)
+            }
             fn request_id_header() -> ::core::option::Option<&'static str> {
                 SPEC.headers.request_id.first().copied()
             }
@@ -387,5 +401,6 @@ macro_rules! __error_impls {
         }
 
         $crate::__private::from_reqwest!($error);
+        $crate::__private::serialize!($error, $code);
     };
 }

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, UNIX_EPOCH};
 
-use http::HeaderMap;
+use http::{HeaderMap, HeaderName};
 
 use crate::RetryAfter;
 pub use errspec_vocab::ResetFormat;
@@ -39,6 +39,30 @@ pub(crate) fn first<'h>(headers: &'h HeaderMap, names: &[&str]) -> Option<&'h st
             .map(str::trim)
             .find(|value| !value.is_empty())
     })
+}
+
+/// Every value of the headers in `headers` that `spec` names for a code or a rate-limit reset,
+/// as received: what [`crate::ErrorResponse::headers`] keeps.
+pub(crate) fn kept(headers: &HeaderMap, spec: &Headers<'_>) -> HeaderMap {
+    let names = spec
+        .code
+        .iter()
+        .copied()
+        .chain(spec.retry_after.iter().map(|(name, _)| *name));
+    let mut kept = HeaderMap::new();
+    for name in names {
+        let Ok(name) = HeaderName::from_bytes(name.as_bytes()) else {
+            continue;
+        };
+        // A name listed twice is copied once.
+        if kept.contains_key(&name) {
+            continue;
+        }
+        for value in headers.get_all(&name) {
+            kept.append(name.clone(), value.clone());
+        }
+    }
+    kept
 }
 
 /// When to retry by the first of the spec's reset headers that reads.
@@ -92,7 +116,7 @@ mod tests {
 
     use http::{HeaderMap, HeaderValue};
 
-    use super::{first, parse_reset, reset, ResetFormat};
+    use super::{first, kept, parse_reset, reset, Headers, ResetFormat};
     use crate::RetryAfter;
 
     #[test]
@@ -146,5 +170,29 @@ mod tests {
             ))
         );
         assert_eq!(reset(&HeaderMap::new(), &names), None);
+    }
+
+    #[test]
+    fn keeps_every_value_of_the_code_and_reset_headers_only() {
+        let mut headers = HeaderMap::new();
+        headers.append("x-amzn-errortype", HeaderValue::from_static("Throttling"));
+        headers.append("x-ratelimit-reset", HeaderValue::from_static("1700000000"));
+        headers.append("x-ratelimit-reset", HeaderValue::from_static("1700000060"));
+        headers.insert("x-request-id", HeaderValue::from_static("abc"));
+        headers.insert("set-cookie", HeaderValue::from_static("session=secret"));
+        let spec = Headers {
+            code: &["X-Amzn-ErrorType", "not a header name"],
+            request_id: &["x-request-id"],
+            retry_after: &[
+                ("x-ratelimit-reset", ResetFormat::EpochSeconds),
+                ("X-RateLimit-Reset", ResetFormat::Seconds),
+            ],
+        };
+        let kept = kept(&headers, &spec);
+        assert_eq!(kept.len(), 3);
+        assert_eq!(kept["x-amzn-errortype"], "Throttling");
+        let resets: Vec<_> = kept.get_all("x-ratelimit-reset").iter().collect();
+        assert_eq!(resets, ["1700000000", "1700000060"]);
+        assert!(!kept.contains_key("x-request-id") && !kept.contains_key("set-cookie"));
     }
 }

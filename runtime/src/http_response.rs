@@ -1,7 +1,7 @@
 //! The `http` crate's types on both sides: headers a client reads, responses a server sends.
 
 use http::header::{CONTENT_TYPE, RETRY_AFTER};
-use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use http::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::{ApiError, ErrorResponse, RetryAfter};
 
@@ -25,16 +25,17 @@ impl<E: ApiError> ErrorResponse<E> {
     /// valid HTTP status), the errors in the vendor's wire format
     /// ([`ApiError::encode_errors`]) with its `Content-Type` ([`ApiError::content_type`]), or an empty body
     /// without a content type where the vendor sends none, `Retry-After` when set, and the
-    /// request id in the spec's request-id header when both are known.
+    /// request id in the spec's request-id header when both are known, and the other headers
+    /// it holds ([`ErrorResponse::headers`]).
     /// Decoding it with `decode_http` gives this response back.
     #[must_use]
     pub fn to_http(&self) -> http::Response<Vec<u8>> {
         let body = E::encode_errors(self.status(), self.errors());
         let has_body = !body.is_empty();
         let mut response = http::Response::new(body);
-        *response.status_mut() =
-            StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        *response.status_mut() = self.status_code();
         let headers = response.headers_mut();
+        headers.clone_from(self.headers());
         if has_body {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(E::content_type()));
         }

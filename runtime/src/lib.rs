@@ -43,7 +43,12 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+#[macro_use]
+mod plain;
+
 mod api_error;
+#[cfg(feature = "axum")]
+mod axum_response;
 mod batch;
 mod decode;
 mod encode;
@@ -53,14 +58,21 @@ mod headers;
 mod http_response;
 mod lookup;
 mod read;
-#[cfg(feature = "reqwest")]
+#[cfg(any(feature = "reqwest", feature = "reqwest-012"))]
 mod reqwest_client;
+#[cfg(feature = "reqwest-middleware")]
+mod reqwest_retry;
 mod resolve;
 mod response;
 mod retry;
 mod select;
+#[cfg(feature = "serde")]
+mod serialize;
 mod spec;
 mod status;
+#[cfg(feature = "tower")]
+mod tower_retry;
+mod trace;
 #[cfg(feature = "vendors")]
 #[cfg_attr(docsrs, doc(cfg(feature = "vendors")))]
 pub mod vendors;
@@ -75,11 +87,17 @@ pub use http;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub use reqwest;
-#[cfg(feature = "reqwest")]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub use reqwest_client::MAX_BODY_READ;
+#[cfg(any(feature = "reqwest", feature = "reqwest-012"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "reqwest", feature = "reqwest-012"))))]
+pub use reqwest_client::{ReqwestResponse, MAX_BODY_READ};
+#[cfg(feature = "reqwest-middleware")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
+pub use reqwest_retry::{RetryStrategy, WaitRetryAfter};
 pub use response::{ErrorResponse, RAW_BODY_CAP};
 pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub use tower_retry::RetryPolicy;
 
 /// Generates the error types of a vendor spec: `errors_from_spec!("acme.toml")`.
 ///
@@ -117,12 +135,20 @@ macro_rules! errors_from_spec {
 #[doc = include_str!("../docs/spec-format.md")]
 pub mod spec_format {}
 
-/// Without the `reqwest` feature, generated error types have no `from_reqwest`.
-#[cfg(not(feature = "reqwest"))]
+/// Without a `reqwest` feature, generated error types have no `from_reqwest`.
+#[cfg(not(any(feature = "reqwest", feature = "reqwest-012")))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __from_reqwest {
     ($error:ident) => {};
+}
+
+/// Without the `serde` feature, generated types do not implement `Serialize`.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serialize {
+    ($error:ident, $code:ident) => {};
 }
 
 /// What generated code calls. Not a public API: it may change in any release.
@@ -130,16 +156,20 @@ macro_rules! __from_reqwest {
 pub mod __private {
     pub use crate::__error_impls as error_impls;
     pub use crate::__from_reqwest as from_reqwest;
+    pub use crate::__serialize as serialize;
+    #[cfg(feature = "serde")]
+    pub use crate::serialize::serialize_error;
+    #[cfg(feature = "serde")]
+    pub use serde;
     pub use crate::batch::NO_ITEMS;
-    pub use crate::decode::{decode, decode_if_error, decode_parts, is_error, Build};
+    pub use crate::decode::{decode, decode_parts, is_error, Build};
+    pub use crate::trace::record;
     pub use crate::encode::{encode_views, StatusFormat};
     pub use crate::envelope::{
         Batch, BodyFormat, Envelope, ErrorIf, Mark, Part, Role, Shape, MAX_PARTS,
     };
     pub use crate::headers::{Headers, ResetFormat};
     pub use crate::lookup::CodeTable;
-    #[cfg(feature = "reqwest")]
-    pub use crate::reqwest_client::read_response;
     pub use crate::resolve::{
         code, debug, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable,
         kind, recovery, variant_name,

@@ -1,6 +1,8 @@
 use core::fmt;
 use std::time::{Duration, SystemTime};
 
+use http::{HeaderMap, StatusCode};
+
 use crate::retry::{until_next_window, MAX_RETRY_AFTER};
 use crate::{ApiError, Kind, Recovery, RetryAfter};
 
@@ -17,6 +19,7 @@ pub struct ErrorResponse<E> {
     raw_body: Vec<u8>,
     retry_after: Option<RetryAfter>,
     request_id: Option<String>,
+    headers: HeaderMap,
 }
 
 impl<E> ErrorResponse<E> {
@@ -28,6 +31,7 @@ impl<E> ErrorResponse<E> {
             raw_body: Vec::new(),
             retry_after: None,
             request_id: None,
+            headers: HeaderMap::new(),
         }
     }
 
@@ -64,6 +68,21 @@ impl<E> ErrorResponse<E> {
         self.request_id.as_deref()
     }
 
+    /// The headers of the response that the spec names under `[envelope.headers]` besides
+    /// the request id and `Retry-After` (which [`ErrorResponse::request_id`] and
+    /// [`ErrorResponse::retry_after_header`] hold): a code sent in a header
+    /// (`x-amzn-ErrorType`), rate-limit resets (`x-ratelimit-reset`), every value as received.
+    /// Empty when decoded without headers. [`ErrorResponse::to_http`] sends them back.
+    #[must_use]
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The headers [`ErrorResponse::headers`] returns, to add to (a mock server's response).
+    pub fn headers_mut(&mut self) -> &mut HeaderMap {
+        &mut self.headers
+    }
+
     /// A response holding `errors`, in order; `None` when there are none.
     #[must_use]
     pub fn from_errors(status: u16, errors: Vec<E>) -> Option<Self> {
@@ -73,6 +92,7 @@ impl<E> ErrorResponse<E> {
             raw_body: Vec::new(),
             retry_after: None,
             request_id: None,
+            headers: HeaderMap::new(),
         })
     }
 
@@ -101,6 +121,13 @@ impl<E> ErrorResponse<E> {
     #[must_use]
     pub fn status(&self) -> u16 {
         self.status
+    }
+
+    /// The HTTP status of the response as the `http` crate's type; 500 when
+    /// [`ErrorResponse::status`] is none (a number outside 100..=999 given to `decode`).
+    #[must_use]
+    pub fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     /// The first (often the only) error.

@@ -4,7 +4,8 @@
 //!
 //! Defined once, here, so that the code generator (`errspec-codegen`), which reads spec files,
 //! and the runtime (`errspec`), which decodes responses, cannot disagree. Users see these
-//! through `errspec` (`errspec::Kind`, `errspec::Recovery`); this crate has no dependencies.
+//! through `errspec` (`errspec::Kind`, `errspec::Recovery`); this crate has no dependency
+//! but an optional `serde` (feature `serde`: `Serialize` for `Kind` and `Recovery`).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -15,6 +16,8 @@ pub mod pointer;
 mod recovery;
 mod reset;
 mod role;
+#[cfg(feature = "serde")]
+mod serialize;
 pub mod status;
 pub mod template;
 
