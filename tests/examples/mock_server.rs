@@ -1,18 +1,23 @@
 //! A mock server that answers with vendor errors in each vendor's exact wire format, built
-//! with errspec's server side (`ErrorResponse::to_http`) and axum. Integration tests of HTTP
-//! clients point at it instead of the vendor; `tests/tests/reqwest.rs` does.
+//! with errspec's server side and axum: a handler returns an `ErrorResponse` (errspec's
+//! feature `axum`). Integration tests of HTTP clients point at it instead of the vendor;
+//! `tests/tests/reqwest.rs` and the retry tests do.
 //!
 //! ```sh
 //! cargo run -p errspec-tests --example mock_server        # listens on 127.0.0.1:3000
 //! curl -i http://127.0.0.1:3000/netilion/too-many-requests
 //! ```
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use axum::body::Body;
+use axum::http::header::{HeaderName, CONTENT_TYPE};
+use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
-use errspec::{ApiError, BatchItem, ErrorResponse, RetryAfter};
+use errspec::{BatchItem, ErrorResponse, RetryAfter};
+use errspec_tests::github::GitHubError;
 use errspec_tests::igel_imi::IgelImiError;
 use errspec_tests::itcare::ItcareError;
 use errspec_tests::itsm_ng::ItsmNgError;
@@ -22,9 +27,31 @@ use errspec_tests::telecomx::TelecomXError;
 /// How many errors `/netilion/endless` lists: about 3 MiB of body.
 pub const ENDLESS_ERRORS: usize = 40_000;
 
+/// What `/netilion/throttled-once` answers once throttled: a device.
+pub const DEVICE: &str = r#"{"id": 42, "serial_number": "X1234"}"#;
+
 /// The routes, one per vendor error the mock answers with (`GET`, any other path is 404).
+/// Each app counts its own requests to the routes that answer differently the second time.
 pub fn app() -> Router {
+    let throttled_calls = Arc::new(AtomicUsize::new(0));
     Router::new()
+        .route(
+            "/netilion/throttled-once",
+            get(move || {
+                let calls = Arc::clone(&throttled_calls);
+                async move {
+                    if calls.fetch_add(1, Ordering::SeqCst) == 0 {
+                        Err(netilion_throttled().with_retry_after(RetryAfter::Delay(
+                            Duration::from_secs(1),
+                        )))
+                    } else {
+                        Ok(DEVICE)
+                    }
+                }
+            }),
+        )
+        .route("/github/rate-limited", get(|| reply(github_rate_limited())))
+        .route("/gateway/down", get(|| async { gateway_down() }))
         .route(
             "/netilion/too-many-requests",
             get(|| reply(netilion_throttled())),
@@ -60,9 +87,42 @@ pub async fn serve(listener: tokio::net::TcpListener) -> std::io::Result<()> {
     axum::serve(listener, app()).await
 }
 
-async fn reply<E: ApiError>(response: ErrorResponse<E>) -> axum::response::Response {
-    response.to_http().map(Body::from)
+/// What a gateway in front of any API answers when the API is away: nginx's page.
+fn gateway_down() -> (StatusCode, [(HeaderName, &'static str); 1], &'static str) {
+    (
+        StatusCode::BAD_GATEWAY,
+        [(CONTENT_TYPE, "text/html")],
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+    )
 }
+
+/// An error response is an axum response (errspec's feature `axum`).
+async fn reply<E: errspec::ApiError>(response: ErrorResponse<E>) -> ErrorResponse<E> {
+    response
+}
+
+/// GitHub's primary rate limit of unauthenticated requests: 403, with the request id and the
+/// time the limit resets (a Unix time) in headers.
+pub fn github_rate_limited() -> ErrorResponse<GitHubError> {
+    let mut response = ErrorResponse::from(GitHubError::RateLimitExceeded {
+        message: "API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)".into(),
+        documentation_url: Some("https://docs.github.com/rest/overview/rate-limits-for-the-rest-api".into()),
+        code: None,
+        resource: None,
+        field: None,
+        address: Some("203.0.113.7".into()),
+        advice: Some("(But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)".into()),
+        status: 403,
+    })
+    .with_request_id("CA1B:2F3D:1C2E4A:1E3B9C:6566F7B2");
+    response
+        .headers_mut()
+        .insert("x-ratelimit-reset", GITHUB_RESET.into());
+    response
+}
+
+/// When GitHub's rate limit of [`github_rate_limited`] resets: 2023-11-29T09:26:40Z.
+pub const GITHUB_RESET: u32 = 1_701_250_000;
 
 /// Netilion's throttling: 429 `too_many_requests`, without `Retry-After` (as documented).
 pub fn netilion_throttled() -> ErrorResponse<NetilionError> {

@@ -1,5 +1,6 @@
-//! `from_reqwest` (feature `reqwest`) against a real HTTP server on 127.0.0.1: the example
-//! mock server, started in each test on a free port. Nothing of reqwest is mocked.
+//! `from_reqwest` (features `reqwest`, reqwest 0.13, and `reqwest-012`) against a real HTTP
+//! server on 127.0.0.1: the example mock server, started in each test on a free port.
+//! Nothing of reqwest is mocked.
 
 #[path = "../examples/mock_server.rs"]
 #[allow(dead_code)]
@@ -7,7 +8,9 @@ mod mock_server;
 
 use std::time::{Duration, SystemTime};
 
+use errspec::http::StatusCode;
 use errspec::{BatchItem, Kind, Recovery, RetryAfter, MAX_BODY_READ};
+use errspec_tests::github::GitHubError;
 use errspec_tests::igel_imi::IgelImiError;
 use errspec_tests::itcare::ItcareError;
 use errspec_tests::itsm_ng::ItsmNgError;
@@ -192,4 +195,70 @@ async fn a_path_the_mock_does_not_serve_decodes_by_status() {
         }
     ));
     assert_eq!(response.recovery(), Recovery::FixRequest);
+}
+
+#[tokio::test]
+async fn the_status_request_id_and_headers_the_spec_names_are_kept() {
+    let base = start().await;
+    let response = GitHubError::from_reqwest(get(&base, "/github/rate-limited").await).await;
+    assert_eq!(response.status_code(), StatusCode::FORBIDDEN);
+    assert!(matches!(
+        response.first(),
+        GitHubError::RateLimitExceeded { address: Some(address), .. } if address == "203.0.113.7"
+    ));
+    assert_eq!(
+        response.request_id(),
+        Some("CA1B:2F3D:1C2E4A:1E3B9C:6566F7B2")
+    );
+    // The reset header the spec names is kept as sent; the server's other headers are not.
+    assert_eq!(response.headers().len(), 1);
+    assert_eq!(
+        response.headers()["x-ratelimit-reset"],
+        mock_server::GITHUB_RESET.to_string()
+    );
+    let reset = SystemTime::UNIX_EPOCH + Duration::from_secs(mock_server::GITHUB_RESET.into());
+    assert_eq!(
+        response.retry_after_at(reset - Duration::from_secs(42)),
+        Some(Duration::from_secs(42))
+    );
+    // Served again, the response carries the same headers.
+    let again = response.to_http();
+    assert_eq!(again.headers()["x-ratelimit-reset"], response.headers()["x-ratelimit-reset"]);
+    assert_eq!(GitHubError::decode_http(&again), response);
+}
+
+#[tokio::test]
+async fn reqwest_0_12_reads_the_same_responses() {
+    let base = start().await;
+    let client = reqwest012::Client::new();
+    for (path, status) in [
+        ("/github/rate-limited", 403),
+        ("/telecomx/multiple", 422),
+        ("/netilion/endless", 400),
+    ] {
+        let old = client
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .expect("the mock server answers");
+        let new = get(&base, path).await;
+        let outcome = if path.starts_with("/github") {
+            let old = GitHubError::from_reqwest(old).await;
+            let new = GitHubError::from_reqwest(new).await;
+            assert_eq!(old.request_id(), Some("CA1B:2F3D:1C2E4A:1E3B9C:6566F7B2"));
+            (old.status(), old == new)
+        } else if path.starts_with("/telecomx") {
+            let old = TelecomXError::from_reqwest(old).await;
+            let new = TelecomXError::from_reqwest(new).await;
+            assert_eq!(old.errors().len(), 2);
+            (old.status(), old == new)
+        } else {
+            let old = NetilionError::from_reqwest(old).await;
+            let new = NetilionError::from_reqwest(new).await;
+            // Both stop reading at the same limit.
+            assert!(old.errors().len() > 1000 && old.errors().len() < mock_server::ENDLESS_ERRORS);
+            (old.status(), old == new)
+        };
+        assert_eq!(outcome, (status, true), "{path}");
+    }
 }
