@@ -104,9 +104,9 @@ impl<E> ErrorResponse<E> {
         self
     }
 
-    /// The `Retry-After` header as the server sent it, unclamped; `None` without one or when
-    /// it was neither delta-seconds nor an HTTP-date. [`ErrorResponse::retry_after`] is the
-    /// wait to use.
+    /// The `Retry-After` header as the server sent it, unclamped (without one, the first reset
+    /// header the spec names that reads, as the `Retry-After` it stands for); `None` without
+    /// either, or when neither reads. [`ErrorResponse::retry_after`] is the wait to use.
     #[must_use]
     pub fn retry_after_header(&self) -> Option<RetryAfter> {
         self.retry_after

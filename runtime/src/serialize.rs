@@ -9,8 +9,9 @@ use crate::{ApiError, BatchItem, BatchItems, ErrorResponse, RetryAfter};
 /// `{"status": 429, "kind": "rate_limited", "retryable": true, "request_id": "A1B2",
 /// "retry_after": "30", "headers": {"x-ratelimit-reset": "1700000000"}, "errors": [...]}`:
 /// the response's status, the kind of its first error, whether every error is retryable,
-/// the request id (or null), the `Retry-After` header as sent (seconds or an HTTP-date; or
-/// null), the other headers the spec names ([`ErrorResponse::headers`]; several values of one
+/// the request id (or null), when to retry as a `Retry-After` value (seconds or an HTTP-date:
+/// [`ErrorResponse::retry_after_header`], from `Retry-After` or a reset header the spec names;
+/// or null), the other headers the spec names ([`ErrorResponse::headers`]; several values of one
 /// name joined by `, `) and its errors, each as a generated error serializes. The body is
 /// never written.
 impl<E: ApiError> Serialize for ErrorResponse<E> {
