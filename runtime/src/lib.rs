@@ -38,6 +38,23 @@
 //! [`ErrorResponse::recovery`] say when and how to try again. Servers and mocks write errors
 //! in the vendor's wire format with `to_body` and [`ErrorResponse::to_http`].
 //!
+//! # Features
+//!
+//! None is on by default.
+//!
+//! - `reqwest`, `reqwest-012`: `from_reqwest` for a `reqwest::Response` of reqwest 0.13, 0.12.
+//! - `serde`: `Serialize` for generated errors and codes, [`ErrorResponse`], [`Kind`],
+//!   [`Recovery`], [`RetryAfter`] and [`BatchItem`]s, in a stable shape for structured logs
+//!   (documented on each impl).
+//! - `tracing`: every decoded response is one DEBUG event of target `errspec`: API, status,
+//!   code, variant, kind, retryable, number of errors, request id, `retry_after_ms`; nothing of
+//!   the body's messages or fields.
+//! - `tower`: `RetryPolicy`, a `tower::retry::Policy` that retries what the spec says to.
+//! - `reqwest-middleware`: `RetryStrategy`, a `RetryableStrategy` of reqwest-retry, and
+//!   `WaitRetryAfter`, a middleware that holds retries to the wait the response asked for.
+//! - `axum`: `IntoResponse` for [`ErrorResponse`], in the vendor's wire format.
+//! - `vendors`: the bundled specs' types, expanded in `errspec::vendors`.
+//!
 //! The spec format is described in [`spec_format`].
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -157,13 +174,8 @@ pub mod __private {
     pub use crate::__error_impls as error_impls;
     pub use crate::__from_reqwest as from_reqwest;
     pub use crate::__serialize as serialize;
-    #[cfg(feature = "serde")]
-    pub use crate::serialize::serialize_error;
-    #[cfg(feature = "serde")]
-    pub use serde;
     pub use crate::batch::NO_ITEMS;
     pub use crate::decode::{decode, decode_parts, is_error, Build};
-    pub use crate::trace::record;
     pub use crate::encode::{encode_views, StatusFormat};
     pub use crate::envelope::{
         Batch, BodyFormat, Envelope, ErrorIf, Mark, Part, Role, Shape, MAX_PARTS,
@@ -174,11 +186,16 @@ pub mod __private {
         code, debug, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable,
         kind, recovery, variant_name,
     };
+    #[cfg(feature = "serde")]
+    pub use crate::serialize::serialize_error;
     pub use crate::spec::{Entry, Parts, Spec, View, NONE};
+    pub use crate::trace::record;
     pub use crate::{ApiError, BatchItem, BatchItems, ErrorResponse, Kind, Recovery};
     pub use ::errspec_macros::errors_from_spec;
     /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.
     pub use ::std::prelude::rust_2021 as prelude;
     pub use errspec_vocab::template::matches_template;
     pub use errspec_vocab::FallbackKey;
+    #[cfg(feature = "serde")]
+    pub use serde;
 }

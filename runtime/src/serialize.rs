@@ -14,6 +14,7 @@ use crate::{ApiError, BatchItem, BatchItems, ErrorResponse, RetryAfter};
 /// or null), the other headers the spec names ([`ErrorResponse::headers`]; several values of one
 /// name joined by `, `) and its errors, each as a generated error serializes. The body is
 /// never written.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<E: ApiError> Serialize for ErrorResponse<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut response = serializer.serialize_struct("ErrorResponse", 7)?;
@@ -110,6 +111,7 @@ impl Serialize for Headers<'_> {
 }
 
 /// `{"id": "8", "ok": true, "message": ""}`; `id` is null for an item without one.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for BatchItem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut item = serializer.serialize_struct("BatchItem", 3)?;
@@ -121,6 +123,7 @@ impl Serialize for BatchItem<'_> {
 }
 
 /// A list of [`BatchItem`]s, in order.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for BatchItems {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
@@ -128,6 +131,7 @@ impl Serialize for BatchItems {
 }
 
 /// The header's text: `"120"` or `"Wed, 21 Oct 2015 07:28:00 GMT"`.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for RetryAfter {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -156,7 +160,10 @@ macro_rules! __serialize {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                $crate::__private::serde::Serializer::serialize_str(serializer, $code::as_str(*self))
+                $crate::__private::serde::Serializer::serialize_str(
+                    serializer,
+                    $code::as_str(*self),
+                )
             }
         }
     };

@@ -164,7 +164,10 @@ mod tests {
             for _ in 0..50 {
                 let wait = policy.backoff_now();
                 let ceiling = Duration::from_millis(ceiling);
-                assert!(wait >= ceiling / 2 && wait <= ceiling, "{wait:?} {ceiling:?}");
+                assert!(
+                    wait >= ceiling / 2 && wait <= ceiling,
+                    "{wait:?} {ceiling:?}"
+                );
             }
         }
     }

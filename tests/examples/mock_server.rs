@@ -41,9 +41,8 @@ pub fn app() -> Router {
                 let calls = Arc::clone(&throttled_calls);
                 async move {
                     if calls.fetch_add(1, Ordering::SeqCst) == 0 {
-                        Err(netilion_throttled().with_retry_after(RetryAfter::Delay(
-                            Duration::from_secs(1),
-                        )))
+                        Err(netilion_throttled()
+                            .with_retry_after(RetryAfter::Delay(Duration::from_secs(1))))
                     } else {
                         Ok(DEVICE)
                     }

@@ -27,7 +27,9 @@ async fn a_handler_answers_in_the_vendors_wire_format() {
         get(|| async { Err::<String, _>(mock_server::telecomx_multiple()) }),
     );
     let base = serve(app).await;
-    let received = reqwest::get(format!("{base}/users/7/address")).await.unwrap();
+    let received = reqwest::get(format!("{base}/users/7/address"))
+        .await
+        .unwrap();
     assert_eq!(received.status(), 422);
     assert_eq!(received.headers()["content-type"], "application/json");
     let body = received.bytes().await.unwrap();

@@ -21,9 +21,12 @@ async fn serve() -> String {
 async fn a_429_is_retried_after_its_retry_after() {
     let base = serve().await;
     let start = Instant::now();
-    let device = fetch(&reqwest::Client::new(), &format!("{base}/netilion/throttled-once"))
-        .await
-        .expect("the second try succeeds");
+    let device = fetch(
+        &reqwest::Client::new(),
+        &format!("{base}/netilion/throttled-once"),
+    )
+    .await
+    .expect("the second try succeeds");
     assert_eq!(device, backon_retry::mock_server::DEVICE);
     // `Retry-After: 1`, where the backoff alone would have waited 100 ms.
     let waited = start.elapsed();
@@ -37,9 +40,12 @@ async fn a_429_is_retried_after_its_retry_after() {
 async fn what_the_spec_says_not_to_retry_fails_at_once() {
     let base = serve().await;
     let start = Instant::now();
-    let error = fetch(&reqwest::Client::new(), &format!("{base}/netilion/validation"))
-        .await
-        .expect_err("validation errors");
+    let error = fetch(
+        &reqwest::Client::new(),
+        &format!("{base}/netilion/validation"),
+    )
+    .await
+    .expect_err("validation errors");
     assert!(start.elapsed() < Duration::from_secs(1));
     let FetchError::Api(response) = error else {
         panic!("expected the API's errors, got {error:?}");

@@ -223,7 +223,10 @@ async fn the_status_request_id_and_headers_the_spec_names_are_kept() {
     );
     // Served again, the response carries the same headers.
     let again = response.to_http();
-    assert_eq!(again.headers()["x-ratelimit-reset"], response.headers()["x-ratelimit-reset"]);
+    assert_eq!(
+        again.headers()["x-ratelimit-reset"],
+        response.headers()["x-ratelimit-reset"]
+    );
     assert_eq!(GitHubError::decode_http(&again), response);
 }
 

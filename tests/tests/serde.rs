@@ -68,7 +68,10 @@ async fn batch_items_and_the_retry_after_header_as_sent() {
     let response = ItsmNgError::from_reqwest(fetch("/itsm-ng/partial-add").await).await;
     let json = to_json(&response);
     assert_eq!(json["kind"], "partial_failure");
-    assert_eq!(json["errors"][0]["recovery"], json!({"action": "fix_request"}));
+    assert_eq!(
+        json["errors"][0]["recovery"],
+        json!({"action": "fix_request"})
+    );
     assert_eq!(
         json["errors"][0]["items"],
         json!([
@@ -77,10 +80,9 @@ async fn batch_items_and_the_retry_after_header_as_sent() {
         ])
     );
 
-    let response = errspec_tests::netilion::NetilionError::from_reqwest(
-        fetch("/netilion/retry-later").await,
-    )
-    .await;
+    let response =
+        errspec_tests::netilion::NetilionError::from_reqwest(fetch("/netilion/retry-later").await)
+            .await;
     let json = to_json(&response);
     assert_eq!(json["retry_after"], "120");
     assert_eq!(json["errors"][0]["variant"], "Unknown");
@@ -108,7 +110,10 @@ fn an_error_its_code_kind_and_recovery() {
             },
         })
     );
-    assert_eq!(to_json(&IgelImiCode::ThinClientNotFound), json!("ITG-0A001"));
+    assert_eq!(
+        to_json(&IgelImiCode::ThinClientNotFound),
+        json!("ITG-0A001")
+    );
     assert_eq!(to_json(&Kind::RateLimited), json!("rate_limited"));
     assert_eq!(
         to_json(&Recovery::Retry {

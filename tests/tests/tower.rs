@@ -49,7 +49,9 @@ fn client(
 }
 
 fn get_request(path: &str) -> Request<String> {
-    Request::get(path).body(String::new()).expect("a valid request")
+    Request::get(path)
+        .body(String::new())
+        .expect("a valid request")
 }
 
 #[tokio::test(start_paused = true)]
@@ -129,7 +131,10 @@ async fn without_a_wait_the_policy_backs_off() {
             let failures = Arc::clone(&failures);
             async move {
                 if failures.fetch_sub(1, Ordering::SeqCst) > 0 {
-                    Err((StatusCode::BAD_GATEWAY, "<html><body>502 Bad Gateway</body></html>"))
+                    Err((
+                        StatusCode::BAD_GATEWAY,
+                        "<html><body>502 Bad Gateway</body></html>",
+                    ))
                 } else {
                     Ok(mock_server::DEVICE)
                 }

@@ -91,7 +91,10 @@ async fn each_decoded_response_is_one_event_without_the_body() {
     assert_eq!(github.level, Level::DEBUG);
     // The wait was computed a moment apart: the event's is within a second of the test's.
     let logged_wait: u128 = github.fields["retry_after_ms"].parse().unwrap();
-    assert!(logged_wait.abs_diff(wait.as_millis()) < 1000, "{logged_wait} {wait:?}");
+    assert!(
+        logged_wait.abs_diff(wait.as_millis()) < 1000,
+        "{logged_wait} {wait:?}"
+    );
     let mut github_fields = github.fields.clone();
     github_fields.remove("retry_after_ms");
     assert_eq!(
@@ -122,5 +125,8 @@ async fn each_decoded_response_is_one_event_without_the_body() {
     );
     // Nothing of what the messages said (an address, a field name) is in the events.
     let text = format!("{events:?}");
-    assert!(!text.contains("203.0.113.7") && !text.contains("serial_number"), "{text}");
+    assert!(
+        !text.contains("203.0.113.7") && !text.contains("serial_number"),
+        "{text}"
+    );
 }

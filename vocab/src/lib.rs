@@ -7,6 +7,7 @@
 //! through `errspec` (`errspec::Kind`, `errspec::Recovery`); this crate has no dependency
 //! but an optional `serde` (feature `serde`: `Serialize` for `Kind` and `Recovery`).
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 mod body;

@@ -6,6 +6,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use crate::{Kind, Recovery};
 
 /// `"not_found"`: the name spec files use ([`Kind::as_str`]).
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Kind {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -15,6 +16,7 @@ impl Serialize for Kind {
 /// `{"action": "retry", "after_ms": 30000}` (`after_ms` null when the wait is not known),
 /// `{"action": "fix_request"}`: the action is the name spec files use
 /// ([`Recovery::as_str`]), the wait in whole milliseconds, rounded up.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Recovery {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let after = match self {
@@ -24,7 +26,8 @@ impl Serialize for Recovery {
             })),
             _ => None,
         };
-        let mut recovery = serializer.serialize_struct("Recovery", 1 + usize::from(after.is_some()))?;
+        let mut recovery =
+            serializer.serialize_struct("Recovery", 1 + usize::from(after.is_some()))?;
         recovery.serialize_field("action", self.as_str())?;
         if let Some(after_ms) = after {
             recovery.serialize_field("after_ms", &after_ms)?;
