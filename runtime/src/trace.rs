@@ -22,9 +22,7 @@ pub fn record<E: ApiError>(spec: &Spec<'_>, response: ErrorResponse<E>) -> Error
 #[cfg(feature = "tracing")]
 fn event<E: ApiError>(api: &str, response: &ErrorResponse<E>) {
     let first = response.first();
-    let retry_after_ms = response
-        .retry_after()
-        .map(|wait| u64::try_from(wait.as_millis()).unwrap_or(u64::MAX));
+    // Field values are computed only when a subscriber wants the event: no clock read else.
     tracing::debug!(
         target: "errspec",
         api,
@@ -35,7 +33,9 @@ fn event<E: ApiError>(api: &str, response: &ErrorResponse<E>) {
         retryable = response.is_retryable(),
         errors = response.errors().len(),
         request_id = response.request_id(),
-        retry_after_ms,
+        retry_after_ms = response
+            .retry_after()
+            .map(|wait| u64::try_from(wait.as_millis()).unwrap_or(u64::MAX)),
         "decoded an error response",
     );
 }

@@ -2,7 +2,9 @@
 //! crate per edition (2015 to 2024), each depending on errspec renamed to `es` and expanding
 //! bundled specs in a plain module, a `#![no_implicit_prelude]` module, a module crowded with
 //! user traits (`map`, `from`, ...) and types (`u16`, `Option`, `String`, ...), and a function
-//! body. Each crate builds under `#![deny(warnings)]` and its tests decode with those types.
+//! body, with the features whose code is generated there (`serde`: `Serialize` impls) or runs
+//! there (`tracing`). Each crate builds under `#![deny(warnings)]` and its tests decode with
+//! those types.
 
 mod fixture_crate;
 
