@@ -6,10 +6,10 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 use crate::{ApiError, ErrorResponse, RetryAfter};
 
 impl<E> ErrorResponse<E> {
-    /// Reads what errspec uses from a response's headers: `Retry-After` (the first one; an
-    /// invalid value counts as none). Generated `decode_parts` and `decode_http` call it.
+    /// Sets the `Retry-After` that `headers` carry (the first one; an invalid value counts as
+    /// none): `decode_parts` reads the rest of the headers by its spec.
     #[must_use]
-    pub fn with_headers(self, headers: &HeaderMap) -> Self {
+    pub(crate) fn with_retry_after_of(self, headers: &HeaderMap) -> Self {
         match headers
             .get(RETRY_AFTER)
             .and_then(|value| RetryAfter::parse(value.as_bytes()))
@@ -71,13 +71,13 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.append(RETRY_AFTER, "7".parse().unwrap());
         headers.append(RETRY_AFTER, "9".parse().unwrap());
-        let response = ErrorResponse::new(429, ()).with_headers(&headers);
+        let response = ErrorResponse::new(429, ()).with_retry_after_of(&headers);
         assert_eq!(
             response.retry_after_header(),
             Some(RetryAfter::Delay(Duration::from_secs(7)))
         );
         headers.insert(RETRY_AFTER, "tomorrow".parse().unwrap());
-        let response = ErrorResponse::new(429, ()).with_headers(&headers);
+        let response = ErrorResponse::new(429, ()).with_retry_after_of(&headers);
         assert_eq!(response.retry_after_header(), None);
     }
 }

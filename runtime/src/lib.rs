@@ -60,6 +60,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+#[cfg(any(feature = "tower", feature = "reqwest-middleware"))]
 #[macro_use]
 mod plain;
 
