@@ -1,57 +1,129 @@
-//! `errspec check`: spec files read and validated exactly as the macro reads and validates
-//! them, with the same diagnostics.
+//! `errspec check`: specs read and validated exactly as the macro reads and validates them,
+//! with the same diagnostics, as text or JSON.
 
-use std::path::Path;
+use errspec_codegen::diagnostic::line_col;
+use errspec_codegen::Diagnostic;
+use serde::Serialize;
 
-use errspec_codegen::resolve::{self, SpecFile};
-use errspec_codegen::Spec;
-
+use crate::target::{self, LoadError};
 use crate::text::count;
 
-/// Checks every file in `files`, printing `ok:` lines to stdout and mistakes to stderr.
-/// Returns whether every file is a valid spec.
-pub fn check_files(files: &[std::path::PathBuf]) -> bool {
-    let mut all_ok = true;
-    for file in files {
-        match load(file) {
-            Some((file, spec)) => {
-                println!(
-                    "ok: {}: {} documented",
-                    file.display,
-                    count(spec.errors.len(), "error", "errors")
-                );
-            }
-            None => all_ok = false,
-        }
-    }
-    all_ok
+/// The outcome of checking one spec.
+#[derive(Debug, Serialize)]
+pub struct Checked {
+    /// The spec as the user named it.
+    pub file: String,
+    /// Whether it has no mistake.
+    pub ok: bool,
+    /// How many errors it documents, when it has no mistake.
+    pub errors: Option<usize>,
+    /// Why it cannot be read at all.
+    pub problem: Option<String>,
+    /// Every mistake, positioned.
+    pub diagnostics: Vec<Mistake>,
+    /// The mistakes rendered as the macro renders them (not in JSON).
+    #[serde(skip)]
+    pub rendered: Vec<String>,
 }
 
-/// The spec in `file` when it is valid. Otherwise prints why to stderr, as `errspec check`
-/// does (one `error:` block per mistake, then a `failed:` line), and returns `None`.
-pub fn load(file: &Path) -> Option<(SpecFile, Spec)> {
-    let display = file.display().to_string();
-    let spec_file = match resolve::read(file, &display) {
-        Ok(spec_file) => spec_file,
-        Err(problem) => {
-            eprintln!("error: {problem}");
-            return None;
+/// One mistake in JSON: `line` and `column` are 1-based, the column in characters.
+#[derive(Debug, Serialize)]
+pub struct Mistake {
+    /// What is wrong.
+    pub message: String,
+    /// Where it starts.
+    pub line: usize,
+    /// Where it starts on its line.
+    pub column: usize,
+    /// What to write instead, when there is a clear answer.
+    pub help: Option<String>,
+    /// Another place that matters.
+    pub note: Option<String>,
+}
+
+/// Checks one spec: a bundled vendor's name or a file's path.
+#[must_use]
+pub fn check(argument: &str) -> Checked {
+    match target::load(argument) {
+        Ok(target) => Checked {
+            file: argument.to_owned(),
+            ok: true,
+            errors: Some(target.spec.errors.len()),
+            problem: None,
+            diagnostics: Vec::new(),
+            rendered: Vec::new(),
+        },
+        Err(LoadError::Unknown(problem) | LoadError::Unreadable(problem)) => Checked {
+            file: argument.to_owned(),
+            ok: false,
+            errors: None,
+            problem: Some(problem),
+            diagnostics: Vec::new(),
+            rendered: Vec::new(),
+        },
+        Err(LoadError::Mistakes {
+            display,
+            source,
+            diagnostics,
+        }) => Checked {
+            file: argument.to_owned(),
+            ok: false,
+            errors: None,
+            problem: None,
+            rendered: rendered(&display, &source, &diagnostics),
+            diagnostics: diagnostics
+                .iter()
+                .map(|diagnostic| {
+                    let (line, column) = line_col(&source, diagnostic.span.start);
+                    Mistake {
+                        message: diagnostic.message.clone(),
+                        line,
+                        column,
+                        help: diagnostic.help.clone(),
+                        note: diagnostic.note.clone(),
+                    }
+                })
+                .collect(),
+        },
+    }
+}
+
+/// Each diagnostic rendered against its spec.
+#[must_use]
+pub fn rendered(display: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|diagnostic| diagnostic.render(display, source).to_string())
+        .collect()
+}
+
+impl Checked {
+    /// The text `errspec check` prints: an `ok:` line for stdout, or for stderr an `error:`
+    /// block per mistake and a `failed:` line.
+    #[must_use]
+    pub fn text(&self) -> (String, String) {
+        if let Some(documented) = self.errors {
+            return (
+                format!(
+                    "ok: {}: {} documented\n",
+                    self.file,
+                    count(documented, "error", "errors")
+                ),
+                String::new(),
+            );
         }
-    };
-    let checked = spec_file.check();
-    if let Some(spec) = checked.valid() {
-        let spec = spec.clone();
-        return Some((spec_file, spec));
+        if let Some(problem) = &self.problem {
+            return (String::new(), format!("error: {problem}\n"));
+        }
+        let mut err = String::new();
+        for rendered in &self.rendered {
+            err.push_str(&format!("error: {rendered}\n\n"));
+        }
+        err.push_str(&format!(
+            "failed: {}: {}\n",
+            self.file,
+            count(self.rendered.len(), "mistake", "mistakes")
+        ));
+        (String::new(), err)
     }
-    for diagnostic in &checked.diagnostics {
-        eprintln!(
-            "error: {}\n",
-            diagnostic.render(&display, &spec_file.source)
-        );
-    }
-    eprintln!(
-        "failed: {display}: {}",
-        count(checked.diagnostics.len(), "mistake", "mistakes")
-    );
-    None
 }

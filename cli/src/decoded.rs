@@ -3,12 +3,13 @@
 //! prints this, and the differential test compares the two decoders through it.
 
 use core::fmt;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
-use errspec::{ApiError, BatchItems, ErrorResponse, Kind, Recovery, RetryAfter};
+use errspec::http::HeaderMap;
+use errspec::{ApiError, BatchItems, Classified, ErrorResponse, Kind, Recovery, RetryAfter};
 
 /// Everything one error response said, decoded. Holds at least one error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     /// The response's HTTP status.
     pub status: u16,
@@ -20,6 +21,8 @@ pub struct Decoded {
     pub request_id: Option<String>,
     /// When to retry, as the headers said (see [`ErrorResponse::retry_after_header`]).
     pub retry_after: Option<RetryAfter>,
+    /// The other headers the spec names (see [`ErrorResponse::headers`]).
+    pub headers: HeaderMap,
 }
 
 /// One decoded error: what [`ApiError`] tells about it.
@@ -66,6 +69,7 @@ impl Decoded {
             raw_body: response.raw_body().to_vec(),
             request_id: response.request_id().map(str::to_owned),
             retry_after: response.retry_after_header(),
+            headers: response.headers().clone(),
         }
     }
 
@@ -77,6 +81,7 @@ impl Decoded {
             raw_body: response.raw_body().to_vec(),
             request_id: response.request_id().map(str::to_owned),
             retry_after: response.retry_after_header(),
+            headers: response.headers().clone(),
             errors: response.into_errors(),
         }
     }
@@ -91,6 +96,36 @@ impl Decoded {
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         self.errors.iter().all(|error| error.retryable)
+    }
+
+    /// What to do about the response at `now`, with its wait, by the runtime's rules
+    /// ([`ErrorResponse::recovery_at`]).
+    #[must_use]
+    pub fn recovery_at(&self, now: SystemTime) -> Recovery {
+        let Some(response) = ErrorResponse::from_errors(self.status, self.errors.clone()) else {
+            return Recovery::GiveUp;
+        };
+        match self.retry_after {
+            Some(retry_after) => response.with_retry_after(retry_after),
+            None => response,
+        }
+        .recovery_at(now)
+    }
+}
+
+/// What the runtime's response-level advice reads of each error.
+impl Classified for DecodedError {
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+    fn is_retryable(&self) -> bool {
+        self.retryable
+    }
+    fn recovery(&self) -> Recovery {
+        self.recovery
+    }
+    fn rate_limit_window(&self) -> Option<Duration> {
+        self.rate_limit_window
     }
 }
 

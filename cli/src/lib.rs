@@ -14,5 +14,7 @@ pub mod decoded;
 pub mod docs;
 pub mod interpret;
 pub mod list;
+pub mod style;
+pub mod target;
 pub mod text;
 pub mod vendors;

@@ -7,26 +7,27 @@ use errspec::{Kind, Recovery};
 use errspec_codegen::model::ErrorEntry;
 use errspec_codegen::Spec;
 use errspec_vocab::FallbackKey;
+use serde::Serialize;
 
 use crate::interpret::fixed;
+use crate::style::{self, paint};
+use crate::target::Target;
 use crate::text::{count, one_line, yes_no};
-use crate::vendors::Vendor;
 
 /// Shown where a spec leaves a value to the status the error arrives with.
 const BY_STATUS: &str = "by status";
 
-/// Every documented error of `vendor`, one line each, under a header.
-///
-/// # Errors
-/// One line when the vendor's bundled spec cannot be read.
-pub fn list(vendor: &Vendor) -> Result<String, String> {
-    let (file, spec) = vendor.spec()?;
+/// Every documented error of `target`, one row each under a header; the last column
+/// (the description) wrapped to fit `columns` when given.
+#[must_use]
+pub fn list(target: &Target, columns: Option<usize>) -> String {
+    let spec = &target.spec;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} ({}): {} documented",
-        spec.title.as_deref().unwrap_or(&spec.name),
-        file.file_name,
+        paint(style::LABEL, spec.title.as_deref().unwrap_or(&spec.name)),
+        target.file_name,
         count(spec.errors.len(), "error", "errors")
     );
     let rows: Vec<[String; 6]> = spec
@@ -52,21 +53,127 @@ pub fn list(vendor: &Vendor) -> Result<String, String> {
         "DESCRIPTION",
     ]
     .map(String::from);
-    let mut widths = header.clone().map(|cell| cell.chars().count());
+    let mut widths = header.clone().map(|cell| style::width(&cell));
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
+            *width = (*width).max(style::width(cell));
         }
     }
-    for row in std::iter::once(&header).chain(&rows) {
+    let before_last: usize = widths[..widths.len() - 1]
+        .iter()
+        .map(|width| width + 2)
+        .sum();
+    match columns {
+        // Too narrow for the table: one entry per block, its description under it.
+        Some(columns) if before_last + 20 > columns => {
+            for row in &rows {
+                let head = format!(
+                    "{}  {}  {}  {}  retryable: {}",
+                    row[0], row[1], row[2], row[3], row[4]
+                );
+                for line in style::wrap(&head, Some(columns)) {
+                    let _ = writeln!(out, "{line}");
+                }
+                for line in style::wrap(&row[5], Some(columns.saturating_sub(4))) {
+                    let _ = writeln!(out, "    {line}");
+                }
+            }
+            return out;
+        }
+        _ => {}
+    }
+    // The description wraps into what the other columns leave.
+    let last_columns = columns.map(|columns| columns - before_last);
+    for (index, row) in std::iter::once(&header).chain(&rows).enumerate() {
         let mut text = String::new();
-        for (cell, width) in row.iter().zip(widths).take(row.len() - 1) {
-            let _ = write!(text, "{cell:<width$}  ");
+        for (column, (cell, width)) in row.iter().zip(widths).take(row.len() - 1).enumerate() {
+            let styled = match (index, column) {
+                (0, _) => paint(style::LABEL, cell),
+                (_, 0) if cell != "-" => paint(style::CODE, cell),
+                (_, 1) => paint(style::VARIANT, cell),
+                _ => cell.clone(),
+            };
+            let _ = write!(text, "{styled}{}  ", " ".repeat(width - style::width(cell)));
         }
-        text.push_str(&row[row.len() - 1]);
-        let _ = writeln!(out, "{}", text.trim_end());
+        let description = style::wrap(&row[row.len() - 1], last_columns);
+        let mut description = description.iter();
+        let first = description.next().map_or("", String::as_str);
+        let first = if index == 0 {
+            paint(style::LABEL, first)
+        } else {
+            first.to_owned()
+        };
+        let _ = writeln!(out, "{}", format!("{text}{first}").trim_end());
+        for more in description {
+            let _ = writeln!(out, "{:before_last$}{more}", "");
+        }
     }
-    Ok(out)
+    out
+}
+
+/// `errspec list --json`: the spec's name, title and file, and one object per documented
+/// error; `kind` and `retryable` are null where the status the error arrives with decides.
+#[derive(Serialize)]
+pub struct ListJson<'a> {
+    api: &'a str,
+    title: Option<&'a str>,
+    file: &'a str,
+    errors: Vec<EntryJson<'a>>,
+}
+
+/// One documented error in JSON, as `list`, `explain` and `docs` write it.
+#[derive(Serialize)]
+pub struct EntryJson<'a> {
+    code: Option<&'a str>,
+    variant: &'a str,
+    status: Option<u16>,
+    kind: Option<Kind>,
+    retryable: Option<bool>,
+    recovery: Option<&'static str>,
+    description: Option<&'a str>,
+    template: Option<&'a str>,
+    cause: Option<&'a str>,
+    solution: Option<&'a str>,
+    docs: Option<&'a str>,
+    batch: bool,
+}
+
+impl<'a> EntryJson<'a> {
+    /// The JSON of one entry.
+    #[must_use]
+    pub fn new(entry: &'a ErrorEntry) -> Self {
+        let fixed = fixed(entry);
+        EntryJson {
+            code: entry.code.as_deref(),
+            variant: &entry.variant,
+            status: entry.status,
+            kind: fixed.kind,
+            retryable: fixed.retryable,
+            recovery: fixed.recovery.map(Recovery::as_str),
+            description: entry.description.as_deref(),
+            template: entry
+                .template
+                .as_ref()
+                .map(|template| template.text.as_str()),
+            cause: entry.cause.as_deref(),
+            solution: entry.solution.as_deref(),
+            docs: entry.docs.as_deref(),
+            batch: entry.batch,
+        }
+    }
+}
+
+impl<'a> ListJson<'a> {
+    /// The JSON of every entry of `target`.
+    #[must_use]
+    pub fn new(target: &'a Target) -> Self {
+        ListJson {
+            api: &target.spec.name,
+            title: target.spec.title.as_deref(),
+            file: &target.file_name,
+            errors: target.spec.errors.iter().map(EntryJson::new).collect(),
+        }
+    }
 }
 
 /// The outcome of `errspec explain`.
@@ -77,23 +184,38 @@ pub enum Explained {
     NotFound(String),
 }
 
-/// The documentation of the entries of `vendor` whose wire code or variant is `wanted`.
-///
-/// # Errors
-/// One line when the vendor's bundled spec cannot be read.
-pub fn explain(vendor: &Vendor, wanted: &str) -> Result<Explained, String> {
-    let (_, spec) = vendor.spec()?;
-    let by_code: Vec<&ErrorEntry> = spec.entries_with_code(wanted).collect();
-    let entries = if by_code.is_empty() {
-        spec.errors
-            .iter()
-            .filter(|entry| entry.variant == wanted)
-            .collect()
-    } else {
-        by_code
-    };
+/// The entries of `target` whose wire code or variant is `wanted`: an exact code first, else
+/// codes and variants equal to it but for case.
+#[must_use]
+pub fn matching<'a>(target: &'a Target, wanted: &str) -> Vec<&'a ErrorEntry> {
+    let spec = &target.spec;
+    let exact: Vec<&ErrorEntry> = spec
+        .errors
+        .iter()
+        .filter(|entry| entry.code.as_deref() == Some(wanted))
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    spec.errors
+        .iter()
+        .filter(|entry| {
+            entry.variant.eq_ignore_ascii_case(wanted)
+                || entry
+                    .code
+                    .as_deref()
+                    .is_some_and(|code| code.to_lowercase() == wanted.to_lowercase())
+        })
+        .collect()
+}
+
+/// The documentation of the entries of `target` whose wire code or variant is `wanted`
+/// (case aside).
+#[must_use]
+pub fn explain(target: &Target, wanted: &str) -> Explained {
+    let entries = matching(target, wanted);
     if entries.is_empty() {
-        return Ok(Explained::NotFound(not_found(vendor, &spec, wanted)));
+        return Explained::NotFound(not_found(target, wanted));
     }
     let mut out = String::new();
     if entries.len() > 1 {
@@ -107,9 +229,9 @@ pub fn explain(vendor: &Vendor, wanted: &str) -> Result<Explained, String> {
         if index > 0 {
             out.push('\n');
         }
-        entry_block(&mut out, &spec, entry);
+        entry_block(&mut out, &target.spec, entry);
     }
-    Ok(Explained::Found(out))
+    Explained::Found(out)
 }
 
 fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
@@ -150,7 +272,17 @@ fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
         rows.push(("batch", "carries per-item results".into()));
     }
     for (label, value) in rows {
-        let _ = writeln!(out, "{label:<12} {value}");
+        let value = if label == "variant" {
+            paint(style::VARIANT, &value)
+        } else {
+            value
+        };
+        let _ = writeln!(
+            out,
+            "{}{} {value}",
+            paint(style::LABEL, label),
+            " ".repeat(12 - label.len())
+        );
     }
 }
 
@@ -195,13 +327,18 @@ fn chosen_by(spec: &Spec, entry: &ErrorEntry) -> Vec<String> {
     chosen
 }
 
-fn not_found(vendor: &Vendor, spec: &Spec, wanted: &str) -> String {
-    let names = spec.errors.iter().flat_map(|entry| {
-        entry
-            .code
-            .as_deref()
-            .into_iter()
-            .chain([entry.variant.as_str()])
+/// No entry is `wanted`: the closest name of the same sort (a wire code for what looks like
+/// one, a variant name for a `CamelCase` word), and where to see them all.
+fn not_found(target: &Target, wanted: &str) -> String {
+    let looks_like_variant = wanted.starts_with(|c: char| c.is_ascii_uppercase())
+        && wanted.chars().all(char::is_alphanumeric)
+        && wanted.chars().any(|c| c.is_ascii_lowercase());
+    let names = target.spec.errors.iter().filter_map(|entry| {
+        if looks_like_variant {
+            Some(entry.variant.as_str())
+        } else {
+            entry.code.as_deref()
+        }
     });
     let closest = names
         .map(|name| {
@@ -215,8 +352,8 @@ fn not_found(vendor: &Vendor, spec: &Spec, wanted: &str) -> String {
     });
     format!(
         "{} documents no code or variant `{}`; {hint}`errspec list {}` shows them all",
-        vendor.name,
+        target.label,
         one_line(wanted),
-        vendor.name
+        target.label
     )
 }

@@ -8,11 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand};
-use errspec_cli::interpret::Interpreter;
-use errspec_cli::list::{self, Explained};
-use errspec_cli::vendors::{self, Vendor, VendorParser};
-use errspec_cli::{check, decode, docs};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use errspec_cli::list::{self, EntryJson, Explained, ListJson};
+use errspec_cli::target::{self, LoadError, Target};
+use errspec_cli::{check, decode, docs, style, vendors};
 
 /// Typed errors for vendor REST APIs, from a TOML spec.
 #[derive(Debug, Parser)]
@@ -20,23 +19,34 @@ use errspec_cli::{check, decode, docs};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    output: Output,
 }
 
+/// How results are printed.
+#[derive(Debug, Clone, Copy, Args)]
+struct Output {
+    /// Print JSON (one document, its shape documented in the README) instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+}
+
+/// Every command names a spec the same way: a bundled vendor (`netilion`) or a spec file's
+/// path (`specs/acme.toml`); a file that exists wins over a vendor of the same name.
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Decode an error response of a vendor into its typed errors.
-    ///
-    /// With `--spec`, the response is decoded with a spec file that was never compiled: the
-    /// spec is checked as the macro checks it, then interpreted.
-    #[command(
-        override_usage = "errspec decode <VENDOR> <STATUS> [BODY|-]\n       errspec decode --spec <FILE> <STATUS> [BODY|-]"
-    )]
+    /// Decode an error response into its typed errors.
+    #[command(override_usage = "errspec decode <SPEC> <STATUS> [BODY|-] [-H 'Name: value']...")]
     Decode {
-        /// Decode with this spec file instead of a bundled vendor.
-        #[arg(long, value_name = "FILE")]
+        /// Decode with this spec file (the same as naming it first).
+        #[arg(long, value_name = "FILE", hide = true)]
         spec: Option<PathBuf>,
-        /// The vendor (a bundled spec), then the response's HTTP status, then its body; `-`
-        /// or no body reads it from standard input. With `--spec`: the status, then the body.
+        /// A response header, `Name: value` (repeatable): `Retry-After`, the request id and
+        /// the headers the spec names are read.
+        #[arg(short = 'H', long = "header", value_name = "HEADER")]
+        headers: Vec<String>,
+        /// The spec (a bundled vendor or a spec file), then the response's HTTP status, then
+        /// its body; `-` or no body reads it from standard input.
         #[arg(
             value_name = "ARGS",
             allow_negative_numbers = true,
@@ -45,37 +55,35 @@ enum Command {
         )]
         args: Vec<OsString>,
     },
-    /// List every error a vendor documents.
+    /// List every error a spec documents.
     List {
-        /// The vendor (a bundled spec).
-        #[arg(value_parser = VendorParser)]
-        vendor: &'static Vendor,
+        /// A bundled vendor or a spec file.
+        spec: String,
     },
     /// Explain a documented error: its meaning, status, kind, cause, solution and link.
     Explain {
-        /// The vendor (a bundled spec).
-        #[arg(value_parser = VendorParser)]
-        vendor: &'static Vendor,
-        /// A wire code (`invalid_token`) or a variant name (`TokenIpMismatch`).
+        /// A bundled vendor or a spec file.
+        spec: String,
+        /// A wire code (`invalid_token`) or a variant name (`TokenIpMismatch`), in any case.
         code: String,
     },
-    /// Check spec files and show every mistake, as the macro would.
+    /// Check specs and show every mistake, as the macro would.
     Check {
-        /// The spec files.
+        /// Bundled vendors or spec files.
         #[arg(required = true)]
-        files: Vec<PathBuf>,
+        specs: Vec<String>,
     },
-    /// Print a Markdown reference of a spec file: a table of its errors, the fallbacks by
-    /// status, and a section per error.
+    /// Print a Markdown reference of a spec: a table of its errors, the fallbacks by status,
+    /// and a section per error.
     Docs {
-        /// The spec file.
-        file: PathBuf,
+        /// A bundled vendor or a spec file.
+        spec: String,
     },
 }
 
 fn decode_args_help() -> String {
     format!(
-        "<VENDOR> <STATUS> [BODY|-], or with --spec: <STATUS> [BODY|-].\n\nVENDOR is a bundled spec: {}.\nSTATUS is the response's HTTP status, a number from 0 to 65535.\nBODY is the response body; `-` or no body reads it from standard input.",
+        "<SPEC> <STATUS> [BODY|-].\n\nSPEC is a bundled vendor ({}) or a spec file's path.\nSTATUS is the response's HTTP status, a number from 0 to 65535.\nBODY is the response body; `-` or no body reads it from standard input.",
         vendors::names()
     )
 }
@@ -93,89 +101,167 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
     };
-    match run(cli.command) {
+    match run(cli.command, cli.output) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            let _ = writeln!(
+                anstream::stderr(),
+                "{} {message}",
+                style::paint(style::WARN.bold(), "error:")
+            );
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(command: Command) -> Result<ExitCode, String> {
-    match command {
-        Command::Decode { spec, args } => match decode_target(spec, args) {
-            Ok((Target::Vendor(vendor), status, body)) => {
-                let body = decode::body(body.as_deref())?;
-                print(&decode::render(&(vendor.decode)(status, &body)))
-            }
-            Ok((Target::Spec(file), status, body)) => {
-                let Some((_, spec)) = check::load(&file) else {
-                    return Ok(ExitCode::FAILURE);
-                };
-                let interpreter = Interpreter::new(spec).map_err(|problem| {
-                    format!("cannot decode with {}: {problem}", file.display())
-                })?;
-                let body = decode::body(body.as_deref())?;
-                print(&decode::render(&interpreter.decode(status, &body)))
-            }
-            Err(error) => Ok(usage_error(&error)),
-        },
-        Command::List { vendor } => print(&list::list(vendor)?),
-        Command::Explain { vendor, code } => match list::explain(vendor, &code)? {
-            Explained::Found(text) => print(&text),
-            Explained::NotFound(message) => Err(message),
-        },
-        Command::Check { files } => Ok(if check::check_files(&files) {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        }),
-        Command::Docs { file } => match check::load(&file) {
-            Some((_, spec)) => {
-                let name = file.file_name().map_or_else(
-                    || file.display().to_string(),
-                    |name| name.to_string_lossy().into_owned(),
-                );
-                print(&docs::markdown(&spec, &name))
-            }
-            None => Ok(ExitCode::FAILURE),
-        },
+/// A loaded spec, or why not: a one-line problem is returned, mistakes are printed, a name
+/// that is neither a vendor nor a file is a usage error.
+fn load(argument: &str) -> Result<Result<Target, ExitCode>, String> {
+    match target::load(argument) {
+        Ok(target) => Ok(Ok(target)),
+        Err(LoadError::Unknown(problem)) => {
+            let _ = writeln!(
+                anstream::stderr(),
+                "{} {problem}",
+                style::paint(style::WARN.bold(), "error:")
+            );
+            Ok(Err(ExitCode::from(USAGE)))
+        }
+        Err(LoadError::Unreadable(problem)) => Err(problem),
+        Err(LoadError::Mistakes {
+            display,
+            source,
+            diagnostics,
+        }) => {
+            let checked = check::Checked {
+                file: display.clone(),
+                ok: false,
+                errors: None,
+                problem: None,
+                diagnostics: Vec::new(),
+                rendered: check::rendered(&display, &source, &diagnostics),
+            };
+            let _ = write!(anstream::stderr(), "{}", checked.text().1);
+            Ok(Err(ExitCode::FAILURE))
+        }
     }
 }
 
-/// What `decode` decodes with.
-enum Target {
-    Vendor(&'static Vendor),
-    Spec(PathBuf),
+/// `load`, returning early from `run` with what it failed with.
+macro_rules! load_or_return {
+    ($argument:expr) => {
+        match load($argument)? {
+            Ok(target) => target,
+            Err(code) => return Ok(code),
+        }
+    };
 }
 
-/// The decoder, status and body argument of `decode`: `<VENDOR> <STATUS> [BODY]`, or
+fn run(command: Command, output: Output) -> Result<ExitCode, String> {
+    let columns = style::terminal_width();
+    match command {
+        Command::Decode {
+            spec,
+            headers,
+            args,
+        } => {
+            let (spec, status, body) = match decode_target(spec, args) {
+                Ok(parsed) => parsed,
+                Err(error) => return Ok(usage_error(&error)),
+            };
+            let target = load_or_return!(&spec);
+            let headers = decode::headers(&headers)?;
+            let body = decode::body(body.as_deref())?;
+            let decoded = target.decode(status, &headers, &body)?;
+            let fallback = decode::fallback_reason(&target.spec, &decoded, &body);
+            let now = std::time::SystemTime::now();
+            if output.json {
+                print_json(&decode::Json::new(&decoded, fallback.as_deref(), now))
+            } else {
+                print(&decode::render(&decoded, fallback.as_deref(), now, columns))
+            }
+        }
+        Command::List { spec } => {
+            let target = load_or_return!(&spec);
+            if output.json {
+                print_json(&ListJson::new(&target))
+            } else {
+                print(&list::list(&target, columns))
+            }
+        }
+        Command::Explain { spec, code } => {
+            let target = load_or_return!(&spec);
+            if output.json {
+                let entries: Vec<EntryJson<'_>> = list::matching(&target, &code)
+                    .into_iter()
+                    .map(EntryJson::new)
+                    .collect();
+                if entries.is_empty() {
+                    if let Explained::NotFound(message) = list::explain(&target, &code) {
+                        return Err(message);
+                    }
+                }
+                return print_json(&entries);
+            }
+            match list::explain(&target, &code) {
+                Explained::Found(text) => print(&text),
+                Explained::NotFound(message) => Err(message),
+            }
+        }
+        Command::Check { specs } => {
+            let checked: Vec<check::Checked> =
+                specs.iter().map(|spec| check::check(spec)).collect();
+            let all_ok = checked.iter().all(|checked| checked.ok);
+            if output.json {
+                print_json(&checked)?;
+            } else {
+                for checked in &checked {
+                    let (out, err) = checked.text();
+                    print(&out)?;
+                    let _ = write!(anstream::stderr(), "{err}");
+                }
+            }
+            Ok(if all_ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Command::Docs { spec } => {
+            let target = load_or_return!(&spec);
+            if output.json {
+                print_json(&ListJson::new(&target))
+            } else {
+                print(&docs::markdown(&target.spec, &target.file_name))
+            }
+        }
+    }
+}
+
+/// The spec, status and body argument of `decode`: `<SPEC> <STATUS> [BODY]`, or
 /// `<STATUS> [BODY]` after `--spec FILE`.
 fn decode_target(
     spec: Option<PathBuf>,
     args: Vec<OsString>,
-) -> Result<(Target, u16, Option<OsString>), clap::Error> {
+) -> Result<(String, u16, Option<OsString>), clap::Error> {
     let mut command = Cli::command();
     let decode = command
         .find_subcommand_mut("decode")
         .expect("the decode subcommand");
     let mut args = args.into_iter();
     let target = match spec {
-        Some(file) => Target::Spec(file),
+        Some(file) => file.to_string_lossy().into_owned(),
         None => {
             let Some(name) = args.next() else {
                 return Err(decode.error(
                     ErrorKind::MissingRequiredArgument,
                     format!(
-                        "decode needs a vendor ({}) or `--spec FILE`, then a status",
+                        "decode needs a spec (a bundled vendor: {}; or a spec file), then a status",
                         vendors::names()
                     ),
                 ));
             };
-            let vendor = vendors::find(&name.to_string_lossy())
-                .map_err(|message| decode.error(ErrorKind::InvalidValue, message))?;
-            Target::Vendor(vendor)
+            name.to_string_lossy().into_owned()
         }
     };
     let Some(status) = args.next() else {
@@ -200,9 +286,18 @@ fn decode_target(
     Ok((target, status, body))
 }
 
-/// Prints `text` to stdout; a closed pipe (`errspec list x | head`) is not an error.
+/// Prints `value` as pretty JSON and a newline.
+fn print_json(value: &impl serde::Serialize) -> Result<ExitCode, String> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|error| format!("cannot write JSON: {error}"))?;
+    text.push('\n');
+    print(&text)
+}
+
+/// Prints `text` to stdout, its colours kept on a terminal only; a closed pipe
+/// (`errspec list x | head`) is not an error.
 fn print(text: &str) -> Result<ExitCode, String> {
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = anstream::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
@@ -230,7 +325,11 @@ fn usage_error(error: &clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    eprintln!("{}", one_line_usage(&error.render().to_string()));
+    let _ = writeln!(
+        anstream::stderr(),
+        "{}",
+        one_line_usage(&error.render().to_string())
+    );
     ExitCode::from(USAGE)
 }
 

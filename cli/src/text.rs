@@ -1,19 +1,11 @@
-//! Turning values into plain text that keeps its line: escapes, truncation, plurals.
-
-/// The longest value printed in full, in characters.
-pub const MAX_VALUE_CHARS: usize = 200;
+//! Turning values into plain text that keeps its line: escapes, plurals.
 
 /// `value` on one line: line breaks, tabs and other control characters escaped (a stack
-/// trace stays one line, a terminal escape sequence stays inert), and cut after
-/// [`MAX_VALUE_CHARS`] characters with a note of the full length.
+/// trace stays one line, a terminal escape sequence stays inert). Nothing is cut: the
+/// terminal's width wraps it.
 pub fn one_line(value: &str) -> String {
-    let mut line = String::with_capacity(value.len().min(MAX_VALUE_CHARS * 2));
-    let mut total = 0;
+    let mut line = String::with_capacity(value.len());
     for c in value.chars() {
-        total += 1;
-        if total > MAX_VALUE_CHARS {
-            continue;
-        }
         match c {
             '\n' => line.push_str("\\n"),
             '\r' => line.push_str("\\r"),
@@ -21,11 +13,6 @@ pub fn one_line(value: &str) -> String {
             c if c.is_control() => line.push_str(&c.escape_unicode().to_string()),
             c => line.push(c),
         }
-    }
-    if total > MAX_VALUE_CHARS {
-        line.push_str("... (truncated, ");
-        line.push_str(&total.to_string());
-        line.push_str(" characters in all)");
     }
     line
 }
@@ -50,7 +37,7 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{count, one_line, MAX_VALUE_CHARS};
+    use super::{count, one_line};
 
     #[test]
     fn line_breaks_and_control_characters_are_escaped() {
@@ -58,15 +45,6 @@ mod tests {
             one_line("at a\n\tat b\r\n\u{1b}[31m"),
             "at a\\n\\tat b\\r\\n\\u{1b}[31m"
         );
-    }
-
-    #[test]
-    fn long_values_are_cut_with_their_full_length() {
-        let long = "é".repeat(MAX_VALUE_CHARS + 50);
-        let line = one_line(&long);
-        assert!(line.starts_with(&"é".repeat(MAX_VALUE_CHARS)));
-        assert!(line.ends_with("... (truncated, 250 characters in all)"));
-        assert_eq!(one_line(&long[..MAX_VALUE_CHARS * 2]), "é".repeat(200));
     }
 
     #[test]

@@ -1,9 +1,6 @@
 //! The built-in vendors: the bundled specs, compiled (`errspec::vendors`), one table line each.
 
-use std::ffi::OsStr;
-
-use clap::builder::{PossibleValue, TypedValueParser};
-use clap::error::ErrorKind;
+use errspec::http::{HeaderMap, StatusCode};
 use errspec::vendors::{github, igel_imi, itcare, itsm_ng, jira, netilion, problem, telecomx};
 use errspec_codegen::bundled::{bundled, BundledSpec};
 use errspec_codegen::Spec;
@@ -15,8 +12,8 @@ use crate::decoded::Decoded;
 pub struct Vendor {
     /// The bundled spec's file stem (`itcare`).
     pub name: &'static str,
-    /// Decodes a response with the vendor's generated types.
-    pub decode: fn(u16, &[u8]) -> Decoded,
+    /// Decodes a response (status, headers, body) with the vendor's generated types.
+    pub decode: fn(u16, &HeaderMap, &[u8]) -> Decoded,
 }
 
 /// A [`Vendor`] whose errors are the generated type `$error`.
@@ -24,7 +21,13 @@ macro_rules! vendor {
     ($name:literal, $error:ty) => {
         Vendor {
             name: $name,
-            decode: |status, body| Decoded::from_response(&<$error>::decode(status, body)),
+            decode: |status, headers, body| {
+                Decoded::from_response(&match StatusCode::from_u16(status) {
+                    Ok(code) => <$error>::decode_parts(code, headers, body),
+                    // Not an HTTP status (outside 100..=999): the body alone.
+                    Err(_) => <$error>::decode(status, body),
+                })
+            },
         }
     };
 }
@@ -67,38 +70,11 @@ pub fn names() -> String {
 }
 
 /// The vendor named `name` (`itcare` or `itcare.toml`).
-///
-/// # Errors
-/// One line naming the vendors when there is none of that name.
-pub fn find(name: &str) -> Result<&'static Vendor, String> {
+#[must_use]
+pub fn find(name: &str) -> Option<&'static Vendor> {
     VENDORS
         .iter()
         .find(|vendor| vendor.name == name || format!("{}.toml", vendor.name) == name)
-        .ok_or_else(|| format!("unknown vendor `{name}`; the vendors are: {}", names()))
-}
-
-/// Parses a vendor argument; `--help` lists the vendors as possible values.
-#[derive(Debug, Clone, Copy)]
-pub struct VendorParser;
-
-impl TypedValueParser for VendorParser {
-    type Value = &'static Vendor;
-
-    fn parse_ref(
-        &self,
-        _cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<Self::Value, clap::Error> {
-        find(&value.to_string_lossy())
-            .map_err(|message| clap::Error::raw(ErrorKind::InvalidValue, message))
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(
-            VENDORS.iter().map(|vendor| PossibleValue::new(vendor.name)),
-        ))
-    }
 }
 
 #[cfg(test)]

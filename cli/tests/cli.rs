@@ -13,6 +13,15 @@ fn errspec(args: &[&str]) -> Output {
         .expect("errspec runs")
 }
 
+fn errspec_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_errspec"))
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("errspec runs")
+}
+
 fn errspec_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_errspec"))
         .args(args)
@@ -181,20 +190,37 @@ fn decode_takes_a_body_that_is_not_utf8() {
 }
 
 #[test]
-fn long_values_are_cut_and_their_length_noted() {
-    let trace = "x".repeat(5000);
-    let body =
-        format!(r#"{{"message": "boom", "errorCode": "ITG-0A001", "stackTrace": "{trace}"}}"#);
+fn long_values_are_kept_whole_and_wrapped_to_the_terminal() {
+    let trace = "at com.igel.imi.Service.get(Service.java:88) ".repeat(80);
+    let body = format!(
+        r#"{{"message": "boom", "errorCode": "ITG-0A001", "stackTrace": "{}"}}"#,
+        trace.trim_end()
+    );
+    // Not a terminal: each value on one line, whole.
     let out = success(&errspec(&["decode", "igel-imi", "500", &body]));
     let line = out
         .lines()
         .find(|line| line.trim_start().starts_with("stack_trace = "))
         .expect("a stack_trace line");
-    assert!(line.len() < 300, "{line}");
-    assert!(
-        line.ends_with("(truncated, 5000 characters in all)"),
-        "{line}"
+    assert_eq!(
+        line.trim_start(),
+        format!("stack_trace = {}", trace.trim_end())
     );
+    // A terminal of 72 columns: no line wider, and the value whole across its lines.
+    let out = success(&errspec_env(
+        &["decode", "igel-imi", "500", &body],
+        &[("COLUMNS", "72")],
+    ));
+    assert!(out.lines().all(|line| line.chars().count() <= 72), "{out}");
+    let lead = "    stack_trace = ";
+    let start = out.find(lead).expect("a stack_trace line") + lead.len();
+    let mut lines = out[start..].lines();
+    let first = lines.next().unwrap();
+    // Continued lines are indented under the value's start.
+    let rest = lines.take_while(|line| line.starts_with(&" ".repeat(lead.len())));
+    let whole: Vec<&str> = std::iter::once(first).chain(rest).map(str::trim).collect();
+    assert!(whole.len() > 10, "{out}");
+    assert_eq!(whole.join(" "), trace.trim_end());
 }
 
 #[test]
@@ -540,7 +566,10 @@ fn decode_with_a_spec_of_your_own_needs_no_compiling() {
         "{out}"
     );
     assert_eq!(field(&out, "kind"), ["rate_limited", "rate_limited"]);
-    assert_eq!(field(&out, "recovery"), ["retry"]);
+    assert_eq!(
+        field(&out, "recovery"),
+        ["retry (after a backoff of your own)", "retry"]
+    );
     let out = success(&errspec(&["decode", "--spec", path, "503", ""]));
     assert!(out.contains("error 1 of 1: Maintenance"), "{out}");
     assert_eq!(field(&out, "message"), ["Down for maintenance."]);
@@ -595,7 +624,7 @@ fn decode_arguments_are_checked_with_and_without_a_spec() {
         2,
     );
     let line = one_error_line(&errspec(&["decode"]), 2);
-    assert!(line.contains("--spec"), "{line}");
+    assert!(line.contains("a spec file"), "{line}");
     assert!(
         line.contains("itsm-ng, igel-imi, itcare, telecomx, netilion"),
         "{line}"

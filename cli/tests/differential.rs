@@ -115,20 +115,23 @@ mod styles {
     }
 }
 
+/// A generated decoder: status and body to the decoded response.
+type Generated = dyn Fn(u16, &[u8]) -> Decoded;
+
 /// Decodes responses with both decoders and records where they differ.
 struct Differ {
     name: String,
-    generated: fn(u16, &[u8]) -> Decoded,
+    generated: Box<Generated>,
     interpreter: Interpreter,
     compared: usize,
     differences: Vec<String>,
 }
 
 impl Differ {
-    fn new(name: &str, generated: fn(u16, &[u8]) -> Decoded, spec: Spec) -> Self {
+    fn new(name: &str, generated: impl Fn(u16, &[u8]) -> Decoded + 'static, spec: Spec) -> Self {
         Differ {
             name: name.to_owned(),
-            generated,
+            generated: Box::new(generated),
             interpreter: Interpreter::new(spec).expect("interpretable spec"),
             compared: 0,
             differences: Vec::new(),
@@ -142,7 +145,11 @@ impl Differ {
             .find(|vendor| vendor.name == name)
             .expect("a bundled vendor");
         let (_, spec) = vendor.spec().expect("bundled spec");
-        Differ::new(name, vendor.decode, spec)
+        Differ::new(
+            name,
+            |status, body| (vendor.decode)(status, &errspec::http::HeaderMap::new(), body),
+            spec,
+        )
     }
 
     fn spec(&self) -> &Spec {

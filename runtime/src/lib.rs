@@ -111,7 +111,7 @@ pub use reqwest_client::{ReqwestResponse, MAX_BODY_READ};
 #[cfg(feature = "reqwest-middleware")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
 pub use reqwest_retry::{RetryStrategy, WaitRetryAfter};
-pub use response::{ErrorResponse, RAW_BODY_CAP};
+pub use response::{Classified, ErrorResponse, RAW_BODY_CAP};
 pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};
 #[cfg(feature = "tower")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tower")))]

@@ -6,6 +6,35 @@ use http::{HeaderMap, StatusCode};
 use crate::retry::{until_next_window, MAX_RETRY_AFTER};
 use crate::{ApiError, Kind, Recovery, RetryAfter};
 
+/// What the advice of an [`ErrorResponse`] (its kind, whether to retry, when, and how to
+/// recover) reads of each of its errors. Every [`ApiError`] has it; a type of your own that
+/// wraps decoded errors may implement it to get the same advice.
+pub trait Classified {
+    /// What went wrong.
+    fn kind(&self) -> Kind;
+    /// Whether retrying the same request may succeed.
+    fn is_retryable(&self) -> bool;
+    /// What to do about it, without a wait.
+    fn recovery(&self) -> Recovery;
+    /// The window the API's rate limits reset at, when its spec names one.
+    fn rate_limit_window(&self) -> Option<Duration>;
+}
+
+impl<E: ApiError> Classified for E {
+    fn kind(&self) -> Kind {
+        ApiError::kind(self)
+    }
+    fn is_retryable(&self) -> bool {
+        ApiError::is_retryable(self)
+    }
+    fn recovery(&self) -> Recovery {
+        ApiError::recovery(self)
+    }
+    fn rate_limit_window(&self) -> Option<Duration> {
+        ApiError::rate_limit_window(self)
+    }
+}
+
 /// How many bytes of a body [`ErrorResponse::raw_body`] keeps: enough to show an HTML
 /// error page's title or a JSON error in a log, bounded whatever the server sent.
 pub const RAW_BODY_CAP: usize = 4096;
@@ -154,7 +183,7 @@ impl<E> ErrorResponse<E> {
     }
 }
 
-impl<E: ApiError> ErrorResponse<E> {
+impl<E: Classified> ErrorResponse<E> {
     /// The kind of the first error.
     #[must_use]
     pub fn kind(&self) -> Kind {
@@ -164,7 +193,7 @@ impl<E: ApiError> ErrorResponse<E> {
     /// Whether retrying the same request may succeed: true when every error is retryable.
     #[must_use]
     pub fn is_retryable(&self) -> bool {
-        self.errors.iter().all(ApiError::is_retryable)
+        self.errors.iter().all(Classified::is_retryable)
     }
 
     /// How long to wait before trying again, as [`ErrorResponse::retry_after_at`] from now.
@@ -187,7 +216,7 @@ impl<E: ApiError> ErrorResponse<E> {
             .errors
             .iter()
             .filter(|error| error.kind() == Kind::RateLimited)
-            .find_map(ApiError::rate_limit_window)?;
+            .find_map(Classified::rate_limit_window)?;
         Some(until_next_window(now, window).min(MAX_RETRY_AFTER))
     }
 
@@ -206,7 +235,7 @@ impl<E: ApiError> ErrorResponse<E> {
         let furthest = self
             .errors
             .iter()
-            .map(ApiError::recovery)
+            .map(Classified::recovery)
             .max_by_key(|recovery| recovery.severity())
             .unwrap_or(Recovery::GiveUp);
         if furthest.is_retry() {
