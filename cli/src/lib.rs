@@ -11,6 +11,7 @@
 pub mod check;
 pub mod decode;
 pub mod decoded;
+pub mod diff;
 pub mod docs;
 pub mod interpret;
 pub mod list;

@@ -163,6 +163,20 @@ impl<'a> EntryJson<'a> {
     }
 }
 
+impl EntryJson<'_> {
+    /// `taken (Taken), 400, bad_request`: the entry on one line.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        format!(
+            "{} ({}), {}, {}",
+            self.code.map_or("-".into(), one_line),
+            self.variant,
+            self.status.map_or("-".into(), |status| status.to_string()),
+            self.kind.map_or(BY_STATUS, Kind::as_str)
+        )
+    }
+}
+
 impl<'a> ListJson<'a> {
     /// The JSON of every entry of `target`.
     #[must_use]

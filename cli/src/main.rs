@@ -79,6 +79,14 @@ enum Command {
         /// A bundled vendor or a spec file.
         spec: String,
     },
+    /// Show what changed between two specs of an API: errors added, removed, and changed in
+    /// status, kind, retry advice, recovery or variant name.
+    Diff {
+        /// The spec before (a bundled vendor or a spec file).
+        old: String,
+        /// The spec after.
+        new: String,
+    },
 }
 
 fn decode_args_help() -> String {
@@ -226,6 +234,16 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Command::Diff { old, new } => {
+            let old = load_or_return!(&old);
+            let new = load_or_return!(&new);
+            let diff = errspec_cli::diff::diff(&old.spec, &new.spec);
+            if output.json {
+                print_json(&diff)
+            } else {
+                print(&diff.text(&old.label, &new.label))
+            }
         }
         Command::Docs { spec } => {
             let target = load_or_return!(&spec);

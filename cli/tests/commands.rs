@@ -281,3 +281,53 @@ fn list_rows_fit_the_terminal() {
 fn unicode_width(line: &str) -> usize {
     line.chars().count()
 }
+
+#[test]
+fn diff_shows_errors_added_removed_and_changed() {
+    let dir = std::env::temp_dir().join(format!("errspec-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = std::fs::read_to_string(netilion_spec()).unwrap();
+    // The update: `taken` now answers 422, `access_denied` is gone, `quota_used_up` is new.
+    let new = old
+        .replace(
+            "code = \"taken\"\nstatus = 400",
+            "code = \"taken\"\nstatus = 422",
+        )
+        .replace(
+            "[[error]]\ncode = \"access_denied\"\nstatus = 403\ndescription = \"Access to the required resource denied.\"\n",
+            "[[error]]\ncode = \"quota_used_up\"\nstatus = 402\ndescription = \"The plan's quota is used up.\"\n",
+        );
+    assert_ne!(old, new);
+    let new_path = dir.join("netilion-2.toml");
+    std::fs::write(&new_path, new).unwrap();
+    let new_path = new_path.to_str().unwrap();
+
+    let out = success(&errspec(&["diff", "netilion", new_path], &[]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("netilion -> {new_path}: 1 added, 1 removed, 1 changed")
+    );
+    assert_eq!(
+        lines[1..],
+        [
+            "added   quota_used_up (QuotaUsedUp), 402, quota_exceeded",
+            "removed access_denied (AccessDenied), 403, permission_denied",
+            "changed taken (Taken): status 400 -> 422; kind bad_request -> unprocessable",
+        ]
+    );
+
+    let diff = json_of(&["diff", "netilion", new_path]);
+    assert_eq!(diff["added"][0]["code"], "quota_used_up");
+    assert_eq!(diff["removed"][0]["variant"], "AccessDenied");
+    assert_eq!(
+        diff["changed"][0]["changes"],
+        json!([
+            {"field": "status", "old": "400", "new": "422"},
+            {"field": "kind", "old": "bad_request", "new": "unprocessable"},
+        ])
+    );
+    let same = json_of(&["diff", "netilion", &netilion_spec()]);
+    assert_eq!(same, json!({"added": [], "removed": [], "changed": []}));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,0 +1,163 @@
+//! `errspec diff`: what a vendor's API update changed in its errors: codes added, removed,
+//! and changed in status, kind, retry advice, recovery or variant name.
+
+use std::fmt::Write as _;
+
+use errspec::{Kind, Recovery};
+use errspec_codegen::model::ErrorEntry;
+use errspec_codegen::Spec;
+use serde::Serialize;
+
+use crate::interpret::fixed;
+use crate::list::EntryJson;
+use crate::style::{self, paint};
+use crate::text::{one_line, yes_no};
+
+/// The differences between two specs of one API.
+#[derive(Serialize)]
+pub struct Diff<'a> {
+    /// Errors only the new spec documents.
+    pub added: Vec<EntryJson<'a>>,
+    /// Errors only the old spec documents.
+    pub removed: Vec<EntryJson<'a>>,
+    /// Errors both document, differently.
+    pub changed: Vec<Changed>,
+}
+
+/// One error both specs document, with what changed.
+#[derive(Serialize)]
+pub struct Changed {
+    /// Its wire code, `None` for an entry chosen by status or template.
+    pub code: Option<String>,
+    /// Its variant name in the new spec.
+    pub variant: String,
+    /// Each change, in a fixed order.
+    pub changes: Vec<Change>,
+}
+
+/// One value that changed; values are written as `list` shows them.
+#[derive(Serialize)]
+pub struct Change {
+    /// `status`, `kind`, `retryable`, `recovery` or `variant`.
+    pub field: &'static str,
+    /// Before.
+    pub old: String,
+    /// After.
+    pub new: String,
+}
+
+/// How an entry is matched across the specs: its wire code, else its variant name.
+fn key(entry: &ErrorEntry) -> (&str, bool) {
+    match &entry.code {
+        Some(code) => (code, true),
+        None => (&entry.variant, false),
+    }
+}
+
+/// The first entry of each key, in file order: an API documents a code once, even where a
+/// spec splits it by message template.
+fn firsts(spec: &Spec) -> Vec<&ErrorEntry> {
+    let mut seen = std::collections::HashSet::new();
+    spec.errors
+        .iter()
+        .filter(|entry| seen.insert(key(entry)))
+        .collect()
+}
+
+/// What changed from `old` to `new`.
+#[must_use]
+pub fn diff<'a>(old: &'a Spec, new: &'a Spec) -> Diff<'a> {
+    let old_entries = firsts(old);
+    let new_entries = firsts(new);
+    let find = |entries: &[&'a ErrorEntry], wanted: &ErrorEntry| -> Option<&'a ErrorEntry> {
+        entries.iter().copied().find(|entry| key(entry) == key(wanted))
+    };
+    let added = new_entries
+        .iter()
+        .filter(|entry| find(&old_entries, entry).is_none())
+        .map(|entry| EntryJson::new(entry))
+        .collect();
+    let removed = old_entries
+        .iter()
+        .filter(|entry| find(&new_entries, entry).is_none())
+        .map(|entry| EntryJson::new(entry))
+        .collect();
+    let changed = new_entries
+        .iter()
+        .filter_map(|new_entry| {
+            let old_entry = find(&old_entries, new_entry)?;
+            let changes = changes(old_entry, new_entry);
+            (!changes.is_empty()).then(|| Changed {
+                code: new_entry.code.clone(),
+                variant: new_entry.variant.clone(),
+                changes,
+            })
+        })
+        .collect();
+    Diff {
+        added,
+        removed,
+        changed,
+    }
+}
+
+fn changes(old: &ErrorEntry, new: &ErrorEntry) -> Vec<Change> {
+    let status = |entry: &ErrorEntry| entry.status.map_or("-".into(), |status| status.to_string());
+    let kind = |entry: &ErrorEntry| fixed(entry).kind.map_or("by status", Kind::as_str).to_owned();
+    let retryable = |entry: &ErrorEntry| fixed(entry).retryable.map_or("by status", yes_no).to_owned();
+    let recovery =
+        |entry: &ErrorEntry| fixed(entry).recovery.map_or("by status", Recovery::as_str).to_owned();
+    let fields: [(&'static str, &dyn Fn(&ErrorEntry) -> String); 5] = [
+        ("status", &status),
+        ("kind", &kind),
+        ("retryable", &retryable),
+        ("recovery", &recovery),
+        ("variant", &|entry: &ErrorEntry| entry.variant.clone()),
+    ];
+    fields
+        .iter()
+        .filter_map(|(field, value)| {
+            let (old, new) = (value(old), value(new));
+            (old != new).then_some(Change { field, old, new })
+        })
+        .collect()
+}
+
+impl Diff<'_> {
+    /// The differences as text: a summary line, then one line per error.
+    #[must_use]
+    pub fn text(&self, old_label: &str, new_label: &str) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{old_label} -> {new_label}: {} added, {} removed, {} changed",
+            self.added.len(),
+            self.removed.len(),
+            self.changed.len()
+        );
+        for (sign, style, entries) in [
+            ("added  ", style::GOOD, &self.added),
+            ("removed", style::WARN, &self.removed),
+        ] {
+            for entry in entries {
+                let _ = writeln!(out, "{} {}", paint(style, sign), entry.summary());
+            }
+        }
+        for changed in &self.changed {
+            let what: Vec<String> = changed
+                .changes
+                .iter()
+                .map(|change| format!("{} {} -> {}", change.field, change.old, change.new))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{} {} ({}): {}",
+                paint(style::CODE, "changed"),
+                changed.code.as_deref().map_or("-".into(), one_line),
+                changed.variant,
+                what.join("; ")
+            );
+        }
+        out
+    }
+}
