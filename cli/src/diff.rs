@@ -70,7 +70,10 @@ pub fn diff<'a>(old: &'a Spec, new: &'a Spec) -> Diff<'a> {
     let old_entries = firsts(old);
     let new_entries = firsts(new);
     let find = |entries: &[&'a ErrorEntry], wanted: &ErrorEntry| -> Option<&'a ErrorEntry> {
-        entries.iter().copied().find(|entry| key(entry) == key(wanted))
+        entries
+            .iter()
+            .copied()
+            .find(|entry| key(entry) == key(wanted))
     };
     let added = new_entries
         .iter()
@@ -101,23 +104,26 @@ pub fn diff<'a>(old: &'a Spec, new: &'a Spec) -> Diff<'a> {
     }
 }
 
+/// The fields compared, in the order changes are listed.
+const FIELDS: [&str; 5] = ["status", "kind", "retryable", "recovery", "variant"];
+
+/// One field of an entry, as `list` shows it.
+fn shown(field: &str, entry: &ErrorEntry) -> String {
+    let fixed = fixed(entry);
+    match field {
+        "status" => entry.status.map_or("-".into(), |status| status.to_string()),
+        "kind" => fixed.kind.map_or("by status", Kind::as_str).to_owned(),
+        "retryable" => fixed.retryable.map_or("by status", yes_no).to_owned(),
+        "recovery" => fixed.recovery.map_or("by status", Recovery::as_str).to_owned(),
+        _ => entry.variant.clone(),
+    }
+}
+
 fn changes(old: &ErrorEntry, new: &ErrorEntry) -> Vec<Change> {
-    let status = |entry: &ErrorEntry| entry.status.map_or("-".into(), |status| status.to_string());
-    let kind = |entry: &ErrorEntry| fixed(entry).kind.map_or("by status", Kind::as_str).to_owned();
-    let retryable = |entry: &ErrorEntry| fixed(entry).retryable.map_or("by status", yes_no).to_owned();
-    let recovery =
-        |entry: &ErrorEntry| fixed(entry).recovery.map_or("by status", Recovery::as_str).to_owned();
-    let fields: [(&'static str, &dyn Fn(&ErrorEntry) -> String); 5] = [
-        ("status", &status),
-        ("kind", &kind),
-        ("retryable", &retryable),
-        ("recovery", &recovery),
-        ("variant", &|entry: &ErrorEntry| entry.variant.clone()),
-    ];
-    fields
+    FIELDS
         .iter()
-        .filter_map(|(field, value)| {
-            let (old, new) = (value(old), value(new));
+        .filter_map(|field| {
+            let (old, new) = (shown(field, old), shown(field, new));
             (old != new).then_some(Change { field, old, new })
         })
         .collect()

@@ -13,6 +13,8 @@ pub mod decode;
 pub mod decoded;
 pub mod diff;
 pub mod docs;
+pub mod draft;
+pub mod infer;
 pub mod interpret;
 pub mod list;
 pub mod style;

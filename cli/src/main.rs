@@ -79,6 +79,15 @@ enum Command {
         /// A bundled vendor or a spec file.
         spec: String,
     },
+    /// Draft a spec from captured error responses: a HAR file, or a folder of
+    /// `<status>.<n>.json` bodies. Prints the spec (TOML), every guess commented.
+    Infer {
+        /// The HAR file or the folder.
+        captures: PathBuf,
+        /// The API's name (`[api] name`), UpperCamelCase; by default from the file's name.
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Show what changed between two specs of an API: errors added, removed, and changed in
     /// status, kind, retry advice, recovery or variant name.
     Diff {
@@ -235,6 +244,12 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
                 ExitCode::FAILURE
             })
         }
+        Command::Infer { captures, name } => {
+            let samples = errspec_cli::infer::samples(&captures)?;
+            let name = api_name(name, &captures);
+            let draft = errspec_cli::infer::infer(&samples, &name);
+            emit_draft(&draft, output)
+        }
         Command::Diff { old, new } => {
             let old = load_or_return!(&old);
             let new = load_or_return!(&new);
@@ -302,6 +317,27 @@ fn decode_target(
         ));
     }
     Ok((target, status, body))
+}
+
+/// The `[api] name` of a drafted spec: the one given, else from the stem of `path`'s name.
+fn api_name(given: Option<String>, path: &std::path::Path) -> String {
+    given.unwrap_or_else(|| {
+        let stem = path.file_stem().map_or_else(
+            || "Api".to_owned(),
+            |stem| stem.to_string_lossy().into_owned(),
+        );
+        errspec_cli::draft::variant_name(&stem, &mut std::collections::HashSet::new())
+    })
+}
+
+/// Prints a drafted spec: its TOML, or with `--json` `{"spec": "<TOML>", "errors": N}`.
+fn emit_draft(draft: &errspec_cli::draft::Draft, output: Output) -> Result<ExitCode, String> {
+    let spec = draft.to_toml();
+    if output.json {
+        print_json(&serde_json::json!({"spec": spec, "errors": draft.errors.len()}))
+    } else {
+        print(&spec)
+    }
 }
 
 /// Prints `value` as pretty JSON and a newline.

@@ -1,0 +1,213 @@
+//! A spec being written by `errspec import` or `errspec infer`: what they found, with a
+//! comment on every guess, written out as a TOML spec that `errspec check` accepts.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use heck::ToUpperCamelCase;
+
+/// A spec to write.
+#[derive(Debug, Default)]
+pub struct Draft {
+    /// `[api] name`.
+    pub name: String,
+    /// `[api] title`.
+    pub title: Option<String>,
+    /// Comments written at the top: where the spec came from and what was guessed.
+    pub notes: Vec<String>,
+    /// `[envelope]`.
+    pub envelope: Envelope,
+    /// `[[error]]`, in order.
+    pub errors: Vec<Error>,
+    /// `[fallback.missing]`: status to variant, for bodies without a readable code.
+    pub fallback_missing: Vec<(u16, String)>,
+}
+
+/// Where an error sits, as pointers, each with why it was chosen.
+#[derive(Debug, Default)]
+pub struct Envelope {
+    /// `error` (one object) or `errors` (an array of them), and its pointer.
+    pub at: Option<(At, String)>,
+    /// The code's pointer.
+    pub code: Option<String>,
+    /// The message's pointers, tried in order.
+    pub message: Vec<String>,
+    /// The status inside the error, and whether it is written as a string.
+    pub status: Option<(String, bool)>,
+    /// `[envelope.headers] request_id`.
+    pub request_id: Option<String>,
+    /// Comments for the envelope: why each pointer.
+    pub notes: Vec<String>,
+}
+
+/// Where the errors of a body sit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// One error object.
+    Error,
+    /// An array of error objects.
+    Errors,
+}
+
+/// One `[[error]]`.
+#[derive(Debug, Default, Clone)]
+pub struct Error {
+    /// The wire code; `None` for an entry chosen by status.
+    pub code: Option<String>,
+    /// The variant name.
+    pub variant: String,
+    /// The documented status.
+    pub status: Option<u16>,
+    /// The message template.
+    pub message: Option<String>,
+    /// What it means.
+    pub description: Option<String>,
+    /// Comments: what was seen or guessed.
+    pub notes: Vec<String>,
+}
+
+/// A variant name for `text` (a wire code, a status reason): `UpperCamelCase`, starting with a
+/// letter, not yet in `taken` (a number is added when it is).
+pub fn variant_name(text: &str, taken: &mut HashSet<String>) -> String {
+    let mut name = text.to_upper_camel_case();
+    name.retain(|c| c.is_ascii_alphanumeric());
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name.insert(0, 'E');
+    }
+    if name == "Unknown" || name == "E" {
+        name.push_str("Error");
+    }
+    let mut unique = name.clone();
+    let mut next = 2;
+    while !taken.insert(unique.clone()) {
+        unique = format!("{name}{next}");
+        next += 1;
+    }
+    unique
+}
+
+/// The variant of a status-only entry for `status`: its reason phrase (`NotFound`).
+pub fn status_variant(status: u16, taken: &mut HashSet<String>) -> String {
+    let reason = errspec::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .map_or_else(|| format!("Status {status}"), str::to_owned);
+    variant_name(&reason, taken)
+}
+
+/// `text` as a TOML basic string.
+fn quote(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// `text` as a template literal: braces doubled.
+#[must_use]
+pub fn literal(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
+}
+
+fn comments(out: &mut String, notes: &[String]) {
+    for note in notes {
+        for line in note.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+    }
+}
+
+impl Draft {
+    /// The spec as TOML.
+    #[must_use]
+    pub fn to_toml(&self) -> String {
+        let mut out = String::new();
+        comments(&mut out, &self.notes);
+        out.push_str("\n[api]\n");
+        let _ = writeln!(out, "name = {}", quote(&self.name));
+        if let Some(title) = &self.title {
+            let _ = writeln!(out, "title = {}", quote(title));
+        }
+        out.push_str("\n[envelope]\n");
+        let envelope = &self.envelope;
+        comments(&mut out, &envelope.notes);
+        match &envelope.at {
+            Some((At::Error, at)) if !at.is_empty() => {
+                let _ = writeln!(out, "error = {}", quote(at));
+            }
+            Some((At::Errors, at)) => {
+                let _ = writeln!(out, "errors = {}", quote(at));
+            }
+            _ => {}
+        }
+        if let Some(code) = &envelope.code {
+            let _ = writeln!(out, "code = {}", quote(code));
+        }
+        match envelope.message.as_slice() {
+            [] => {}
+            [only] => {
+                let _ = writeln!(out, "message = {}", quote(only));
+            }
+            several => {
+                let several: Vec<String> = several.iter().map(|pointer| quote(pointer)).collect();
+                let _ = writeln!(out, "message = [{}]", several.join(", "));
+            }
+        }
+        if let Some((status, as_string)) = &envelope.status {
+            let _ = writeln!(out, "status = {}", quote(status));
+            if *as_string {
+                out.push_str("status_format = \"string\"\n");
+            }
+        }
+        if let Some(request_id) = &envelope.request_id {
+            out.push_str("\n[envelope.headers]\n");
+            let _ = writeln!(out, "request_id = {}", quote(request_id));
+        }
+        for error in &self.errors {
+            out.push('\n');
+            comments(&mut out, &error.notes);
+            out.push_str("[[error]]\n");
+            if let Some(code) = &error.code {
+                let _ = writeln!(out, "code = {}", quote(code));
+            }
+            let _ = writeln!(out, "variant = {}", quote(&error.variant));
+            if let Some(status) = error.status {
+                let _ = writeln!(out, "status = {status}");
+            }
+            if let Some(message) = &error.message {
+                let _ = writeln!(out, "message = {}", quote(message));
+            }
+            if let Some(description) = &error.description {
+                let _ = writeln!(out, "description = {}", quote(description));
+            }
+        }
+        if !self.fallback_missing.is_empty() {
+            out.push_str("\n# Bodies without a readable code (empty, an HTML page, JSON of another shape).\n");
+            out.push_str("[fallback.missing]\n");
+            for (status, variant) in &self.fallback_missing {
+                let _ = writeln!(out, "{status} = {}", quote(variant));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::{literal, status_variant, variant_name};
+
+    #[test]
+    fn variant_names_are_identifiers_and_unique() {
+        let mut taken = HashSet::new();
+        assert_eq!(variant_name("ITG-0A001", &mut taken), "Itg0a001");
+        assert_eq!(variant_name("not_found", &mut taken), "NotFound");
+        assert_eq!(status_variant(404, &mut taken), "NotFound2");
+        assert_eq!(variant_name("1001", &mut taken), "E1001");
+        assert_eq!(variant_name("unknown", &mut taken), "UnknownError");
+        assert_eq!(status_variant(599, &mut taken), "Status599");
+    }
+
+    #[test]
+    fn template_literals_double_their_braces() {
+        assert_eq!(literal("a {b} c"), "a {{b}} c");
+    }
+}
