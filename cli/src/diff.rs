@@ -114,7 +114,10 @@ fn shown(field: &str, entry: &ErrorEntry) -> String {
         "status" => entry.status.map_or("-".into(), |status| status.to_string()),
         "kind" => fixed.kind.map_or("by status", Kind::as_str).to_owned(),
         "retryable" => fixed.retryable.map_or("by status", yes_no).to_owned(),
-        "recovery" => fixed.recovery.map_or("by status", Recovery::as_str).to_owned(),
+        "recovery" => fixed
+            .recovery
+            .map_or("by status", Recovery::as_str)
+            .to_owned(),
         _ => entry.variant.clone(),
     }
 }

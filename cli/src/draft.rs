@@ -21,6 +21,9 @@ pub struct Draft {
     pub errors: Vec<Error>,
     /// `[fallback.missing]`: status to variant, for bodies without a readable code.
     pub fallback_missing: Vec<(u16, String)>,
+    /// `[fallback]`: key (a status, `4xx`, `default`) to variant, for bodies without a
+    /// readable or documented code.
+    pub fallback: Vec<(String, String)>,
 }
 
 /// Where an error sits, as pointers, each with why it was chosen.
@@ -176,6 +179,17 @@ impl Draft {
             }
             if let Some(description) = &error.description {
                 let _ = writeln!(out, "description = {}", quote(description));
+            }
+        }
+        if !self.fallback.is_empty() {
+            out.push_str("\n# Bodies without a readable or documented code.\n[fallback]\n");
+            for (key, variant) in &self.fallback {
+                let key = if key.parse::<u16>().is_ok() {
+                    key.clone()
+                } else {
+                    quote(key)
+                };
+                let _ = writeln!(out, "{key} = {}", quote(variant));
             }
         }
         if !self.fallback_missing.is_empty() {

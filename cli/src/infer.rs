@@ -149,7 +149,7 @@ fn har(path: &Path) -> Result<Vec<Sample>, String> {
 }
 
 /// Key names that hold a wire code, best first.
-const CODE_KEYS: &[&str] = &[
+pub const CODE_KEYS: &[&str] = &[
     "code",
     "errorcode",
     "error_code",
@@ -161,7 +161,7 @@ const CODE_KEYS: &[&str] = &[
     "key",
 ];
 /// Key names that hold a message, best first.
-const MESSAGE_KEYS: &[&str] = &[
+pub const MESSAGE_KEYS: &[&str] = &[
     "message",
     "msg",
     "detail",

@@ -14,6 +14,7 @@ pub mod decoded;
 pub mod diff;
 pub mod docs;
 pub mod draft;
+pub mod import;
 pub mod infer;
 pub mod interpret;
 pub mod list;

@@ -79,6 +79,9 @@ enum Command {
         /// A bundled vendor or a spec file.
         spec: String,
     },
+    /// Draft a spec from another description of the API's errors.
+    #[command(subcommand)]
+    Import(Import),
     /// Draft a spec from captured error responses: a HAR file, or a folder of
     /// `<status>.<n>.json` bodies. Prints the spec (TOML), every guess commented.
     Infer {
@@ -103,6 +106,21 @@ fn decode_args_help() -> String {
         "<SPEC> <STATUS> [BODY|-].\n\nSPEC is a bundled vendor ({}) or a spec file's path.\nSTATUS is the response's HTTP status, a number from 0 to 65535.\nBODY is the response body; `-` or no body reads it from standard input.",
         vendors::names()
     )
+}
+
+/// What `errspec import` drafts from.
+#[derive(Debug, Subcommand)]
+enum Import {
+    /// An OpenAPI 3.x document (JSON or YAML): envelope from the error responses' schemas,
+    /// codes from the code property's `enum` or examples, statuses from the response keys.
+    /// Prints the spec (TOML), every guess commented.
+    Openapi {
+        /// The document.
+        file: PathBuf,
+        /// The API's name (`[api] name`), UpperCamelCase; by default from the document's title.
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 /// The exit status of a usage error.
@@ -243,6 +261,20 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Command::Import(Import::Openapi { file, name }) => {
+            let document = errspec_cli::import::read(&file)?;
+            let title = document
+                .pointer("/info/title")
+                .and_then(serde_json::Value::as_str);
+            let name = match (name, title) {
+                (Some(name), _) => name,
+                (None, Some(title)) => {
+                    errspec_cli::draft::variant_name(title, &mut std::collections::HashSet::new())
+                }
+                (None, None) => api_name(None, &file),
+            };
+            emit_draft(&errspec_cli::import::import(&document, &name), output)
         }
         Command::Infer { captures, name } => {
             let samples = errspec_cli::infer::samples(&captures)?;

@@ -218,3 +218,181 @@ fn infer_of_nothing_to_learn_from_is_one_error_line() {
     assert!(stderr.contains("holds no error response"), "{stderr}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+fn openapi(file: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/openapi")
+        .join(file)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Imports `file`, checks the spec, and decodes each `(status, body)`: every one must decode
+/// to the documented variant given.
+fn import_and_decode(file: &str, cases: &[(u16, &str, &str)]) -> String {
+    let dir = temp_dir(&format!("import-{file}"));
+    let toml = success(&errspec(&["import", "openapi", &openapi(file)]));
+    let spec = checked_spec(&dir, &toml);
+    for (status, body, variant) in cases {
+        let response = decoded(&spec, *status, body, &[]);
+        assert_eq!(
+            response["errors"][0]["variant"], *variant,
+            "{body}: {response}\n{toml}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+    toml
+}
+
+#[test]
+fn import_of_an_error_schema_with_an_enum_of_codes() {
+    let toml = import_and_decode(
+        "payments.json",
+        &[
+            (
+                402,
+                r#"{"error": {"type": "card_error", "code": "card_declined", "message": "Your card was declined.", "param": "source"}}"#,
+                "CardDeclined",
+            ),
+            (
+                402,
+                r#"{"error": {"type": "card_error", "code": "insufficient_funds", "message": "Your card has insufficient funds."}}"#,
+                "InsufficientFunds",
+            ),
+            (
+                429,
+                r#"{"error": {"type": "invalid_request_error", "code": "rate_limit", "message": "Too many requests hit the API too quickly."}}"#,
+                "RateLimit",
+            ),
+            (401, "", "Unauthorized"),
+            (
+                503,
+                "<html><body>503 Service Temporarily Unavailable</body></html>",
+                "ServerError",
+            ),
+        ],
+    );
+    assert!(toml.contains("name = \"AcmePaymentsApi\""), "{toml}");
+    assert!(
+        toml.contains("error = \"/error\"\ncode = \"/code\"\nmessage = \"/message\""),
+        "{toml}"
+    );
+    // The example of a code gives its status; a code of the enum without one stays open.
+    assert!(
+        toml.contains("code = \"card_declined\"\nvariant = \"CardDeclined\"\nstatus = 402"),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("# Guess: no status: the schema is used by the responses 402, 429, and no example says which.\n[[error]]\ncode = \"expired_card\""),
+        "{toml}"
+    );
+    assert!(toml.contains("\"5xx\" = \"ServerError\""), "{toml}");
+}
+
+#[test]
+fn import_of_rfc_9457_problem_details_in_yaml() {
+    let toml = import_and_decode(
+        "problem.yaml",
+        &[
+            (
+                404,
+                r#"{"type": "https://api.example.com/problems/order-not-found", "title": "Order not found", "status": 404, "detail": "No order has the id 4711.", "instance": "/orders/4711"}"#,
+                "OrderNotFound",
+            ),
+            (
+                409,
+                r#"{"type": "https://api.example.com/problems/stale-order", "title": "Stale order", "status": 409}"#,
+                "StaleOrder",
+            ),
+            (
+                422,
+                r#"{"type": "https://api.example.com/problems/out-of-credit", "title": "You do not have enough credit.", "status": 422, "detail": "Your current balance is 30, but that costs 50."}"#,
+                "OutOfCredit",
+            ),
+            (
+                500,
+                r#"{"type": "about:blank", "title": "Internal Server Error", "status": 500}"#,
+                "OtherError",
+            ),
+        ],
+    );
+    assert!(
+        toml.contains(
+            "code = \"/type\"\nmessage = [\"/detail\", \"/title\"]\nstatus = \"/status\""
+        ),
+        "{toml}"
+    );
+    assert!(toml.contains("title = \"Orders API\""), "{toml}");
+}
+
+#[test]
+fn import_of_one_error_schema_shared_by_several_statuses() {
+    let toml = import_and_decode(
+        "shared.yaml",
+        &[
+            (
+                400,
+                r#"{"errorCode": "FIELD_REQUIRED", "message": "Field 'title' is required.", "status": 400}"#,
+                "FieldRequired",
+            ),
+            (
+                404,
+                r#"{"errorCode": "TICKET_NOT_FOUND", "message": "Ticket 42 does not exist.", "status": 404}"#,
+                "TicketNotFound",
+            ),
+            (
+                409,
+                r#"{"errorCode": "TICKET_LOCKED", "message": "Ticket 42 is locked by agent 7.", "status": 409}"#,
+                "TicketLocked",
+            ),
+            (
+                400,
+                r#"{"errorCode": "FIELD_INVALID", "message": "Field 'due' is invalid.", "status": 400}"#,
+                "FieldInvalid",
+            ),
+        ],
+    );
+    for (code, status) in [
+        ("FIELD_REQUIRED", Some(400)),
+        ("TICKET_NOT_FOUND", Some(404)),
+        ("TICKET_LOCKED", None),
+        ("FIELD_INVALID", None),
+    ] {
+        let block = toml
+            .split("[[error]]")
+            .find(|block| block.contains(&format!("code = \"{code}\"")))
+            .expect(code);
+        match status {
+            Some(status) => assert!(block.contains(&format!("status = {status}")), "{block}"),
+            None => assert!(!block.contains("status ="), "{block}"),
+        }
+    }
+    assert!(
+        toml.contains("Guess: no status: the schema is used by the responses 400, 404, 409"),
+        "{toml}"
+    );
+    let json: Value = serde_json::from_str(&success(&errspec(&[
+        "import",
+        "openapi",
+        &openapi("shared.yaml"),
+        "--json",
+    ])))
+    .unwrap();
+    assert_eq!(json["errors"], 4);
+}
+
+#[test]
+fn import_of_what_is_not_openapi_3_is_one_error_line() {
+    let dir = temp_dir("import-bad");
+    let swagger = dir.join("swagger.json");
+    std::fs::write(
+        &swagger,
+        r#"{"swagger": "2.0", "info": {"title": "Old"}, "paths": {}}"#,
+    )
+    .unwrap();
+    let output = errspec(&["import", "openapi", swagger.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is not an OpenAPI 3 document"), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}
