@@ -37,8 +37,21 @@ pub struct Mistake {
     pub column: usize,
     /// What to write instead, when there is a clear answer.
     pub help: Option<String>,
-    /// Another place that matters.
+    /// Something more to know.
     pub note: Option<String>,
+    /// Other places that matter (where a duplicate was first defined), each positioned.
+    pub labels: Vec<Label>,
+}
+
+/// Another place a mistake points at.
+#[derive(Debug, Serialize)]
+pub struct Label {
+    /// What is there.
+    pub label: String,
+    /// Where it starts.
+    pub line: usize,
+    /// Where it starts on its line.
+    pub column: usize,
 }
 
 /// Checks one spec: a bundled vendor's name or a file's path.
@@ -81,6 +94,18 @@ pub fn check(argument: &str) -> Checked {
                         column,
                         help: diagnostic.help.clone(),
                         note: diagnostic.note.clone(),
+                        labels: diagnostic
+                            .labels
+                            .iter()
+                            .map(|(span, label)| {
+                                let (line, column) = line_col(&source, span.start);
+                                Label {
+                                    label: label.clone(),
+                                    line,
+                                    column,
+                                }
+                            })
+                            .collect(),
                     }
                 })
                 .collect(),
@@ -88,18 +113,19 @@ pub fn check(argument: &str) -> Checked {
     }
 }
 
-/// Each diagnostic rendered against its spec.
+/// Each diagnostic rendered against its spec as rustc renders its own, `error: ` first, in
+/// colour (printed through anstream, which drops it where colour is off).
 #[must_use]
 pub fn rendered(display: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
     diagnostics
         .iter()
-        .map(|diagnostic| diagnostic.render(display, source).to_string())
+        .map(|diagnostic| diagnostic.report(display, source, true))
         .collect()
 }
 
 impl Checked {
     /// The text `errspec check` prints: an `ok:` line for stdout, or for stderr an `error:`
-    /// block per mistake and a `failed:` line.
+    /// block per mistake (with the colours of rustc) and a `failed:` line.
     #[must_use]
     pub fn text(&self) -> (String, String) {
         if let Some(documented) = self.errors {
@@ -117,7 +143,8 @@ impl Checked {
         }
         let mut err = String::new();
         for rendered in &self.rendered {
-            err.push_str(&format!("error: {rendered}\n\n"));
+            err.push_str(rendered);
+            err.push_str("\n\n");
         }
         err.push_str(&format!(
             "failed: {}: {}\n",

@@ -331,3 +331,41 @@ fn diff_shows_errors_added_removed_and_changed() {
     assert_eq!(same, json!({"added": [], "removed": [], "changed": []}));
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn check_labels_the_other_place_of_a_mistake_in_colour_on_request() {
+    let dir = std::env::temp_dir().join(format!("errspec-check-labels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("twice.toml");
+    std::fs::write(
+        &spec,
+        "[api]\nname = \"Twice\"\n\n[envelope]\ncode = \"/code\"\n\n[[error]]\ncode = \"a\"\nvariant = \"Same\"\n\n[[error]]\ncode = \"b\"\nvariant = \"Same\"\n",
+    )
+    .unwrap();
+    let path = spec.to_str().unwrap();
+    let plain = errspec(&["check", path], &[]);
+    assert_eq!(plain.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&plain.stderr).into_owned();
+    assert!(
+        stderr.starts_with("error: variant `Same` is defined twice\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("--> {path}:13:11")), "{stderr}");
+    assert!(
+        stderr.contains(" 9 | variant = \"Same\"\n   |           ------ first defined here"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    let coloured = errspec(&["check", path], &[("CLICOLOR_FORCE", "1")]);
+    let coloured = String::from_utf8_lossy(&coloured.stderr).into_owned();
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    assert_eq!(strip_escapes(&coloured), stderr);
+
+    let json: Value =
+        serde_json::from_slice(&errspec(&["check", path, "--json"], &[]).stdout).unwrap();
+    assert_eq!(
+        json[0]["diagnostics"][0]["labels"],
+        json!([{"label": "first defined here", "line": 9, "column": 11}])
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

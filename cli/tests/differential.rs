@@ -1,4 +1,4 @@
-//! The interpreted decoder (`errspec decode --spec`) and the generated one agree on every body
+//! The interpreted decoder (`errspec decode <spec file>`) and the generated one agree on every body
 //! of the corpus (`tests/corpus/<vendor>.txt`: every body the integration tests decode), at
 //! many statuses and cut at every offset, and on bodies built from each spec's entries; also
 //! for `tests/specs/edge.toml`, a spec made of the corners the bundled ones do not reach.

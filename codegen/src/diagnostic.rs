@@ -1,7 +1,11 @@
-//! Spec errors with their position, rendered the way rustc renders its own.
+//! Spec errors with their position, rendered by annotate-snippets, the renderer rustc and
+//! cargo use: the message, `--> file:line:col`, the quoted lines with the mistake underlined
+//! and other places that matter labelled, then notes and help.
 
 use core::fmt;
 use core::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// One mistake in a spec, at a byte range of the spec's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,8 +16,10 @@ pub struct Diagnostic {
     pub message: String,
     /// What to write instead, if there is a clear answer.
     pub help: Option<String>,
-    /// Another place that matters, such as where a duplicate was first defined.
+    /// Something more to know, said in words.
     pub note: Option<String>,
+    /// Other places that matter, each with what it is (where a duplicate was first defined).
+    pub labels: Vec<(Range<usize>, String)>,
 }
 
 impl Diagnostic {
@@ -24,6 +30,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             note: None,
+            labels: Vec::new(),
         }
     }
 
@@ -41,7 +48,15 @@ impl Diagnostic {
         self
     }
 
-    /// This diagnostic rendered against the spec text it points into.
+    /// Labels another place of the spec: `first defined here`.
+    #[must_use]
+    pub fn label(mut self, span: Range<usize>, text: impl Into<String>) -> Self {
+        self.labels.push((span, text.into()));
+        self
+    }
+
+    /// This diagnostic rendered against the spec text it points into, as the macro reports
+    /// it: plain text, starting with the message (the compiler adds `error: `).
     #[must_use]
     pub fn render<'a>(&'a self, file: &'a str, source: &'a str) -> Rendered<'a> {
         Rendered {
@@ -50,6 +65,47 @@ impl Diagnostic {
             source,
         }
     }
+
+    /// This diagnostic as a command line tool reports it: `error: ` and the rest, with the
+    /// ANSI colours of rustc when `styled` (strip them where colour is off).
+    #[must_use]
+    pub fn report(&self, file: &str, source: &str, styled: bool) -> String {
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&self.group(Level::ERROR, file, source))
+    }
+
+    /// The report: title, the snippet with the primary span and the labels, note, help.
+    fn group<'a>(&'a self, level: Level<'a>, file: &'a str, source: &'a str) -> [Group<'a>; 1] {
+        let mut snippet = Snippet::source(source)
+            .path(file)
+            .annotation(AnnotationKind::Primary.span(within(source, &self.span)));
+        for (span, text) in &self.labels {
+            snippet = snippet.annotation(
+                AnnotationKind::Context
+                    .span(within(source, span))
+                    .label(text.as_str()),
+            );
+        }
+        let mut group = level.primary_title(self.message.as_str()).element(snippet);
+        if let Some(note) = &self.note {
+            group = group.element(Level::NOTE.message(note.as_str()));
+        }
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        [group]
+    }
+}
+
+/// `span` made safe to quote from `source`: inside it, at character boundaries.
+fn within(source: &str, span: &Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
+    start..end
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -60,18 +116,6 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
     (line, before[line_start..].chars().count() + 1)
-}
-
-/// Where in `source` the line containing `offset` starts and ends.
-fn line_bounds(source: &str, offset: usize) -> Range<usize> {
-    let offset = floor_char_boundary(source, offset.min(source.len()));
-    let start = source[..offset]
-        .rfind('\n')
-        .map_or(0, |newline| newline + 1);
-    let end = source[offset..]
-        .find('\n')
-        .map_or(source.len(), |newline| offset + newline);
-    start..end
 }
 
 fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
@@ -88,9 +132,6 @@ pub struct Rendered<'a> {
     source: &'a str,
 }
 
-/// The longest line quoted under a diagnostic, in characters.
-const MAX_QUOTED_CHARS: usize = 160;
-
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Rendered {
@@ -98,47 +139,8 @@ impl fmt::Display for Rendered<'_> {
             file,
             source,
         } = self;
-        let (line, column) = line_col(source, diagnostic.span.start);
-        let bounds = line_bounds(source, diagnostic.span.start);
-        let text = source[bounds.clone()].trim_end_matches('\r');
-        let gutter = " ".repeat(line.to_string().len());
-        writeln!(f, "{}", diagnostic.message)?;
-        writeln!(f, "{gutter}--> {file}:{line}:{column}")?;
-        writeln!(f, "{gutter} |")?;
-        let span_end = diagnostic
-            .span
-            .end
-            .min(bounds.end)
-            .max(diagnostic.span.start);
-        let underlined = source
-            .get(diagnostic.span.start.min(bounds.end)..span_end)
-            .map_or(0, |text| text.chars().count())
-            .max(1);
-        // A long line is quoted from a little before the span, so the caret stays under it.
-        let at = column - 1;
-        let skipped = if at + underlined.min(MAX_QUOTED_CHARS / 2) <= MAX_QUOTED_CHARS {
-            0
-        } else {
-            at - MAX_QUOTED_CHARS / 4
-        };
-        let elided = if skipped > 0 { "..." } else { "" };
-        let quoted: String = text
-            .chars()
-            .skip(skipped)
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .take(MAX_QUOTED_CHARS)
-            .collect();
-        writeln!(f, "{line} | {elided}{quoted}")?;
-        let indent = elided.len() + at - skipped;
-        let carets = underlined.min(MAX_QUOTED_CHARS - (at - skipped)).max(1);
-        write!(f, "{gutter} | {}{}", " ".repeat(indent), "^".repeat(carets))?;
-        if let Some(note) = &diagnostic.note {
-            write!(f, "\n{gutter} = note: {note}")?;
-        }
-        if let Some(help) = &diagnostic.help {
-            write!(f, "\n{gutter} = help: {help}")?;
-        }
-        Ok(())
+        let report = diagnostic.group(Level::ERROR.no_name(), file, source);
+        f.write_str(&Renderer::plain().render(&report))
     }
 }
 
@@ -174,7 +176,7 @@ mod tests {
         assert_eq!(&quoted[column..column + 5], "y = 1", "{rendered}");
         assert_eq!(carets[column..].trim_end(), "^^^^^", "{rendered}");
         assert!(quoted.starts_with("1 | ..."), "{rendered}");
-        assert!(quoted.chars().count() <= 160 + 10, "{rendered}");
+        assert!(quoted.chars().count() <= 160, "{rendered}");
     }
 
     #[test]
@@ -184,7 +186,40 @@ mod tests {
             Diagnostic::new(6..10, "unknown key `nmae` in [api]").help("did you mean `name`?");
         assert_eq!(
             diagnostic.render("specs/acme.toml", source).to_string(),
-            "unknown key `nmae` in [api]\n --> specs/acme.toml:2:1\n  |\n2 | nmae = \"Acme\"\n  | ^^^^\n  = help: did you mean `name`?"
+            "unknown key `nmae` in [api]\n --> specs/acme.toml:2:1\n  |\n2 | nmae = \"Acme\"\n  | ^^^^\n  |\n  = help: did you mean `name`?"
         );
+        assert!(diagnostic
+            .report("specs/acme.toml", source, false)
+            .starts_with("error: unknown key `nmae` in [api]\n"));
+        let styled = diagnostic.report("specs/acme.toml", source, true);
+        assert!(styled.contains("\u{1b}["), "{styled}");
+    }
+
+    #[test]
+    fn another_place_is_labelled_in_its_own_line() {
+        let source = "[[error]]\nvariant = \"A\"\n\n[[error]]\nvariant = \"A\"\n";
+        let first = source.find("\"A\"").unwrap();
+        let second = source.rfind("\"A\"").unwrap();
+        let rendered = Diagnostic::new(second..second + 3, "variant `A` is defined twice")
+            .label(first..first + 3, "first defined here")
+            .render("acme.toml", source)
+            .to_string();
+        assert_eq!(
+            rendered,
+            "variant `A` is defined twice\n --> acme.toml:5:11\n  |\n2 | variant = \"A\"\n  |           --- first defined here\n...\n5 | variant = \"A\"\n  |           ^^^"
+        );
+    }
+
+    #[test]
+    fn spans_past_the_end_or_inside_a_character_are_quoted_safely() {
+        let source = "name = \"Gerät\"";
+        // The last is reversed, as a span computed from a bad offset might be.
+        for (start, end) in [(3, 400), (11, 12), (400, 500), (12, 11)] {
+            let span = start..end;
+            let rendered = Diagnostic::new(span.clone(), "x")
+                .render("a.toml", source)
+                .to_string();
+            assert!(rendered.contains("--> a.toml:1:"), "{span:?}: {rendered}");
+        }
     }
 }

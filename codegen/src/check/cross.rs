@@ -99,7 +99,7 @@ impl Checker<'_> {
             let earlier = lone.or_else(|| by_pieces.get(&template.pieces[..]).copied());
             if let Some(other) = earlier {
                 let other = &drafts[other];
-                let line = self.line_of(other.template_span.as_ref().unwrap_or(&other.span));
+                let there = other.template_span.clone().unwrap_or(other.span.clone());
                 let why = if lone.is_some() {
                     "is a lone parameter and matches every message"
                 } else {
@@ -113,7 +113,7 @@ impl Checker<'_> {
                             other.entry.variant
                         ),
                     )
-                    .note(format!("that template is at line {line}"))
+                    .label(there, "that template")
                     .help("templates of entries without a code are tried in file order: make the literal text differ, or move the more general template after this one"),
                 );
                 continue;
@@ -156,7 +156,7 @@ impl Checker<'_> {
                 continue;
             };
             let first = &unique[first];
-            let line = self.line_of(&first.variant_span);
+            let there = first.variant_span.clone();
             let variant = &draft.entry.variant;
             let same_code = draft.entry.code.is_some() && draft.entry.code == first.entry.code;
             let diagnostic = match (&draft.entry.code, &first.entry.code) {
@@ -166,14 +166,14 @@ impl Checker<'_> {
                             draft.variant_span.clone(),
                             format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
                         )
-                        .note(format!("first defined at line {line}"))
+                        .label(there, "first defined here")
                         .help("give all but one of the entries a `message` template and a `variant` name, or remove the duplicate")
                     } else {
                         Diagnostic::new(
                             draft.variant_span.clone(),
                             format!("wire code `{code}` has several entries, so each needs its own variant name"),
                         )
-                        .note(format!("the first entry of `{code}` is at line {line} and takes the variant name `{variant}`"))
+                        .label(there, format!("the first entry of `{code}`, which takes the variant name `{variant}`"))
                         .help("name this entry with `variant = \"...\"`")
                     }
                 }
@@ -182,14 +182,14 @@ impl Checker<'_> {
                         draft.variant_span.clone(),
                         format!("codes `{first_code}` and `{code}` both become the variant name `{variant}`"),
                     )
-                    .note(format!("`{first_code}` is at line {line}"))
+                    .label(there, format!("`{first_code}` is here"))
                     .help("give one of them its own name with `variant = \"...\"`")
                 }
                 _ => Diagnostic::new(
                     draft.variant_span.clone(),
                     format!("variant `{variant}` is defined twice"),
                 )
-                .note(format!("first defined at line {line}"))
+                .label(there, "first defined here")
                 .help(if draft.derived {
                     "the name is derived from the code: give this entry its own name with `variant = \"...\"`"
                 } else {
@@ -273,8 +273,8 @@ impl Checker<'_> {
         let lone = is_lone;
         let here = draft.code_span.clone().unwrap_or(draft.span.clone());
         let at_template = draft.template_span.clone().unwrap_or(here.clone());
-        let other_line = self.line_of(other.code_span.as_ref().unwrap_or(&other.span));
-        let other_template_line = self.line_of(other.template_span.as_ref().unwrap_or(&other.span));
+        let other_here = other.code_span.clone().unwrap_or(other.span.clone());
+        let other_template = other.template_span.clone().unwrap_or(other.span.clone());
         let (mine, theirs) = (&draft.entry.template, &other.entry.template);
         let (variant, other_variant) = (&draft.entry.variant, &other.entry.variant);
         let diagnostic = match (mine, theirs) {
@@ -282,19 +282,19 @@ impl Checker<'_> {
                 here,
                 format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
             )
-            .note(format!("first defined at line {other_line}"))
+            .label(other_here, "first defined here")
             .help("give all but one of the entries a `message` template, or remove the duplicate"),
             (Some(mine), Some(theirs)) if mine.pieces == theirs.pieces => Diagnostic::new(
                 at_template,
                 format!("the templates of `{other_variant}` and `{variant}` (both code `{code}`) match the same messages, so they cannot be told apart"),
             )
-            .note(format!("the other template is at line {other_template_line}"))
+            .label(other_template, "the other template")
             .help("make the literal text of the templates differ, or merge the entries"),
             (_, Some(theirs)) if lone(theirs) => Diagnostic::new(
                 if mine.is_some() { at_template } else { here },
                 format!("`{variant}` is never chosen: the earlier template of `{other_variant}` (also code `{code}`) is a lone parameter and matches every message"),
             )
-            .note(format!("that template is at line {other_template_line}"))
+            .label(other_template, "that template")
             .help(if mine.is_some() {
                 "templates are tried in file order: move the lone-parameter entry after this one"
             } else {
@@ -304,13 +304,13 @@ impl Checker<'_> {
                 at_template,
                 format!("`{variant}` is never chosen: every message its template matches, the earlier template of `{other_variant}` (also code `{code}`) matches first"),
             )
-            .note(format!("that template is at line {other_template_line}: `{}` matches `{}`", theirs.text, mine.text))
+            .label(other_template, format!("that template: `{}` matches `{}`", theirs.text, mine.text))
             .help("templates of one code are tried in file order: move the more specific template before the more general one"),
             (Some(mine), None) if lone(mine) => Diagnostic::new(
                 at_template,
                 format!("`{other_variant}` is never chosen: this template of `{variant}` (also code `{code}`) is a lone parameter and matches every message"),
             )
-            .note(format!("`{other_variant}`, without a template, is at line {other_line}"))
+            .label(other_here, format!("`{other_variant}`, without a template"))
             .help("an entry without a template already catches every other message: drop one of the two"),
             _ => return None,
         };
@@ -521,7 +521,7 @@ impl Checker<'_> {
                         key.span(),
                         format!("`{status_key}` is in {} twice", keyed.table),
                     )
-                    .note(format!("first defined at line {}", self.line_of(first)))
+                    .label(first.clone(), "first defined here")
                     .help(keyed.keep),
                 );
                 continue;

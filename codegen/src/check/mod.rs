@@ -12,7 +12,7 @@ use core::ops::Range;
 use errspec_vocab::{BodyFormat, StatusFormat};
 use toml::de::DeTable;
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Envelope, ErrorEntry, Headers, Spec};
 use crate::reader::Reader;
 use syntax::syntax_diagnostic;
@@ -163,10 +163,6 @@ struct Api {
 }
 
 impl Checker<'_> {
-    fn line_of(&self, span: &Range<usize>) -> usize {
-        line_col(self.source, span.start).0
-    }
-
     fn check_root(&mut self, root: &DeTable<'_>) -> Option<Spec> {
         // An empty spec (or one of comments only) is one mistake, not one per missing table.
         if root.is_empty() {
@@ -291,13 +287,13 @@ mod tests {
         let source = format!("{HEAD}\n[[error]]\ncode = \"a\"\ncode = \"b\"\n");
         let rendered = messages(&source).join("\n");
         assert!(
-            rendered.contains("`code` is first defined at line 9"),
+            rendered.contains(" 9 | code = \"a\"\n   | ---- `code` is first defined here"),
             "{rendered}"
         );
         let source = format!("{HEAD}\n[api]\n");
         let rendered = messages(&source).join("\n");
         assert!(
-            rendered.contains("`api` is first defined at line 1"),
+            rendered.contains("1 | [api]\n  | ----- `api` is first defined here"),
             "{rendered}"
         );
         // `4xx` and `4XX` are one class.
@@ -309,7 +305,10 @@ mod tests {
             rendered.contains("`4xx` is in [fallback.missing] twice"),
             "{rendered}"
         );
-        assert!(rendered.contains("first defined at line 12"), "{rendered}");
+        assert!(
+            rendered.contains("12 | \"4xx\" = \"A\"\n   | ----- first defined here"),
+            "{rendered}"
+        );
     }
 
     #[test]
@@ -343,7 +342,7 @@ mod tests {
             "{rendered:?}"
         );
         assert!(
-            rendered[0].contains("that template is at line 9"),
+            rendered[0].contains(" 9 | message = \"No {thing} found\"\n   |           ------------------ that template"),
             "{rendered:?}"
         );
         assert!(
@@ -605,7 +604,8 @@ mod tests {
             rendered[0]
         );
         assert!(
-            rendered[0].contains("`retryable` is set at line 20"),
+            rendered[0]
+                .contains("20 | retryable = true\n   |             ---- `retryable` is set here"),
             "{}",
             rendered[0]
         );

@@ -5,7 +5,7 @@ use core::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::Diagnostic;
 
 pub(super) fn syntax_diagnostic(
     error: &toml::de::Error,
@@ -32,10 +32,14 @@ pub(super) fn syntax_diagnostic(
         let first = earlier_key(root, key, span.start, source, 0)
             .or_else(|| earlier_header(source, span.start));
         if let Some(first) = first {
-            diagnostic = diagnostic.note(format!(
-                "`{key}` is first defined at line {}",
-                line_col(source, first.start).0
-            ));
+            // A table's span runs to its last key: label its header line alone.
+            let line_end = source[first.clone()]
+                .find('\n')
+                .map_or(first.end, |newline| first.start + newline);
+            diagnostic = diagnostic.label(
+                first.start..line_end,
+                format!("`{key}` is first defined here"),
+            );
         }
         diagnostic = diagnostic.help("a key may appear once per table: remove or rename one");
     } else if message.contains("string values must be quoted") {

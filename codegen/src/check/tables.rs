@@ -252,7 +252,7 @@ impl Checker<'_> {
         {
             self.reader.push(
                 Diagnostic::new(second, "`error` and `errors` cannot both be set")
-                    .note(format!("`error` is set at line {}", self.line_of(&first)))
+                    .label(first, "`error` is set here")
                     .help("use `error` for one error object, `errors` for an array of them"),
             );
         }
@@ -473,7 +473,7 @@ impl Checker<'_> {
         {
             self.reader.push(
                 Diagnostic::new(inner, "`[[envelope.inner]]` and `[envelope.multiple]` cannot both be set")
-                    .note(format!("`[envelope.multiple]` is set at line {}", self.line_of(&multiple)))
+                    .label(multiple, "`[envelope.multiple]` is set here")
                     .help("`[envelope.multiple]` is for a wrapper error whose inner errors have the envelope's own shape; `[[envelope.inner]]` for nested errors of a shape of their own, kept after the error that holds them"),
             );
         }
@@ -809,10 +809,7 @@ impl Checker<'_> {
                     "`recovery = \"retry\"` makes the error retryable: remove `retryable = false`, or choose another recovery"
                 });
                 if let Some((value, _)) = entry(table, "retryable") {
-                    diagnostic = diagnostic.note(format!(
-                        "`retryable` is set at line {}",
-                        self.line_of(&value.span())
-                    ));
+                    diagnostic = diagnostic.label(value.span(), "`retryable` is set here");
                 }
                 self.reader.push(diagnostic);
                 Some(flag)
