@@ -39,6 +39,8 @@ pub struct Mistake {
     pub help: Option<String>,
     /// Something more to know.
     pub note: Option<String>,
+    /// What the text at `line` and `column` is, when the mistake says.
+    pub here: Option<String>,
     /// Other places that matter (where a duplicate was first defined), each positioned.
     pub labels: Vec<Label>,
 }
@@ -94,6 +96,7 @@ pub fn check(argument: &str) -> Checked {
                         column,
                         help: diagnostic.help.clone(),
                         note: diagnostic.note.clone(),
+                        here: diagnostic.here.clone(),
                         labels: diagnostic
                             .labels
                             .iter()

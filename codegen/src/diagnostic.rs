@@ -18,6 +18,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Something more to know, said in words.
     pub note: Option<String>,
+    /// What the underlined text is, when it helps to say (`defined again here`).
+    pub here: Option<String>,
     /// Other places that matter, each with what it is (where a duplicate was first defined).
     pub labels: Vec<(Range<usize>, String)>,
 }
@@ -30,6 +32,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             note: None,
+            here: None,
             labels: Vec::new(),
         }
     }
@@ -45,6 +48,13 @@ impl Diagnostic {
     #[must_use]
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    /// Labels the underlined text itself: `defined again here`.
+    #[must_use]
+    pub fn here(mut self, text: impl Into<String>) -> Self {
+        self.here = Some(text.into());
         self
     }
 
@@ -80,9 +90,11 @@ impl Diagnostic {
 
     /// The report: title, the snippet with the primary span and the labels, note, help.
     fn group<'a>(&'a self, level: Level<'a>, file: &'a str, source: &'a str) -> [Group<'a>; 1] {
-        let mut snippet = Snippet::source(source)
-            .path(file)
-            .annotation(AnnotationKind::Primary.span(within(source, &self.span)));
+        let mut primary = AnnotationKind::Primary.span(within(source, &self.span));
+        if let Some(here) = &self.here {
+            primary = primary.label(here.as_str());
+        }
+        let mut snippet = Snippet::source(source).path(file).annotation(primary);
         for (span, text) in &self.labels {
             snippet = snippet.annotation(
                 AnnotationKind::Context
@@ -202,11 +214,12 @@ mod tests {
         let second = source.rfind("\"A\"").unwrap();
         let rendered = Diagnostic::new(second..second + 3, "variant `A` is defined twice")
             .label(first..first + 3, "first defined here")
+            .here("defined again here")
             .render("acme.toml", source)
             .to_string();
         assert_eq!(
             rendered,
-            "variant `A` is defined twice\n --> acme.toml:5:11\n  |\n2 | variant = \"A\"\n  |           --- first defined here\n...\n5 | variant = \"A\"\n  |           ^^^"
+            "variant `A` is defined twice\n --> acme.toml:5:11\n  |\n2 | variant = \"A\"\n  |           --- first defined here\n...\n5 | variant = \"A\"\n  |           ^^^ defined again here"
         );
     }
 

@@ -167,6 +167,7 @@ impl Checker<'_> {
                             format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
                         )
                         .label(there, "first defined here")
+                        .here("defined again here")
                         .help("give all but one of the entries a `message` template and a `variant` name, or remove the duplicate")
                     } else {
                         Diagnostic::new(
@@ -190,6 +191,7 @@ impl Checker<'_> {
                     format!("variant `{variant}` is defined twice"),
                 )
                 .label(there, "first defined here")
+                        .here("defined again here")
                 .help(if draft.derived {
                     "the name is derived from the code: give this entry its own name with `variant = \"...\"`"
                 } else {
@@ -283,6 +285,7 @@ impl Checker<'_> {
                 format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
             )
             .label(other_here, "first defined here")
+            .here("defined again here")
             .help("give all but one of the entries a `message` template, or remove the duplicate"),
             (Some(mine), Some(theirs)) if mine.pieces == theirs.pieces => Diagnostic::new(
                 at_template,
@@ -522,6 +525,7 @@ impl Checker<'_> {
                         format!("`{status_key}` is in {} twice", keyed.table),
                     )
                     .label(first.clone(), "first defined here")
+                    .here("defined again here")
                     .help(keyed.keep),
                 );
                 continue;

@@ -36,10 +36,12 @@ pub(super) fn syntax_diagnostic(
             let line_end = source[first.clone()]
                 .find('\n')
                 .map_or(first.end, |newline| first.start + newline);
-            diagnostic = diagnostic.label(
-                first.start..line_end,
-                format!("`{key}` is first defined here"),
-            );
+            diagnostic = diagnostic
+                .label(
+                    first.start..line_end,
+                    format!("`{key}` is first defined here"),
+                )
+                .here("defined again here");
         }
         diagnostic = diagnostic.help("a key may appear once per table: remove or rename one");
     } else if message.contains("string values must be quoted") {
