@@ -55,7 +55,7 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
         .filter(|code| !code.trim().is_empty());
     let mut response = decode_with_code(spec, shape, status, header_code.as_deref(), body, build)
         .with_retry_after_of(headers);
-    *response.headers_mut() = headers::kept(headers, &spec.headers);
+    response.keep_headers(headers::kept(headers, &spec.headers));
     let response = match headers::first(headers, spec.headers.request_id) {
         Some(id) => response.with_request_id(id),
         None => response,

@@ -80,4 +80,18 @@ mod tests {
         let response = ErrorResponse::new(429, ()).with_retry_after_of(&headers);
         assert_eq!(response.retry_after_header(), None);
     }
+
+    #[test]
+    fn headers_kept_none_and_an_empty_set_are_the_same() {
+        let plain = ErrorResponse::new(429, ());
+        let mut touched = ErrorResponse::new(429, ());
+        let _ = touched.headers_mut();
+        assert_eq!(plain, touched);
+        assert!(touched.headers().is_empty());
+        touched
+            .headers_mut()
+            .insert("x-ratelimit-reset", "1700000000".parse().unwrap());
+        assert_ne!(plain, touched);
+        assert_eq!(touched.headers()["x-ratelimit-reset"], "1700000000");
+    }
 }

@@ -1,4 +1,5 @@
 use core::fmt;
+use std::sync::LazyLock;
 use std::time::{Duration, SystemTime};
 
 use http::{HeaderMap, StatusCode};
@@ -40,7 +41,7 @@ impl<E: ApiError> Classified for E {
 pub const RAW_BODY_CAP: usize = 4096;
 
 /// Everything one error response said, decoded. Holds at least one error.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct ErrorResponse<E> {
     status: u16,
     // Never empty: the only constructor takes a first error and nothing removes one.
@@ -48,8 +49,13 @@ pub struct ErrorResponse<E> {
     raw_body: Vec<u8>,
     retry_after: Option<RetryAfter>,
     request_id: Option<String>,
-    headers: HeaderMap,
+    // Boxed and only when some were kept: most responses are decoded without headers, and a
+    // `HeaderMap` inline would make every response larger to move and to drop.
+    headers: Option<Box<HeaderMap>>,
 }
+
+/// What [`ErrorResponse::headers`] returns for a response that kept none.
+static NO_HEADERS: LazyLock<HeaderMap> = LazyLock::new(HeaderMap::new);
 
 impl<E> ErrorResponse<E> {
     /// A response with HTTP status `status` holding the single error `first`.
@@ -60,7 +66,7 @@ impl<E> ErrorResponse<E> {
             raw_body: Vec::new(),
             retry_after: None,
             request_id: None,
-            headers: HeaderMap::new(),
+            headers: None,
         }
     }
 
@@ -104,12 +110,17 @@ impl<E> ErrorResponse<E> {
     /// Empty when decoded without headers. [`ErrorResponse::to_http`] sends them back.
     #[must_use]
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        self.headers.as_deref().unwrap_or(&NO_HEADERS)
     }
 
     /// The headers [`ErrorResponse::headers`] returns, to add to (a mock server's response).
     pub fn headers_mut(&mut self) -> &mut HeaderMap {
-        &mut self.headers
+        self.headers.get_or_insert_with(Box::default)
+    }
+
+    /// Keeps `headers` as [`ErrorResponse::headers`] (none kept when it is empty).
+    pub(crate) fn keep_headers(&mut self, headers: HeaderMap) {
+        self.headers = (!headers.is_empty()).then(|| Box::new(headers));
     }
 
     /// A response holding `errors`, in order; `None` when there are none.
@@ -121,7 +132,7 @@ impl<E> ErrorResponse<E> {
             raw_body: Vec::new(),
             retry_after: None,
             request_id: None,
-            headers: HeaderMap::new(),
+            headers: None,
         })
     }
 
@@ -245,6 +256,19 @@ impl<E: Classified> ErrorResponse<E> {
         } else {
             furthest
         }
+    }
+}
+
+/// Equal when everything the responses said is: status, errors, body kept, `Retry-After`,
+/// request id and headers kept (none kept and an empty set are the same).
+impl<E: PartialEq> PartialEq for ErrorResponse<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+            && self.errors == other.errors
+            && self.raw_body == other.raw_body
+            && self.retry_after == other.retry_after
+            && self.request_id == other.request_id
+            && self.headers() == other.headers()
     }
 }
 
