@@ -3,29 +3,16 @@
 //! decode the responses it came from.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{json, Value};
 
-fn errspec(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errspec"))
-        .args(args)
-        .env_remove("COLUMNS")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("errspec runs")
-}
+mod common;
 
-fn success(output: &Output) -> String {
-    let stdout = String::from_utf8(output.stdout.clone()).expect("UTF-8");
-    assert!(
-        output.status.success(),
-        "exit {:?}\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
+use common::success;
+
+fn errspec(args: &[&str]) -> Output {
+    common::errspec(args, &[])
 }
 
 fn temp_dir(name: &str) -> PathBuf {

@@ -2,32 +2,12 @@
 //! the same way, headers for `decode`, `--json` parsed back, colour only where wanted.
 
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::{json, Value};
 
-fn errspec(args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errspec"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS")
-        .envs(env.iter().copied())
-        .stdin(Stdio::null())
-        .output()
-        .expect("errspec runs")
-}
+mod common;
 
-fn success(output: &Output) -> String {
-    let stdout = String::from_utf8(output.stdout.clone()).expect("UTF-8");
-    assert!(
-        output.status.success(),
-        "exit {:?}\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
-}
+use common::{errspec, success};
 
 fn json_of(args: &[&str]) -> Value {
     let mut args = args.to_vec();
