@@ -80,16 +80,25 @@ pub fn check(argument: &str) -> Checked {
             display,
             source,
             diagnostics,
-        }) => Checked {
-            file: argument.to_owned(),
+        }) => Checked::mistakes(argument, &display, &source, &diagnostics),
+    }
+}
+
+impl Checked {
+    /// The outcome for a spec with mistakes: each positioned and rendered against `source`,
+    /// shown as `display`.
+    #[must_use]
+    pub fn mistakes(file: &str, display: &str, source: &str, diagnostics: &[Diagnostic]) -> Self {
+        Checked {
+            file: file.to_owned(),
             ok: false,
             errors: None,
             problem: None,
-            rendered: rendered(&display, &source, &diagnostics),
+            rendered: rendered(display, source, diagnostics),
             diagnostics: diagnostics
                 .iter()
                 .map(|diagnostic| {
-                    let (line, column) = line_col(&source, diagnostic.span.start);
+                    let (line, column) = line_col(source, diagnostic.span.start);
                     Mistake {
                         message: diagnostic.message.clone(),
                         line,
@@ -101,7 +110,7 @@ pub fn check(argument: &str) -> Checked {
                             .labels
                             .iter()
                             .map(|(span, label)| {
-                                let (line, column) = line_col(&source, span.start);
+                                let (line, column) = line_col(source, span.start);
                                 Label {
                                     label: label.clone(),
                                     line,
@@ -112,14 +121,13 @@ pub fn check(argument: &str) -> Checked {
                     }
                 })
                 .collect(),
-        },
+        }
     }
 }
 
 /// Each diagnostic rendered against its spec as rustc renders its own, `error: ` first, in
 /// colour (printed through anstream, which drops it where colour is off).
-#[must_use]
-pub fn rendered(display: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
+fn rendered(display: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
     diagnostics
         .iter()
         .map(|diagnostic| diagnostic.report(display, source, true))

@@ -168,14 +168,7 @@ fn load(argument: &str) -> Result<Result<Target, ExitCode>, String> {
             source,
             diagnostics,
         }) => {
-            let checked = check::Checked {
-                file: display.clone(),
-                ok: false,
-                errors: None,
-                problem: None,
-                diagnostics: Vec::new(),
-                rendered: check::rendered(&display, &source, &diagnostics),
-            };
+            let checked = check::Checked::mistakes(&display, &display, &source, &diagnostics);
             let _ = write!(anstream::stderr(), "{}", checked.text().1);
             Ok(Err(ExitCode::FAILURE))
         }
