@@ -12,7 +12,7 @@ use errspec::__private::{
     MAX_PARTS,
 };
 use errspec_codegen::model::{ErrorEntry, MarkValue};
-use errspec_codegen::tables::Tables;
+use errspec_codegen::runtime_tables::Tables;
 use errspec_codegen::Spec;
 pub use errspec_vocab::template::MAX_PARAMS;
 

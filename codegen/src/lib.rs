@@ -8,14 +8,10 @@
 pub mod bundled;
 mod check;
 pub mod diagnostic;
-pub mod docs;
 mod expand;
+pub mod locate;
 pub mod model;
-pub mod names;
-mod reader;
-pub mod resolve;
-pub mod tables;
-pub mod template;
+pub mod runtime_tables;
 
 use std::path::{Path, PathBuf};
 
@@ -122,7 +118,7 @@ fn expand_path(
     manifest_dir: Option<&Path>,
     source_dir: Option<&Path>,
 ) -> TokenStream {
-    let file = match resolve::find(requested, manifest_dir, source_dir) {
+    let file = match locate::find(requested, manifest_dir, source_dir) {
         Ok(file) => file,
         Err(message) => return syn::Error::new(span, message).to_compile_error(),
     };

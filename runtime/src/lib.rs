@@ -60,40 +60,21 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
-#[cfg(any(feature = "tower", feature = "reqwest-middleware"))]
-#[macro_use]
-mod plain;
-
+// The public surface: what users name.
 mod api_error;
-#[cfg(feature = "axum")]
-mod axum_response;
 mod batch;
-mod decode;
-mod encode;
-mod envelope;
-mod generated;
-mod headers;
-mod http_response;
-mod lookup;
-mod read;
-#[cfg(any(feature = "reqwest", feature = "reqwest-012"))]
-mod reqwest_client;
-#[cfg(feature = "reqwest-middleware")]
-mod reqwest_retry;
-mod resolve;
+mod error_impls;
 mod response;
 mod retry;
-mod select;
-#[cfg(feature = "serde")]
-mod serialize;
-mod spec;
-mod status;
-#[cfg(feature = "tower")]
-mod tower_retry;
-mod trace;
 #[cfg(feature = "vendors")]
 #[cfg_attr(docsrs, doc(cfg(feature = "vendors")))]
 pub mod vendors;
+
+// The decode engine behind `__private`: the spec's tables, the body readers, the rules.
+mod engine;
+
+// One file per cargo feature (and `http`, always on).
+mod integrations;
 
 pub use api_error::ApiError;
 pub use batch::{BatchItem, BatchItems};
@@ -107,15 +88,15 @@ pub use http;
 pub use reqwest;
 #[cfg(any(feature = "reqwest", feature = "reqwest-012"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "reqwest", feature = "reqwest-012"))))]
-pub use reqwest_client::{ReqwestResponse, MAX_BODY_READ};
+pub use integrations::reqwest::{ReqwestResponse, MAX_BODY_READ};
 #[cfg(feature = "reqwest-middleware")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
-pub use reqwest_retry::{RetryStrategy, WaitRetryAfter};
+pub use integrations::reqwest_middleware::{RetryStrategy, WaitRetryAfter};
 pub use response::{Classified, ErrorResponse, RAW_BODY_CAP};
 pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};
 #[cfg(feature = "tower")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
-pub use tower_retry::RetryPolicy;
+pub use integrations::tower::RetryPolicy;
 
 /// Generates the error types of a vendor spec: `errors_from_spec!("acme.toml")`.
 ///
@@ -176,21 +157,21 @@ pub mod __private {
     pub use crate::__from_reqwest as from_reqwest;
     pub use crate::__serialize as serialize;
     pub use crate::batch::NO_ITEMS;
-    pub use crate::decode::{decode, decode_parts, is_error, Build};
-    pub use crate::encode::{encode_views, StatusFormat};
-    pub use crate::envelope::{
+    pub use crate::engine::decode::{decode, decode_parts, is_error, Build};
+    pub use crate::engine::encode::{encode_views, StatusFormat};
+    pub use crate::engine::envelope::{
         Batch, BodyFormat, Envelope, ErrorIf, Mark, Part, Role, Shape, MAX_PARTS,
     };
-    pub use crate::headers::{Headers, ResetFormat};
-    pub use crate::lookup::CodeTable;
-    pub use crate::resolve::{
+    pub use crate::engine::headers::{Headers, ResetFormat};
+    pub use crate::engine::lookup::CodeTable;
+    pub use crate::engine::resolve::{
         code, debug, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable,
         kind, recovery, variant_name,
     };
     #[cfg(feature = "serde")]
-    pub use crate::serialize::serialize_error;
-    pub use crate::spec::{Entry, Parts, Spec, View, NONE};
-    pub use crate::trace::record;
+    pub use crate::integrations::serde::serialize_error;
+    pub use crate::engine::spec::{Entry, Parts, Spec, View, NONE};
+    pub use crate::integrations::tracing::record;
     pub use crate::{ApiError, BatchItem, BatchItems, ErrorResponse, Kind, Recovery};
     pub use ::errspec_macros::errors_from_spec;
     /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.

@@ -1,11 +1,15 @@
 //! From spec text to a validated [`Spec`], every mistake collected before any is reported:
-//! `syntax` positions TOML's own errors, `tables` checks each table and lowers it to the
-//! model (one `check_*` function per rule), `cross` applies the rules that span entries
-//! (unique variants, shared codes, fallbacks).
+//! `syntax` positions TOML's own errors, `sections` checks each table of the file and lowers
+//! it to the model (one `check_*` function per rule), `cross` applies the rules that span
+//! entries (unique variants, shared codes, fallbacks). Their helpers: `reader` (typed reads of
+//! TOML values with positions), `names` (identifiers), `template` (message templates).
 
 mod cross;
+pub(crate) mod names;
+pub(crate) mod reader;
+mod sections;
 mod syntax;
-mod tables;
+pub(crate) mod template;
 
 use core::ops::Range;
 
@@ -13,8 +17,8 @@ use errspec_vocab::{BodyFormat, StatusFormat};
 use toml::de::DeTable;
 
 use crate::diagnostic::Diagnostic;
+use crate::check::reader::Reader;
 use crate::model::{Envelope, ErrorEntry, Headers, Spec};
-use crate::reader::Reader;
 use syntax::syntax_diagnostic;
 
 const TOP_KEYS: &[&str] = &["api", "envelope", "error", "fallback", "kinds"];

@@ -1,9 +1,10 @@
 //! Tokens for a validated spec, in a module of the spec's own whose public items are
-//! re-exported: the typed surface (`types`), the spec's tables (`tables`), and the two
-//! functions between them (`variants`: a variant from an entry index and the parts read, and
-//! back). Every method and rule is the runtime's (`errspec::__private::error_impls!`).
+//! re-exported: the typed surface (`types`, its rustdoc from `docs`), the spec's tables as
+//! `&'static` data (`statics`), and the two functions between them (`variants`: a variant from
+//! an entry index and the parts read, and back). Every method and rule is the runtime's (`errspec::__private::error_impls!`).
 
-mod tables;
+pub(crate) mod docs;
+mod statics;
 mod types;
 mod variants;
 
@@ -27,7 +28,7 @@ use crate::model::Spec;
 pub fn expand(spec: &Spec, track: Option<&Path>, krate: &TokenStream) -> TokenStream {
     let names = Names::new(spec);
     let types = types::types(spec, &names);
-    let tables = tables::tables(spec);
+    let tables = statics::tables(spec);
     let variants = variants::variants(spec, &names);
     let Names { error, code, .. } = &names;
     let fields = proc_macro2::Literal::usize_unsuffixed(names.fields);

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, Names};
-use crate::docs::{entry_doc, error_enum_doc};
+use crate::expand::docs::{entry_doc, error_enum_doc};
 use crate::model::Spec;
 
 pub(super) fn types(spec: &Spec, names: &Names) -> TokenStream {
@@ -89,7 +89,7 @@ fn code_enum(spec: &Spec, names: &Names) -> TokenStream {
         .collect();
     let docs = spec.errors.iter().map(|entry| {
         let title = entry.description.as_deref().unwrap_or(&entry.variant);
-        let title = crate::docs::escape_markdown(title);
+        let title = crate::expand::docs::escape_markdown(title);
         format!("{title} ([`{error}::{}`])", entry.variant)
     });
     // A spec whose every entry was left out (after mistakes) has an empty code enum.

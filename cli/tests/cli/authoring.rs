@@ -1,0 +1,385 @@
+//! Writing a spec without writing it: `errspec infer` from captured responses and `errspec
+//! import openapi` from a vendor's OpenAPI document, each output checked and then used to
+//! decode the responses it came from.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::{json, Value};
+
+use crate::common;
+
+use common::success;
+
+fn errspec(args: &[&str]) -> Output {
+    common::errspec(args, &[])
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("errspec-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes the spec a command printed, checks it, and returns its path.
+fn checked_spec(dir: &Path, toml: &str) -> String {
+    let path = dir.join("drafted.toml");
+    std::fs::write(&path, toml).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let out = success(&errspec(&["check", &path]));
+    assert!(out.starts_with("ok: "), "{out}");
+    path
+}
+
+/// The JSON of `errspec decode <spec> <status> <body>`.
+fn decoded(spec: &str, status: u16, body: &str, headers: &[&str]) -> Value {
+    let status = status.to_string();
+    let mut args = vec!["decode", spec, &status, body, "--json"];
+    for header in headers {
+        args.extend(["-H", header]);
+    }
+    serde_json::from_str(&success(&errspec(&args))).expect("JSON")
+}
+
+/// IGEL IMI's errors as captured: one file per response, `<status>.<n>.json`.
+const IGEL: &[(&str, &str)] = &[
+    ("404.1.json", r#"{"message": "Thin client with ID 42 not found.", "errorCode": "ITG-0A001", "stackTrace": "at com.igel.imi.ThinClientService.get(ThinClientService.java:88)"}"#),
+    ("404.2.json", r#"{"message": "Thin client with ID 7 not found.", "errorCode": "ITG-0A001", "stackTrace": "at com.igel.imi.ThinClientService.get(ThinClientService.java:88)"}"#),
+    ("404.3.json", r#"{"message": "Thin client with ID 1337 not found.", "errorCode": "ITG-0A001"}"#),
+    ("401.1.json", r#"{"message": "Authentication failed.", "errorCode": "ITG-0B001"}"#),
+    ("409.1.json", r#"{"message": "Directory 'Kiosk' already exists.", "errorCode": "ITG-0C004"}"#),
+    ("409.2.json", r#"{"message": "Directory 'Front desk' already exists.", "errorCode": "ITG-0C004"}"#),
+    ("502.1.html", "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"),
+    ("503.1.json", ""),
+];
+
+#[test]
+fn infer_from_a_folder_of_bodies_drafts_a_spec_that_decodes_each_of_them() {
+    let dir = temp_dir("infer-folder");
+    let captures = dir.join("igel-imi");
+    std::fs::create_dir_all(&captures).unwrap();
+    for (file, body) in IGEL {
+        std::fs::write(captures.join(file), body).unwrap();
+    }
+    let toml = success(&errspec(&["infer", captures.to_str().unwrap()]));
+    assert!(toml.contains("name = \"IgelImi\""), "{toml}");
+    assert!(toml.contains("code = \"/errorCode\""), "{toml}");
+    assert!(
+        toml.contains("message = \"Thin client with ID {id} not found.\""),
+        "{toml}"
+    );
+    // Directory names have spaces: the words around the value stay, the value is one part.
+    assert!(
+        !toml.contains("Directory '{directory}' already exists."),
+        "{toml}"
+    );
+    let spec = checked_spec(&dir, &toml);
+    for (file, body) in IGEL {
+        let status: u16 = file.split('.').next().unwrap().parse().unwrap();
+        let response = decoded(&spec, status, body, &[]);
+        let first = &response["errors"][0];
+        assert_ne!(first["variant"], "Unknown", "{file}: {response}");
+        assert_eq!(first["documented_status"], status, "{file}: {response}");
+    }
+    let response = decoded(&spec, 404, IGEL[2].1, &[]);
+    assert_eq!(response["errors"][0]["details"]["id"], "1337");
+    assert_eq!(response["fallback"], Value::Null);
+    let page = decoded(&spec, 502, IGEL[6].1, &[]);
+    assert_eq!(page["errors"][0]["variant"], "BadGateway");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn infer_from_a_har_file_finds_arrays_of_errors_statuses_and_the_request_id() {
+    use base64::Engine as _;
+    let dir = temp_dir("infer-har");
+    let entry = |url: &str, status: u16, body: &str, base64: bool| {
+        let text = if base64 {
+            base64::engine::general_purpose::STANDARD.encode(body)
+        } else {
+            body.to_owned()
+        };
+        let mut content = json!({"size": body.len(), "mimeType": "application/json", "text": text});
+        if base64 {
+            content["encoding"] = json!("base64");
+        }
+        json!({
+            "startedDateTime": "2026-11-29T08:00:00.000Z",
+            "request": {"method": "POST", "url": url, "headers": []},
+            "response": {
+                "status": status,
+                "statusText": "",
+                "headers": [
+                    {"name": "Content-Type", "value": "application/json; charset=utf-8"},
+                    {"name": "X-Request-Id", "value": format!("req-{status}-{}", url.len())},
+                ],
+                "content": content,
+            },
+        })
+    };
+    let bodies = [
+        (
+            "https://api.netilion.endress.com/v1/assets",
+            400,
+            r#"{"errors": [{"type": "taken", "message": "has already been taken", "attribute": "serial_number"}, {"type": "blank", "message": "can't be blank", "attribute": "product"}]}"#,
+        ),
+        (
+            "https://api.netilion.endress.com/v1/assets/9",
+            404,
+            r#"{"errors": [{"type": "not_found", "message": "Asset with id 9 not found"}]}"#,
+        ),
+        (
+            "https://api.netilion.endress.com/v1/assets/12",
+            404,
+            r#"{"errors": [{"type": "not_found", "message": "Asset with id 12 not found"}]}"#,
+        ),
+        (
+            "https://api.netilion.endress.com/v1/users/me",
+            401,
+            r#"{"errors": [{"type": "unauthorized", "message": "Unauthorized"}]}"#,
+        ),
+        (
+            "https://api.netilion.endress.com/v1/assets",
+            429,
+            r#"{"errors": [{"type": "too_many_requests", "message": "Too many requests, please try again in the next minute"}]}"#,
+        ),
+    ];
+    let entries: Vec<Value> = bodies
+        .iter()
+        .enumerate()
+        .map(|(index, (url, status, body))| entry(url, *status, body, index % 2 == 1))
+        .chain([entry(
+            "https://api.netilion.endress.com/v1/assets",
+            200,
+            r#"{"id": 1}"#,
+            false,
+        )])
+        .collect();
+    let har = json!({"log": {"version": "1.2", "creator": {"name": "Firefox", "version": "133.0"}, "entries": entries}});
+    let har_path = dir.join("netilion.har");
+    std::fs::write(&har_path, serde_json::to_vec_pretty(&har).unwrap()).unwrap();
+
+    let toml = success(&errspec(&[
+        "infer",
+        har_path.to_str().unwrap(),
+        "--name",
+        "Netilion",
+    ]));
+    for expected in [
+        "errors = \"/errors\"",
+        "code = \"/type\"",
+        "message = \"/message\"",
+        "request_id = \"x-request-id\"",
+        "message = \"Asset with id {id} not found\"",
+    ] {
+        assert!(toml.contains(expected), "no `{expected}` in\n{toml}");
+    }
+    let spec = checked_spec(&dir, &toml);
+    for (_, status, body) in bodies {
+        let response = decoded(&spec, status, body, &["X-Request-Id: abc"]);
+        assert_eq!(response["request_id"], "abc");
+        for error in response["errors"].as_array().unwrap() {
+            assert_ne!(error["variant"], "Unknown", "{body}: {response}");
+            assert_eq!(error["documented_status"], status, "{body}: {response}");
+        }
+    }
+    let json: Value = serde_json::from_str(&success(&errspec(&[
+        "infer",
+        har_path.to_str().unwrap(),
+        "--json",
+    ])))
+    .unwrap();
+    assert_eq!(json["errors"], 5);
+    assert!(json["spec"].as_str().unwrap().contains("[[error]]"));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn infer_of_nothing_to_learn_from_is_one_error_line() {
+    let dir = temp_dir("infer-empty");
+    let output = errspec(&["infer", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("holds no error response"), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+fn openapi(file: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/openapi")
+        .join(file)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Imports `file`, checks the spec, and decodes each `(status, body)`: every one must decode
+/// to the documented variant given.
+fn import_and_decode(file: &str, cases: &[(u16, &str, &str)]) -> String {
+    let dir = temp_dir(&format!("import-{file}"));
+    let toml = success(&errspec(&["import", "openapi", &openapi(file)]));
+    let spec = checked_spec(&dir, &toml);
+    for (status, body, variant) in cases {
+        let response = decoded(&spec, *status, body, &[]);
+        assert_eq!(
+            response["errors"][0]["variant"], *variant,
+            "{body}: {response}\n{toml}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+    toml
+}
+
+#[test]
+fn import_of_an_error_schema_with_an_enum_of_codes() {
+    let toml = import_and_decode(
+        "payments.json",
+        &[
+            (
+                402,
+                r#"{"error": {"type": "card_error", "code": "card_declined", "message": "Your card was declined.", "param": "source"}}"#,
+                "CardDeclined",
+            ),
+            (
+                402,
+                r#"{"error": {"type": "card_error", "code": "insufficient_funds", "message": "Your card has insufficient funds."}}"#,
+                "InsufficientFunds",
+            ),
+            (
+                429,
+                r#"{"error": {"type": "invalid_request_error", "code": "rate_limit", "message": "Too many requests hit the API too quickly."}}"#,
+                "RateLimit",
+            ),
+            (401, "", "Unauthorized"),
+            (
+                503,
+                "<html><body>503 Service Temporarily Unavailable</body></html>",
+                "ServerError",
+            ),
+        ],
+    );
+    assert!(toml.contains("name = \"AcmePaymentsApi\""), "{toml}");
+    assert!(
+        toml.contains("error = \"/error\"\ncode = \"/code\"\nmessage = \"/message\""),
+        "{toml}"
+    );
+    // The example of a code gives its status; a code of the enum without one stays open.
+    assert!(
+        toml.contains("code = \"card_declined\"\nvariant = \"CardDeclined\"\nstatus = 402"),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("# Guess: no status: the schema is used by the responses 402, 429, and no example says which.\n[[error]]\ncode = \"expired_card\""),
+        "{toml}"
+    );
+    assert!(toml.contains("\"5xx\" = \"ServerError\""), "{toml}");
+}
+
+#[test]
+fn import_of_rfc_9457_problem_details_in_yaml() {
+    let toml = import_and_decode(
+        "problem.yaml",
+        &[
+            (
+                404,
+                r#"{"type": "https://api.example.com/problems/order-not-found", "title": "Order not found", "status": 404, "detail": "No order has the id 4711.", "instance": "/orders/4711"}"#,
+                "OrderNotFound",
+            ),
+            (
+                409,
+                r#"{"type": "https://api.example.com/problems/stale-order", "title": "Stale order", "status": 409}"#,
+                "StaleOrder",
+            ),
+            (
+                422,
+                r#"{"type": "https://api.example.com/problems/out-of-credit", "title": "You do not have enough credit.", "status": 422, "detail": "Your current balance is 30, but that costs 50."}"#,
+                "OutOfCredit",
+            ),
+            (
+                500,
+                r#"{"type": "about:blank", "title": "Internal Server Error", "status": 500}"#,
+                "OtherError",
+            ),
+        ],
+    );
+    assert!(
+        toml.contains(
+            "code = \"/type\"\nmessage = [\"/detail\", \"/title\"]\nstatus = \"/status\""
+        ),
+        "{toml}"
+    );
+    assert!(toml.contains("title = \"Orders API\""), "{toml}");
+}
+
+#[test]
+fn import_of_one_error_schema_shared_by_several_statuses() {
+    let toml = import_and_decode(
+        "shared.yaml",
+        &[
+            (
+                400,
+                r#"{"errorCode": "FIELD_REQUIRED", "message": "Field 'title' is required.", "status": 400}"#,
+                "FieldRequired",
+            ),
+            (
+                404,
+                r#"{"errorCode": "TICKET_NOT_FOUND", "message": "Ticket 42 does not exist.", "status": 404}"#,
+                "TicketNotFound",
+            ),
+            (
+                409,
+                r#"{"errorCode": "TICKET_LOCKED", "message": "Ticket 42 is locked by agent 7.", "status": 409}"#,
+                "TicketLocked",
+            ),
+            (
+                400,
+                r#"{"errorCode": "FIELD_INVALID", "message": "Field 'due' is invalid.", "status": 400}"#,
+                "FieldInvalid",
+            ),
+        ],
+    );
+    for (code, status) in [
+        ("FIELD_REQUIRED", Some(400)),
+        ("TICKET_NOT_FOUND", Some(404)),
+        ("TICKET_LOCKED", None),
+        ("FIELD_INVALID", None),
+    ] {
+        let block = toml
+            .split("[[error]]")
+            .find(|block| block.contains(&format!("code = \"{code}\"")))
+            .expect(code);
+        match status {
+            Some(status) => assert!(block.contains(&format!("status = {status}")), "{block}"),
+            None => assert!(!block.contains("status ="), "{block}"),
+        }
+    }
+    assert!(
+        toml.contains("Guess: no status: the schema is used by the responses 400, 404, 409"),
+        "{toml}"
+    );
+    let json: Value = serde_json::from_str(&success(&errspec(&[
+        "import",
+        "openapi",
+        &openapi("shared.yaml"),
+        "--json",
+    ])))
+    .unwrap();
+    assert_eq!(json["errors"], 4);
+}
+
+#[test]
+fn import_of_what_is_not_openapi_3_is_one_error_line() {
+    let dir = temp_dir("import-bad");
+    let swagger = dir.join("swagger.json");
+    std::fs::write(
+        &swagger,
+        r#"{"swagger": "2.0", "info": {"title": "Old"}, "paths": {}}"#,
+    )
+    .unwrap();
+    let output = errspec(&["import", "openapi", swagger.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is not an OpenAPI 3 document"), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,0 +1,11 @@
+//! The CLI's tests, one module per topic in one test binary: the `errspec` binary as a user
+//! runs it (through `common`, the one runner), the authoring commands, the JSON Schema, and
+//! the interpreter held equal to generated code (`differential`).
+
+mod common;
+
+mod authoring;
+mod binary;
+mod commands;
+mod differential;
+mod schema;

@@ -1,0 +1,151 @@
+//! Decoding, start to end: read the errors a body holds ([`crate::engine::read`]), choose each one's
+//! entry ([`crate::engine::select`]), fill in what the body left out ([`crate::engine::resolve`]), and hand
+//! the parts to the error type's `build`. Generated code and the interpreter call the same.
+
+use std::borrow::Cow;
+
+use http::HeaderMap;
+
+use crate::engine::envelope::{code_within, RawError, Shape};
+use crate::engine::headers;
+use crate::engine::read::{marks_error, read_errors};
+use crate::engine::resolve;
+use crate::engine::select::select;
+use crate::engine::spec::{Parts, Spec};
+use crate::{BatchItems, ErrorResponse};
+
+/// What turns an entry index (`None`: `Unknown`) and the parts read into an error.
+pub type Build<'b, E, const F: usize, const P: usize> =
+    dyn Fn(Option<usize>, Parts<F, P>) -> E + 'b;
+
+/// Decodes a response of `spec`'s API: one error per readable error in `body`, or a single
+/// one chosen by `status` when it holds none. Never fails. `shape` gives the body walk
+/// `spec.envelope`: generated code passes one known at compile time.
+pub fn decode<S: Shape, E, const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    shape: S,
+    status: u16,
+    body: &[u8],
+    build: &Build<'_, E, F, P>,
+) -> ErrorResponse<E> {
+    decode_with_code(spec, shape, status, None, body, build)
+}
+
+/// [`decode`] a response with its headers: a code sent in a header the spec names stands in
+/// for the body's where the body has none (AWS's `x-amzn-ErrorType`), and the response keeps
+/// `Retry-After` (else the first of the spec's rate-limit reset headers), the request id and
+/// the other headers the spec names.
+pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    shape: S,
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+    build: &Build<'_, E, F, P>,
+) -> ErrorResponse<E> {
+    let envelope = shape.envelope();
+    let header_code = headers::first(headers, spec.headers.code)
+        .map(|text| {
+            code_within(
+                Cow::Borrowed(text),
+                envelope.code_before,
+                envelope.code_after,
+            )
+        })
+        .filter(|code| !code.trim().is_empty());
+    let mut response = decode_with_code(spec, shape, status, header_code.as_deref(), body, build)
+        .with_retry_after_of(headers);
+    response.keep_headers(headers::kept(headers, &spec.headers));
+    let response = match headers::first(headers, spec.headers.request_id) {
+        Some(id) => response.with_request_id(id),
+        None => response,
+    };
+    if response.retry_after_header().is_some() {
+        return response;
+    }
+    match headers::reset(headers, spec.headers.retry_after) {
+        Some(reset) => response.with_retry_after(reset),
+        None => response,
+    }
+}
+
+/// [`decode`], with `header_code` for the errors whose body holds no code.
+fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    shape: S,
+    status: u16,
+    header_code: Option<&str>,
+    body: &[u8],
+    build: &Build<'_, E, F, P>,
+) -> ErrorResponse<E> {
+    let header_code = || header_code.map(|code| Cow::Owned(code.to_owned()));
+    let errors = read_errors(shape, body, &mut |mut raw| {
+        if raw.code.is_none() {
+            raw.code = header_code();
+        }
+        assemble(spec, raw, status, build)
+    });
+    ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
+        let mut raw = RawError::empty();
+        raw.code = header_code();
+        let only = assemble(spec, raw, status, build);
+        ErrorResponse::new(status, only).with_raw_body(body)
+    })
+}
+
+/// Whether a response is an error: its status is outside 200..=299, or its body carries the
+/// envelope's error mark.
+pub fn is_error<S: Shape>(shape: S, status: u16, body: &[u8]) -> bool {
+    !(200..=299).contains(&status)
+        || shape
+            .envelope()
+            .error_if
+            .is_some_and(|error_if| marks_error(&error_if, body))
+}
+
+/// The error one raw error is.
+fn assemble<E, const F: usize, const P: usize>(
+    spec: &Spec<'_>,
+    raw: RawError<'_, F>,
+    response_status: u16,
+    build: &Build<'_, E, F, P>,
+) -> E {
+    let status = raw.status.unwrap_or(response_status);
+    let mut values = [""; P];
+    let choice = select(
+        spec,
+        raw.code.as_deref(),
+        raw.message.as_deref(),
+        status,
+        &mut values,
+    );
+    let index = choice.entry;
+    let entry = resolve::entry(spec, index);
+    let mut params = [const { None }; P];
+    if let (true, Some(entry)) = (choice.matched, entry) {
+        for (slot, value) in params.iter_mut().zip(&values[..entry.params.len().min(P)]) {
+            *slot = Some((*value).to_owned());
+        }
+    }
+    // Only an entry without a code of its own (and `Unknown`) keeps the code received.
+    let code = match entry {
+        Some(entry) if entry.code.is_some() => None,
+        _ => raw.code.map(Cow::into_owned),
+    };
+    let items = match entry {
+        Some(entry) if entry.batch => raw.items,
+        _ => BatchItems::new(),
+    };
+    let message = resolve::message(spec, index, raw.message, status);
+    build(
+        index,
+        Parts {
+            code,
+            message,
+            status,
+            fields: raw.fields,
+            params,
+            items,
+        },
+    )
+}

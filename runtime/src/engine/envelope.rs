@@ -1,0 +1,295 @@
+//! Where a spec says the parts of an error sit, as the decoder reads it.
+//!
+//! Generated code (or the CLI's interpreter) describes a vendor's envelope once, statically;
+//! [`crate::engine::read`] walks a body along it in one pass.
+
+use std::borrow::Cow;
+
+use crate::BatchItems;
+pub use errspec_vocab::{BodyFormat, Role};
+
+/// Where the errors of a body sit and what to read in each. Paths are JSON pointers split
+/// into their unescaped reference tokens (`"/error/code"` is `["error", "code"]`).
+#[derive(Debug, Clone, Copy)]
+pub struct Envelope<'a> {
+    /// The syntax of the bodies: JSON, or XML (paths over element names).
+    pub format: BodyFormat,
+    /// Where the error object (or, with `many`, the array of error objects) sits. In XML,
+    /// the error element (with `many`, each element at this path is one error).
+    pub at: &'a [&'a str],
+    /// Whether `at` holds an array of errors rather than one error.
+    pub many: bool,
+    /// What to read inside each error, at paths relative to it, and inside each of its nested
+    /// errors (the parts of a [`Part::group`] other than 0). At most [`MAX_PARTS`] in all.
+    pub parts: &'a [Part<'a>],
+    /// Where the code ends inside the text sent at its location: before the first occurrence
+    /// of this (AWS: `ValidationException:http://...`).
+    pub code_before: Option<&'a str>,
+    /// Where the code starts inside that text (after `code_before` cut it): after the last
+    /// occurrence of this (AWS: `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`).
+    pub code_after: Option<&'a str>,
+    /// The wire code of an error that wraps several (its [`Role::Inner`] part holds them).
+    pub multiple: Option<&'a str>,
+    /// How batch item results read.
+    pub batch: Option<Batch<'a>>,
+    /// What marks a body sent with a success status as an error (Slack's `"ok": false`).
+    pub error_if: Option<ErrorIf<'a>>,
+}
+
+/// What marks a body sent with a success status (2xx) as an error, for APIs that answer
+/// errors with 200: Slack's `{"ok": false, "error": "channel_not_found"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorIf<'a> {
+    /// Where the mark sits, from the document's root.
+    pub at: &'a [&'a str],
+    /// The value there that marks an error; `None`: any value but `null` does.
+    pub is: Option<Mark<'a>>,
+}
+
+/// A value an [`ErrorIf`] compares with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark<'a> {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A string.
+    Text(&'a str),
+    /// An integer.
+    Integer(i64),
+}
+
+/// Where the walk finds the envelope: a constant of generated code, so that the walk compiled
+/// for one spec folds its paths and flags as a hand-written deserializer would, or an
+/// `&Envelope` the `errspec` command's interpreter built at run time. Both run the same walk.
+pub trait Shape: Copy {
+    /// The envelope.
+    fn envelope(&self) -> &Envelope<'_>;
+}
+
+impl Shape for &Envelope<'_> {
+    #[inline(always)]
+    fn envelope(&self) -> &Envelope<'_> {
+        self
+    }
+}
+
+/// How many parts an envelope may read in each error.
+pub use errspec_vocab::MAX_PARTS;
+
+/// One thing to read inside each error.
+#[derive(Debug, Clone, Copy)]
+pub struct Part<'a> {
+    /// Where it sits, relative to the error.
+    pub path: &'a [&'a str],
+    /// What it is.
+    pub role: Role,
+    /// Which of its role's locations this is: 0 for the first, 1, 2, ... for the alternatives
+    /// tried after it (Stripe's `code`, else `type`). The reader keeps the value of the lowest
+    /// rank present; the encoder writes at rank 0 only.
+    pub rank: u8,
+    /// Whose part this is: 0 for the error itself, `n` for the errors of nested group `n`
+    /// (found at the error's [`Role::Nested`]`(n)` part), at paths relative to each of them.
+    pub group: u8,
+}
+
+/// How an item of a batch result reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Batch<'a> {
+    /// The key of an item's id.
+    pub id: &'a str,
+    /// The key of an item's message.
+    pub message: &'a str,
+    /// Whether a body that is only the array of items is accepted.
+    pub bare: bool,
+}
+
+/// One error as found in a body, before its code is looked up. Strings borrow from the body
+/// where they can; `F` is the number of extra fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawError<'de, const F: usize> {
+    /// The wire code, if the error had one.
+    pub code: Option<Cow<'de, str>>,
+    /// The message, if the error had a readable one.
+    pub message: Option<Cow<'de, str>>,
+    /// The status inside the error, if it had a valid one.
+    pub status: Option<u16>,
+    /// The extra fields, by index.
+    pub fields: [Option<String>; F],
+    /// Batch item results.
+    pub items: BatchItems,
+}
+
+/// The code inside the text sent at the code's location: the part before the first `before`,
+/// then of that the part after the last `after`. Cutting at `before` first keeps a `#` inside
+/// a trailing URL (`ns#Code:http://host/#anchor`) from being taken for the code's start.
+pub(crate) fn code_within<'t>(
+    text: Cow<'t, str>,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Cow<'t, str> {
+    let end = before
+        .filter(|before| !before.is_empty())
+        .and_then(|before| text.find(before))
+        .unwrap_or(text.len());
+    let start = after
+        .filter(|after| !after.is_empty())
+        .and_then(|after| text[..end].rfind(after).map(|at| at + after.len()))
+        .unwrap_or(0);
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[start..end]),
+        Cow::Owned(mut text) => {
+            text.truncate(end);
+            text.drain(..start);
+            Cow::Owned(text)
+        }
+    }
+}
+
+impl<const F: usize> RawError<'_, F> {
+    /// An error with nothing read: what a body without a readable error yields.
+    #[must_use]
+    pub fn empty() -> Self {
+        RawError {
+            code: None,
+            message: None,
+            status: None,
+            fields: [const { None }; F],
+            items: BatchItems::new(),
+        }
+    }
+
+    pub(crate) fn has_content(&self) -> bool {
+        self.code.is_some()
+            || self.message.is_some()
+            || !self.items.is_empty()
+            || self.fields.iter().any(Option::is_some)
+    }
+}
+
+/// Envelopes the reader's and the encoder's tests share.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::{Batch, BodyFormat, Envelope, Part, Role};
+
+    /// Telecom X's shape: `{"error": {code, message, status, path, inner}}`.
+    pub(crate) const NESTED: Envelope<'static> = Envelope {
+        format: BodyFormat::Json,
+        at: &["error"],
+        many: false,
+        code_before: None,
+        code_after: None,
+        parts: &[
+            Part {
+                path: &["code"],
+                role: Role::Code,
+                rank: 0,
+                group: 0,
+            },
+            Part {
+                path: &["message"],
+                role: Role::Message,
+                rank: 0,
+                group: 0,
+            },
+            Part {
+                path: &["status"],
+                role: Role::Status,
+                rank: 0,
+                group: 0,
+            },
+            Part {
+                path: &["path"],
+                role: Role::Field(0),
+                rank: 0,
+                group: 0,
+            },
+            Part {
+                path: &["inner"],
+                role: Role::Inner,
+                rank: 0,
+                group: 0,
+            },
+        ],
+        multiple: Some("multiple"),
+        batch: None,
+        error_if: None,
+    };
+
+    /// ITSM-NG's shape: `[code, message or items]`, bare item lists accepted.
+    pub(crate) const POSITIONAL: Envelope<'static> = Envelope {
+        format: BodyFormat::Json,
+        at: &[],
+        many: false,
+        code_before: None,
+        code_after: None,
+        parts: &[
+            Part {
+                path: &["0"],
+                role: Role::Code,
+                rank: 0,
+                group: 0,
+            },
+            Part {
+                path: &["1"],
+                role: Role::Message,
+                rank: 0,
+                group: 0,
+            },
+            Part {
+                path: &["1"],
+                role: Role::Items,
+                rank: 0,
+                group: 0,
+            },
+        ],
+        multiple: None,
+        batch: Some(Batch {
+            id: "id",
+            message: "message",
+            bare: true,
+        }),
+        error_if: None,
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::code_within;
+
+    fn within(text: &str, before: Option<&str>, after: Option<&str>) -> (String, String) {
+        let borrowed = code_within(Cow::Borrowed(text), before, after).into_owned();
+        let owned = code_within(Cow::Owned(text.to_owned()), before, after).into_owned();
+        (borrowed, owned)
+    }
+
+    #[test]
+    fn the_code_is_cut_before_the_first_delimiter_then_after_the_last() {
+        let aws = |text: &str| within(text, Some(":"), Some("#")).0;
+        assert_eq!(
+            aws("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"),
+            "ResourceNotFoundException"
+        );
+        assert_eq!(
+            aws("ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/"),
+            "ValidationException"
+        );
+        // A `#` in the trailing URL is not the namespace's.
+        assert_eq!(
+            aws("aws.protocoltests#FooError:http://host/#anchor"),
+            "FooError"
+        );
+        assert_eq!(aws("PlainCode"), "PlainCode");
+        assert_eq!(aws("namespace#"), "");
+        assert_eq!(aws(":http://host/"), "");
+        // Delimiters longer than a character, and none at all.
+        assert_eq!(within("a::b=>C::rest", Some("::r"), Some("=>")).0, "C");
+        assert_eq!(within("text", None, None).0, "text");
+        // Borrowed and owned text are cut alike, multi-byte characters included.
+        let (borrowed, owned) = within("ns\u{e9}#C\u{f6}de:x", Some(":"), Some("#"));
+        assert_eq!(
+            (borrowed.as_str(), owned.as_str()),
+            ("C\u{f6}de", "C\u{f6}de")
+        );
+    }
+}

@@ -1,0 +1,849 @@
+//! Reading the errors out of a body, as an [`Envelope`] describes them.
+//!
+//! The body is walked with serde's visitors: only the locations the envelope names are
+//! looked at, everything else is skipped without being built, and strings borrow from the
+//! body unless they hold escapes. serde_json's recursion limit stays on, so the walk's depth
+//! is bounded whatever the body's nesting. An error is built as soon as its object ends, so a
+//! body cut short still yields the errors it completed.
+//!
+//! Values are kept as the server sent them. A quick walk reads them as serde_json gives them
+//! and stops at the first it cannot give back as sent (a number with a fraction or an exponent,
+//! past 64 bits, an object or an array a field keeps); only then is the body walked again,
+//! exactly, each value a part reads taken as the text it spans (`RawValue`), never built and
+//! never failing. Beyond the errors it returns, a decode holds little: a field copies its text
+//! once, batch items are packed, the inner errors of an error that turns out to be no
+//! `multiple` wrapper are never built.
+//!
+//! `walk` follows the envelope through the body, `selected` reads the array elements chosen by
+//! a member's value, `values` keeps strings and scalars as text, `batch` reads per-item results,
+//! `repair` rereads a body whose strings or numbers cannot be read, `mark` finds the error mark
+//! of a body sent with a success status, and `xml` walks XML bodies along the same envelope.
+
+/// Visitor methods that accept every scalar and make nothing of it: where an envelope expects
+/// a container, any other value is skipped rather than an error.
+macro_rules! skip_scalars {
+    ($nothing:expr) => {
+        fn visit_bool<Er>(self, _: bool) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_i64<Er>(self, _: i64) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_u64<Er>(self, _: u64) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_f64<Er>(self, _: f64) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_str<Er>(self, _: &str) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+        fn visit_unit<Er>(self) -> Result<Self::Value, Er> {
+            Ok($nothing)
+        }
+    };
+}
+
+mod batch;
+mod mark;
+mod repair;
+mod selected;
+mod values;
+mod walk;
+mod xml;
+
+use serde::de::DeserializeSeed;
+
+use errspec_vocab::pointer::selector;
+
+use crate::engine::envelope::{BodyFormat, Envelope, RawError, Role, Shape, MAX_PARTS};
+use crate::BatchItems;
+pub(crate) use mark::marks_error;
+use repair::repair;
+use walk::{is_index, Locate};
+
+/// How deep `multiple` wrappers are followed inside each other.
+const MAX_WRAPPER_NESTING: usize = 8;
+
+/// What builds a typed error from each raw error found.
+pub type Build<'b, E, const F: usize> = dyn for<'de> FnMut(RawError<'de, F>) -> E + 'b;
+
+/// The errors `body` holds, in order, each built by `build`; empty when it holds none.
+pub fn read_errors<S: Shape, E, const F: usize>(
+    shape: S,
+    body: &[u8],
+    build: &mut Build<'_, E, F>,
+) -> Vec<E> {
+    let mut sink = Collect {
+        out: Vec::new(),
+        build,
+    };
+    walk_body(shape, body, &mut sink);
+    // Errors dropped on the way (a wrapper's, or those of a duplicate key) may leave room for
+    // many more than are kept: given back, but not the few slots of a small response.
+    if sink.out.capacity() > 2 * sink.out.len().max(4) {
+        sink.out.shrink_to_fit();
+    }
+    sink.out
+}
+
+/// Where the walk hands the errors it reads: the walk itself is compiled once per number of
+/// fields, whatever the error type the errors become.
+pub(super) trait Sink<const F: usize> {
+    /// How many errors are kept so far.
+    fn len(&self) -> usize;
+    /// Drops the errors kept after the first `len` (a wrapper's, replaced by its inner ones).
+    fn truncate(&mut self, len: usize);
+    /// Keeps one more error.
+    fn push(&mut self, raw: RawError<'_, F>);
+    /// Keeps one more error before those kept after the first `at` (an error read after its
+    /// nested errors, which follow it).
+    fn insert(&mut self, at: usize, raw: RawError<'_, F>);
+}
+
+/// The sink of [`read_errors`]: each raw error built into an `E` at once.
+struct Collect<'o, 'b, E, const F: usize> {
+    out: Vec<E>,
+    build: &'o mut Build<'b, E, F>,
+}
+
+impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
+    fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.out.truncate(len);
+    }
+
+    fn push(&mut self, raw: RawError<'_, F>) {
+        let built = (self.build)(raw);
+        self.out.push(built);
+    }
+
+    fn insert(&mut self, at: usize, raw: RawError<'_, F>) {
+        let built = (self.build)(raw);
+        self.out.insert(at.min(self.out.len()), built);
+    }
+}
+
+/// Walks `body` along the envelope of `shape`, handing each error read to `sink`.
+fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sink<F>) {
+    let body = document(body);
+    if shape.envelope().format == BodyFormat::Xml {
+        if body.first() == Some(&b'<') {
+            xml::walk_xml(shape, body, sink);
+        }
+        return;
+    }
+    // Only an object or an array can hold an error: an HTML page, plain text or a bare value
+    // is not parsed at all.
+    if !matches!(body.first(), Some(b'{' | b'[')) {
+        return;
+    }
+    let mut context = Context::new(shape, sink);
+    // A body of valid UTF-8 (nearly all) is checked once here, and its strings are then read
+    // without a check each.
+    let text = core::str::from_utf8(body).ok();
+    let walk = |context: &mut Context<'_, S, F>, exact: bool| {
+        context.exact = exact;
+        context.unfinished = false;
+        let locate = Locate {
+            context: &mut *context,
+            depth: 0,
+        };
+        let read = match text {
+            Some(text) => locate.deserialize(&mut serde_json::Deserializer::from_str(text)),
+            None => locate.deserialize(&mut serde_json::Deserializer::from_slice(body)),
+        };
+        read.is_ok() && !context.unfinished
+    };
+    if walk(&mut context, false) {
+        return;
+    }
+    // A number or an object the quick walk cannot keep as sent (`1.0`, `1e400`, an object in
+    // a field), or a body broken somewhere: read it all again, every value a part reads taken
+    // as the text it spans.
+    context.sink.truncate(0);
+    if walk(&mut context, true) {
+        return;
+    }
+    // Invalid UTF-8 or a broken escape inside a string, or a number too large to read where
+    // an error should be: read again, all of it, what the server meant.
+    if let Some(repaired) = repair(body) {
+        context.sink.truncate(0);
+        context.exact = true;
+        let _ = Locate {
+            context: &mut context,
+            depth: 0,
+        }
+        .deserialize(&mut serde_json::Deserializer::from_str(&repaired));
+    }
+}
+
+/// The document a body holds: without a UTF-8 byte order mark and surrounding whitespace.
+fn document(body: &[u8]) -> &[u8] {
+    body.strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(body)
+        .trim_ascii()
+}
+
+struct Context<'c, S: Shape, const F: usize> {
+    shape: S,
+    /// The parts of the errors themselves (group 0).
+    all_parts: u64,
+    /// The parts that read a scalar (a code, a message, a status, a field).
+    reading_scalars: u64,
+    /// Whether the values parts read are taken as the text they span (exact, and never
+    /// failing), rather than as serde_json reads them (quicker; a walk that meets a value it
+    /// cannot keep as sent stops, and the body is walked again exactly).
+    exact: bool,
+    /// Whether a walk of a value's text whose error could not be passed up failed (the inner
+    /// errors read once their wrapper's code is known): the walk is then taken as failed.
+    unfinished: bool,
+    sink: &'c mut dyn Sink<F>,
+}
+
+impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
+    fn new(shape: S, sink: &'c mut dyn Sink<F>) -> Self {
+        let mut context = Context {
+            shape,
+            all_parts: 0,
+            reading_scalars: 0,
+            exact: false,
+            unfinished: false,
+            sink,
+        };
+        context.all_parts = context.group_mask(0);
+        context.reading_scalars = context
+            .parts()
+            .filter(|(_, part)| part.role.holds_scalar())
+            .fold(0, |found, (bit, _)| found | bit);
+        context
+    }
+
+    /// The envelope: a constant where `S` is a generated spec's, so the walk compiled for it
+    /// folds its paths and flags.
+    #[inline(always)]
+    fn envelope(&self) -> &Envelope<'_> {
+        self.shape.envelope()
+    }
+
+    fn parts(&self) -> impl Iterator<Item = (u64, &crate::engine::envelope::Part<'_>)> {
+        self.envelope()
+            .parts
+            .iter()
+            .take(MAX_PARTS)
+            .enumerate()
+            .map(|(index, part)| (1u64 << index, part))
+    }
+
+    /// The parts of group `group`: 0 for the errors themselves, `n` for their nested errors.
+    fn group_mask(&self, group: u8) -> u64 {
+        self.parts()
+            .filter(|(_, part)| part.group == group)
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// The parts among `mask` whose path continues with `token` after `depth` tokens.
+    fn continuing(&self, mask: u64, depth: usize, token: &str) -> u64 {
+        self.parts()
+            .filter(|(bit, part)| mask & bit != 0 && part.path.get(depth) == Some(&token))
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// The parts among `mask` whose path continues with a selector (`[@type=...]`): an
+    /// element of the array here, chosen by a member's value.
+    fn selecting(&self, mask: u64, depth: usize) -> u64 {
+        self.parts()
+            .filter(|(bit, part)| {
+                mask & bit != 0
+                    && part
+                        .path
+                        .get(depth)
+                        .is_some_and(|token| selector(token).is_some())
+            })
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// The parts among `mask` whose selector at `depth` compares member `key`, with the
+    /// value each wants there.
+    fn discriminating<'k>(
+        &'k self,
+        mask: u64,
+        depth: usize,
+        key: &'k str,
+    ) -> impl Iterator<Item = (u64, &'k str)> + 'k {
+        self.parts().filter_map(move |(bit, part)| {
+            let (member, value) = selector(part.path.get(depth)?)?;
+            (mask & bit != 0 && member == key).then_some((bit, value))
+        })
+    }
+
+    /// The parts among `mask` whose path continues with array index `index`.
+    fn continuing_index(&self, mask: u64, depth: usize, index: usize) -> u64 {
+        self.parts()
+            .filter(|(bit, part)| {
+                mask & bit != 0
+                    && part
+                        .path
+                        .get(depth)
+                        .is_some_and(|token| is_index(token, index))
+            })
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// The roles and ranks of the parts among `mask` whose path ends at `depth`.
+    fn ending(&self, mask: u64, depth: usize) -> impl Iterator<Item = (Role, u8)> + '_ {
+        self.parts()
+            .filter(move |(bit, part)| mask & bit != 0 && part.path.len() == depth)
+            .map(|(_, part)| (part.role, part.rank))
+    }
+
+    fn ends_here(&self, mask: u64, depth: usize, role: Role) -> bool {
+        self.ending(mask, depth).any(|(found, _)| found == role)
+    }
+}
+
+/// What an error has read so far.
+struct Capture<'de, const F: usize> {
+    raw: RawError<'de, F>,
+    /// The rank of the location each value of `raw` came from.
+    ranks: Ranks<F>,
+    bare_items: BatchItems,
+    bare_possible: bool,
+    /// The inner errors of a `multiple` wrapper, as the text they span, when they came before
+    /// the code that says whether this error is one: read only if it is.
+    inner: Option<&'de str>,
+}
+
+/// The rank each value was read at, [`Ranks::NONE`] where none was: a value replaces another
+/// read at the same rank (the last of duplicate keys wins, as in serde_json) or a higher one.
+struct Ranks<const F: usize> {
+    code: u8,
+    message: u8,
+    status: u8,
+    fields: [u8; F],
+}
+
+impl<const F: usize> Ranks<F> {
+    const NONE: u8 = u8::MAX;
+
+    fn new() -> Self {
+        Ranks {
+            code: Self::NONE,
+            message: Self::NONE,
+            status: Self::NONE,
+            fields: [Self::NONE; F],
+        }
+    }
+}
+
+/// Whether a value read at `rank` takes the place of the one read at `*held`, noting it.
+fn claim(held: &mut u8, rank: u8) -> bool {
+    let wins = rank <= *held;
+    if wins {
+        *held = rank;
+    }
+    wins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_errors;
+    use crate::engine::envelope::fixtures::{NESTED, POSITIONAL};
+    use crate::engine::envelope::{BodyFormat, Envelope, Part, RawError, Role};
+    use crate::BatchItem;
+    use serde::de::DeserializeSeed;
+
+    /// A raw error with its strings owned, for comparing.
+    #[derive(Debug, PartialEq, Eq)]
+    struct Read {
+        code: Option<String>,
+        message: Option<String>,
+        status: Option<u16>,
+        fields: Vec<Option<String>>,
+        items: Vec<BatchItem<'static>>,
+    }
+
+    fn read<const F: usize>(envelope: &Envelope<'_>, body: &[u8]) -> Vec<Read> {
+        read_errors(envelope, body, &mut owned::<F>)
+    }
+
+    /// `raw` with its strings owned.
+    fn owned<const F: usize>(raw: RawError<'_, F>) -> Read {
+        Read {
+            code: raw.code.map(|code| code.into_owned()),
+            message: raw.message.map(|message| message.into_owned()),
+            status: raw.status,
+            fields: raw.fields.to_vec(),
+            // Leaked: a test's few items, compared as plain values.
+            items: Box::leak(Box::new(raw.items)).iter().collect(),
+        }
+    }
+
+    /// What an exact walk alone reads from `body`, as [`read`] shows it.
+    fn read_exactly<const F: usize>(envelope: &Envelope<'_>, body: &str) -> Vec<Read> {
+        let mut sink = super::Collect {
+            out: Vec::new(),
+            build: &mut owned::<F>,
+        };
+        let mut context = super::Context::new(envelope, &mut sink);
+        context.exact = true;
+        let _ = super::walk::Locate {
+            context: &mut context,
+            depth: 0,
+        }
+        .deserialize(&mut serde_json::Deserializer::from_str(body));
+        sink.out
+    }
+
+    #[test]
+    fn the_quick_walk_reads_what_the_exact_walk_reads() {
+        let cases: [(&Envelope<'_>, &str); 6] = [
+            (
+                &NESTED,
+                r#"{"error": {"code": "expired", "message": "Session \"x\" expired", "status": 401, "path": "/a", "inner": [{"code": "c", "message": "m"}]}}"#,
+            ),
+            (
+                &NESTED,
+                r#"{"error": {"code": 42, "message": null, "status": "404", "path": true}}"#,
+            ),
+            (
+                &NESTED,
+                r#"{"error": {"code": "x", "code": null, "message": "m", "message": "n"}, "error": {"code": "y"}}"#,
+            ),
+            (
+                &LIST,
+                r#"{"errors": [{"type": "taken", "message": "a", "attribute": "name"}, 7, {"type": -3}]}"#,
+            ),
+            (
+                &POSITIONAL,
+                r#"["ERROR_GLPI_PARTIAL_ADD", [{"12": true, "message": ""}, {"id": false, "message": "No"}]]"#,
+            ),
+            (
+                &POSITIONAL,
+                r#"[{"id": 8, "message": ""}, {"id": false, "message": "No permission."}]"#,
+            ),
+        ];
+        for (envelope, body) in cases {
+            assert_eq!(
+                read::<1>(envelope, body.as_bytes()),
+                read_exactly::<1>(envelope, body),
+                "{body}"
+            );
+        }
+    }
+
+    const LIST: Envelope<'static> = Envelope {
+        format: BodyFormat::Json,
+        at: &["errors"],
+        many: true,
+        code_before: None,
+        code_after: None,
+        parts: &[
+            Part {
+                path: &["type"],
+                role: Role::Code,
+                rank: 0,
+                group: 0,
+            },
+            Part {
+                path: &["message"],
+                role: Role::Message,
+                rank: 0,
+                group: 0,
+            },
+            Part {
+                path: &["attribute"],
+                role: Role::Field(0),
+                rank: 0,
+                group: 0,
+            },
+        ],
+        multiple: None,
+        batch: None,
+        error_if: None,
+    };
+
+    #[test]
+    fn reads_a_nested_error_with_its_status_and_fields() {
+        let body = br#"{"error": {"code": "mvnoAccount", "status": 404, "message": "MVNO account not found", "path": "mvnoAccount"}}"#;
+        assert_eq!(
+            read::<1>(&NESTED, body),
+            vec![Read {
+                code: Some("mvnoAccount".into()),
+                message: Some("MVNO account not found".into()),
+                status: Some(404),
+                fields: vec![Some("mvnoAccount".into())],
+                items: vec![],
+            }]
+        );
+    }
+
+    #[test]
+    fn a_multiple_wrapper_yields_its_inner_errors_wherever_its_code_sits() {
+        let body = br#"{"error": {"inner": [
+            {"message": "User not found", "code": "userId", "status": 404},
+            {"message": "Invalid street", "code": "address.street", "status": "422"}],
+            "code": "multiple", "status": 422}}"#;
+        let errors = read::<1>(&NESTED, body);
+        let codes: Vec<_> = errors.iter().map(|e| e.code.as_deref()).collect();
+        assert_eq!(codes, [Some("userId"), Some("address.street")]);
+        assert_eq!((errors[0].status, errors[1].status), (Some(404), Some(422)));
+    }
+
+    #[test]
+    fn inner_errors_of_a_code_that_is_not_the_wrapper_are_dropped() {
+        let body = br#"{"error": {"code": "expired", "inner": [{"code": "x"}], "message": "Session has expired"}}"#;
+        let errors = read::<1>(&NESTED, body);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code.as_deref(), Some("expired"));
+    }
+
+    #[test]
+    fn an_empty_multiple_wrapper_is_itself_the_error() {
+        let body = br#"{"error": {"code": "multiple", "status": 422, "inner": []}}"#;
+        let errors = read::<1>(&NESTED, body);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code.as_deref(), Some("multiple"));
+    }
+
+    #[test]
+    fn a_positional_error_holds_a_message_or_batch_items() {
+        let plain = read::<0>(&POSITIONAL, br#"["ERROR_GLPI_ADD", "Bad input"]"#);
+        assert_eq!(plain[0].message.as_deref(), Some("Bad input"));
+        assert!(plain[0].items.is_empty());
+
+        let batch = read::<0>(
+            &POSITIONAL,
+            br#"["ERROR_GLPI_PARTIAL_UPDATE", [{"12": true, "message": ""}, {"13": false, "message": "Item not found"}]]"#,
+        );
+        assert_eq!(batch[0].message, None);
+        assert_eq!(
+            batch[0].items,
+            vec![
+                BatchItem {
+                    id: Some("12"),
+                    ok: true,
+                    message: ""
+                },
+                BatchItem {
+                    id: Some("13"),
+                    ok: false,
+                    message: "Item not found"
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_array_of_items_is_read_when_the_spec_allows_it() {
+        let errors = read::<0>(
+            &POSITIONAL,
+            br#"[{"id": 8, "message": ""}, {"id": false, "message": "No permission."}]"#,
+        );
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, None);
+        assert_eq!(
+            errors[0].items,
+            vec![
+                BatchItem {
+                    id: Some("8"),
+                    ok: true,
+                    message: ""
+                },
+                BatchItem {
+                    id: None,
+                    ok: false,
+                    message: "No permission."
+                },
+            ]
+        );
+        // Not every element is an item: no bare batch, only what the positions say.
+        let mixed = read::<0>(&POSITIONAL, br#"[{"id": 8}, "x"]"#);
+        assert_eq!(
+            (mixed[0].message.as_deref(), mixed[0].items.len()),
+            (Some("x"), 0)
+        );
+        assert_eq!(
+            read::<0>(&POSITIONAL, br#"[{"id": 8}, {"id": 9}, 5]"#).len(),
+            0
+        );
+    }
+
+    #[test]
+    fn an_array_of_errors_and_a_single_object_there_both_read() {
+        let body = br#"{"errors": [{"type": "taken", "message": "has already been taken", "attribute": "name"}, {"type": "blank"}]}"#;
+        let errors = read::<1>(&LIST, body);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].fields, vec![Some("name".into())]);
+        assert_eq!(
+            (errors[1].code.as_deref(), errors[1].message.as_deref()),
+            (Some("blank"), None)
+        );
+        let single = read::<1>(&LIST, br#"{"errors": {"type": "parent"}}"#);
+        assert_eq!(single[0].code.as_deref(), Some("parent"));
+    }
+
+    #[test]
+    fn wrong_types_are_skipped_without_losing_the_rest() {
+        let body = br#"{"errors": [{"type": 42, "message": {"text": "x"}, "attribute": ["a", 1]}, {"type": true, "message": "m"}]}"#;
+        let errors = read::<1>(&LIST, body);
+        assert_eq!(errors[0].code.as_deref(), Some("42"));
+        assert_eq!(errors[0].message, None);
+        assert_eq!(errors[0].fields, vec![Some(r#"["a", 1]"#.into())]);
+        assert_eq!(
+            (errors[1].code.as_deref(), errors[1].message.as_deref()),
+            (None, Some("m"))
+        );
+    }
+
+    #[test]
+    fn a_blank_code_is_no_code() {
+        let errors = read::<1>(&NESTED, br#"{"error": {"code": " ", "message": "m"}}"#);
+        assert_eq!(
+            (errors[0].code.as_deref(), errors[0].message.as_deref()),
+            (None, Some("m"))
+        );
+    }
+
+    #[test]
+    fn the_lowest_rank_present_wins_and_duplicate_keys_keep_the_last() {
+        const RANKED: Envelope<'static> = Envelope {
+            format: BodyFormat::Json,
+            at: &[],
+            many: false,
+            code_before: None,
+            code_after: None,
+            parts: &[
+                Part {
+                    path: &["code"],
+                    role: Role::Code,
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["type"],
+                    role: Role::Code,
+                    rank: 1,
+                    group: 0,
+                },
+                Part {
+                    path: &["detail"],
+                    role: Role::Message,
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["title"],
+                    role: Role::Message,
+                    rank: 1,
+                    group: 0,
+                },
+            ],
+            multiple: None,
+            batch: None,
+            error_if: None,
+        };
+        let read_one = |body: &str| {
+            let errors = read::<0>(&RANKED, body.as_bytes());
+            assert_eq!(errors.len(), 1, "{body}");
+            (errors[0].code.clone(), errors[0].message.clone())
+        };
+        let some = |text: &str| Some(text.to_owned());
+        // Whatever the order of the keys.
+        assert_eq!(
+            read_one(r#"{"type": "t", "title": "T", "code": "c", "detail": "D"}"#),
+            (some("c"), some("D"))
+        );
+        assert_eq!(
+            read_one(r#"{"type": "t", "title": "T"}"#),
+            (some("t"), some("T"))
+        );
+        // An absent, null or blank first choice gives way.
+        assert_eq!(
+            read_one(r#"{"code": null, "type": "t", "detail": " ", "title": "T"}"#),
+            (some("t"), some("T"))
+        );
+        // The same key twice: the last, as serde_json keeps it.
+        assert_eq!(
+            read_one(r#"{"code": "a", "code": "b", "detail": "x", "detail": "y"}"#),
+            (some("b"), some("y"))
+        );
+    }
+
+    #[test]
+    fn a_field_at_a_parent_of_another_part_reads_the_whole_value() {
+        // Jira-like: the code is the first message, the field all of them.
+        const PARENT: Envelope<'static> = Envelope {
+            format: BodyFormat::Json,
+            at: &[],
+            many: false,
+            code_before: None,
+            code_after: None,
+            parts: &[
+                Part {
+                    path: &["errorMessages", "0"],
+                    role: Role::Code,
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["errorMessages"],
+                    role: Role::Field(0),
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["detail"],
+                    role: Role::Field(1),
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["detail", "text"],
+                    role: Role::Message,
+                    rank: 0,
+                    group: 0,
+                },
+            ],
+            multiple: None,
+            batch: None,
+            error_if: None,
+        };
+        let body =
+            br#"{"errorMessages": ["first", "second"], "detail": {"text": "t\u00e9xt", "n": 1}}"#;
+        let errors = read::<2>(&PARENT, body);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code.as_deref(), Some("first"));
+        assert_eq!(errors[0].message.as_deref(), Some("t\u{e9}xt"));
+        assert_eq!(
+            errors[0].fields,
+            vec![
+                Some(r#"["first", "second"]"#.into()),
+                Some(r#"{"text": "t\u00e9xt", "n": 1}"#.into())
+            ]
+        );
+        // A scalar there is the field's and nothing else's.
+        let errors = read::<2>(&PARENT, br#"{"errorMessages": "only", "detail": 5}"#);
+        assert_eq!(errors[0].code, None);
+        assert_eq!(
+            errors[0].fields,
+            vec![Some("only".into()), Some("5".into())]
+        );
+    }
+
+    #[test]
+    fn each_xml_element_at_an_errors_path_is_one_error() {
+        // EC2's query API: <Response><Errors><Error>...</Error>...</Errors><RequestID>.
+        const EC2: Envelope<'static> = Envelope {
+            format: BodyFormat::Xml,
+            at: &["Response", "Errors", "Error"],
+            many: true,
+            code_before: None,
+            code_after: None,
+            parts: &[
+                Part {
+                    path: &["Code"],
+                    role: Role::Code,
+                    rank: 0,
+                    group: 0,
+                },
+                Part {
+                    path: &["Message"],
+                    role: Role::Message,
+                    rank: 0,
+                    group: 0,
+                },
+            ],
+            multiple: None,
+            batch: None,
+            error_if: None,
+        };
+        let body = b"<?xml version=\"1.0\"?>\n<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID 'i-1a2b3c4d' does not exist</Message></Error><Error><Code>AuthFailure</Code></Error><Other><Code>x</Code></Other></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>";
+        let errors = read::<0>(&EC2, body);
+        let codes: Vec<_> = errors.iter().map(|error| error.code.as_deref()).collect();
+        assert_eq!(
+            codes,
+            [Some("InvalidInstanceID.NotFound"), Some("AuthFailure")]
+        );
+        assert_eq!(
+            errors[0].message.as_deref(),
+            Some("The instance ID 'i-1a2b3c4d' does not exist")
+        );
+        // A JSON body is not XML, and an empty error element holds nothing.
+        assert_eq!(read::<0>(&EC2, br#"{"Response": {}}"#), vec![]);
+        assert_eq!(
+            read::<0>(&EC2, b"<Response><Errors><Error/></Errors></Response>"),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn unreadable_bodies_hold_no_errors() {
+        for body in [
+            &b""[..],
+            b"  ",
+            b"<html>502</html>",
+            b"null",
+            b"{}",
+            b"[]",
+            b"42",
+            b"\"x\"",
+            b"{\"error\": 5}",
+        ] {
+            assert_eq!(read::<1>(&NESTED, body), vec![], "{body:?}");
+        }
+    }
+
+    #[test]
+    fn errors_completed_before_a_cut_are_kept() {
+        let body = br#"{"errors": [{"type": "taken", "message": "a"}, {"type": "bla"#;
+        let errors = read::<1>(&LIST, body);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code.as_deref(), Some("taken"));
+    }
+
+    #[test]
+    fn a_bom_escapes_and_invalid_utf8_do_not_lose_the_code() {
+        let body =
+            b"\xEF\xBB\xBF{\"error\": {\"code\": \"expired\", \"message\": \"bad \xFF byte\"}}";
+        let errors = read::<1>(&NESTED, body);
+        assert_eq!(errors[0].code.as_deref(), Some("expired"));
+        assert_eq!(errors[0].message.as_deref(), Some("bad \u{FFFD} byte"));
+        let escaped = read::<1>(
+            &NESTED,
+            br#"{"error": {"code": "a\u00e9\"b", "message": "x\ud800y"}}"#,
+        );
+        assert_eq!(escaped[0].code.as_deref(), Some("a\u{e9}\"b"));
+        assert_eq!(escaped[0].message.as_deref(), Some("x\u{FFFD}y"));
+        let broken = read::<1>(
+            &NESTED,
+            b"{\"error\": {\"code\": \"c\\q\", \"message\": \"tab\there \\u12\"}}",
+        );
+        assert_eq!(broken[0].code.as_deref(), Some("c\\q"));
+        assert_eq!(
+            broken[0].message.as_deref(),
+            Some("tab\u{FFFD}here \u{FFFD}12")
+        );
+        let pair = read::<1>(
+            &NESTED,
+            br#"{"error": {"code": "\ud83d\ude00", "message": "\udc00"}}"#,
+        );
+        assert_eq!(
+            (pair[0].code.as_deref(), pair[0].message.as_deref()),
+            (Some("\u{1F600}"), Some("\u{FFFD}"))
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        let mut body = "[".repeat(100_000);
+        body.push_str(&"]".repeat(100_000));
+        assert_eq!(read::<1>(&NESTED, body.as_bytes()), vec![]);
+        let mut nested = String::from(r#"{"error": {"code": "x", "deep": "#);
+        nested.push_str(&"[".repeat(100_000));
+        assert_eq!(read::<1>(&NESTED, nested.as_bytes()), vec![]);
+    }
+}

@@ -1,0 +1,155 @@
+//! Array elements chosen by a member's value: a part's pointer token `[key=value]` (Google's
+//! `/details/[@type=type.googleapis.com/google.rpc.ErrorInfo]/reason`). The element is read
+//! into a capture of its own and what it held counts only for the parts whose selector its
+//! member matched, wherever that member sits among the element's keys.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{
+    DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+use serde::Deserialize as _;
+use serde_json::value::RawValue;
+
+use super::values::Spanned;
+use super::walk::{set_field, set_message, ErrorSeed, ValueAt};
+use super::{claim, Capture, Context, Ranks};
+use crate::engine::envelope::{RawError, Role, Shape};
+use crate::BatchItems;
+
+/// An element of an array that parts reach through a selector (`[@type=...ErrorInfo]`): what
+/// those parts read in it counts only if the element's member has the selector's value,
+/// wherever the member sits among the element's keys. Parts that reach the element by its
+/// index read it too.
+pub(super) struct Element<'x, 'y, 'z, 'c, 'de, S: Shape, const F: usize> {
+    pub(super) error: &'x mut ErrorSeed<'y, 'c, S, F>,
+    pub(super) capture: &'z mut Capture<'de, F>,
+    /// The parts that reach this element by its index.
+    pub(super) by_index: u64,
+    /// The parts that reach it through a selector.
+    pub(super) selecting: u64,
+    /// The depth of the element's members in the parts' paths.
+    pub(super) depth: usize,
+}
+
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for Element<'_, '_, '_, '_, 'de, S, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        if self.by_index == 0 {
+            return deserializer.deserialize_any(self);
+        }
+        // Reached both ways: read twice from the text the element spans.
+        let raw = <&'de RawValue>::deserialize(deserializer)?;
+        let text = raw.get();
+        ValueAt {
+            error: &mut *self.error,
+            capture: &mut *self.capture,
+            mask: self.by_index,
+            depth: self.depth,
+            bare_item: false,
+        }
+        .deserialize(&mut serde_json::Deserializer::from_str(text))
+        .map_err(D::Error::custom)?;
+        Element {
+            by_index: 0,
+            ..self
+        }
+        .deserialize(&mut serde_json::Deserializer::from_str(text))
+        .map_err(D::Error::custom)
+    }
+}
+
+impl<'de, S: Shape, const F: usize> Visitor<'de> for Element<'_, '_, '_, '_, 'de, S, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array element")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut read = Capture {
+            raw: RawError::empty(),
+            ranks: Ranks::new(),
+            bare_items: BatchItems::new(),
+            bare_possible: false,
+            inner: None,
+        };
+        let mut matched = 0u64;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let context = &*self.error.context;
+            let wanted: Vec<(u64, &str)> = context
+                .discriminating(self.selecting, self.depth - 1, &key)
+                .collect();
+            if !wanted.is_empty() {
+                let value = map.next_value::<Spanned<'de>>()?.into_text();
+                for (bit, expected) in wanted {
+                    if value.as_deref() == Some(expected) {
+                        matched |= bit;
+                    }
+                }
+                continue;
+            }
+            let continuing = context.continuing(self.selecting, self.depth, &key);
+            if continuing == 0 {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            map.next_value_seed(ValueAt {
+                error: &mut *self.error,
+                capture: &mut read,
+                mask: continuing,
+                depth: self.depth + 1,
+                bare_item: false,
+            })?;
+        }
+        merge_selected(&*self.error.context, self.capture, read, matched);
+        Ok(())
+    }
+
+    skip_scalars!(());
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+}
+
+/// Keeps what an element reached through selectors held, for the parts whose selector matched.
+fn merge_selected<'de, S: Shape, const F: usize>(
+    context: &Context<'_, S, F>,
+    capture: &mut Capture<'de, F>,
+    read: Capture<'de, F>,
+    matched: u64,
+) {
+    let counts = |role: Role, rank: u8| {
+        context
+            .parts()
+            .any(|(bit, part)| matched & bit != 0 && part.role == role && part.rank == rank)
+    };
+    let Capture { raw, ranks, .. } = capture;
+    let (found, found_ranks) = (read.raw, read.ranks);
+    if let Some(code) = found.code {
+        if counts(Role::Code, found_ranks.code) && claim(&mut ranks.code, found_ranks.code) {
+            raw.code = Some(code);
+        }
+    }
+    if let Some(message) = found.message {
+        if counts(Role::Message, found_ranks.message) {
+            set_message(raw, ranks, found_ranks.message, message);
+        }
+    }
+    if let Some(status) = found.status {
+        if counts(Role::Status, found_ranks.status) && claim(&mut ranks.status, found_ranks.status)
+        {
+            raw.status = Some(status);
+        }
+    }
+    for (index, value) in found.fields.into_iter().enumerate() {
+        let rank = found_ranks.fields[index];
+        if let (Some(value), true) = (value, counts(Role::Field(index), rank)) {
+            set_field(raw, ranks, index, rank, value);
+        }
+    }
+}

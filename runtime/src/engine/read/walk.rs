@@ -1,0 +1,970 @@
+//! The walk along the envelope: from the root to the error location, through each error
+//! object, to the values of its parts.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use errspec_vocab::status::{status_from_number, status_from_text};
+use serde::de::{
+    DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+use serde::Deserialize as _;
+use serde_json::value::RawValue;
+
+use super::batch::ItemSeed;
+use super::selected::Element;
+pub(super) use super::values::ScalarKind;
+use super::values::Spanned;
+use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
+use crate::engine::envelope::{code_within, Envelope, RawError, Role, Shape};
+use crate::BatchItems;
+
+/// What stops the quick walk at a value it cannot keep as sent: the body is then walked
+/// again exactly.
+fn stop_quick_walk<Er: serde::de::Error>() -> Er {
+    Er::custom("a value to keep as the text it spans")
+}
+
+/// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
+pub(super) fn is_index(token: &str, index: usize) -> bool {
+    let bytes = token.as_bytes();
+    if bytes.is_empty() || (bytes.len() > 1 && bytes[0] == b'0') {
+        return false;
+    }
+    let mut value: usize = 0;
+    for &byte in bytes {
+        if !byte.is_ascii_digit() {
+            return false;
+        }
+        value = match value
+            .checked_mul(10)
+            .and_then(|tens| tens.checked_add(usize::from(byte - b'0')))
+        {
+            Some(value) => value,
+            None => return false,
+        };
+    }
+    value == index
+}
+
+/// Walks from the root to the envelope's error location.
+pub(super) struct Locate<'x, 'c, S: Shape, const F: usize> {
+    pub(super) context: &'x mut Context<'c, S, F>,
+    pub(super) depth: usize,
+}
+
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for Locate<'_, '_, S, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let at = self.context.envelope().at;
+        if self.depth < at.len() {
+            return deserializer.deserialize_any(self);
+        }
+        if self.context.envelope().many {
+            deserializer.deserialize_any(ErrorList {
+                context: self.context,
+            })
+        } else {
+            let bare = at.is_empty()
+                && self
+                    .context
+                    .envelope()
+                    .batch
+                    .is_some_and(|batch| batch.bare);
+            ErrorSeed::outer(self.context, bare).deserialize(deserializer)
+        }
+    }
+}
+
+impl<'de, S: Shape, const F: usize> Visitor<'de> for Locate<'_, '_, S, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let shape = self.context.shape;
+        let token = shape.envelope().at[self.depth];
+        let mut first_found = None;
+        while let Some(found) = map.next_key_seed(KeyIs(token))? {
+            if found {
+                // The last of duplicate keys wins, as in serde_json: the errors an earlier one
+                // held are dropped.
+                let before = *first_found.get_or_insert(self.context.sink.len());
+                self.context.sink.truncate(before);
+                map.next_value_seed(Locate {
+                    context: &mut *self.context,
+                    depth: self.depth + 1,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let shape = self.context.shape;
+        let token = shape.envelope().at[self.depth];
+        let mut index = 0;
+        loop {
+            let more = if is_index(token, index) {
+                seq.next_element_seed(Locate {
+                    context: &mut *self.context,
+                    depth: self.depth + 1,
+                })?
+                .is_some()
+            } else {
+                seq.next_element::<IgnoredAny>()?.is_some()
+            };
+            if !more {
+                return Ok(());
+            }
+            index += 1;
+        }
+    }
+
+    skip_scalars!(());
+}
+
+/// Reads a map key and tells whether it is `self.0`.
+pub(super) struct KeyIs<'t>(&'t str);
+
+impl<'de> DeserializeSeed<'de> for KeyIs<'_> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyIs<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<Er>(self, key: &str) -> Result<bool, Er> {
+        Ok(key == self.0)
+    }
+}
+
+/// The array of errors at the envelope's location (a single object there is one error).
+pub(super) struct ErrorList<'x, 'c, S: Shape, const F: usize> {
+    context: &'x mut Context<'c, S, F>,
+}
+
+impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorList<'_, '_, S, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of errors")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(ErrorSeed::outer(&mut *self.context, false))?
+            .is_some()
+        {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        ErrorSeed::outer(self.context, false).visit_map(map)
+    }
+
+    skip_scalars!(());
+}
+
+/// One error: a JSON object, a positional array, or (where its group reads a part at the
+/// error itself) a lone value.
+pub(super) struct ErrorSeed<'x, 'c, S: Shape, const F: usize> {
+    pub(super) context: &'x mut Context<'c, S, F>,
+    /// How many errors hold this one (wrappers, or the error of a nested group).
+    nesting: usize,
+    /// Whether this is a root array that may be a bare list of batch items.
+    bare: bool,
+    /// The group whose parts this error reads: 0 for an error of the envelope, `n` for one
+    /// nested in it.
+    group: u8,
+    /// The key this error was sent under, when its group's errors are an object's members.
+    key: Option<String>,
+}
+
+impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
+    pub(super) fn outer(context: &'x mut Context<'c, S, F>, bare: bool) -> Self {
+        ErrorSeed {
+            context,
+            nesting: 0,
+            bare,
+            group: 0,
+            key: None,
+        }
+    }
+
+    /// The parts this error reads.
+    fn mask(&self) -> u64 {
+        if self.group == 0 {
+            self.context.all_parts
+        } else {
+            self.context.group_mask(self.group)
+        }
+    }
+
+    fn capture<'de>(&mut self) -> Capture<'de, F> {
+        let mut capture = Capture {
+            raw: RawError::empty(),
+            ranks: Ranks::new(),
+            bare_items: BatchItems::new(),
+            bare_possible: self.bare,
+            inner: None,
+        };
+        if let Some(key) = self.key.take() {
+            let mask = self.mask();
+            let slot = self
+                .context
+                .ending(mask, 0)
+                .find_map(|(role, rank)| match role {
+                    Role::Key(index) => Some((index, rank)),
+                    _ => None,
+                });
+            if let Some((index, rank)) = slot {
+                set_field(&mut capture.raw, &mut capture.ranks, index, rank, key);
+            }
+        }
+        capture
+    }
+
+    /// Builds what the error held, once it has ended: its inner errors when it is a
+    /// `multiple` wrapper that held some, else itself (before the errors nested in it), else
+    /// (for a bare item list) the items. An error inside another is kept even when nothing
+    /// in it was read, so that none of a list is lost.
+    fn finish(self, capture: Capture<'_, F>, before: usize) {
+        let context = self.context;
+        if context.envelope().multiple.is_some() {
+            let is_wrapper = matches!(
+                (&capture.raw.code, context.envelope().multiple),
+                (Some(code), Some(multiple)) if code == multiple
+            );
+            if let (true, Some(inner)) = (is_wrapper, capture.inner) {
+                let read = serde_json::Deserializer::from_str(inner).deserialize_any(ErrorsIn {
+                    context: &mut *context,
+                    nesting: self.nesting + 1,
+                    group: 0,
+                });
+                // The error cannot be passed up from here: noted, so the body is read again.
+                context.unfinished |= read.is_err();
+            }
+            if is_wrapper && context.sink.len() > before {
+                return;
+            }
+            context.sink.truncate(before);
+        }
+        let mut raw = capture.raw;
+        raw.items.shrink_to_fit();
+        if !raw.has_content() && self.nesting == 0 {
+            if !capture.bare_possible || capture.bare_items.is_empty() {
+                return;
+            }
+            raw.items = capture.bare_items;
+            raw.items.shrink_to_fit();
+        }
+        if context.sink.len() > before {
+            context.sink.insert(before, raw);
+        } else {
+            context.sink.push(raw);
+        }
+    }
+
+    /// Whether a part of this error's group reads the error itself (Jira's `errorMessages`
+    /// strings).
+    fn reads_itself(&self) -> bool {
+        let context = &*self.context;
+        let reading = self.mask() & context.reading_scalars;
+        reading != 0 && context.ending(reading, 0).next().is_some()
+    }
+
+    /// A value where an error should be: an error of the value alone, where the group reads
+    /// a part at the error itself (Jira's `errorMessages` strings), else, inside another
+    /// error, an error with nothing read.
+    fn lone_value(mut self, text: Cow<'_, str>, kind: ScalarKind) {
+        let mask = self.mask();
+        if !self.reads_itself() && self.nesting == 0 {
+            return;
+        }
+        let before = self.context.sink.len();
+        let mut capture = self.capture();
+        ValueAt {
+            error: &mut self,
+            capture: &mut capture,
+            mask,
+            depth: 0,
+            bare_item: false,
+        }
+        .scalar(text, kind);
+        self.finish(capture, before);
+    }
+}
+
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ErrorSeed<'_, '_, S, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        if !self.context.exact || !self.reads_itself() {
+            return deserializer.deserialize_any(self);
+        }
+        // The error may be a lone scalar: taken as the text it spans, as a part's value is.
+        let raw = <&'de RawValue>::deserialize(deserializer)?;
+        match Spanned::of(raw.get()) {
+            Spanned::Scalar(text, kind) => self.lone_value(text, kind),
+            Spanned::Null => {}
+            Spanned::Container(text) => {
+                serde_json::Deserializer::from_str(text)
+                    .deserialize_any(self)
+                    .map_err(D::Error::custom)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an error object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, map: A) -> Result<(), A::Error> {
+        let before = self.context.sink.len();
+        let mut capture = self.capture();
+        let mask = self.mask();
+        walk_map(&mut self, &mut capture, mask, 0, map)?;
+        self.finish(capture, before);
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, seq: A) -> Result<(), A::Error> {
+        let before = self.context.sink.len();
+        let mut capture = self.capture();
+        let mask = self.mask();
+        let bare = self.bare;
+        walk_seq(&mut self, &mut capture, mask, 0, seq, bare)?;
+        self.finish(capture, before);
+        Ok(())
+    }
+
+    // A lone value, read as a part's value is in the quick walk.
+
+    fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_str<Er>(self, text: &str) -> Result<(), Er> {
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
+        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::Unsigned(number));
+        Ok(())
+    }
+
+    fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
+        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
+        if self.reads_itself() {
+            return Err(stop_quick_walk());
+        }
+        self.lone_value(Cow::Borrowed(""), ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_bool<Er>(self, flag: bool) -> Result<(), Er> {
+        let text = if flag { "true" } else { "false" };
+        self.lone_value(Cow::Borrowed(text), ScalarKind::Bool);
+        Ok(())
+    }
+
+    fn visit_unit<Er>(self) -> Result<(), Er> {
+        Ok(())
+    }
+}
+
+/// The errors of a list: a `multiple` wrapper's inner errors, or a nested group's.
+struct ErrorsIn<'x, 'c, S: Shape, const F: usize> {
+    context: &'x mut Context<'c, S, F>,
+    nesting: usize,
+    group: u8,
+}
+
+impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorsIn<'_, '_, S, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of errors")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(ErrorSeed {
+                context: &mut *self.context,
+                nesting: self.nesting,
+                bare: false,
+                group: self.group,
+                key: None,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    skip_scalars!(());
+}
+
+pub(super) fn walk_map<'de, A: MapAccess<'de>, S: Shape, const F: usize>(
+    error: &mut ErrorSeed<'_, '_, S, F>,
+    capture: &mut Capture<'de, F>,
+    mask: u64,
+    depth: usize,
+    mut map: A,
+) -> Result<(), A::Error> {
+    while let Some(found) = map.next_key_seed(KeyMask {
+        context: &*error.context,
+        mask,
+        depth,
+    })? {
+        if found == 0 {
+            map.next_value::<IgnoredAny>()?;
+        } else {
+            map.next_value_seed(ValueAt {
+                error: &mut *error,
+                capture: &mut *capture,
+                mask: found,
+                depth: depth + 1,
+                bare_item: false,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn walk_seq<'de, A: SeqAccess<'de>, S: Shape, const F: usize>(
+    error: &mut ErrorSeed<'_, '_, S, F>,
+    capture: &mut Capture<'de, F>,
+    mask: u64,
+    depth: usize,
+    mut seq: A,
+    bare: bool,
+) -> Result<(), A::Error> {
+    let selecting = error.context.selecting(mask, depth);
+    let mut index = 0;
+    loop {
+        let found = error.context.continuing_index(mask, depth, index);
+        let more = if selecting != 0 {
+            seq.next_element_seed(Element {
+                error: &mut *error,
+                capture: &mut *capture,
+                by_index: found,
+                selecting,
+                depth: depth + 1,
+            })?
+            .is_some()
+        } else if found == 0 && !bare {
+            seq.next_element::<IgnoredAny>()?.is_some()
+        } else {
+            seq.next_element_seed(ValueAt {
+                error: &mut *error,
+                capture: &mut *capture,
+                mask: found,
+                depth: depth + 1,
+                bare_item: bare,
+            })?
+            .is_some()
+        };
+        if !more {
+            return Ok(());
+        }
+        index += 1;
+    }
+}
+
+/// Reads a key of an error object and tells which parts continue under it.
+pub(super) struct KeyMask<'x, 'c, S: Shape, const F: usize> {
+    context: &'x Context<'c, S, F>,
+    mask: u64,
+    depth: usize,
+}
+
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for KeyMask<'_, '_, S, F> {
+    type Value = u64;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u64, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, S: Shape, const F: usize> Visitor<'de> for KeyMask<'_, '_, S, F> {
+    type Value = u64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<Er>(self, key: &str) -> Result<u64, Er> {
+        Ok(self.context.continuing(self.mask, self.depth, key))
+    }
+}
+
+/// A value inside an error, under which the parts in `mask` continue or end.
+pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'de, S: Shape, const F: usize> {
+    pub(super) error: &'x mut ErrorSeed<'y, 'c, S, F>,
+    pub(super) capture: &'z mut Capture<'de, F>,
+    pub(super) mask: u64,
+    pub(super) depth: usize,
+    /// Whether this is an element of a root array that may be a bare batch item.
+    pub(super) bare_item: bool,
+}
+
+impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
+    /// The nested group whose errors sit here, if any (and if not nested too deep).
+    fn nested_group(&self) -> Option<u8> {
+        if self.error.nesting >= MAX_WRAPPER_NESTING {
+            return None;
+        }
+        self.error
+            .context
+            .ending(self.mask, self.depth)
+            .find_map(|(role, _)| match role {
+                Role::Nested(group) => Some(group),
+                _ => None,
+            })
+    }
+
+    /// Whether these are the inner errors of a `multiple` wrapper, and the code read so far
+    /// does not say the error is one: they are kept as text until the error ends, so that
+    /// those of an error that is no wrapper are never built.
+    fn defers_inner(&self) -> bool {
+        let context = &*self.error.context;
+        let Some(multiple) = context.envelope().multiple else {
+            return false;
+        };
+        // Inner errors are no scalar: most values are settled by the mask alone.
+        self.mask & !context.reading_scalars != 0
+            && self.error.nesting < MAX_WRAPPER_NESTING
+            && self.capture.raw.code.as_deref() != Some(multiple)
+            && context.ends_here(self.mask, self.depth, Role::Inner)
+    }
+
+    /// Whether a part that keeps a scalar's text ends here (a status alone does not).
+    fn keeps_text(&self) -> bool {
+        self.reads_scalar()
+            && self
+                .error
+                .context
+                .ending(self.mask, self.depth)
+                .any(|(role, _)| matches!(role, Role::Code | Role::Message | Role::Field(_)))
+    }
+
+    /// Stores a number in every part that ends here, turned into text only for the parts
+    /// that keep text.
+    fn number(self, number: &dyn fmt::Display, kind: ScalarKind) {
+        let text = if self.keeps_text() {
+            Cow::Owned(number.to_string())
+        } else {
+            Cow::Borrowed("")
+        };
+        self.scalar(text, kind);
+    }
+
+    /// In the quick walk, a field cannot keep the text of an object or an array: the walk
+    /// stops, for an exact one.
+    fn keeps_no_container<Er: serde::de::Error>(&self) -> Result<(), Er> {
+        let context = &*self.error.context;
+        if !context.exact && field_ending(context, self.mask, self.depth).is_some() {
+            return Err(stop_quick_walk());
+        }
+        Ok(())
+    }
+
+    /// Whether a part that reads a scalar (a code, a message, a status, a field) ends here.
+    fn reads_scalar(&self) -> bool {
+        let context = &*self.error.context;
+        let reading = self.mask & context.reading_scalars;
+        reading != 0 && context.ending(reading, self.depth).next().is_some()
+    }
+
+    /// Reads a value taken as the text it spans: a scalar into the parts that end here, an
+    /// object or an array kept whole as a field's text, and walked into (from that text) for
+    /// the parts, groups, items and inner errors inside it.
+    fn spanned(self, raw: &'de str) -> Result<(), serde_json::Error> {
+        let container = match Spanned::of(raw) {
+            Spanned::Scalar(text, kind) => {
+                self.scalar(text, kind);
+                return Ok(());
+            }
+            Spanned::Null => {
+                self.null();
+                return Ok(());
+            }
+            Spanned::Container(text) => text,
+        };
+        let context = &*self.error.context;
+        if let Some((index, rank)) = field_ending(context, self.mask, self.depth) {
+            let Capture { raw, ranks, .. } = &mut *self.capture;
+            set_field(raw, ranks, index, rank, container.to_owned());
+        }
+        let scalar_parts = context
+            .parts()
+            .filter(|(bit, part)| {
+                self.mask & bit != 0 && part.path.len() == self.depth && part.role.holds_scalar()
+            })
+            .fold(0, |found, (bit, _)| found | bit);
+        let inside = self.mask & !scalar_parts;
+        if inside != 0 || self.bare_item {
+            serde_json::Deserializer::from_str(container).deserialize_any(ValueAt {
+                mask: inside,
+                ..self
+            })?;
+        }
+        Ok(())
+    }
+
+    /// A null: the values of the parts that end here, read before at the same rank, are
+    /// taken back (the last of duplicate keys wins, as in serde_json).
+    fn null(self) {
+        if self.bare_item {
+            self.capture.bare_possible = false;
+        }
+        let context = &*self.error.context;
+        let Capture { raw, ranks, .. } = &mut *self.capture;
+        for (role, rank) in context.ending(self.mask, self.depth) {
+            match role {
+                Role::Code if ranks.code == rank => {
+                    raw.code = None;
+                    ranks.code = Ranks::<F>::NONE;
+                }
+                Role::Message if ranks.message == rank => {
+                    raw.message = None;
+                    ranks.message = Ranks::<F>::NONE;
+                }
+                Role::Status if ranks.status == rank => {
+                    raw.status = None;
+                    ranks.status = Ranks::<F>::NONE;
+                }
+                Role::Field(index) if ranks.fields.get(index) == Some(&rank) => {
+                    raw.fields[index] = None;
+                    ranks.fields[index] = Ranks::<F>::NONE;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Stores a scalar in every part that ends here ([`store`]).
+    fn scalar(self, text: Cow<'de, str>, kind: ScalarKind) {
+        if self.bare_item && self.mask == 0 {
+            self.capture.bare_possible = false;
+            return;
+        }
+        let context = &*self.error.context;
+        let Capture { raw, ranks, .. } = &mut *self.capture;
+        store(
+            context.envelope(),
+            context.ending(self.mask, self.depth),
+            raw,
+            ranks,
+            text,
+            kind,
+        );
+    }
+}
+
+/// Stores a scalar in each of `roles` (with their ranks), where no value of a lower rank was
+/// read for the role. A boolean is never a code, a blank string neither; a blank message
+/// gives way to any other; only strings and integers are statuses. The JSON and the XML
+/// walks both store through here.
+pub(super) fn store<'de, const F: usize>(
+    envelope: &Envelope<'_>,
+    roles: impl Iterator<Item = (Role, u8)>,
+    raw: &mut RawError<'de, F>,
+    ranks: &mut Ranks<F>,
+    text: Cow<'de, str>,
+    kind: ScalarKind,
+) {
+    let mut remaining = Some(text);
+    let mut roles = roles.peekable();
+    while let Some((role, rank)) = roles.next() {
+        if role == Role::Status {
+            let status = match kind {
+                ScalarKind::Str => remaining.as_deref().and_then(status_from_text),
+                ScalarKind::Unsigned(number) => status_from_number(number),
+                ScalarKind::OtherNumber | ScalarKind::Bool => None,
+            };
+            if status.is_some() && claim(&mut ranks.status, rank) {
+                raw.status = status;
+            }
+            continue;
+        }
+        let value = if roles.peek().is_some() {
+            remaining.clone()
+        } else {
+            remaining.take()
+        };
+        let Some(value) = value else { break };
+        match role {
+            Role::Code if !matches!(kind, ScalarKind::Bool) => {
+                let code = code_within(value, envelope.code_before, envelope.code_after);
+                if !code.trim().is_empty() && claim(&mut ranks.code, rank) {
+                    raw.code = Some(code);
+                }
+            }
+            Role::Message => set_message(raw, ranks, rank, value),
+            Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
+            Role::Code
+            | Role::Status
+            | Role::Items
+            | Role::Inner
+            | Role::Nested(_)
+            | Role::Key(_) => {}
+        }
+    }
+}
+
+impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, 'de, S, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        if self.defers_inner() {
+            let raw = <&'de RawValue>::deserialize(deserializer)?;
+            self.capture.inner = Some(raw.get());
+            return Ok(());
+        }
+        // In an exact walk, where a part reads a scalar, the value is taken as the text it
+        // spans: numbers stay as sent and can never fail the read, and an object or an array
+        // is not built.
+        if self.error.context.exact && self.reads_scalar() {
+            let raw = <&'de RawValue>::deserialize(deserializer)?;
+            return self.spanned(raw.get()).map_err(D::Error::custom);
+        }
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de, S, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    // The quick walk: a string, an integer or a boolean is kept as it is; a number serde_json
+    // cannot give back as sent (a fraction, an exponent, past 64 bits, `-0`) stops the walk
+    // where a part keeps its text, for an exact one.
+
+    fn visit_borrowed_str<Er>(self, text: &'de str) -> Result<(), Er> {
+        self.scalar(Cow::Borrowed(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_str<Er>(self, text: &str) -> Result<(), Er> {
+        self.scalar(Cow::Owned(text.to_owned()), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_string<Er>(self, text: String) -> Result<(), Er> {
+        self.scalar(Cow::Owned(text), ScalarKind::Str);
+        Ok(())
+    }
+
+    fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
+        self.number(&number, ScalarKind::Unsigned(number));
+        Ok(())
+    }
+
+    fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
+        self.number(&number, ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
+        if self.keeps_text() {
+            return Err(stop_quick_walk());
+        }
+        self.scalar(Cow::Borrowed(""), ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_bool<Er>(self, flag: bool) -> Result<(), Er> {
+        let text = if flag { "true" } else { "false" };
+        self.scalar(Cow::Borrowed(text), ScalarKind::Bool);
+        Ok(())
+    }
+
+    fn visit_unit<Er>(self) -> Result<(), Er> {
+        self.null();
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.keeps_no_container()?;
+        if self.bare_item {
+            self.capture.bare_possible = false;
+        }
+        let context = &*self.error.context;
+        if context.ends_here(self.mask, self.depth, Role::Items) {
+            if let Some(batch) = context.envelope().batch {
+                let items = &mut self.capture.raw.items;
+                while seq
+                    .next_element_seed(ItemSeed {
+                        batch,
+                        items: &mut *items,
+                    })?
+                    .is_some()
+                {}
+                return Ok(());
+            }
+        }
+        // The inner errors of a `multiple` wrapper have the errors' own parts (group 0).
+        let wrapped = (context.ends_here(self.mask, self.depth, Role::Inner)
+            && context.envelope().multiple.is_some()
+            && self.error.nesting < MAX_WRAPPER_NESTING)
+            .then_some(0);
+        if let Some(group) = wrapped.or_else(|| self.nested_group()) {
+            return ErrorsIn {
+                context: &mut *self.error.context,
+                nesting: self.error.nesting + 1,
+                group,
+            }
+            .visit_seq(seq);
+        }
+        let continuing = self.mask & !ending_mask(context, self.mask, self.depth);
+        if continuing != 0 {
+            return walk_seq(self.error, self.capture, continuing, self.depth, seq, false);
+        }
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.keeps_no_container()?;
+        if let Some(group) = self.nested_group() {
+            let nesting = self.error.nesting + 1;
+            let context = &mut *self.error.context;
+            let keyed = context
+                .ending(context.group_mask(group), 0)
+                .any(|(role, _)| matches!(role, Role::Key(_)));
+            if !keyed {
+                let error = ErrorSeed {
+                    context,
+                    nesting,
+                    bare: false,
+                    group,
+                    key: None,
+                };
+                return error.visit_map(map);
+            }
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                map.next_value_seed(ErrorSeed {
+                    context: &mut *context,
+                    nesting,
+                    bare: false,
+                    group,
+                    key: Some(key.into_owned()),
+                })?;
+            }
+            return Ok(());
+        }
+        let context = &*self.error.context;
+        let continuing = self.mask & !ending_mask(context, self.mask, self.depth);
+        if continuing != 0 {
+            return walk_map(self.error, self.capture, continuing, self.depth, map);
+        }
+        if self.bare_item {
+            if let Some(batch) = context.envelope().batch {
+                ItemSeed {
+                    batch,
+                    items: &mut self.capture.bare_items,
+                }
+                .visit_map(map)?;
+                return Ok(());
+            }
+        }
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+}
+
+pub(super) fn ending_mask<S: Shape, const F: usize>(
+    context: &Context<'_, S, F>,
+    mask: u64,
+    depth: usize,
+) -> u64 {
+    context
+        .parts()
+        .filter(|(bit, part)| mask & bit != 0 && part.path.len() == depth)
+        .fold(0, |found, (bit, _)| found | bit)
+}
+
+pub(super) fn field_ending<S: Shape, const F: usize>(
+    context: &Context<'_, S, F>,
+    mask: u64,
+    depth: usize,
+) -> Option<(usize, u8)> {
+    context
+        .ending(mask, depth)
+        .find_map(|(role, rank)| match role {
+            Role::Field(index) => Some((index, rank)),
+            _ => None,
+        })
+}
+
+/// Keeps `text` as field `index`, unless a value of a lower rank was read for it.
+pub(super) fn set_field<const F: usize>(
+    raw: &mut RawError<'_, F>,
+    ranks: &mut Ranks<F>,
+    index: usize,
+    rank: u8,
+    text: String,
+) {
+    if let (Some(slot), Some(held)) = (raw.fields.get_mut(index), ranks.fields.get_mut(index)) {
+        if claim(held, rank) {
+            *slot = Some(text);
+        }
+    }
+}
+
+/// Keeps `text` as the message unless the one held wins: a blank message gives way to any
+/// other, else the lower rank (or the later, at the same rank) wins.
+pub(super) fn set_message<'de, const F: usize>(
+    raw: &mut RawError<'de, F>,
+    ranks: &mut Ranks<F>,
+    rank: u8,
+    text: Cow<'de, str>,
+) {
+    let blank = |text: &str| text.trim().is_empty();
+    let takes = match raw.message.as_deref() {
+        None => true,
+        Some(held) => match (blank(held), blank(&text)) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => rank <= ranks.message,
+        },
+    };
+    if takes {
+        ranks.message = rank;
+        raw.message = Some(text);
+    }
+}

@@ -1,0 +1,189 @@
+//! The walk of an XML body (`format = "xml"`): S3's `<Error><Code>NoSuchKey</Code>...`, SOAP
+//! faults. One streaming pass with quick-xml over the element names: a stack of the open
+//! elements' local names (namespace prefixes ignored), the text of the elements the parts name
+//! collected while they are open, and nothing else kept. Depth is bounded; a malformed body
+//! stops the walk, keeping the errors it completed.
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesRef, Event};
+use quick_xml::Reader;
+
+use super::walk::{store, ScalarKind};
+use super::{Capture, Ranks, Sink};
+use crate::engine::envelope::{Envelope, RawError, Role, Shape};
+use crate::BatchItems;
+
+/// How deep elements may nest: far beyond any error document, low enough to bound the stack.
+const MAX_DEPTH: usize = 128;
+
+/// Walks an XML `body` along the envelope of `shape`, handing each error read to `sink`.
+pub(super) fn walk_xml<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sink<F>) {
+    let envelope = shape.envelope();
+    // Invalid UTF-8 is read as what the server meant: each bad byte a U+FFFD.
+    let text = String::from_utf8_lossy(body);
+    let mut reader = Reader::from_str(&text);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_dangling_amp = true;
+    let mut walk = Walk::<F> {
+        envelope,
+        open: Vec::new(),
+        error: None,
+        collecting: None,
+    };
+    loop {
+        let event = match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => return,
+            Ok(event) => event,
+        };
+        let going_on = match event {
+            Event::Start(start) => walk.start(start.local_name().as_ref()),
+            Event::Empty(start) => walk.start(start.local_name().as_ref()) && walk.end(sink),
+            Event::End(_) => walk.end(sink),
+            Event::Text(text) => {
+                walk.text(&text.xml10_content());
+                true
+            }
+            Event::CData(data) => {
+                walk.text(&data.xml10_content());
+                true
+            }
+            Event::GeneralRef(reference) => {
+                walk.text(&resolve(&reference));
+                true
+            }
+            _ => true,
+        };
+        if !going_on {
+            return;
+        }
+    }
+}
+
+/// The text an entity or character reference stands for: the character, one of XML's five
+/// entities, or the reference as written.
+fn resolve(reference: &BytesRef<'_>) -> String {
+    if let Ok(Some(character)) = reference.resolve_char_ref() {
+        return character.to_string();
+    }
+    let name = reference.xml10_content();
+    match quick_xml::escape::resolve_predefined_entity(&name) {
+        Some(text) => text.to_owned(),
+        None => format!("&{name};"),
+    }
+}
+
+/// `text` without leading and trailing whitespace, trimmed in place.
+fn trimmed(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text
+}
+
+struct Walk<'e, const F: usize> {
+    envelope: &'e Envelope<'e>,
+    /// The local names of the open elements, outermost first.
+    open: Vec<String>,
+    /// The error being read and how many elements were open when it started.
+    error: Option<(Capture<'static, F>, usize)>,
+    /// The text being collected for the parts that end at the open element, and the depth
+    /// at which it ends.
+    collecting: Option<(String, usize)>,
+}
+
+impl<const F: usize> Walk<'_, F> {
+    /// An element opens (`name`: its local name, without a namespace prefix). `false`: too
+    /// deep, the walk stops.
+    fn start(&mut self, name: &str) -> bool {
+        if self.open.len() >= MAX_DEPTH {
+            return false;
+        }
+        self.open.push(name.to_owned());
+        let at = self.envelope.at;
+        if self.error.is_none() {
+            // The error is the element at `at`, or the root element when `at` is empty.
+            let depth = self.open.len();
+            let starts = if at.is_empty() {
+                depth == 1
+            } else {
+                depth == at.len() && self.open.iter().zip(at).all(|(open, token)| open == token)
+            };
+            if starts {
+                let capture = Capture {
+                    raw: RawError::empty(),
+                    ranks: Ranks::new(),
+                    bare_items: BatchItems::new(),
+                    bare_possible: false,
+                    inner: None,
+                };
+                self.error = Some((capture, if at.is_empty() { 0 } else { at.len() }));
+            }
+        }
+        if let (Some((_, base)), None) = (&self.error, &self.collecting) {
+            let relative = &self.open[*base..];
+            if self.parts_ending(relative).next().is_some() {
+                self.collecting = Some((String::new(), self.open.len()));
+            }
+        }
+        true
+    }
+
+    /// The roles (and ranks) of the parts whose path is `relative`.
+    fn parts_ending<'r>(&'r self, relative: &'r [String]) -> impl Iterator<Item = (Role, u8)> + 'r {
+        self.envelope
+            .parts
+            .iter()
+            .filter(move |part| {
+                part.group == 0
+                    && part.role.holds_scalar()
+                    && part.path.len() == relative.len()
+                    && part
+                        .path
+                        .iter()
+                        .zip(relative)
+                        .all(|(token, open)| token == open)
+            })
+            .map(|part| (part.role, part.rank))
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some((collected, _)) = &mut self.collecting {
+            collected.push_str(text);
+        }
+    }
+
+    /// An element closes: what was collected for it is stored, and an error that ends is
+    /// handed to `sink`. `false` once the one error of a single-error envelope was read.
+    fn end(&mut self, sink: &mut dyn Sink<F>) -> bool {
+        let depth = self.open.len();
+        if let Some((collected, _)) = self.collecting.take_if(|(_, at)| *at == depth) {
+            let base = self.error.as_ref().map_or(0, |(_, base)| *base);
+            let roles: Vec<(Role, u8)> = self.parts_ending(&self.open[base..]).collect();
+            if let Some((capture, _)) = &mut self.error {
+                let Capture { raw, ranks, .. } = capture;
+                store(
+                    self.envelope,
+                    roles.into_iter(),
+                    raw,
+                    ranks,
+                    Cow::Owned(trimmed(collected)),
+                    ScalarKind::Str,
+                );
+            }
+        }
+        self.open.pop();
+        let ends = matches!(&self.error, Some((_, base)) if self.open.len() < (*base).max(1));
+        if ends {
+            if let Some((capture, _)) = self.error.take() {
+                if capture.raw.has_content() {
+                    sink.push(capture.raw);
+                }
+            }
+            return self.envelope.many;
+        }
+        true
+    }
+}

@@ -1,0 +1,125 @@
+//! Which documented error a raw error is: by its code (the first entry of the code whose
+//! template matches the message, else the code's entry without a template, else its first);
+//! for a missing or undocumented code, by its message (the first entry without a code whose
+//! template matches), else by the status it arrived with (one table for a missing code, one for
+//! an undocumented one); else none: `Unknown`.
+
+use errspec_vocab::template::capture;
+use errspec_vocab::FallbackKey;
+
+use crate::engine::spec::{Entry, Spec};
+
+/// The entry chosen for an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// The entry's index; `None` for `Unknown`.
+    pub entry: Option<usize>,
+    /// Whether the entry's template matched the message: its parameters are then in the
+    /// values [`select`] was given, one per parameter of the template.
+    pub matched: bool,
+}
+
+/// The entry for an error with `code` and `message` that arrived with `status`. When the
+/// entry's template matches, its parameters are left in `values` (borrowed from the message),
+/// which must hold at least as many as the spec's largest template; a template with more
+/// never matches.
+#[must_use]
+pub fn select<'m>(
+    spec: &Spec<'_>,
+    code: Option<&str>,
+    message: Option<&'m str>,
+    status: u16,
+    values: &mut [&'m str],
+) -> Choice {
+    let fallbacks = match code {
+        Some(code) => match spec.codes.index(code) {
+            Some(first) => return in_code_group(spec, usize::from(first), message, values),
+            None => spec.unknown,
+        },
+        None => spec.missing,
+    };
+    by_message(spec, message, values)
+        .unwrap_or_else(|| by_status(spec, fallbacks, status, message, values))
+}
+
+/// The first entry without a code whose template matches `message`, in file order: errors
+/// that APIs such as ServiceNow's or GitHub's tell apart by their message alone.
+fn by_message<'m>(
+    spec: &Spec<'_>,
+    message: Option<&'m str>,
+    values: &mut [&'m str],
+) -> Option<Choice> {
+    spec.by_message.iter().find_map(|index| {
+        let index = usize::from(*index);
+        let entry = spec.entries.get(index)?;
+        captures(entry, message, values).then_some(Choice {
+            entry: Some(index),
+            matched: true,
+        })
+    })
+}
+
+/// Among the entries sharing a code (linked by `next`, in file order): the first whose
+/// template matches, else the first without a template, else the first. A loop over the
+/// table, so a code shared by a thousand entries costs nothing to compile.
+fn in_code_group<'m>(
+    spec: &Spec<'_>,
+    first: usize,
+    message: Option<&'m str>,
+    values: &mut [&'m str],
+) -> Choice {
+    let mut catch_all = None;
+    let mut at = Some(first);
+    // At most one visit per entry, whatever the links say.
+    for _ in 0..spec.entries.len() {
+        let Some((index, entry)) = at.and_then(|index| Some((index, spec.entries.get(index)?)))
+        else {
+            break;
+        };
+        if entry.template.is_none() {
+            catch_all = catch_all.or(Some(index));
+        } else if captures(entry, message, values) {
+            return Choice {
+                entry: Some(index),
+                matched: true,
+            };
+        }
+        at = entry.next.map(usize::from);
+    }
+    Choice {
+        entry: Some(catch_all.unwrap_or(first)),
+        matched: false,
+    }
+}
+
+/// The fallback entry for `status` (the status's own, else its class's, else `default`), with
+/// its parameters when its template matches.
+fn by_status<'m>(
+    spec: &Spec<'_>,
+    fallbacks: &[(FallbackKey, u16)],
+    status: u16,
+    message: Option<&'m str>,
+    values: &mut [&'m str],
+) -> Choice {
+    let entry = FallbackKey::order(status)
+        .into_iter()
+        .find_map(|key| fallbacks.iter().find(|(fallback, _)| *fallback == key))
+        .map(|(_, index)| usize::from(*index))
+        .filter(|index| *index < spec.entries.len());
+    Choice {
+        entry,
+        matched: entry.is_some_and(|index| captures(&spec.entries[index], message, values)),
+    }
+}
+
+/// Whether `entry`'s template matches `message`, its parameters then in `values`.
+fn captures<'m>(entry: &Entry<'_>, message: Option<&'m str>, values: &mut [&'m str]) -> bool {
+    let (Some(_), Some(message), Some(slots)) = (
+        entry.template,
+        message,
+        values.get_mut(..entry.params.len()),
+    ) else {
+        return false;
+    };
+    capture(entry.pieces, message, slots)
+}

@@ -1,0 +1,406 @@
+//! The methods and trait impls every generated error type has, written once: generated code
+//! declares the enums and the spec's tables (`SPEC`, `build`, `view`) and invokes
+//! [`__error_impls!`](crate::__error_impls), whose methods read those tables through the rules
+//! of [`crate::engine::resolve`].
+
+/// The inherent methods and trait impls of a generated error type `$error` and its code type
+/// `$code`, whose module defines `const ENTRIES`, `static SPEC: Spec`, `$code::ALL`,
+/// `$code::index`, `$error::build` and `$error::view` with
+/// `$fields` extra fields and templates of at most `$params` parameters.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_impls {
+    ($error:ident, $code:ident, $fields:literal, $params:literal) => {
+        impl $error {
+            /// Decodes an error response. Never fails: a body with no readable error yields
+            /// one error chosen by status.
+            #[must_use]
+            pub fn decode(
+                status: ::core::primitive::u16,
+                body: &[::core::primitive::u8],
+            ) -> $crate::ErrorResponse<$error> {
+                $crate::__private::record(
+                    &SPEC,
+                    $crate::__private::decode(&SPEC, KnownEnvelope, status, body, &$error::build),
+                )
+            }
+
+            /// Decodes a response only if it is an error: `None` for a success, that is a
+            /// status in 200..=299 whose body lacks the spec's error mark
+            /// (`[envelope.error_if]`, for APIs that send errors with 200). Never fails.
+            #[must_use]
+            pub fn decode_if_error(
+                status: ::core::primitive::u16,
+                body: &[::core::primitive::u8],
+            ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
+                $crate::__private::is_error(KnownEnvelope, status, body)
+                    .then(|| $error::decode(status, body))
+            }
+
+            /// [`decode_if_error`](Self::decode_if_error) for a response of the `http` crate,
+            /// with its headers as `decode_http` reads them.
+            #[must_use]
+            pub fn decode_http_if_error<B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+                response: &$crate::http::Response<B>,
+            ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
+                let status = response.status().as_u16();
+                let body = ::core::convert::AsRef::as_ref(response.body());
+                $crate::__private::is_error(KnownEnvelope, status, body)
+                    .then(|| $error::decode_http(response))
+            }
+
+            /// Decodes an error response of the `http` crate: its status, its headers
+            /// (`Retry-After` and those the spec names: a code, the request id, rate-limit
+            /// resets) and its body. Never fails.
+            #[must_use]
+            pub fn decode_http<B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+                response: &$crate::http::Response<B>,
+            ) -> $crate::ErrorResponse<$error> {
+                $error::decode_parts(
+                    response.status(),
+                    response.headers(),
+                    ::core::convert::AsRef::as_ref(response.body()),
+                )
+            }
+
+            /// Decodes an error response from its status, headers (`Retry-After` and those the
+            /// spec names: a code, the request id, rate-limit resets) and body. Never fails.
+            #[must_use]
+            pub fn decode_parts(
+                status: $crate::http::StatusCode,
+                headers: &$crate::http::HeaderMap,
+                body: &[::core::primitive::u8],
+            ) -> $crate::ErrorResponse<$error> {
+                $crate::__private::record(
+                    &SPEC,
+                    $crate::__private::decode_parts(
+                        &SPEC,
+                        KnownEnvelope,
+                        status.as_u16(),
+                        headers,
+                        body,
+                        &$error::build,
+                    ),
+                )
+            }
+
+            /// The body the vendor's server sends for this error alone, in its wire format
+            /// (empty where the vendor sends none). `errspec::ErrorResponse::to_http` makes
+            /// the whole response, with its status.
+            #[must_use]
+            pub fn to_body(&self) -> ::std::vec::Vec<::core::primitive::u8> {
+                <$error as $crate::ApiError>::encode_errors(
+                    $error::status(self),
+                    ::core::slice::from_ref(self),
+                )
+            }
+
+            /// What to do about it: `Retry` (without a wait: `ErrorResponse::recovery` adds
+            /// it) when retryable, else the recovery the spec names for the code, else the
+            /// one of its kind (`errspec::Recovery::for_kind`).
+            #[must_use]
+            pub fn recovery(&self) -> $crate::Recovery {
+                let view = $error::view(self);
+                $crate::__private::recovery(&SPEC, view.entry, view.status)
+            }
+
+            /// The documented error this is, `None` for `Unknown`.
+            #[must_use]
+            pub fn spec_code(&self) -> ::core::option::Option<$code> {
+                $code::ALL.get($error::view(self).entry?).copied()
+            }
+
+            /// The wire code as received, `None` when the body carried none.
+            #[must_use]
+            pub fn code(&self) -> ::core::option::Option<&str> {
+                $crate::__private::code(&SPEC, &$error::view(self))
+            }
+
+            /// The vendor's message; never empty.
+            #[must_use]
+            pub fn message(&self) -> &str {
+                $error::view(self).message
+            }
+
+            /// The HTTP status the error arrived with: its own when the body carries one, else
+            /// the response's.
+            #[must_use]
+            pub fn status(&self) -> ::core::primitive::u16 {
+                $error::view(self).status
+            }
+
+            /// What went wrong: the spec's kind, else its documented status's, else the status
+            /// the error arrived with.
+            #[must_use]
+            pub fn kind(&self) -> $crate::Kind {
+                let view = $error::view(self);
+                $crate::__private::kind(&SPEC, view.entry, view.status)
+            }
+
+            /// Whether retrying the same request may succeed.
+            #[must_use]
+            pub fn is_retryable(&self) -> ::core::primitive::bool {
+                let view = $error::view(self);
+                $crate::__private::is_retryable(&SPEC, view.entry, view.status)
+            }
+
+            /// The HTTP status the vendor documents for this error.
+            #[must_use]
+            pub fn documented_status(&self) -> ::core::option::Option<::core::primitive::u16> {
+                $code::status($error::spec_code(self)?)
+            }
+
+            /// The variant's name (`"Unknown"` for an undocumented error).
+            #[must_use]
+            pub fn variant_name(&self) -> &'static str {
+                $crate::__private::variant_name(&SPEC, $error::view(self).entry)
+            }
+
+            /// The extra fields and template parameters, by name, in spec order.
+            #[must_use]
+            pub fn details(&self) -> ::std::vec::Vec<(&'static str, ::core::option::Option<&str>)> {
+                $crate::__private::details(&SPEC, &$error::view(self))
+            }
+
+            /// Per-item results of a batch write; empty for errors that carry none.
+            #[must_use]
+            pub fn items(&self) -> &$crate::BatchItems {
+                $error::view(self).items
+            }
+        }
+
+        /// `SPEC.envelope`, known at compile time: the body walk compiled for it folds the
+        /// envelope's paths and flags.
+        #[derive(::core::clone::Clone, ::core::marker::Copy)]
+        struct KnownEnvelope;
+
+        impl $crate::__private::Shape for KnownEnvelope {
+            #[inline(always)]
+            fn envelope(&self) -> &$crate::__private::Envelope<'_> {
+                &SPEC.envelope
+            }
+        }
+
+        // `Clone`, `PartialEq` and `Debug` through `build` and `view`, which every variant has
+        // anyway: derived, each is one more `match` over every variant, and the type and
+        // borrow checking of those grows faster than the variant count.
+        #[automatically_derived]
+        impl ::core::clone::Clone for $error {
+            fn clone(&self) -> Self {
+                let view = $error::view(self);
+                $error::build(view.entry, view.to_parts())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for $error {
+            fn eq(&self, other: &Self) -> ::core::primitive::bool {
+                $error::view(self) == $error::view(other)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for $error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::__private::debug(&SPEC, &$error::view(self), f)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for $error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::__private::display($error::code(self), $error::message(self), f)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::std::error::Error for $error {}
+
+        #[automatically_derived]
+        impl $crate::ApiError for $error {
+            fn code(&self) -> ::core::option::Option<&str> {
+                $error::code(self)
+            }
+            fn message(&self) -> &str {
+                $error::message(self)
+            }
+            fn kind(&self) -> $crate::Kind {
+                $error::kind(self)
+            }
+            fn is_retryable(&self) -> ::core::primitive::bool {
+                $error::is_retryable(self)
+            }
+            fn documented_status(&self) -> ::core::option::Option<::core::primitive::u16> {
+                $error::documented_status(self)
+            }
+            fn status(&self) -> ::core::primitive::u16 {
+                $error::status(self)
+            }
+            fn variant_name(&self) -> &'static str {
+                $error::variant_name(self)
+            }
+            fn details(&self) -> ::std::vec::Vec<(&'static str, ::core::option::Option<&str>)> {
+                $error::details(self)
+            }
+            fn spec_description(&self) -> ::core::option::Option<&'static str> {
+                let description = $code::description($error::spec_code(self)?);
+                (!description.is_empty()).then_some(description)
+            }
+            fn spec_solution(&self) -> ::core::option::Option<&'static str> {
+                $code::solution($error::spec_code(self)?)
+            }
+            fn items(&self) -> &$crate::BatchItems {
+                $error::items(self)
+            }
+            fn recovery(&self) -> $crate::Recovery {
+                $error::recovery(self)
+            }
+            fn decode_parts(
+                status: $crate::http::StatusCode,
+                headers: &$crate::http::HeaderMap,
+                body: &[::core::primitive::u8],
+            ) -> $crate::ErrorResponse<Self> {
+                $error::decode_parts(status, headers, body)
+            }
+            fn is_error(
+                status: ::core::primitive::u16,
+                body: &[::core::primitive::u8],
+            ) -> ::core::primitive::bool {
+                $crate::__private::is_error(KnownEnvelope, status, body)
+            }
+            fn request_id_header() -> ::core::option::Option<&'static str> {
+                SPEC.headers.request_id.first().copied()
+            }
+
+            fn content_type() -> &'static str {
+                SPEC.envelope.format.content_type()
+            }
+
+            fn rate_limit_window(&self) -> ::core::option::Option<::core::time::Duration> {
+                ::core::option::Option::map(
+                    SPEC.rate_limit_window,
+                    ::core::time::Duration::from_secs,
+                )
+            }
+            fn encode_errors(
+                status: ::core::primitive::u16,
+                errors: &[Self],
+            ) -> ::std::vec::Vec<::core::primitive::u8> {
+                let views: ::std::vec::Vec<$crate::__private::View<'_, $fields, $params>> =
+                    ::core::iter::Iterator::collect(::core::iter::Iterator::map(
+                        errors.iter(),
+                        $error::view,
+                    ));
+                $crate::__private::encode_views(&SPEC, status, &views)
+            }
+        }
+
+        impl $code {
+            /// The wire code; for an entry chosen by status only, its variant name.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                let entry = &ENTRIES[self.index()];
+                match entry.code {
+                    ::core::option::Option::Some(code) => code,
+                    ::core::option::Option::None => entry.name,
+                }
+            }
+
+            /// The documented error with wire code `code` (the first, when several entries
+            /// share it), in constant time whatever the spec's size.
+            #[must_use]
+            pub fn from_wire(code: &str) -> ::core::option::Option<$code> {
+                let entry = SPEC.codes.index(code)?;
+                $code::ALL
+                    .get(::core::primitive::usize::from(entry))
+                    .copied()
+            }
+
+            /// The variant name.
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                ENTRIES[self.index()].name
+            }
+
+            /// The documented HTTP status, `None` where the vendor documents none.
+            #[must_use]
+            pub const fn status(self) -> ::core::option::Option<::core::primitive::u16> {
+                ENTRIES[self.index()].status
+            }
+
+            /// The kind the spec documents; `Kind::Other` where it is left to the status the
+            /// error arrives with (see [`Self::known_kind`] and the error's `kind()`).
+            #[must_use]
+            pub const fn kind(self) -> $crate::Kind {
+                match self.known_kind() {
+                    ::core::option::Option::Some(kind) => kind,
+                    ::core::option::Option::None => $crate::Kind::Other,
+                }
+            }
+
+            /// The kind the spec fixes (by `kind` or a documented status), `None` where it
+            /// is left to the status the error arrives with.
+            #[must_use]
+            pub const fn known_kind(self) -> ::core::option::Option<$crate::Kind> {
+                $crate::__private::fixed_kind(&ENTRIES[self.index()])
+            }
+
+            /// Whether retrying may succeed, as far as the spec alone tells.
+            #[must_use]
+            pub const fn is_retryable(self) -> ::core::primitive::bool {
+                match ENTRIES[self.index()].retryable {
+                    ::core::option::Option::Some(retryable) => retryable,
+                    ::core::option::Option::None => self.kind().is_retryable_by_default(),
+                }
+            }
+
+            /// What the error means (empty when the spec says nothing).
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                ENTRIES[self.index()].description
+            }
+
+            /// Why it happens.
+            #[must_use]
+            pub const fn cause(self) -> ::core::option::Option<&'static str> {
+                ENTRIES[self.index()].cause
+            }
+
+            /// What to do about it.
+            #[must_use]
+            pub const fn solution(self) -> ::core::option::Option<&'static str> {
+                ENTRIES[self.index()].solution
+            }
+
+            /// A link to the vendor's documentation of this error.
+            #[must_use]
+            pub const fn docs(self) -> ::core::option::Option<&'static str> {
+                ENTRIES[self.index()].docs
+            }
+
+            /// The message template as the spec writes it.
+            #[must_use]
+            pub const fn template(self) -> ::core::option::Option<&'static str> {
+                ENTRIES[self.index()].template
+            }
+        }
+
+        // The variant's name, as `#[derive(Debug)]` writes it, without a `match` of its own.
+        #[automatically_derived]
+        impl ::core::fmt::Debug for $code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for $code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        $crate::__private::from_reqwest!($error);
+        $crate::__private::serialize!($error, $code);
+    };
+}

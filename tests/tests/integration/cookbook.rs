@@ -1,0 +1,206 @@
+//! The recipes of the spec cookbook (`specs/README.md`): each spec is a file of
+//! `tests/specs/cookbook/` that the README shows verbatim, compiled here, and each response
+//! the README shows decodes to what the README says.
+
+use errspec::http::{HeaderMap, StatusCode};
+
+const README: &str = include_str!("../../../specs/README.md");
+
+macro_rules! recipes {
+    ($($module:ident => $file:literal,)*) => {
+        $(
+            mod $module {
+                errspec::errors_from_spec!($file);
+            }
+        )*
+
+        /// Each recipe's file name and text.
+        const SPECS: &[(&str, &str)] = &[
+            $(($file, include_str!(concat!("../../", $file))),)*
+        ];
+    };
+}
+
+recipes! {
+    positional => "specs/cookbook/positional.toml",
+    nested => "specs/cookbook/nested.toml",
+    array => "specs/cookbook/array.toml",
+    wrapper => "specs/cookbook/wrapper.toml",
+    message_keyed => "specs/cookbook/message-keyed.toml",
+    field_map => "specs/cookbook/field-map.toml",
+    header => "specs/cookbook/header.toml",
+    code_in_text => "specs/cookbook/code-in-text.toml",
+    xml => "specs/cookbook/xml.toml",
+    ok_false => "specs/cookbook/ok-false.toml",
+}
+
+/// The body of a response the README shows after its status line, verbatim.
+fn shown(status: u16, body: &str) -> &str {
+    assert!(
+        README.contains(&format!("HTTP {status}\n{body}\n")),
+        "the README shows no response `HTTP {status}` with body {body}"
+    );
+    body
+}
+
+#[test]
+fn the_readme_shows_every_recipe_verbatim() {
+    assert_eq!(SPECS.len(), 10);
+    for (file, text) in SPECS {
+        assert!(
+            README.contains(&format!("```toml\n{text}```")),
+            "{file} is not in the README as it is"
+        );
+    }
+}
+
+#[test]
+fn positional_array() {
+    let body = shown(404, r#"["ERROR_ITEM_NOT_FOUND", "Item 42 not found"]"#);
+    match positional::PositionalError::decode(404, body.as_bytes()).first() {
+        positional::PositionalError::ItemNotFound { id, .. } => {
+            assert_eq!(id.as_deref(), Some("42"))
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn nested_object() {
+    let body = shown(
+        400,
+        r#"{"error": {"code": "invalid_token", "message": "Token expired", "status": 401}}"#,
+    );
+    let response = nested::NestedError::decode(400, body.as_bytes());
+    assert!(matches!(
+        response.first(),
+        nested::NestedError::InvalidToken { status: 401, .. }
+    ));
+}
+
+#[test]
+fn array_of_errors() {
+    let body = shown(
+        422,
+        r#"{"errors": [{"type": "taken", "message": "has already been taken", "attribute": "name"}, {"type": "blank", "message": "can't be blank", "attribute": "title"}]}"#,
+    );
+    let errors = array::ListedError::decode(422, body.as_bytes()).into_errors();
+    let found: Vec<_> = errors
+        .iter()
+        .map(|error| match error {
+            array::ListedError::Taken { attribute, .. } => ("Taken", attribute.clone()),
+            array::ListedError::Blank { attribute, .. } => ("Blank", attribute.clone()),
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Taken", Some("name".to_owned())),
+            ("Blank", Some("title".to_owned()))
+        ]
+    );
+}
+
+#[test]
+fn wrapper_with_inner_errors() {
+    let body = shown(
+        422,
+        r#"{"message": "Validation Failed", "errors": [{"resource": "Issue", "field": "title", "code": "missing_field"}]}"#,
+    );
+    let errors = wrapper::WrapperError::decode(422, body.as_bytes()).into_errors();
+    assert!(matches!(
+        errors[0],
+        wrapper::WrapperError::ValidationFailed { .. }
+    ));
+    match &errors[1] {
+        wrapper::WrapperError::MissingField { field, .. } => {
+            assert_eq!(field.as_deref(), Some("title"))
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(errors.len(), 2);
+}
+
+#[test]
+fn message_keyed() {
+    let body = shown(
+        400,
+        r#"{"error": {"message": "Invalid table incidentx", "detail": null}, "status": "failure"}"#,
+    );
+    match message_keyed::MessageKeyedError::decode(400, body.as_bytes()).first() {
+        message_keyed::MessageKeyedError::InvalidTable { table, .. } => {
+            assert_eq!(table.as_deref(), Some("incidentx"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn field_map() {
+    let body = shown(
+        400,
+        r#"{"errorMessages": [], "errors": {"summary": "You must specify a summary of the issue."}}"#,
+    );
+    match field_map::FieldMapError::decode(400, body.as_bytes()).first() {
+        field_map::FieldMapError::SummaryRequired { field, .. } => {
+            assert_eq!(field.as_deref(), Some("summary"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn code_in_a_header() {
+    let body = r#"{"message": "Function not found: arn:aws:lambda:us-east-1:123456789012:function:my-function"}"#;
+    let code = "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.lambda/";
+    let id = "4KBNVRGD25RG4KEFIVEYVI1VJ3VV4KQNSO5AEMVJF66Q9ASUAAJG";
+    assert!(README.contains(&format!(
+        "HTTP 404\nX-Amzn-ErrorType: {code}\nX-Amzn-RequestId: {id}\n\n{body}\n"
+    )));
+    let mut headers = HeaderMap::new();
+    headers.insert("x-amzn-errortype", code.parse().unwrap());
+    headers.insert("x-amzn-requestid", id.parse().unwrap());
+    let response =
+        header::HeaderError::decode_parts(StatusCode::NOT_FOUND, &headers, body.as_bytes());
+    assert!(matches!(
+        response.first(),
+        header::HeaderError::ResourceNotFoundException { .. }
+    ));
+    assert_eq!(response.request_id(), Some(id));
+}
+
+#[test]
+fn code_inside_a_text() {
+    let body = shown(
+        400,
+        r#"{"__type": "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", "message": "Requested resource not found"}"#,
+    );
+    assert!(matches!(
+        code_in_text::CodeInTextError::decode(400, body.as_bytes()).first(),
+        code_in_text::CodeInTextError::ResourceNotFoundException { .. }
+    ));
+}
+
+#[test]
+fn xml_bodies() {
+    let body = shown(
+        404,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>a.txt</Key></Error>",
+    );
+    match xml::XmlError::decode(404, body.as_bytes()).first() {
+        xml::XmlError::NoSuchKey { key, .. } => assert_eq!(key.as_deref(), Some("a.txt")),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn errors_sent_with_200() {
+    let body = shown(200, r#"{"ok": false, "error": "channel_not_found"}"#);
+    let response = ok_false::OkFalseError::decode_if_error(200, body.as_bytes()).expect("an error");
+    assert!(matches!(
+        response.first(),
+        ok_false::OkFalseError::ChannelNotFound { .. }
+    ));
+    assert!(ok_false::OkFalseError::decode_if_error(200, br#"{"ok": true}"#).is_none());
+}
