@@ -1,18 +1,19 @@
 //! Decoding with a spec that was never compiled: the validated model the macro expands, turned
-//! into the runtime's tables at run time and decoded by the runtime's own `decode`. Choosing
-//! the entry, its kind, retry advice and recovery are the runtime's rules, as for generated
-//! types; this file only lays the tables out and reads the result.
+//! into the runtime's tables at run time (`errspec_codegen::runtime_tables`, the same tables
+//! generated code prints) and decoded by the runtime's own `decode`. Choosing the entry, its
+//! kind, retry advice and recovery are the runtime's rules, as for generated types; this file
+//! only lends the tables to the runtime and reads the result.
 
 use std::time::Duration;
-
-use errspec_vocab::pointer::pointer_tokens;
 
 use errspec::__private::{
     self as rt, Batch, CodeTable, Entry, Envelope, ErrorIf, Headers, Mark, Part, Parts, View,
     MAX_PARTS,
 };
 use errspec_codegen::model::{ErrorEntry, MarkValue};
-use errspec_codegen::runtime_tables::Tables;
+use errspec_codegen::runtime_tables::{
+    TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableHeaders, TablePart, Tables,
+};
 use errspec_codegen::Spec;
 pub use errspec_vocab::template::MAX_PARAMS;
 
@@ -101,111 +102,129 @@ impl Interpreter {
 
     /// Runs `run` with the runtime's tables of the spec, borrowed from this interpreter.
     fn with_tables<R>(&self, run: impl FnOnce(&rt::Spec<'_>) -> R) -> R {
-        let tables = &self.tables;
-        let templates: Vec<(Vec<&str>, Vec<&str>)> = self
-            .spec
-            .errors
+        // Every field taken apart by name and every runtime field written: a field forgotten
+        // on either side does not compile.
+        let Tables {
+            name,
+            entries,
+            codes,
+            missing,
+            unknown,
+            by_message,
+            fields,
+            envelope,
+            status_format,
+            rate_limit_window,
+            headers,
+            kinds,
+        } = &self.tables;
+        let templates: Vec<(Vec<&str>, Vec<&str>)> = entries
             .iter()
-            .map(|entry| match &entry.template {
-                Some(template) => (strs(&template.pieces), strs(&template.params)),
-                None => (Vec::new(), Vec::new()),
-            })
+            .map(|entry| (strs(&entry.pieces), strs(&entry.params)))
             .collect();
-        let entries: Vec<Entry<'_>> = self
-            .spec
-            .errors
+        let entries: Vec<Entry<'_>> = entries
             .iter()
-            .zip(&tables.next)
             .zip(&templates)
-            .map(|((entry, next), (pieces, params))| runtime_entry(entry, *next, pieces, params))
+            .map(|(entry, (pieces, params))| runtime_entry(entry, pieces, params))
             .collect();
-        let slots: Vec<(&str, u16)> = tables
-            .codes
+        let slots: Vec<(&str, u16)> = codes
             .slots
             .iter()
             .map(|(code, first)| (code.as_str(), *first))
             .collect();
-        let paths: Vec<Vec<&str>> = tables.parts.iter().map(|part| strs(&part.path)).collect();
+        let fields = strs(fields);
+        let TableEnvelope {
+            format,
+            at,
+            many,
+            parts,
+            code_before,
+            code_after,
+            multiple,
+            batch,
+            error_if,
+        } = envelope;
+        let paths: Vec<Vec<&str>> = parts.iter().map(|part| strs(&part.path)).collect();
         let parts: Vec<Part<'_>> = paths
             .iter()
-            .zip(&tables.parts)
-            .map(|(path, part)| Part {
-                path,
-                role: part.role,
-                rank: part.rank,
-                group: part.group,
-            })
+            .zip(parts)
+            .map(
+                |(
+                    path,
+                    TablePart {
+                        path: _,
+                        role,
+                        rank,
+                        group,
+                    },
+                )| Part {
+                    path,
+                    role: *role,
+                    rank: *rank,
+                    group: *group,
+                },
+            )
             .collect();
-        let at = strs(&tables.at);
-        let headers = &self.spec.envelope.headers;
-        let code_headers = strs(&headers.code);
-        let request_id_headers = strs(&headers.request_id);
-        let resets: Vec<(&str, _)> = headers
-            .retry_after
+        let at = strs(at);
+        let error_if_at = error_if
+            .as_ref()
+            .map(|error_if| strs(&error_if.at))
+            .unwrap_or_default();
+        let TableHeaders {
+            code,
+            request_id,
+            retry_after,
+        } = headers;
+        let code_headers = strs(code);
+        let request_id_headers = strs(request_id);
+        let resets: Vec<(&str, _)> = retry_after
             .iter()
             .map(|(name, format)| (name.as_str(), *format))
             .collect();
-        let error_if_at: Vec<String> = self
-            .spec
-            .envelope
-            .error_if
-            .as_ref()
-            .map(|error_if| pointer_tokens(&error_if.at))
-            .unwrap_or_default();
-        let error_if_at = strs(&error_if_at);
-        let fields: Vec<&str> = self
-            .spec
-            .envelope
-            .fields
-            .iter()
-            .map(|field| field.name.as_str())
-            .collect();
-        let envelope = &self.spec.envelope;
         let spec = rt::Spec {
-            name: &self.spec.name,
+            name,
             entries: &entries,
             codes: CodeTable {
-                key: tables.codes.key,
-                disps: &tables.codes.disps,
+                key: codes.key,
+                disps: &codes.disps,
                 codes: &slots,
             },
-            missing: &tables.missing,
-            unknown: &tables.unknown,
-            by_message: &tables.by_message,
+            missing,
+            unknown,
+            by_message,
             fields: &fields,
             envelope: Envelope {
-                format: envelope.format,
+                format: *format,
                 at: &at,
-                many: envelope.many,
+                many: *many,
                 parts: &parts,
-                code_before: envelope.code_before.as_deref(),
-                code_after: envelope.code_after.as_deref(),
-                multiple: envelope
-                    .multiple
+                code_before: code_before.as_deref(),
+                code_after: code_after.as_deref(),
+                multiple: multiple.as_deref(),
+                batch: batch
                     .as_ref()
-                    .map(|multiple| multiple.code.as_str()),
-                batch: envelope.batch.as_ref().map(|batch| Batch {
-                    id: &batch.id,
-                    message: &batch.message,
-                    bare: batch.bare,
-                }),
-                error_if: envelope.error_if.as_ref().map(|error_if| ErrorIf {
+                    .map(|TableBatch { id, message, bare }| Batch {
+                        id,
+                        message,
+                        bare: *bare,
+                    }),
+                error_if: error_if.as_ref().map(|TableErrorIf { at: _, is }| ErrorIf {
                     at: &error_if_at,
-                    is: error_if.is.as_ref().map(|mark| match mark {
+                    is: is.as_ref().map(|mark| match mark {
                         MarkValue::Bool(flag) => Mark::Bool(*flag),
                         MarkValue::Text(text) => Mark::Text(text),
                         MarkValue::Integer(number) => Mark::Integer(*number),
                     }),
                 }),
             },
-            status_format: envelope.status_format,
-            rate_limit_window: self.spec.rate_limit_window,
-            kinds: &self.spec.kinds,
+            status_format: *status_format,
+            rate_limit_window: *rate_limit_window,
             headers: Headers {
                 code: &code_headers,
                 request_id: &request_id_headers,
                 retry_after: &resets,
             },
+            kinds,
         };
         run(&spec)
     }
@@ -256,7 +275,8 @@ impl Interpreter {
 /// What `entry` fixes whatever status its error arrives with, by the runtime's rules.
 #[must_use]
 pub fn fixed(entry: &ErrorEntry) -> Fixed {
-    let entry = runtime_entry(entry, None, &[], &[]);
+    let entry = TableEntry::new(entry, None);
+    let entry = runtime_entry(&entry, &[], &[]);
     Fixed {
         kind: rt::fixed_kind(&entry),
         retryable: rt::fixed_retryable(&entry),
@@ -269,214 +289,47 @@ fn strs(strings: &[String]) -> Vec<&str> {
     strings.iter().map(String::as_str).collect()
 }
 
-/// The runtime's entry for a model entry: the same facts, borrowed.
+/// The runtime's entry, borrowed from the tables' (`pieces` and `params` are its own, as
+/// `&str`s).
 fn runtime_entry<'a>(
-    entry: &'a ErrorEntry,
-    next: Option<u16>,
+    entry: &'a TableEntry,
     pieces: &'a [&'a str],
     params: &'a [&'a str],
 ) -> Entry<'a> {
+    let TableEntry {
+        name,
+        code,
+        status,
+        kind,
+        retryable,
+        recovery,
+        description,
+        cause,
+        solution,
+        docs,
+        template,
+        pieces: _,
+        params: _,
+        next,
+        batch,
+        empty_body,
+    } = entry;
     Entry {
-        name: &entry.variant,
-        code: entry.code.as_deref(),
-        status: entry.status,
-        kind: entry.kind,
-        retryable: entry.retryable,
-        recovery: entry.recovery,
-        description: entry.description.as_deref().unwrap_or(""),
-        cause: entry.cause.as_deref(),
-        solution: entry.solution.as_deref(),
-        docs: entry.docs.as_deref(),
-        template: entry
-            .template
-            .as_ref()
-            .map(|template| template.text.as_str()),
+        name,
+        code: code.as_deref(),
+        status: *status,
+        kind: *kind,
+        retryable: *retryable,
+        recovery: *recovery,
+        description,
+        cause: cause.as_deref(),
+        solution: solution.as_deref(),
+        docs: docs.as_deref(),
+        template: template.as_deref(),
         pieces,
         params,
-        next,
-        batch: entry.batch,
-        empty_body: entry.empty_body,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use errspec::Kind;
-
-    use super::{Interpreter, MAX_PARAMS};
-
-    fn interpreter(source: &str) -> Interpreter {
-        let checked = errspec_codegen::check_spec(source);
-        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
-        Interpreter::new(checked.spec.unwrap()).unwrap()
-    }
-
-    const ACME: &str = r#"
-[api]
-name = "Acme"
-
-[envelope]
-error = "/err"
-code = "/c~1d"
-message = "/m"
-
-[envelope.fields]
-where_ = "/w~0x"
-
-[[error]]
-code = "gone"
-message = "Item {id} of {kind_} is gone"
-
-[[error]]
-code = "gone"
-variant = "GoneAgain"
-description = "Gone, again."
-
-[[error]]
-variant = "Busy"
-status = 503
-
-[fallback.missing]
-503 = "Busy"
-"#;
-
-    #[test]
-    fn templates_of_the_most_parameters_capture() {
-        let params: String = (0..MAX_PARAMS)
-            .map(|index| format!("<{{p{index}}}>"))
-            .collect();
-        let source = format!(
-            "[api]\nname = \"Many\"\n[envelope]\ncode = \"/code\"\nmessage = \"/message\"\n[[error]]\ncode = \"x\"\nmessage = \"{params}\"\n"
-        );
-        let many = interpreter(&source);
-        let message: String = (0..MAX_PARAMS).map(|index| format!("<{index}>")).collect();
-        let body = format!(r#"{{"code": "x", "message": "{message}"}}"#);
-        let decoded = many.decode(400, body.as_bytes());
-        let values: Vec<String> = decoded.errors[0]
-            .details
-            .iter()
-            .map(|(_, value)| value.clone().unwrap())
-            .collect();
-        let expected: Vec<String> = (0..MAX_PARAMS).map(|index| index.to_string()).collect();
-        assert_eq!(values, expected);
-    }
-
-    #[test]
-    fn escaped_pointers_and_templates_choose_the_variant() {
-        let acme = interpreter(ACME);
-        let decoded = acme.decode(
-            410,
-            br#"{"err": {"c/d": "gone", "m": "Item 7 of 'box' is gone.", "w~x": 3}}"#,
-        );
-        let error = &decoded.errors[0];
-        assert_eq!(error.variant, "Gone");
-        assert_eq!(
-            error.details,
-            [
-                ("where_".to_owned(), Some("3".to_owned())),
-                ("id".to_owned(), Some("7".to_owned())),
-                ("kind_".to_owned(), Some("box".to_owned())),
-            ]
-        );
-        assert_eq!(error.kind, Kind::NotFound);
-        let other = acme.decode(410, br#"{"err": {"c/d": "gone", "m": " "}}"#);
-        assert_eq!(other.errors[0].variant, "GoneAgain");
-        assert_eq!(other.errors[0].message, "Gone, again.");
-        assert_eq!(other.errors[0].code.as_deref(), Some("gone"));
-    }
-
-    #[test]
-    fn a_body_without_a_code_falls_back_by_status() {
-        let acme = interpreter(ACME);
-        let busy = acme.decode(503, b"<html>busy</html>");
-        assert_eq!(busy.errors[0].variant, "Busy");
-        assert!(busy.errors[0].retryable);
-        assert_eq!(busy.raw_body, b"<html>busy</html>");
-        let unknown = acme.decode(418, b"");
-        assert_eq!(unknown.errors[0].variant, "Unknown");
-        assert_eq!(unknown.errors[0].message, "I'm a teapot");
-        assert_eq!(unknown.errors[0].kind, Kind::Other);
-    }
-
-    #[test]
-    fn errors_without_codes_are_chosen_by_message_then_by_status() {
-        let source = "[api]\nname = \"Hub\"\n[envelope]\nmessage = \"/message\"\n[[error]]\nvariant = \"NotFound\"\nstatus = 404\nmessage = \"Not Found\"\n[[error]]\nvariant = \"Limited\"\nmessage = \"API rate limit exceeded for {address}.\"\n[[error]]\nvariant = \"Forbidden\"\nstatus = 403\n[fallback]\n403 = \"Forbidden\"\n";
-        let hub = interpreter(source);
-        let first = |status: u16, body: &[u8]| hub.decode(status, body).errors.remove(0);
-        assert_eq!(
-            first(404, br#"{"message": "Not Found"}"#).variant,
-            "NotFound"
-        );
-        let limited = first(
-            403,
-            br#"{"message": "API rate limit exceeded for 203.0.113.5."}"#,
-        );
-        assert_eq!(limited.variant, "Limited");
-        assert_eq!(
-            limited.details,
-            [("address".to_owned(), Some("203.0.113.5".to_owned()))]
-        );
-        let other = first(403, br#"{"message": "Must have admin rights."}"#);
-        assert_eq!(
-            (other.variant.as_str(), other.message.as_str()),
-            ("Forbidden", "Must have admin rights.")
-        );
-    }
-
-    #[test]
-    fn the_code_is_cut_out_of_a_longer_text() {
-        let aws = interpreter(
-            "[api]\nname = \"Aws\"\n[envelope]\ncode = \"/__type\"\ncode_before = \":\"\ncode_after = \"#\"\nmessage = \"/message\"\n[envelope.fields]\ntype_name = \"/__type\"\n[[error]]\ncode = \"ValidationException\"\nstatus = 400\n",
-        );
-        let decoded = aws.decode(
-            400,
-            br#"{"__type": "com.amazon.coral.validate#ValidationException:http://internal/", "message": "Bad."}"#,
-        );
-        let error = &decoded.errors[0];
-        assert_eq!(error.variant, "ValidationException");
-        assert_eq!(
-            error.details,
-            [(
-                "type_name".to_owned(),
-                Some("com.amazon.coral.validate#ValidationException:http://internal/".to_owned())
-            )]
-        );
-    }
-
-    #[test]
-    fn a_status_falls_back_to_its_class_then_to_default() {
-        let source = ACME.replace(
-            "[fallback.missing]\n503 = \"Busy\"\n",
-            "[fallback]\n\"5xx\" = \"Busy\"\ndefault = \"GoneAgain\"\n\n[fallback.unknown]\n502 = \"Gone\"\n",
-        );
-        let acme = interpreter(&source);
-        let variant =
-            |status: u16, body: &[u8]| acme.decode(status, body).errors[0].variant.clone();
-        // No code: the shared class, then the shared default.
-        assert_eq!(variant(502, b""), "Busy");
-        assert_eq!(variant(404, b""), "GoneAgain");
-        // An undocumented code: the case's own status first, then the shared keys.
-        let odd = br#"{"err": {"c/d": "odd", "m": "Odd."}}"#;
-        assert_eq!(variant(502, odd), "Gone");
-        assert_eq!(variant(500, odd), "Busy");
-        assert_eq!(variant(404, odd), "GoneAgain");
-    }
-
-    #[test]
-    fn too_many_fields_is_an_error_not_a_silent_cut() {
-        let fields: String = (0..70)
-            .map(|index| format!("f{index} = \"/f{index}\"\n"))
-            .collect();
-        let source = format!(
-            "[api]\nname = \"Wide\"\n[envelope]\ncode = \"/code\"\n[envelope.fields]\n{fields}[[error]]\ncode = \"x\"\n"
-        );
-        // The checker refuses it, as the macro does: the interpreter never meets such a spec.
-        let checked = errspec_codegen::check_spec(&source);
-        assert_eq!(checked.diagnostics.len(), 1);
-        assert_eq!(
-            checked.diagnostics[0].message,
-            "the envelope reads 71 locations in each error, more than the 64 errspec reads: field `f63` and those after it would never be read"
-        );
-        assert!(checked.valid().is_none());
+        next: *next,
+        batch: *batch,
+        empty_body: *empty_body,
     }
 }

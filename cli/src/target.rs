@@ -6,7 +6,7 @@ use std::path::Path;
 
 use errspec::http::HeaderMap;
 use errspec_codegen::bundled::bundled;
-use errspec_codegen::resolve;
+use errspec_codegen::locate;
 use errspec_codegen::{Diagnostic, Spec};
 
 use crate::decoded::Decoded;
@@ -82,7 +82,7 @@ pub fn load(argument: &str) -> Result<Target, LoadError> {
             )));
         }
     }
-    let spec_file = resolve::read(path, argument).map_err(LoadError::Unreadable)?;
+    let spec_file = locate::read(path, argument).map_err(LoadError::Unreadable)?;
     let checked = spec_file.check();
     match checked.valid() {
         Some(spec) => Ok(Target {

@@ -1,17 +1,20 @@
-//! The spec as the runtime's tables hold it, computed once from the model: the code macro
-//! turns it into `&'static` tokens (`expand`), the `errspec` command's interpreter into
-//! tables built at run time. Neither adds a rule of its own.
+//! The runtime's `errspec::__private::Spec`, owned, computed once from the model: the code
+//! macro prints it as `&'static` tokens (`expand/statics.rs`), the `errspec` command's
+//! interpreter lends it to the runtime's `decode`. Both take every field apart by name, so a
+//! field that one of them forgets does not compile; neither adds a rule of its own.
 
 use errspec_vocab::pointer::pointer_tokens;
-use errspec_vocab::{FallbackKey, Role};
+use errspec_vocab::{BodyFormat, FallbackKey, Kind, Recovery, ResetFormat, Role, StatusFormat};
 
-use crate::model::{Envelope, Spec};
+use crate::model::{Envelope, ErrorEntry, MarkValue, Spec};
 
-/// A spec's tables.
+/// A spec's tables: `errspec::__private::Spec`, field for field.
 #[derive(Debug, Clone)]
 pub struct Tables {
-    /// For each entry, in file order, the next entry that shares its wire code.
-    pub next: Vec<Option<u16>>,
+    /// The spec's `[api] name`.
+    pub name: String,
+    /// Every documented error, in file order.
+    pub entries: Vec<TableEntry>,
     /// The perfect hash table of the distinct wire codes, each to its first entry.
     pub codes: CodeTable,
     /// For a body without a readable code: fallback key to entry.
@@ -20,10 +23,110 @@ pub struct Tables {
     pub unknown: Vec<(FallbackKey, u16)>,
     /// The entries without a code but with a template, in file order.
     pub by_message: Vec<u16>,
+    /// The names of the extra fields, in spec order.
+    pub fields: Vec<String>,
+    /// Where the parts of an error sit in a body.
+    pub envelope: TableEnvelope,
+    /// How a status inside an error is written.
+    pub status_format: StatusFormat,
+    /// The length in seconds of the window rate limits reset at.
+    pub rate_limit_window: Option<u64>,
+    /// What the response's headers add.
+    pub headers: TableHeaders,
+    /// The kinds the spec gives statuses (`[kinds]`).
+    pub kinds: Vec<(FallbackKey, Kind)>,
+}
+
+/// One documented error: `errspec::__private::Entry`, field for field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableEntry {
+    /// The variant name.
+    pub name: String,
+    /// The wire code; `None` for an entry chosen by status only.
+    pub code: Option<String>,
+    /// The documented HTTP status.
+    pub status: Option<u16>,
+    /// The kind the spec names.
+    pub kind: Option<Kind>,
+    /// Whether the spec says retrying may succeed.
+    pub retryable: Option<bool>,
+    /// The recovery the spec names.
+    pub recovery: Option<Recovery>,
+    /// What the error means (empty when the spec says nothing).
+    pub description: String,
+    /// Why it happens.
+    pub cause: Option<String>,
+    /// What to do about it.
+    pub solution: Option<String>,
+    /// A link to the vendor's documentation of this error.
+    pub docs: Option<String>,
+    /// The message template as the spec writes it.
+    pub template: Option<String>,
+    /// The template's literal pieces, normalized for matching.
+    pub pieces: Vec<String>,
+    /// The template's parameter names, in order.
+    pub params: Vec<String>,
+    /// The next entry with the same wire code, in file order.
+    pub next: Option<u16>,
+    /// Whether the error carries per-item results of a batch write.
+    pub batch: bool,
+    /// Whether the vendor sends this error with an empty body.
+    pub empty_body: bool,
+}
+
+/// Where the parts of an error sit: `errspec::__private::Envelope`, field for field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableEnvelope {
+    /// The body's format.
+    pub format: BodyFormat,
     /// Where the error (or the array of errors) sits, as pointer tokens.
     pub at: Vec<String>,
+    /// Whether `at` holds an array of errors.
+    pub many: bool,
     /// What to read inside each error and inside the errors nested in it.
     pub parts: Vec<TablePart>,
+    /// Where the code ends inside the text sent at its location: before the first occurrence
+    /// of this.
+    pub code_before: Option<String>,
+    /// Where the code starts inside that text: after the last occurrence of this.
+    pub code_after: Option<String>,
+    /// The wire code of an error that wraps several (its [`Role::Inner`] part holds them).
+    pub multiple: Option<String>,
+    /// How batch item results read.
+    pub batch: Option<TableBatch>,
+    /// What marks a body sent with a success status as an error.
+    pub error_if: Option<TableErrorIf>,
+}
+
+/// Per-item results: `errspec::__private::Batch`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableBatch {
+    /// The key of an item's id.
+    pub id: String,
+    /// The key of an item's message.
+    pub message: String,
+    /// Whether a body that is only the array of items is accepted.
+    pub bare: bool,
+}
+
+/// The mark of an error: `errspec::__private::ErrorIf`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableErrorIf {
+    /// Where the mark sits, from the document's root, as pointer tokens.
+    pub at: Vec<String>,
+    /// The value there that marks an error; `None`: any value but `null` does.
+    pub is: Option<MarkValue>,
+}
+
+/// What the response's headers add: `errspec::__private::Headers`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableHeaders {
+    /// The headers that may carry the code.
+    pub code: Vec<String>,
+    /// The headers that may carry the request id.
+    pub request_id: Vec<String>,
+    /// The headers that say when a rate limit resets, with their format.
+    pub retry_after: Vec<(String, ResetFormat)>,
 }
 
 /// One location to read, as `errspec::__private::Part` holds it.
@@ -72,8 +175,15 @@ impl Tables {
                 .map(|(key, index)| (*key, index_u16(*index)))
                 .collect()
         };
+        let headers = &spec.envelope.headers;
         Tables {
-            next,
+            name: spec.name.clone(),
+            entries: spec
+                .errors
+                .iter()
+                .zip(next)
+                .map(|(entry, next)| TableEntry::new(entry, next))
+                .collect(),
             codes: code_table(&groups),
             missing: by_status(&spec.fallback_missing),
             unknown: by_status(&spec.fallback_unknown),
@@ -84,8 +194,73 @@ impl Tables {
                 .filter(|(_, entry)| entry.code.is_none() && entry.template.is_some())
                 .map(|(index, _)| index_u16(index))
                 .collect(),
-            at: pointer_tokens(&spec.envelope.at),
-            parts: parts(&spec.envelope),
+            fields: spec
+                .envelope
+                .fields
+                .iter()
+                .map(|field| field.name.clone())
+                .collect(),
+            envelope: TableEnvelope::new(&spec.envelope),
+            status_format: spec.envelope.status_format,
+            rate_limit_window: spec.rate_limit_window,
+            headers: TableHeaders {
+                code: headers.code.clone(),
+                request_id: headers.request_id.clone(),
+                retry_after: headers.retry_after.clone(),
+            },
+            kinds: spec.kinds.clone(),
+        }
+    }
+}
+
+impl TableEntry {
+    /// The runtime's entry for `entry`, whose next entry with the same code is `next`.
+    #[must_use]
+    pub fn new(entry: &ErrorEntry, next: Option<u16>) -> Self {
+        let template = entry.template.as_ref();
+        TableEntry {
+            name: entry.variant.clone(),
+            code: entry.code.clone(),
+            status: entry.status,
+            kind: entry.kind,
+            retryable: entry.retryable,
+            recovery: entry.recovery,
+            description: entry.description.clone().unwrap_or_default(),
+            cause: entry.cause.clone(),
+            solution: entry.solution.clone(),
+            docs: entry.docs.clone(),
+            template: template.map(|template| template.text.clone()),
+            pieces: template.map_or_else(Vec::new, |template| template.pieces.clone()),
+            params: template.map_or_else(Vec::new, |template| template.params.clone()),
+            next,
+            batch: entry.batch,
+            empty_body: entry.empty_body,
+        }
+    }
+}
+
+impl TableEnvelope {
+    fn new(envelope: &Envelope) -> Self {
+        TableEnvelope {
+            format: envelope.format,
+            at: pointer_tokens(&envelope.at),
+            many: envelope.many,
+            parts: parts(envelope),
+            code_before: envelope.code_before.clone(),
+            code_after: envelope.code_after.clone(),
+            multiple: envelope
+                .multiple
+                .as_ref()
+                .map(|multiple| multiple.code.clone()),
+            batch: envelope.batch.as_ref().map(|batch| TableBatch {
+                id: batch.id.clone(),
+                message: batch.message.clone(),
+                bare: batch.bare,
+            }),
+            error_if: envelope.error_if.as_ref().map(|error_if| TableErrorIf {
+                at: pointer_tokens(&error_if.at),
+                is: error_if.is.clone(),
+            }),
         }
     }
 }

@@ -1,50 +1,48 @@
 //! The spec as data: `ENTRIES` (what each entry documents) and `SPEC` (the entries, the wire
 //! code table, the fallbacks by status, the envelope), which the runtime's rules read.
 
-use errspec_vocab::pointer::pointer_tokens;
 use errspec_vocab::{FallbackKey, Kind, Recovery, Role};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, option};
-use crate::model::{ErrorEntry, MarkValue, Spec};
-use crate::runtime_tables::{CodeTable, TablePart, Tables};
+use crate::model::{MarkValue, Spec};
+use crate::runtime_tables::{
+    CodeTable, TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableHeaders, TablePart,
+    Tables,
+};
 
 pub(super) fn tables(spec: &Spec) -> TokenStream {
-    let tables = Tables::new(spec);
-    let entries = spec
-        .errors
-        .iter()
-        .zip(&tables.next)
-        .map(|(entry, next)| entry_tokens(entry, *next));
-    let codes = code_table(&tables.codes);
-    let fallbacks = |fallbacks: &[(FallbackKey, u16)]| {
-        let pairs = fallbacks.iter().map(|(key, index)| {
-            let key = fallback_key_tokens(*key);
-            let index = unsuffixed(*index);
-            quote! { (#key, #index) }
-        });
-        quote! { &[#(#pairs),*] }
-    };
-    let missing = fallbacks(&tables.missing);
-    let unknown = fallbacks(&tables.unknown);
-    let by_message = tables.by_message.iter().map(|index| unsuffixed(*index));
-    let name = &spec.name;
-    let fields = spec.envelope.fields.iter().map(|field| &field.name);
-    let envelope = envelope(spec, &tables);
-    let status_format = ident(spec.envelope.status_format.variant_name());
-    let window = option(spec.rate_limit_window);
-    let kinds = spec.kinds.iter().map(|(key, kind)| {
+    // Every field taken apart by name and every runtime field written: a field forgotten on
+    // either side does not compile.
+    let Tables {
+        name,
+        entries,
+        codes,
+        missing,
+        unknown,
+        by_message,
+        fields,
+        envelope,
+        status_format,
+        rate_limit_window,
+        headers,
+        kinds,
+    } = &Tables::new(spec);
+    let entries = entries.iter().map(entry_tokens);
+    let codes = code_table(codes);
+    let missing = fallbacks(missing);
+    let unknown = fallbacks(unknown);
+    let by_message = by_message.iter().map(|index| unsuffixed(*index));
+    let envelope = envelope_tokens(envelope);
+    let status_format = ident(status_format.variant_name());
+    let window = option(*rate_limit_window);
+    let kinds = kinds.iter().map(|(key, kind)| {
         let key = fallback_key_tokens(*key);
-        let kind = ident(kind.variant_name());
-        quote! { (#key, __rt::Kind::#kind) }
+        let kind = kind_tokens(*kind);
+        quote! { (#key, #kind) }
     });
-    let headers = &spec.envelope.headers;
-    let (code_headers, request_id_headers) = (&headers.code, &headers.request_id);
-    let resets = headers.retry_after.iter().map(|(name, format)| {
-        let format = ident(format.rust_name());
-        quote! { (#name, __rt::ResetFormat::#format) }
-    });
+    let headers = headers_tokens(headers);
     quote! {
         const ENTRIES: &[__rt::Entry<'static>] = &[#(#entries),*];
 
@@ -59,63 +57,90 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
             envelope: #envelope,
             status_format: __rt::StatusFormat::#status_format,
             rate_limit_window: #window,
+            headers: #headers,
             kinds: &[#(#kinds),*],
-            headers: __rt::Headers {
-                code: &[#(#code_headers),*],
-                request_id: &[#(#request_id_headers),*],
-                retry_after: &[#(#resets),*],
-            },
         };
     }
 }
 
-/// An entry's literal: only what the spec says, the rest from `Entry::DEFAULT`.
-fn entry_tokens(entry: &ErrorEntry, next: Option<u16>) -> TokenStream {
-    let name = &entry.variant;
-    let mut said = vec![quote! { name: #name, }];
-    let mut some = |key: &str, value: Option<TokenStream>| {
-        if let Some(value) = value {
-            let key = ident(key);
-            said.push(quote! { #key: Some(#value), });
+fn fallbacks(fallbacks: &[(FallbackKey, u16)]) -> TokenStream {
+    let pairs = fallbacks.iter().map(|(key, index)| {
+        let key = fallback_key_tokens(*key);
+        let index = unsuffixed(*index);
+        quote! { (#key, #index) }
+    });
+    quote! { &[#(#pairs),*] }
+}
+
+/// An entry's literal, every field written.
+fn entry_tokens(entry: &TableEntry) -> TokenStream {
+    let TableEntry {
+        name,
+        code,
+        status,
+        kind,
+        retryable,
+        recovery,
+        description,
+        cause,
+        solution,
+        docs,
+        template,
+        pieces,
+        params,
+        next,
+        batch,
+        empty_body,
+    } = entry;
+    let code = option(code.as_ref());
+    let status = option(status.map(unsuffixed));
+    let kind = option(kind.map(kind_tokens));
+    let retryable = option(*retryable);
+    let recovery = option(recovery.map(recovery_tokens));
+    let cause = option(cause.as_ref());
+    let solution = option(solution.as_ref());
+    let docs = option(docs.as_ref());
+    let template = option(template.as_ref());
+    let next = option(next.map(unsuffixed));
+    quote! {
+        __rt::Entry {
+            name: #name,
+            code: #code,
+            status: #status,
+            kind: #kind,
+            retryable: #retryable,
+            recovery: #recovery,
+            description: #description,
+            cause: #cause,
+            solution: #solution,
+            docs: #docs,
+            template: #template,
+            pieces: &[#(#pieces),*],
+            params: &[#(#params),*],
+            next: #next,
+            batch: #batch,
+            empty_body: #empty_body,
         }
-    };
-    some("code", entry.code.as_ref().map(|code| quote!(#code)));
-    some("status", entry.status.map(unsuffixed));
-    some("kind", entry.kind.map(kind_tokens));
-    some("retryable", entry.retryable.map(|flag| quote!(#flag)));
-    some("recovery", entry.recovery.map(recovery_tokens));
-    some("cause", entry.cause.as_ref().map(|text| quote!(#text)));
-    some(
-        "solution",
-        entry.solution.as_ref().map(|text| quote!(#text)),
-    );
-    some("docs", entry.docs.as_ref().map(|text| quote!(#text)));
-    some("next", next.map(unsuffixed));
-    some(
-        "template",
-        entry.template.as_ref().map(|template| {
-            let text = &template.text;
-            quote!(#text)
-        }),
-    );
-    if let Some(template) = &entry.template {
-        let pieces = &template.pieces;
-        said.push(quote! { pieces: &[#(#pieces),*], });
-        if !template.params.is_empty() {
-            let params = &template.params;
-            said.push(quote! { params: &[#(#params),*], });
+    }
+}
+
+fn headers_tokens(headers: &TableHeaders) -> TokenStream {
+    let TableHeaders {
+        code,
+        request_id,
+        retry_after,
+    } = headers;
+    let resets = retry_after.iter().map(|(name, format)| {
+        let format = ident(format.rust_name());
+        quote! { (#name, __rt::ResetFormat::#format) }
+    });
+    quote! {
+        __rt::Headers {
+            code: &[#(#code),*],
+            request_id: &[#(#request_id),*],
+            retry_after: &[#(#resets),*],
         }
     }
-    if let Some(description) = &entry.description {
-        said.push(quote! { description: #description, });
-    }
-    if entry.batch {
-        said.push(quote! { batch: true, });
-    }
-    if entry.empty_body {
-        said.push(quote! { empty_body: true, });
-    }
-    quote! { __rt::Entry { #(#said)* ..__rt::Entry::DEFAULT } }
 }
 
 /// An integer literal without a type suffix, as people write them.
@@ -157,11 +182,19 @@ fn code_table(table: &CodeTable) -> TokenStream {
     }
 }
 
-fn envelope(spec: &Spec, tables: &Tables) -> TokenStream {
-    let envelope = &spec.envelope;
-    let at = &tables.at;
-    let many = envelope.many;
-    let parts = tables.parts.iter().map(
+fn envelope_tokens(envelope: &TableEnvelope) -> TokenStream {
+    let TableEnvelope {
+        format,
+        at,
+        many,
+        parts,
+        code_before,
+        code_after,
+        multiple,
+        batch,
+        error_if,
+    } = envelope;
+    let parts = parts.iter().map(
         |TablePart {
              path,
              role,
@@ -172,25 +205,21 @@ fn envelope(spec: &Spec, tables: &Tables) -> TokenStream {
             quote! { __rt::Part { path: &[#(#path),*], role: #role, rank: #rank, group: #group } }
         },
     );
-    let multiple = option(envelope.multiple.as_ref().map(|multiple| &multiple.code));
-    let batch = option(envelope.batch.as_ref().map(|batch| {
-        let id = &batch.id;
-        let message = &batch.message;
-        let bare = batch.bare;
+    let multiple = option(multiple.as_ref());
+    let batch = option(batch.as_ref().map(|TableBatch { id, message, bare }| {
         quote! { __rt::Batch { id: #id, message: #message, bare: #bare } }
     }));
-    let error_if = option(envelope.error_if.as_ref().map(|error_if| {
-        let at = pointer_tokens(&error_if.at);
-        let is = option(error_if.is.as_ref().map(|mark| match mark {
+    let error_if = option(error_if.as_ref().map(|TableErrorIf { at, is }| {
+        let is = option(is.as_ref().map(|mark| match mark {
             MarkValue::Bool(flag) => quote!(__rt::Mark::Bool(#flag)),
             MarkValue::Text(text) => quote!(__rt::Mark::Text(#text)),
             MarkValue::Integer(number) => quote!(__rt::Mark::Integer(#number)),
         }));
         quote! { __rt::ErrorIf { at: &[#(#at),*], is: #is } }
     }));
-    let code_before = option(envelope.code_before.as_ref());
-    let code_after = option(envelope.code_after.as_ref());
-    let format = ident(envelope.format.rust_name());
+    let code_before = option(code_before.as_ref());
+    let code_after = option(code_after.as_ref());
+    let format = ident(format.rust_name());
     quote! {
         __rt::Envelope {
             format: __rt::BodyFormat::#format,

@@ -65,14 +65,14 @@ use walk::{is_index, Locate};
 /// How deep `multiple` wrappers are followed inside each other.
 const MAX_WRAPPER_NESTING: usize = 8;
 
-/// What builds a typed error from each raw error found.
-pub type Build<'b, E, const F: usize> = dyn for<'de> FnMut(RawError<'de, F>) -> E + 'b;
+/// What turns each raw error found into the caller's value (decoding's, a raw error for selection).
+pub type ConvertRaw<'b, E, const F: usize> = dyn for<'de> FnMut(RawError<'de, F>) -> E + 'b;
 
 /// The errors `body` holds, in order, each built by `build`; empty when it holds none.
 pub fn read_errors<S: Shape, E, const F: usize>(
     shape: S,
     body: &[u8],
-    build: &mut Build<'_, E, F>,
+    build: &mut ConvertRaw<'_, E, F>,
 ) -> Vec<E> {
     let mut sink = Collect {
         out: Vec::new(),
@@ -104,7 +104,7 @@ pub(super) trait Sink<const F: usize> {
 /// The sink of [`read_errors`]: each raw error built into an `E` at once.
 struct Collect<'o, 'b, E, const F: usize> {
     out: Vec<E>,
-    build: &'o mut Build<'b, E, F>,
+    build: &'o mut ConvertRaw<'b, E, F>,
 }
 
 impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
