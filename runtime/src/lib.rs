@@ -82,21 +82,21 @@ pub use errspec_vocab::{Kind, Recovery};
 /// The `http` crate, whose types `decode_http`, `decode_parts` and
 /// [`ErrorResponse::to_http`] take and return.
 pub use http;
-/// The `reqwest` crate, whose `Response` generated `from_reqwest` methods read.
-#[cfg(feature = "reqwest")]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub use reqwest;
 #[cfg(any(feature = "reqwest", feature = "reqwest-012"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "reqwest", feature = "reqwest-012"))))]
 pub use integrations::reqwest::{ReqwestResponse, MAX_BODY_READ};
 #[cfg(feature = "reqwest-middleware")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
 pub use integrations::reqwest_middleware::{RetryStrategy, WaitRetryAfter};
-pub use response::{Classified, ErrorResponse, RAW_BODY_CAP};
-pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};
 #[cfg(feature = "tower")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub use integrations::tower::RetryPolicy;
+/// The `reqwest` crate, whose `Response` generated `from_reqwest` methods read.
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use reqwest;
+pub use response::{Classified, ErrorResponse, RAW_BODY_CAP};
+pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};
 
 /// Generates the error types of a vendor spec: `errors_from_spec!("acme.toml")`.
 ///
@@ -168,9 +168,9 @@ pub mod __private {
         code, debug, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable,
         kind, recovery, variant_name,
     };
+    pub use crate::engine::spec::{Entry, Parts, Spec, View, NONE};
     #[cfg(feature = "serde")]
     pub use crate::integrations::serde::serialize_error;
-    pub use crate::engine::spec::{Entry, Parts, Spec, View, NONE};
     pub use crate::integrations::tracing::record;
     pub use crate::{ApiError, BatchItem, BatchItems, ErrorResponse, Kind, Recovery};
     pub use ::errspec_macros::errors_from_spec;

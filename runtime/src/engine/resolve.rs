@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
-use crate::engine::spec::{Entry, Spec, View};
 use crate::engine::default_message::message_or;
+use crate::engine::spec::{Entry, Spec, View};
 use crate::{Kind, Recovery};
 use errspec_vocab::FallbackKey;
 

@@ -48,6 +48,7 @@ mod batch;
 mod mark;
 mod repair;
 mod selected;
+mod store;
 mod values;
 mod walk;
 mod xml;

@@ -12,8 +12,9 @@ use serde::de::{
 use serde::Deserialize as _;
 use serde_json::value::RawValue;
 
+use super::store::{set_field, set_message};
 use super::values::Spanned;
-use super::walk::{set_field, set_message, ErrorSeed, ValueAt};
+use super::walk::{ErrorSeed, ValueAt};
 use super::{claim, Capture, Context, Ranks};
 use crate::engine::envelope::{RawError, Role, Shape};
 use crate::BatchItems;

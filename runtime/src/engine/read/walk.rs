@@ -1,10 +1,10 @@
-//! The walk along the envelope: from the root to the error location, through each error
-//! object, to the values of its parts.
+//! The walk along a JSON body's envelope: from the root to the error location, through each
+//! error object, to the values of its parts (kept through `store`, as the XML walk keeps
+//! its).
 
 use std::borrow::Cow;
 use std::fmt;
 
-use errspec_vocab::status::{status_from_number, status_from_text};
 use serde::de::{
     DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
@@ -13,10 +13,11 @@ use serde_json::value::RawValue;
 
 use super::batch::ItemSeed;
 use super::selected::Element;
+use super::store::{set_field, store};
 pub(super) use super::values::ScalarKind;
 use super::values::Spanned;
-use super::{claim, Capture, Context, Ranks, MAX_WRAPPER_NESTING};
-use crate::engine::envelope::{code_within, Envelope, RawError, Role, Shape};
+use super::{Capture, Context, Ranks, MAX_WRAPPER_NESTING};
+use crate::engine::envelope::{RawError, Role, Shape};
 use crate::BatchItems;
 
 /// What stops the quick walk at a value it cannot keep as sent: the body is then walked
@@ -692,57 +693,6 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
     }
 }
 
-/// Stores a scalar in each of `roles` (with their ranks), where no value of a lower rank was
-/// read for the role. A boolean is never a code, a blank string neither; a blank message
-/// gives way to any other; only strings and integers are statuses. The JSON and the XML
-/// walks both store through here.
-pub(super) fn store<'de, const F: usize>(
-    envelope: &Envelope<'_>,
-    roles: impl Iterator<Item = (Role, u8)>,
-    raw: &mut RawError<'de, F>,
-    ranks: &mut Ranks<F>,
-    text: Cow<'de, str>,
-    kind: ScalarKind,
-) {
-    let mut remaining = Some(text);
-    let mut roles = roles.peekable();
-    while let Some((role, rank)) = roles.next() {
-        if role == Role::Status {
-            let status = match kind {
-                ScalarKind::Str => remaining.as_deref().and_then(status_from_text),
-                ScalarKind::Unsigned(number) => status_from_number(number),
-                ScalarKind::OtherNumber | ScalarKind::Bool => None,
-            };
-            if status.is_some() && claim(&mut ranks.status, rank) {
-                raw.status = status;
-            }
-            continue;
-        }
-        let value = if roles.peek().is_some() {
-            remaining.clone()
-        } else {
-            remaining.take()
-        };
-        let Some(value) = value else { break };
-        match role {
-            Role::Code if !matches!(kind, ScalarKind::Bool) => {
-                let code = code_within(value, envelope.code_before, envelope.code_after);
-                if !code.trim().is_empty() && claim(&mut ranks.code, rank) {
-                    raw.code = Some(code);
-                }
-            }
-            Role::Message => set_message(raw, ranks, rank, value),
-            Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
-            Role::Code
-            | Role::Status
-            | Role::Items
-            | Role::Inner
-            | Role::Nested(_)
-            | Role::Key(_) => {}
-        }
-    }
-}
-
 impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for ValueAt<'_, '_, '_, '_, 'de, S, F> {
     type Value = ();
 
@@ -929,42 +879,4 @@ pub(super) fn field_ending<S: Shape, const F: usize>(
             Role::Field(index) => Some((index, rank)),
             _ => None,
         })
-}
-
-/// Keeps `text` as field `index`, unless a value of a lower rank was read for it.
-pub(super) fn set_field<const F: usize>(
-    raw: &mut RawError<'_, F>,
-    ranks: &mut Ranks<F>,
-    index: usize,
-    rank: u8,
-    text: String,
-) {
-    if let (Some(slot), Some(held)) = (raw.fields.get_mut(index), ranks.fields.get_mut(index)) {
-        if claim(held, rank) {
-            *slot = Some(text);
-        }
-    }
-}
-
-/// Keeps `text` as the message unless the one held wins: a blank message gives way to any
-/// other, else the lower rank (or the later, at the same rank) wins.
-pub(super) fn set_message<'de, const F: usize>(
-    raw: &mut RawError<'de, F>,
-    ranks: &mut Ranks<F>,
-    rank: u8,
-    text: Cow<'de, str>,
-) {
-    let blank = |text: &str| text.trim().is_empty();
-    let takes = match raw.message.as_deref() {
-        None => true,
-        Some(held) => match (blank(held), blank(&text)) {
-            (true, false) => true,
-            (false, true) => false,
-            _ => rank <= ranks.message,
-        },
-    };
-    if takes {
-        ranks.message = rank;
-        raw.message = Some(text);
-    }
 }

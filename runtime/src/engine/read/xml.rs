@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::Reader;
 
-use super::walk::{store, ScalarKind};
+use super::store::store;
+use super::values::ScalarKind;
 use super::{Capture, Ranks, Sink};
 use crate::engine::envelope::{Envelope, RawError, Role, Shape};
 use crate::BatchItems;

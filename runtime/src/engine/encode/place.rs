@@ -1,0 +1,224 @@
+//! Where each error and its parts go: the nested groups an error's others are written to, the
+//! parts of a group, a status in the spec's format, batch item results.
+
+use std::borrow::Cow;
+
+use errspec_vocab::status::status_name;
+
+use super::tree::{put, Node};
+use super::{Encoding, StatusFormat, Wire};
+use crate::engine::envelope::{Batch, Envelope, Role};
+use crate::BatchItems;
+
+/// One error holding the others in its nested groups: the first is the error itself when the
+/// error's own parts can hold its code and message, each other goes to a group that can
+/// (one sent under a key to the group of keyed errors).
+pub(super) fn nested_node<'a, const F: usize>(
+    encoding: &Encoding<'a>,
+    errors: &[Wire<'a, F>],
+) -> Node<'a> {
+    let envelope = encoding.envelope;
+    let mut errors = errors.iter().filter(|error| !error.empty).peekable();
+    let mut node = match errors.next_if(|first| holds(envelope, 0, first)) {
+        Some(first) => group_node(encoding, first, 0),
+        None => Node::Absent,
+    };
+    let mut groups: Vec<(u8, Node<'a>)> = Vec::new();
+    for error in errors {
+        let Some(group) = nested_group(envelope, error) else {
+            continue;
+        };
+        let element = group_node(encoding, error, group);
+        let position = match groups.iter().position(|(held, _)| *held == group) {
+            Some(position) => position,
+            None => {
+                groups.push((group, Node::Absent));
+                groups.len() - 1
+            }
+        };
+        let collection = &mut groups[position].1;
+        match key_of(envelope, group, error) {
+            Some(key) => {
+                if matches!(collection, Node::Absent) {
+                    *collection = Node::Object(Vec::new());
+                }
+                if let Node::Object(members) = collection {
+                    members.push((Cow::Borrowed(key), element));
+                }
+            }
+            None => {
+                if matches!(collection, Node::Absent) {
+                    *collection = Node::Array(Vec::new());
+                }
+                if let Node::Array(elements) = collection {
+                    elements.push(element);
+                }
+            }
+        }
+    }
+    for (group, collection) in groups {
+        let at = envelope
+            .parts
+            .iter()
+            .find(|part| part.role == Role::Nested(group));
+        if let Some(at) = at {
+            put(&mut node, at.path, collection);
+        }
+    }
+    node
+}
+
+/// Whether the parts of `group` can hold the code and the message of `error`.
+pub(super) fn holds<const F: usize>(
+    envelope: &Envelope<'_>,
+    group: u8,
+    error: &Wire<'_, F>,
+) -> bool {
+    let has = |role: Role| {
+        envelope
+            .parts
+            .iter()
+            .any(|part| part.group == group && part.rank == 0 && part.role == role)
+    };
+    (error.code.is_none() || has(Role::Code)) && (error.message.is_none() || has(Role::Message))
+}
+
+/// The nested group an error is written to: the keyed group of its key field when it has
+/// one, else the first that holds it, else the first.
+fn nested_group<const F: usize>(envelope: &Envelope<'_>, error: &Wire<'_, F>) -> Option<u8> {
+    let mut groups: Vec<u8> = envelope
+        .parts
+        .iter()
+        .filter_map(|part| match part.role {
+            Role::Nested(group) => Some(group),
+            _ => None,
+        })
+        .collect();
+    groups.dedup();
+    let keyed = |group: u8| key_of(envelope, group, error).is_some();
+    groups
+        .iter()
+        .copied()
+        .find(|&group| keyed(group))
+        .or_else(|| {
+            groups.iter().copied().find(|&group| {
+                !envelope
+                    .parts
+                    .iter()
+                    .any(|part| part.group == group && matches!(part.role, Role::Key(_)))
+                    && holds(envelope, group, error)
+            })
+        })
+        .or_else(|| groups.first().copied())
+}
+
+/// The key `error` is sent under in `group`, when that group's errors are keyed and the
+/// error has its key field.
+fn key_of<'a, const F: usize>(
+    envelope: &Envelope<'_>,
+    group: u8,
+    error: &Wire<'a, F>,
+) -> Option<&'a str> {
+    envelope.parts.iter().find_map(|part| match part.role {
+        Role::Key(index) if part.group == group => error.fields.get(index).copied().flatten(),
+        _ => None,
+    })
+}
+
+pub(super) fn error_node<'a, const F: usize>(
+    encoding: &Encoding<'a>,
+    error: &Wire<'a, F>,
+) -> Node<'a> {
+    group_node(encoding, error, 0)
+}
+
+/// An error written with the parts of `group`.
+fn group_node<'a, const F: usize>(
+    encoding: &Encoding<'a>,
+    error: &Wire<'a, F>,
+    group: u8,
+) -> Node<'a> {
+    let envelope = encoding.envelope;
+    let items_at = envelope
+        .batch
+        .filter(|_| !error.items.is_empty())
+        .and_then(|batch| {
+            let part = envelope
+                .parts
+                .iter()
+                .find(|part| part.role == Role::Items)?;
+            Some((batch, part.path))
+        });
+    let mut node = Node::Absent;
+    // A part is written at its first location; the alternatives are for reading.
+    for part in envelope
+        .parts
+        .iter()
+        .filter(|part| part.rank == 0 && part.group == group)
+    {
+        let value = match part.role {
+            Role::Code => error.code.map(|code| Node::Text(code.into())),
+            Role::Message => error
+                .message
+                .filter(|_| !matches!(items_at, Some((_, path)) if path == part.path))
+                .map(|message| Node::Text(message.into())),
+            Role::Status => Some(status_node(encoding.status, error.status)),
+            Role::Field(index) => error
+                .fields
+                .get(index)
+                .copied()
+                .flatten()
+                .map(|value| Node::Text(value.into())),
+            Role::Items => items_at.map(|(batch, _)| items_node(batch, error.items)),
+            Role::Inner | Role::Nested(_) | Role::Key(_) => None,
+        };
+        if let Some(value) = value {
+            put(&mut node, part.path, value);
+        }
+    }
+    node
+}
+
+pub(super) fn status_node(format: StatusFormat, status: u16) -> Node<'static> {
+    match (format, status_name(status)) {
+        (StatusFormat::Text, _) => Node::Text(status.to_string().into()),
+        (StatusFormat::Name, Some(name)) => Node::Text(name.into()),
+        (StatusFormat::Number | StatusFormat::Name, _) => Node::Number(status.into()),
+    }
+}
+
+/// Item results as the reader reads them back: `{"id": 8, "message": ""}` for a success or
+/// an item without an id (`false` for a failure), `{"13": false, "message": "..."}` for a
+/// failure with an id (the id as the key).
+pub(super) fn items_node<'a>(batch: Batch<'a>, items: &'a BatchItems) -> Node<'a> {
+    Node::Array(
+        items
+            .iter()
+            .map(|item| {
+                let id_key: Cow<'a, str> = Cow::Borrowed(batch.id);
+                let first = match (&item.id, item.ok) {
+                    (Some(id), false) if *id != batch.id && *id != batch.message => {
+                        (Cow::Borrowed(*id), Node::Bool(false))
+                    }
+                    (Some(id), true) => (id_key, id_node(id)),
+                    (_, ok) => (id_key, Node::Bool(ok)),
+                };
+                Node::Object(vec![
+                    first,
+                    (
+                        Cow::Borrowed(batch.message),
+                        Node::Text(item.message.into()),
+                    ),
+                ])
+            })
+            .collect(),
+    )
+}
+
+/// An id as a number when it reads back as the same text, else as a string.
+fn id_node(id: &str) -> Node<'_> {
+    match id.parse::<u64>() {
+        Ok(number) if number.to_string() == id => Node::Number(number),
+        _ => Node::Text(id.into()),
+    }
+}
