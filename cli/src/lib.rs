@@ -4,20 +4,17 @@
 //!
 //! [`interpret::Interpreter`] decodes with a spec that was never compiled: it runs the same
 //! body reader as generated code and reproduces the generated choice of variant over the
-//! validated model, so the two can be tested against each other (`tests/differential.rs`).
-//! Both produce a [`decoded::Decoded`], which [`decode::render`] prints.
+//! validated model, so the two can be tested against each other (`tests/cli/differential.rs`).
+//! Both produce a [`decoded::Decoded`], which [`commands::decode::render`] prints.
+//!
+//! [`commands`] holds one module per command that reads a spec, [`authoring`] the commands
+//! that draft one; `target`, `style` and `text` are shared by them.
 #![forbid(unsafe_code)]
 
-pub mod check;
-pub mod decode;
+pub mod authoring;
+pub mod commands;
 pub mod decoded;
-pub mod diff;
-pub mod docs;
-pub mod draft;
-pub mod import;
-pub mod infer;
 pub mod interpret;
-pub mod list;
 pub mod style;
 pub mod target;
 pub mod text;

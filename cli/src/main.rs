@@ -9,9 +9,12 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use errspec_cli::list::{self, EntryJson, Explained, ListJson};
+use errspec_cli::authoring::{draft, import, infer};
+use errspec_cli::commands::explain::{self, Explained};
+use errspec_cli::commands::list::{self, EntryJson, ListJson};
+use errspec_cli::commands::{check, decode, diff, docs};
 use errspec_cli::target::{self, LoadError, Target};
-use errspec_cli::{check, decode, docs, style, vendors};
+use errspec_cli::{style, vendors};
 
 /// Typed errors for vendor REST APIs, from a TOML spec.
 #[derive(Debug, Parser)]
@@ -220,18 +223,18 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
         Command::Explain { spec, code } => {
             let target = load_or_return!(&spec);
             if output.json {
-                let entries: Vec<EntryJson<'_>> = list::matching(&target, &code)
+                let entries: Vec<EntryJson<'_>> = explain::matching(&target, &code)
                     .into_iter()
                     .map(EntryJson::new)
                     .collect();
                 if entries.is_empty() {
-                    if let Explained::NotFound(message) = list::explain(&target, &code) {
+                    if let Explained::NotFound(message) = explain::explain(&target, &code) {
                         return Err(message);
                     }
                 }
                 return print_json(&entries);
             }
-            match list::explain(&target, &code) {
+            match explain::explain(&target, &code) {
                 Explained::Found(text) => print(&text),
                 Explained::NotFound(message) => Err(message),
             }
@@ -256,29 +259,29 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
             })
         }
         Command::Import(Import::Openapi { file, name }) => {
-            let document = errspec_cli::import::read(&file)?;
+            let document = import::read(&file)?;
             let title = document
                 .pointer("/info/title")
                 .and_then(serde_json::Value::as_str);
             let name = match (name, title) {
                 (Some(name), _) => name,
                 (None, Some(title)) => {
-                    errspec_cli::draft::variant_name(title, &mut std::collections::HashSet::new())
+                    draft::variant_name(title, &mut std::collections::HashSet::new())
                 }
                 (None, None) => api_name(None, &file),
             };
-            emit_draft(&errspec_cli::import::import(&document, &name), output)
+            emit_draft(&import::import(&document, &name), output)
         }
         Command::Infer { captures, name } => {
-            let samples = errspec_cli::infer::samples(&captures)?;
+            let samples = infer::samples(&captures)?;
             let name = api_name(name, &captures);
-            let draft = errspec_cli::infer::infer(&samples, &name);
+            let draft = infer::infer(&samples, &name);
             emit_draft(&draft, output)
         }
         Command::Diff { old, new } => {
             let old = load_or_return!(&old);
             let new = load_or_return!(&new);
-            let diff = errspec_cli::diff::diff(&old.spec, &new.spec);
+            let diff = diff::diff(&old.spec, &new.spec);
             if output.json {
                 print_json(&diff)
             } else {
@@ -351,12 +354,12 @@ fn api_name(given: Option<String>, path: &std::path::Path) -> String {
             || "Api".to_owned(),
             |stem| stem.to_string_lossy().into_owned(),
         );
-        errspec_cli::draft::variant_name(&stem, &mut std::collections::HashSet::new())
+        draft::variant_name(&stem, &mut std::collections::HashSet::new())
     })
 }
 
 /// Prints a drafted spec: its TOML, or with `--json` `{"spec": "<TOML>", "errors": N}`.
-fn emit_draft(draft: &errspec_cli::draft::Draft, output: Output) -> Result<ExitCode, String> {
+fn emit_draft(draft: &draft::Draft, output: Output) -> Result<ExitCode, String> {
     let spec = draft.to_toml();
     if output.json {
         print_json(&serde_json::json!({"spec": spec, "errors": draft.errors.len()}))

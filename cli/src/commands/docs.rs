@@ -10,8 +10,7 @@ use errspec_vocab::FallbackKey;
 use crate::interpret::fixed;
 use crate::text::{count, yes_no};
 
-/// Shown where a spec leaves a value to the status the error arrives with.
-const BY_STATUS: &str = "by status";
+use super::BY_STATUS;
 
 /// The Markdown reference of `spec`, read from the file named `file_name`.
 #[must_use]

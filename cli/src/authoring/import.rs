@@ -8,8 +8,8 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::draft::{self, At, Draft};
-use crate::infer::{CODE_KEYS, MESSAGE_KEYS};
+use super::draft::{self, At, Draft};
+use super::infer::{CODE_KEYS, MESSAGE_KEYS};
 
 /// Reads an OpenAPI document: JSON, else YAML.
 ///

@@ -9,9 +9,10 @@ use errspec_codegen::Spec;
 use serde::Serialize;
 
 use crate::interpret::fixed;
-use crate::list::EntryJson;
 use crate::style::{self, paint};
 use crate::text::{one_line, yes_no};
+
+use super::list::EntryJson;
 
 /// The differences between two specs of one API.
 #[derive(Serialize)]
