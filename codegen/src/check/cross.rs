@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
 
 use super::{Checker, Draft, FALLBACK_KEYS};
+use crate::check::reader::{closest, entry};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Envelope, ErrorEntry, Fallbacks, Template};
-use crate::check::reader::{closest, entry};
 use errspec_vocab::{FallbackKey, Kind};
 
 impl Checker<'_> {

@@ -16,8 +16,8 @@ use core::ops::Range;
 use errspec_vocab::{BodyFormat, StatusFormat};
 use toml::de::DeTable;
 
-use crate::diagnostic::Diagnostic;
 use crate::check::reader::Reader;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Envelope, ErrorEntry, Headers, Spec};
 use syntax::syntax_diagnostic;
 

@@ -14,14 +14,14 @@ use super::{
     Api, Checker, Draft, API_KEYS, BATCH_KEYS, ENVELOPE_KEYS, ERROR_IF_KEYS, ERROR_KEYS,
     HEADERS_KEYS, HOMES, INNER_KEYS, MULTIPLE_KEYS,
 };
+use crate::check::names::{check_field_name, check_type_name, check_variant_name, derive_variant};
+use crate::check::reader::{closest, entry, Reader, Text};
+use crate::check::template::{declared_params, parse_template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     Batch, Envelope, ErrorEntry, ErrorIf, Field, Headers, Inner, MarkValue, Multiple, Template,
     BODIES, RESERVED_FIELDS,
 };
-use crate::check::names::{check_field_name, check_type_name, check_variant_name, derive_variant};
-use crate::check::reader::{closest, entry, Reader, Text};
-use crate::check::template::{declared_params, parse_template};
 
 /// The most pointers one part may list: the reader ranks them in a byte, `u8::MAX` meaning none.
 const MAX_ALTERNATIVES: usize = 255;

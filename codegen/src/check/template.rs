@@ -6,8 +6,8 @@ use core::ops::Range;
 use errspec_vocab::template::{normalize_pieces, QUOTE_PAIRS};
 use heck::ToSnakeCase;
 
-use crate::model::Template;
 use crate::check::names::check_field_name;
+use crate::model::Template;
 
 /// Whether `c` is a quote that may surround a parameter, optional when matching.
 fn is_quote(c: char) -> bool {

@@ -8,8 +8,7 @@ use quote::quote;
 use super::{ident, option};
 use crate::model::{MarkValue, Spec};
 use crate::runtime_tables::{
-    CodeTable, TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableHeaders, TablePart,
-    Tables,
+    CodeTable, TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableHeaders, TablePart, Tables,
 };
 
 pub(super) fn tables(spec: &Spec) -> TokenStream {
