@@ -33,15 +33,16 @@ fn main() {
 /// `fn itsm_ng(code: &str) -> Option<u16>`.
 fn hand_code_matches() -> String {
     let mut module = String::new();
-    for vendor in ["itsm-ng", "igel-imi", "itcare", "telecomx", "netilion"] {
+    for bundled in errspec_codegen::bundled::BUNDLED {
         // The bundled spec as errspec-codegen ships it: its changes rebuild this script.
-        let spec = errspec_codegen::bundled::bundled(vendor)
-            .expect("a bundled spec")
-            .source;
+        let spec = bundled.source;
+        let vendor = bundled.file_name.trim_end_matches(".toml");
+        // The entries' codes (an envelope's pointers start with `/`).
         let mut codes: Vec<&str> = spec
             .lines()
             .filter_map(|line| line.trim().strip_prefix("code = \""))
             .filter_map(|rest| rest.split('"').next())
+            .filter(|code| !code.starts_with('/'))
             .collect();
         let mut seen = std::collections::HashSet::new();
         codes.retain(|code| seen.insert(*code));

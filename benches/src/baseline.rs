@@ -153,11 +153,86 @@ pub mod value {
             })
             .collect()
     }
+
+    /// GitHub: the error, then the errors nested in it (objects; plain strings are skipped).
+    #[must_use]
+    pub fn github(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        let mut errors = vec![hand(
+            codes::github,
+            None,
+            text(&value, "message"),
+            text(&value, "documentation_url"),
+        )];
+        if let Some(nested) = value.get("errors").and_then(Value::as_array) {
+            errors.extend(nested.iter().filter(|error| error.is_object()).map(|error| {
+                hand(
+                    codes::github,
+                    text(error, "code"),
+                    text(error, "message"),
+                    text(error, "field"),
+                )
+            }));
+        }
+        errors
+    }
+
+    /// Jira: each of `errorMessages`, then each field of `errors` with its message.
+    #[must_use]
+    pub fn jira(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        let mut errors: Vec<Hand> = value
+            .get("errorMessages")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|message| hand(codes::jira, None, message.as_str(), None))
+            .collect();
+        if let Some(fields) = value.get("errors").and_then(Value::as_object) {
+            errors.extend(
+                fields
+                    .iter()
+                    .map(|(field, message)| hand(codes::jira, None, message.as_str(), Some(field))),
+            );
+        }
+        errors
+    }
+
+    /// Problem details: the problem, then each of its `errors`.
+    #[must_use]
+    pub fn problem(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        let mut errors = vec![hand(
+            codes::problem,
+            text(&value, "type"),
+            text(&value, "detail").or_else(|| text(&value, "title")),
+            text(&value, "instance"),
+        )];
+        if let Some(nested) = value.get("errors").and_then(Value::as_array) {
+            errors.extend(nested.iter().map(|error| {
+                hand(
+                    codes::problem,
+                    None,
+                    text(error, "detail").or_else(|| text(error, "title")),
+                    text(error, "pointer"),
+                )
+            }));
+        }
+        errors
+    }
 }
 
 /// Decoders with a `#[derive(Deserialize)]` struct per envelope and borrowed strings: the
 /// best a careful person writes.
 pub mod derive {
+    use std::collections::BTreeMap;
+
     use super::{codes, hand, Cow, Deserialize, Hand};
 
     #[derive(Deserialize)]
@@ -294,5 +369,123 @@ pub mod derive {
                 )
             })
             .collect()
+    }
+
+    #[derive(Deserialize)]
+    struct GitHub<'a> {
+        #[serde(borrow)]
+        message: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        documentation_url: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        errors: Vec<GitHubNested<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    struct GitHubNested<'a> {
+        #[serde(borrow)]
+        code: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        message: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        field: Option<Cow<'a, str>>,
+    }
+
+    /// GitHub: the error, then the errors nested in it (objects only).
+    #[must_use]
+    pub fn github(body: &[u8]) -> Vec<Hand> {
+        let Ok(error) = serde_json::from_slice::<GitHub<'_>>(body) else {
+            return Vec::new();
+        };
+        let mut errors = vec![hand(
+            codes::github,
+            None,
+            error.message.as_deref(),
+            error.documentation_url.as_deref(),
+        )];
+        errors.extend(error.errors.iter().map(|nested| {
+            hand(
+                codes::github,
+                nested.code.as_deref(),
+                nested.message.as_deref(),
+                nested.field.as_deref(),
+            )
+        }));
+        errors
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Jira<'a> {
+        #[serde(borrow, default)]
+        error_messages: Vec<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        errors: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    }
+
+    /// Jira: each of `errorMessages`, then each field of `errors` with its message.
+    #[must_use]
+    pub fn jira(body: &[u8]) -> Vec<Hand> {
+        let Ok(error) = serde_json::from_slice::<Jira<'_>>(body) else {
+            return Vec::new();
+        };
+        error
+            .error_messages
+            .iter()
+            .map(|message| hand(codes::jira, None, Some(message), None))
+            .chain(
+                error
+                    .errors
+                    .iter()
+                    .map(|(field, message)| hand(codes::jira, None, Some(message), Some(field))),
+            )
+            .collect()
+    }
+
+    #[derive(Deserialize)]
+    struct Problem<'a> {
+        #[serde(borrow, rename = "type")]
+        kind: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        title: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        detail: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        instance: Option<Cow<'a, str>>,
+        #[serde(borrow, default)]
+        errors: Vec<ProblemNested<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    struct ProblemNested<'a> {
+        #[serde(borrow)]
+        title: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        detail: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        pointer: Option<Cow<'a, str>>,
+    }
+
+    /// Problem details: the problem, then each of its `errors`.
+    #[must_use]
+    pub fn problem(body: &[u8]) -> Vec<Hand> {
+        let Ok(problem) = serde_json::from_slice::<Problem<'_>>(body) else {
+            return Vec::new();
+        };
+        let mut errors = vec![hand(
+            codes::problem,
+            problem.kind.as_deref(),
+            problem.detail.as_deref().or(problem.title.as_deref()),
+            problem.instance.as_deref(),
+        )];
+        errors.extend(problem.errors.iter().map(|nested| {
+            hand(
+                codes::problem,
+                None,
+                nested.detail.as_deref().or(nested.title.as_deref()),
+                nested.pointer.as_deref(),
+            )
+        }));
+        errors
     }
 }

@@ -87,3 +87,50 @@ pub const NETILION: &[Sample] = &[
         body: br#"{"errors":[{"type":"too_many_requests","message":"Too many requests, retry after the next minute"}]}"#,
     },
 ];
+
+/// GitHub bodies: a message, and errors nested in a validation failure.
+pub const GITHUB: &[Sample] = &[
+    Sample {
+        name: "not found",
+        status: 404,
+        body: br#"{"message":"Not Found","documentation_url":"https://docs.github.com/rest/repos/repos#get-a-repository","status":"404"}"#,
+    },
+    Sample {
+        name: "validation failed",
+        status: 422,
+        body: br#"{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"},{"resource":"Label","field":"name","code":"already_exists"}],"documentation_url":"https://docs.github.com/rest/issues/issues#create-an-issue","status":"422"}"#,
+    },
+    Sample {
+        name: "rate limited",
+        status: 403,
+        body: br#"{"message":"API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"}"#,
+    },
+];
+
+/// Jira bodies: `{"errorMessages": [...], "errors": {field: message}}`.
+pub const JIRA: &[Sample] = &[
+    Sample {
+        name: "issue not found",
+        status: 404,
+        body: br#"{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}"#,
+    },
+    Sample {
+        name: "field errors",
+        status: 400,
+        body: br#"{"errorMessages":[],"errors":{"summary":"You must specify a summary of the issue.","customfield_10011":"Field 'customfield_10011' cannot be set. It is not on the appropriate screen, or unknown."}}"#,
+    },
+];
+
+/// RFC 9457 problem details.
+pub const PROBLEM: &[Sample] = &[
+    Sample {
+        name: "out of credit",
+        status: 403,
+        body: br#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30}"#,
+    },
+    Sample {
+        name: "validation error",
+        status: 422,
+        body: br##"{"type":"https://example.net/validation-error","title":"Your request is not valid.","status":422,"errors":[{"detail":"must be a positive integer","pointer":"#/age"},{"detail":"must be 'green', 'red' or 'blue'","pointer":"#/profile/color"}]}"##,
+    },
+];

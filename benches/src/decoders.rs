@@ -3,7 +3,7 @@
 
 use crate::baseline::{derive, value, Hand};
 use crate::bodies::{self, Sample};
-use crate::vendors::{igel_imi, itcare, itsm_ng, netilion, telecomx};
+use crate::vendors::{github, igel_imi, itcare, itsm_ng, jira, netilion, problem, telecomx};
 
 /// One vendor's bodies and every decoder the benchmarks compare on them.
 pub struct Vendor {
@@ -26,7 +26,8 @@ macro_rules! errspec_decoder {
     };
 }
 
-/// The five bundled vendors.
+/// Every bundled vendor, in the order of `errspec_codegen::bundled::BUNDLED` (a test holds
+/// them equal).
 pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "itsm-ng",
@@ -63,4 +64,52 @@ pub const VENDORS: &[Vendor] = &[
         derive: derive::netilion,
         value: value::netilion,
     },
+    Vendor {
+        name: "github",
+        samples: bodies::GITHUB,
+        errspec: errspec_decoder!(github::GitHubError),
+        derive: derive::github,
+        value: value::github,
+    },
+    Vendor {
+        name: "jira",
+        samples: bodies::JIRA,
+        errspec: errspec_decoder!(jira::JiraError),
+        derive: derive::jira,
+        value: value::jira,
+    },
+    Vendor {
+        name: "problem",
+        samples: bodies::PROBLEM,
+        errspec: errspec_decoder!(problem::ProblemError),
+        derive: derive::problem,
+        value: value::problem,
+    },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::VENDORS;
+
+    #[test]
+    fn every_bundled_vendor_is_benchmarked_in_the_bundled_order() {
+        let names: Vec<&str> = VENDORS.iter().map(|vendor| vendor.name).collect();
+        let bundled: Vec<&str> = errspec_codegen::bundled::BUNDLED
+            .iter()
+            .map(|spec| spec.file_name.trim_end_matches(".toml"))
+            .collect();
+        assert_eq!(names, bundled);
+    }
+
+    #[test]
+    fn the_baselines_decode_as_many_errors_as_errspec() {
+        for vendor in VENDORS {
+            assert!(!vendor.samples.is_empty(), "{}", vendor.name);
+            for sample in vendor.samples {
+                let errspec = (vendor.errspec)(sample.status, sample.body);
+                assert_eq!((vendor.derive)(sample.body).len(), errspec, "{} {}", vendor.name, sample.name);
+                assert_eq!((vendor.value)(sample.body).len(), errspec, "{} {}", vendor.name, sample.name);
+            }
+        }
+    }
+}

@@ -1,5 +1,5 @@
-//! What the hostile-input tests (`tests/hostile.rs`), the property tests
-//! (`tests/hostile_props.rs`) and the fuzz targets (`fuzz/`) share: the bundled vendors, bodies
+//! What the hostile-input tests (`tests/integration/hostile.rs`), the property tests
+//! (`tests/integration/hostile_props.rs`) and the fuzz targets (`fuzz/`) share: the bundled vendors, bodies
 //! in each vendor's envelope, and the promise every decoded response keeps whatever the input.
 
 use core::fmt;
@@ -7,10 +7,13 @@ use core::fmt;
 use errspec::{ApiError, ErrorResponse, Kind, RAW_BODY_CAP};
 use serde_json::json;
 
+use crate::github::{GitHubCode, GitHubError};
 use crate::igel_imi::{IgelImiCode, IgelImiError};
 use crate::itcare::{ItcareCode, ItcareError};
 use crate::itsm_ng::{ItsmNgCode, ItsmNgError};
+use crate::jira::{JiraCode, JiraError};
 use crate::netilion::{NetilionCode, NetilionError};
+use crate::problem::{ProblemCode, ProblemError};
 use crate::telecomx::{TelecomXCode, TelecomXError};
 
 /// A stack trace planted in bodies where IGEL sends one: it must never reach `Display`.
@@ -32,15 +35,26 @@ pub enum Vendor {
     TelecomX,
     /// Netilion.
     Netilion,
+    /// The GitHub REST API.
+    GitHub,
+    /// Jira Cloud.
+    Jira,
+    /// RFC 9457 problem details.
+    Problem,
 }
 
-/// Every bundled vendor.
-pub const VENDORS: [Vendor; 5] = [
+/// Every bundled vendor, in the order of `errspec_codegen::bundled::BUNDLED`, the one list of
+/// bundled specs (`tests/tests/integration/bundled.rs` holds this and every other list of
+/// vendors to it).
+pub const VENDORS: [Vendor; 8] = [
     Vendor::ItsmNg,
     Vendor::IgelImi,
     Vendor::Itcare,
     Vendor::TelecomX,
     Vendor::Netilion,
+    Vendor::GitHub,
+    Vendor::Jira,
+    Vendor::Problem,
 ];
 
 /// A decoded response that kept the promise, as plain values.
@@ -179,6 +193,28 @@ fn checked_error<E: ApiError + fmt::Display>(error: &E) -> DecodedError {
 }
 
 impl Vendor {
+    /// The bundled spec's file name (`itsm-ng.toml`).
+    #[must_use]
+    pub fn spec_file(self) -> &'static str {
+        match self {
+            Vendor::ItsmNg => "itsm-ng.toml",
+            Vendor::IgelImi => "igel-imi.toml",
+            Vendor::Itcare => "itcare.toml",
+            Vendor::TelecomX => "telecomx.toml",
+            Vendor::Netilion => "netilion.toml",
+            Vendor::GitHub => "github.toml",
+            Vendor::Jira => "jira.toml",
+            Vendor::Problem => "problem.toml",
+        }
+    }
+
+    /// Whether the vendor's errors carry a code: Jira's carry messages only, told apart by
+    /// their templates.
+    #[must_use]
+    pub fn reads_codes(self) -> bool {
+        self != Vendor::Jira
+    }
+
     /// Decodes a response with this vendor's generated types and checks the promise.
     ///
     /// # Panics
@@ -192,11 +228,16 @@ impl Vendor {
             Vendor::Itcare => Decoded::new(status, body, &ItcareError::decode(status, body)),
             Vendor::TelecomX => Decoded::new(status, body, &TelecomXError::decode(status, body)),
             Vendor::Netilion => Decoded::new(status, body, &NetilionError::decode(status, body)),
+            Vendor::GitHub => Decoded::new(status, body, &GitHubError::decode(status, body)),
+            Vendor::Jira => Decoded::new(status, body, &JiraError::decode(status, body)),
+            Vendor::Problem => Decoded::new(status, body, &ProblemError::decode(status, body)),
         }
     }
 
     /// A body holding one error in this vendor's envelope, built from raw JSON fragments for
     /// the code, the message and (where the envelope has one) the status inside the error.
+    /// GitHub's coded errors are nested in a validation failure without a message of its own;
+    /// Jira's errors have no code, so `code` is left out.
     #[must_use]
     pub fn raw(self, code: &str, message: &str, status: Option<&str>) -> Vec<u8> {
         let status = status.map(|status| format!(r#""status": {status}, "#));
@@ -216,8 +257,26 @@ impl Vendor {
             Vendor::Netilion => format!(
                 r#"{{"errors": [{{"type": {code}, "message": {message}, "attribute": "name"}}]}}"#
             ),
+            Vendor::GitHub => format!(
+                r#"{{{status}"errors": [{{"resource": "Issue", "code": {code}, "message": {message}}}]}}"#
+            ),
+            Vendor::Jira => format!(r#"{{"errorMessages": [{message}], "errors": {{}}}}"#),
+            Vendor::Problem => format!(
+                r#"{{"type": {code}, "title": "A problem", {status}"detail": {message}}}"#
+            ),
         }
         .into_bytes()
+    }
+
+    /// A body holding one error with `message` and no code: where errors are told apart by
+    /// their messages (GitHub's, Jira's), the vendor's own shape; elsewhere a `null` code.
+    #[must_use]
+    pub fn message_body(self, message: &str) -> Vec<u8> {
+        let message = json!(message);
+        match self {
+            Vendor::GitHub => format!(r#"{{"message": {message}}}"#).into_bytes(),
+            _ => self.raw("null", &message.to_string(), None),
+        }
     }
 
     /// A body holding one error with `code` and `message`, escaped as JSON.
@@ -235,6 +294,9 @@ impl Vendor {
             Vendor::Itcare => ItcareCode::ALL.iter().map(|code| code.as_str()).collect(),
             Vendor::TelecomX => TelecomXCode::ALL.iter().map(|code| code.as_str()).collect(),
             Vendor::Netilion => NetilionCode::ALL.iter().map(|code| code.as_str()).collect(),
+            Vendor::GitHub => GitHubCode::ALL.iter().map(|code| code.as_str()).collect(),
+            Vendor::Jira => JiraCode::ALL.iter().map(|code| code.as_str()).collect(),
+            Vendor::Problem => ProblemCode::ALL.iter().map(|code| code.as_str()).collect(),
         };
         codes
             .into_iter()
@@ -259,6 +321,9 @@ impl Vendor {
             Vendor::Itcare => templated!(ItcareCode),
             Vendor::TelecomX => templated!(TelecomXCode),
             Vendor::Netilion => templated!(NetilionCode),
+            Vendor::GitHub => templated!(GitHubCode),
+            Vendor::Jira => templated!(JiraCode),
+            Vendor::Problem => templated!(ProblemCode),
         }
     }
 

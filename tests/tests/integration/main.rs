@@ -14,7 +14,8 @@ mod mock_server;
 #[allow(dead_code)]
 mod backon_retry;
 
-// Vendors: each bundled spec on the bodies its vendor documents.
+// Vendors: each bundled spec on the bodies its vendor documents, and the one list of them.
+mod bundled;
 mod github;
 mod igel_imi;
 mod itcare;
