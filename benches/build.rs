@@ -48,9 +48,15 @@ fn hand_code_matches() -> String {
         codes.retain(|code| seen.insert(*code));
         let _ = writeln!(
             module,
-            "/// The hand-written code match of {vendor}.\n#[must_use]\npub fn {}(code: &str) -> Option<u16> {{\n    match code {{",
+            "/// The hand-written code match of {vendor}.\n#[must_use]\npub fn {}(code: &str) -> Option<u16> {{",
             vendor.replace('-', "_")
         );
+        if codes.is_empty() {
+            // A spec whose errors carry no code (Jira's): nothing to match.
+            module.push_str("    let _ = code;\n    None\n}\n");
+            continue;
+        }
+        module.push_str("    match code {\n");
         for (index, code) in codes.iter().enumerate() {
             let _ = writeln!(module, "        {code:?} => Some({index}),");
         }

@@ -167,14 +167,19 @@ pub mod value {
             text(&value, "documentation_url"),
         )];
         if let Some(nested) = value.get("errors").and_then(Value::as_array) {
-            errors.extend(nested.iter().filter(|error| error.is_object()).map(|error| {
-                hand(
-                    codes::github,
-                    text(error, "code"),
-                    text(error, "message"),
-                    text(error, "field"),
-                )
-            }));
+            errors.extend(
+                nested
+                    .iter()
+                    .filter(|error| error.is_object())
+                    .map(|error| {
+                        hand(
+                            codes::github,
+                            text(error, "code"),
+                            text(error, "message"),
+                            text(error, "field"),
+                        )
+                    }),
+            );
         }
         errors
     }

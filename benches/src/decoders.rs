@@ -107,8 +107,20 @@ mod tests {
             assert!(!vendor.samples.is_empty(), "{}", vendor.name);
             for sample in vendor.samples {
                 let errspec = (vendor.errspec)(sample.status, sample.body);
-                assert_eq!((vendor.derive)(sample.body).len(), errspec, "{} {}", vendor.name, sample.name);
-                assert_eq!((vendor.value)(sample.body).len(), errspec, "{} {}", vendor.name, sample.name);
+                assert_eq!(
+                    (vendor.derive)(sample.body).len(),
+                    errspec,
+                    "{} {}",
+                    vendor.name,
+                    sample.name
+                );
+                assert_eq!(
+                    (vendor.value)(sample.body).len(),
+                    errspec,
+                    "{} {}",
+                    vendor.name,
+                    sample.name
+                );
             }
         }
     }

@@ -36,7 +36,9 @@ fn every_bundled_spec_has_a_fuzz_target_with_seeds() {
     for (vendor, spec) in VENDORS.iter().zip(BUNDLED) {
         let name = snake(spec.file_name);
         assert!(
-            manifest.contains(&format!("name = \"{name}\"\npath = \"fuzz_targets/{name}.rs\"")),
+            manifest.contains(&format!(
+                "name = \"{name}\"\npath = \"fuzz_targets/{name}.rs\""
+            )),
             "fuzz/Cargo.toml has no [[bin]] {name}"
         );
         let target = read(&fuzz.join(format!("fuzz_targets/{name}.rs")));

@@ -243,9 +243,16 @@ fn json_that_is_not_an_error_decodes_by_status() {
     // strings there), and a problem's code is its `type`.
     for vendor in [Vendor::GitHub, Vendor::Jira, Vendor::Problem] {
         let decoded = vendor.decode(400, br#"{"errors": [1, "a", null, true, [], {}]}"#);
-        let messages: Vec<&str> = decoded.errors.iter().map(|error| error.message.as_str()).collect();
+        let messages: Vec<&str> = decoded
+            .errors
+            .iter()
+            .map(|error| error.message.as_str())
+            .collect();
         assert_eq!(messages[..3], ["1", "a", "true"], "{vendor:?}");
-        assert!(decoded.errors.iter().all(|error| error.code.is_none()), "{vendor:?}");
+        assert!(
+            decoded.errors.iter().all(|error| error.code.is_none()),
+            "{vendor:?}"
+        );
     }
     let decoded = Vendor::Problem.decode(400, br#"{"type": "taken"}"#);
     assert_eq!(decoded.single().code.as_deref(), Some("taken"));
@@ -620,8 +627,8 @@ fn numbers_anywhere_never_lose_an_error() {
     ] {
         for vendor in VENDORS {
             let Some((code, variant)) = plain_code(vendor) else {
-            continue;
-        };
+                continue;
+            };
             let body = String::from_utf8(vendor.body(code, "the message")).unwrap();
             // An unknown key before the error's own; after the positions an array reads.
             let body = match body.strip_suffix(']') {
@@ -1229,7 +1236,10 @@ fn every_status_of_a_body_without_a_code_gets_a_reason_or_a_description() {
             // Jira's and the problem details' specs name an entry for any other status
             // (`[fallback] default`): its description stands in for the reason.
             let (variant, message) = match vendor {
-                Vendor::Jira => ("Other", "An error of a status no other entry covers.".into()),
+                Vendor::Jira => (
+                    "Other",
+                    "An error of a status no other entry covers.".into(),
+                ),
                 Vendor::Problem => (
                     "Problem",
                     "A problem of a status no other entry covers.".into(),

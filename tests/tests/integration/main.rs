@@ -4,15 +4,14 @@
 
 mod common;
 
-/// The mock server of `examples/`, which the HTTP client tests point at.
-#[path = "../../examples/mock_server.rs"]
-#[allow(dead_code)]
-mod mock_server;
-
 /// The backon example of `examples/`, run against the mock server.
 #[path = "../../examples/backon_retry.rs"]
 #[allow(dead_code)]
 mod backon_retry;
+
+/// The mock server of `examples/`, which the HTTP client tests point at (the backon example
+/// holds it).
+use backon_retry::mock_server;
 
 // Vendors: each bundled spec on the bodies its vendor documents, and the one list of them.
 mod bundled;

@@ -478,9 +478,8 @@ fn round_trip<E: ApiError + Clone + PartialEq + core::fmt::Debug>(
 /// Whether some error of `spec` decodes as `Unknown`: unless both fallback tables have a
 /// `default`.
 fn has_unknown(spec: &Spec) -> bool {
-    let defaulted = |table: &[(FallbackKey, usize)]| {
-        table.iter().any(|(key, _)| *key == FallbackKey::Default)
-    };
+    let defaulted =
+        |table: &[(FallbackKey, usize)]| table.iter().any(|(key, _)| *key == FallbackKey::Default);
     !(defaulted(&spec.fallback_missing) && defaulted(&spec.fallback_unknown))
 }
 
