@@ -56,6 +56,9 @@ pub fn cargo(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .arg("--offline")
         .env("CARGO_TARGET_DIR", target)
+        // Built once per test run: no debug info and no incremental cache to keep.
+        .env("CARGO_PROFILE_DEV_DEBUG", "false")
+        .env("CARGO_INCREMENTAL", "0")
         .env_remove("CARGO_MANIFEST_DIR")
         .output()
         .expect("cargo runs");
