@@ -59,11 +59,11 @@ pub const VENDORS: [Vendor; 8] = [
 
 /// A decoded response that kept the promise, as plain values.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Decoded {
+pub struct Kept {
     /// The response's status.
     pub status: u16,
     /// Its errors.
-    pub errors: Vec<DecodedError>,
+    pub errors: Vec<KeptError>,
     /// What `raw_body()` kept.
     pub raw_body: Vec<u8>,
     /// The response's `Display`.
@@ -72,7 +72,7 @@ pub struct Decoded {
 
 /// One decoded error.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DecodedError {
+pub struct KeptError {
     /// The variant's name.
     pub variant: &'static str,
     /// `code()`.
@@ -91,7 +91,7 @@ pub struct DecodedError {
     pub items: usize,
 }
 
-impl Decoded {
+impl Kept {
     /// Checks the promise every response keeps, whatever the input, and summarizes it: at
     /// least one error, each with a message and a `Display` of `code: message` (never a stack
     /// trace), a raw body kept only as the body's start and capped.
@@ -128,7 +128,7 @@ impl Decoded {
             assert_ne!(shown.as_bytes(), body, "Display shows the raw body");
         }
         let errors = response.errors().iter().map(checked_error).collect();
-        Decoded {
+        Kept {
             status,
             errors,
             raw_body: raw_body.to_vec(),
@@ -141,7 +141,7 @@ impl Decoded {
     /// # Panics
     /// When the response holds more than one.
     #[must_use]
-    pub fn single(&self) -> &DecodedError {
+    pub fn single(&self) -> &KeptError {
         assert_eq!(self.errors.len(), 1, "expected one error: {self:#?}");
         &self.errors[0]
     }
@@ -161,7 +161,7 @@ impl Decoded {
 }
 
 /// One error checked against the promise.
-fn checked_error<E: ApiError + fmt::Display>(error: &E) -> DecodedError {
+fn checked_error<E: ApiError + fmt::Display>(error: &E) -> KeptError {
     let message = error.message();
     assert!(!message.is_empty(), "an empty message: {error:?}");
     let shown = error.to_string();
@@ -176,7 +176,7 @@ fn checked_error<E: ApiError + fmt::Display>(error: &E) -> DecodedError {
         planted || !shown.contains(PLANTED),
         "Display shows the stack trace: {shown}"
     );
-    DecodedError {
+    KeptError {
         variant: error.variant_name(),
         code: error.code().map(str::to_owned),
         message: message.to_owned(),
@@ -221,16 +221,16 @@ impl Vendor {
     /// When the response breaks the promise.
     // Not `must_use`: many tests call it for the promise alone.
     #[allow(clippy::must_use_candidate)]
-    pub fn decode(self, status: u16, body: &[u8]) -> Decoded {
+    pub fn decode(self, status: u16, body: &[u8]) -> Kept {
         match self {
-            Vendor::ItsmNg => Decoded::new(status, body, &ItsmNgError::decode(status, body)),
-            Vendor::IgelImi => Decoded::new(status, body, &IgelImiError::decode(status, body)),
-            Vendor::Itcare => Decoded::new(status, body, &ItcareError::decode(status, body)),
-            Vendor::TelecomX => Decoded::new(status, body, &TelecomXError::decode(status, body)),
-            Vendor::Netilion => Decoded::new(status, body, &NetilionError::decode(status, body)),
-            Vendor::GitHub => Decoded::new(status, body, &GitHubError::decode(status, body)),
-            Vendor::Jira => Decoded::new(status, body, &JiraError::decode(status, body)),
-            Vendor::Problem => Decoded::new(status, body, &ProblemError::decode(status, body)),
+            Vendor::ItsmNg => Kept::new(status, body, &ItsmNgError::decode(status, body)),
+            Vendor::IgelImi => Kept::new(status, body, &IgelImiError::decode(status, body)),
+            Vendor::Itcare => Kept::new(status, body, &ItcareError::decode(status, body)),
+            Vendor::TelecomX => Kept::new(status, body, &TelecomXError::decode(status, body)),
+            Vendor::Netilion => Kept::new(status, body, &NetilionError::decode(status, body)),
+            Vendor::GitHub => Kept::new(status, body, &GitHubError::decode(status, body)),
+            Vendor::Jira => Kept::new(status, body, &JiraError::decode(status, body)),
+            Vendor::Problem => Kept::new(status, body, &ProblemError::decode(status, body)),
         }
     }
 

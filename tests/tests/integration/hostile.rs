@@ -327,7 +327,7 @@ fn real_bodies_decode_to_their_codes() {
             // Each error is documented: by its code, or (where errors are told apart by their
             // messages) by a template rather than by the status alone.
             let (by_status, _) = vendor.by_status(status);
-            let documented = |error: &errspec_tests::harness::DecodedError| {
+            let documented = |error: &errspec_tests::harness::KeptError| {
                 if keyed_by_message(vendor) {
                     error.variant != by_status
                 } else {
