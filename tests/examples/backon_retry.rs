@@ -1,7 +1,7 @@
 //! Retrying a request with [backon](https://docs.rs/backon) and errspec: retry what the spec
 //! says to retry (`when`), and wait as long as the response asks (`adjust` with
-//! `retry_after`), else as long as the backoff says. `tests/tests/backon.rs` runs it against
-//! the mock server.
+//! `retry_after`), else as long as the backoff says. `tests/tests/integration/backon.rs` runs
+//! it against the mock server.
 //!
 //! ```sh
 //! cargo run -p errspec-tests --example backon_retry   # starts the mock server itself

@@ -1,7 +1,7 @@
 //! A mock server that answers with vendor errors in each vendor's exact wire format, built
 //! with errspec's server side and axum: a handler returns an `ErrorResponse` (errspec's
 //! feature `axum`). Integration tests of HTTP clients point at it instead of the vendor;
-//! `tests/tests/reqwest.rs` and the retry tests do.
+//! `tests/tests/integration/reqwest.rs` and the retry tests do.
 //!
 //! ```sh
 //! cargo run -p errspec-tests --example mock_server        # listens on 127.0.0.1:3000
