@@ -223,7 +223,7 @@ fn json_that_is_not_an_error_decodes_by_status() {
         r#"{"errors": null}"#,
         r#"{"errors": "oops"}"#,
         r#"{"errors": []}"#,
-        r#"{"errors": [1, "a", null, true, [], {}]}"#,
+        SCALARS_AND_EMPTIES,
         r#"{"errorCode": null}"#,
         r#"{"type": "taken"}"#,
         r#"{"code": "not_found"}"#,
@@ -242,7 +242,7 @@ fn json_that_is_not_an_error_decodes_by_status() {
     // details read nested errors from `errors`, scalars as their messages (GitHub sends plain
     // strings there), and a problem's code is its `type`.
     for vendor in [Vendor::GitHub, Vendor::Jira, Vendor::Problem] {
-        let decoded = vendor.decode(400, br#"{"errors": [1, "a", null, true, [], {}]}"#);
+        let decoded = vendor.decode(400, SCALARS_AND_EMPTIES.as_bytes());
         let messages: Vec<&str> = decoded
             .errors
             .iter()
@@ -259,14 +259,16 @@ fn json_that_is_not_an_error_decodes_by_status() {
     assert_eq!(decoded.single().variant, "BadRequest");
 }
 
+/// An `errors` array of scalars, `null` and empty values: nothing for most specs, nested errors
+/// for the specs that read `errors` (see [`reads_errors_from`]).
+const SCALARS_AND_EMPTIES: &str = r#"{"errors": [1, "a", null, true, [], {}]}"#;
+
 /// Whether `vendor`'s spec reads an error from `body`, one of the bodies that hold none for the
 /// others (see `json_that_is_not_an_error_decodes_by_status`).
 fn reads_errors_from(vendor: Vendor, body: &str) -> bool {
     match vendor {
-        Vendor::GitHub | Vendor::Jira => body == r#"{"errors": [1, "a", null, true, [], {}]}"#,
-        Vendor::Problem => {
-            body == r#"{"errors": [1, "a", null, true, [], {}]}"# || body == r#"{"type": "taken"}"#
-        }
+        Vendor::GitHub | Vendor::Jira => body == SCALARS_AND_EMPTIES,
+        Vendor::Problem => body == SCALARS_AND_EMPTIES || body == r#"{"type": "taken"}"#,
         _ => false,
     }
 }
