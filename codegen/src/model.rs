@@ -230,6 +230,20 @@ impl Spec {
         groups
     }
 
+    /// Whether the error of entry `index` keeps the code it arrived with, a field of its
+    /// variant: an entry without a code of its own, or one a status fallback chooses (which
+    /// may arrive with no code, or an undocumented one). The others are only ever chosen by
+    /// their own code.
+    #[must_use]
+    pub fn keeps_code(&self, index: usize) -> bool {
+        let chosen_by_status = |fallbacks: &Fallbacks| fallbacks.iter().any(|(_, at)| *at == index);
+        self.errors
+            .get(index)
+            .is_some_and(|entry| entry.code.is_none())
+            || chosen_by_status(&self.fallback_missing)
+            || chosen_by_status(&self.fallback_unknown)
+    }
+
     /// Whether any entry carries batch items.
     #[must_use]
     pub fn has_batch(&self) -> bool {

@@ -68,6 +68,8 @@ pub struct TableEntry {
     pub params: Vec<String>,
     /// The next entry with the same wire code, in file order.
     pub next: Option<u16>,
+    /// Whether the error keeps the code it arrived with.
+    pub keeps_code: bool,
     /// Whether the error carries per-item results of a batch write.
     pub batch: bool,
     /// Whether the vendor sends this error with an empty body.
@@ -182,7 +184,8 @@ impl Tables {
                 .errors
                 .iter()
                 .zip(next)
-                .map(|(entry, next)| TableEntry::new(entry, next))
+                .enumerate()
+                .map(|(index, (entry, next))| TableEntry::new(entry, next, spec.keeps_code(index)))
                 .collect(),
             codes: code_table(&groups),
             missing: by_status(&spec.fallback_missing),
@@ -214,9 +217,10 @@ impl Tables {
 }
 
 impl TableEntry {
-    /// The runtime's entry for `entry`, whose next entry with the same code is `next`.
+    /// The runtime's entry for `entry`, whose next entry with the same code is `next` and
+    /// whose error keeps the code it arrived with when `keeps_code` (`Spec::keeps_code`).
     #[must_use]
-    pub fn new(entry: &ErrorEntry, next: Option<u16>) -> Self {
+    pub fn new(entry: &ErrorEntry, next: Option<u16>, keeps_code: bool) -> Self {
         let template = entry.template.as_ref();
         TableEntry {
             name: entry.variant.clone(),
@@ -233,6 +237,7 @@ impl TableEntry {
             pieces: template.map_or_else(Vec::new, |template| template.pieces.clone()),
             params: template.map_or_else(Vec::new, |template| template.params.clone()),
             next,
+            keeps_code,
             batch: entry.batch,
             empty_body: entry.empty_body,
         }

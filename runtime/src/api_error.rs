@@ -1,9 +1,9 @@
 use std::time::Duration;
 
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 
 use crate::batch::NO_ITEMS;
-use crate::{BatchItems, ErrorResponse, Kind, Recovery};
+use crate::{BatchItems, ErrorResponse, Kind, Recovery, Status};
 
 /// What every generated error type offers, for code that handles any vendor.
 pub trait ApiError: std::error::Error + Clone + 'static {
@@ -48,13 +48,17 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     /// Decodes an error response of this API from its status, headers and body (the
     /// generated `decode_parts`): what the retry integrations classify a response with.
     /// Never fails.
-    fn decode_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ErrorResponse<Self>;
+    fn decode_parts(
+        status: impl Into<Status>,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> ErrorResponse<Self>;
     /// Whether a response of this API is an error: its status is outside 200..=299, or its
     /// body carries the spec's error mark (`[envelope.error_if]`, for APIs that send errors
     /// with 200).
-    fn is_error(status: u16, body: &[u8]) -> bool {
+    fn is_error(status: impl Into<Status>, body: &[u8]) -> bool {
         let _ = body;
-        !(200..=299).contains(&status)
+        !(200..=299).contains(&status.into().as_u16())
     }
     /// The body this API's servers send for a response with HTTP status `status` holding
     /// `errors`, in the vendor's wire format (empty where the vendor sends none): what

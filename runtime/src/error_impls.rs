@@ -1,57 +1,86 @@
 //! The methods and trait impls every generated error type has, written once: generated code
-//! declares the enums and the spec's tables (`SPEC`, `build`, `view`) and invokes
+//! declares the enums and the spec's tables (`SPEC`, `build`, `view`, `index`) and invokes
 //! [`__error_impls!`](crate::__error_impls), whose methods read those tables through the rules
-//! of [`crate::engine::resolve`].
+//! of [`crate::engine::resolve`], and [`__error_trait!`](crate::__error_trait) for each of
+//! `Clone`, `PartialEq` and `Debug` the user does not derive.
 
 /// The inherent methods and trait impls of a generated error type `$error` and its code type
-/// `$code`, whose module defines `const ENTRIES`, `static SPEC: Spec`, `$code::ALL`,
-/// `$code::index`, `$error::build` and `$error::view` with
-/// `$fields` extra fields and templates of at most `$params` parameters.
+/// `$code`, in a scope that defines `const ENTRIES`, `static SPEC: Spec`, `$code::ALL`,
+/// `fn index($code) -> usize`, `fn build(Option<usize>, Parts) -> $error` and
+/// `fn view(&$error) -> View` with `$fields` extra fields and templates of at most `$params`
+/// parameters.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_impls {
     ($error:ident, $code:ident, $fields:literal, $params:literal) => {
         impl $error {
-            /// Decodes an error response. Never fails: a body with no readable error yields
-            /// one error chosen by status.
+            /// Decodes an error response from its status (a `u16` or an
+            /// `http::StatusCode`) and body. Never fails: a body with no readable error
+            /// yields one error chosen by status.
             #[must_use]
             pub fn decode(
-                status: ::core::primitive::u16,
+                status: impl ::core::convert::Into<$crate::Status>,
                 body: &[::core::primitive::u8],
             ) -> $crate::ErrorResponse<$error> {
+                let status = $crate::Status::as_u16(::core::convert::Into::into(status));
                 $crate::__private::record(
                     &SPEC,
-                    $crate::__private::decode(&SPEC, KnownEnvelope, status, body, &$error::build),
+                    $crate::__private::decode(&SPEC, KnownEnvelope, status, body, &build),
                 )
             }
 
-            /// Decodes a response only if it is an error: `None` for a success, that is a
-            /// status in 200..=299 whose body lacks the spec's error mark
+            /// [`decode`](Self::decode) only if the response is an error: `None` for a
+            /// success, that is a status in 200..=299 whose body lacks the spec's error mark
             /// (`[envelope.error_if]`, for APIs that send errors with 200). Never fails.
             #[must_use]
             pub fn decode_if_error(
-                status: ::core::primitive::u16,
+                status: impl ::core::convert::Into<$crate::Status>,
                 body: &[::core::primitive::u8],
             ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
-                $crate::__private::is_error(KnownEnvelope, status, body)
+                let status = ::core::convert::Into::<$crate::Status>::into(status);
+                $crate::__private::is_error(KnownEnvelope, $crate::Status::as_u16(status), body)
                     .then(|| $error::decode(status, body))
             }
 
-            /// [`decode_if_error`](Self::decode_if_error) for a response of the `http` crate,
-            /// with its headers as `decode_http` reads them.
+            /// Decodes an error response from its status (a `u16` or an
+            /// `http::StatusCode`), headers (`Retry-After` and those the spec names: a code,
+            /// the request id, rate-limit resets) and body. Never fails.
             #[must_use]
-            pub fn decode_http_if_error<B: ::core::convert::AsRef<[::core::primitive::u8]>>(
-                response: &$crate::http::Response<B>,
-            ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
-                let status = response.status().as_u16();
-                let body = ::core::convert::AsRef::as_ref(response.body());
-                $crate::__private::is_error(KnownEnvelope, status, body)
-                    .then(|| $error::decode_http(response))
+            pub fn decode_parts(
+                status: impl ::core::convert::Into<$crate::Status>,
+                headers: &$crate::http::HeaderMap,
+                body: &[::core::primitive::u8],
+            ) -> $crate::ErrorResponse<$error> {
+                let status = $crate::Status::as_u16(::core::convert::Into::into(status));
+                $crate::__private::record(
+                    &SPEC,
+                    $crate::__private::decode_parts(
+                        &SPEC,
+                        KnownEnvelope,
+                        status,
+                        headers,
+                        body,
+                        &build,
+                    ),
+                )
             }
 
-            /// Decodes an error response of the `http` crate: its status, its headers
-            /// (`Retry-After` and those the spec names: a code, the request id, rate-limit
-            /// resets) and its body. Never fails.
+            /// [`decode_parts`](Self::decode_parts) only if the response is an error, as
+            /// [`decode_if_error`](Self::decode_if_error) tells: a 2xx checked for the spec's
+            /// error mark keeps its request id and `Retry-After` when it is one. Never fails.
+            #[must_use]
+            pub fn decode_parts_if_error(
+                status: impl ::core::convert::Into<$crate::Status>,
+                headers: &$crate::http::HeaderMap,
+                body: &[::core::primitive::u8],
+            ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
+                let status = ::core::convert::Into::<$crate::Status>::into(status);
+                $crate::__private::is_error(KnownEnvelope, $crate::Status::as_u16(status), body)
+                    .then(|| $error::decode_parts(status, headers, body))
+            }
+
+            /// Decodes an error response of the `http` crate: [`decode_parts`](Self::decode_parts)
+            /// of its status, headers and body. Never fails.
             #[must_use]
             pub fn decode_http<B: ::core::convert::AsRef<[::core::primitive::u8]>>(
                 response: &$crate::http::Response<B>,
@@ -63,24 +92,16 @@ macro_rules! __error_impls {
                 )
             }
 
-            /// Decodes an error response from its status, headers (`Retry-After` and those the
-            /// spec names: a code, the request id, rate-limit resets) and body. Never fails.
+            /// [`decode_http`](Self::decode_http) only if the response is an error, as
+            /// [`decode_if_error`](Self::decode_if_error) tells. Never fails.
             #[must_use]
-            pub fn decode_parts(
-                status: $crate::http::StatusCode,
-                headers: &$crate::http::HeaderMap,
-                body: &[::core::primitive::u8],
-            ) -> $crate::ErrorResponse<$error> {
-                $crate::__private::record(
-                    &SPEC,
-                    $crate::__private::decode_parts(
-                        &SPEC,
-                        KnownEnvelope,
-                        status.as_u16(),
-                        headers,
-                        body,
-                        &$error::build,
-                    ),
+            pub fn decode_http_if_error<B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+                response: &$crate::http::Response<B>,
+            ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
+                $error::decode_parts_if_error(
+                    response.status(),
+                    response.headers(),
+                    ::core::convert::AsRef::as_ref(response.body()),
                 )
             }
 
@@ -100,48 +121,48 @@ macro_rules! __error_impls {
             /// one of its kind (`errspec::Recovery::for_kind`).
             #[must_use]
             pub fn recovery(&self) -> $crate::Recovery {
-                let view = $error::view(self);
-                $crate::__private::recovery(&SPEC, view.entry, view.status)
+                let held = view(self);
+                $crate::__private::recovery(&SPEC, held.entry, held.status)
             }
 
             /// The documented error this is, `None` for `Unknown`.
             #[must_use]
             pub fn spec_code(&self) -> ::core::option::Option<$code> {
-                $code::ALL.get($error::view(self).entry?).copied()
+                $code::ALL.get(view(self).entry?).copied()
             }
 
             /// The wire code as received, `None` when the body carried none.
             #[must_use]
             pub fn code(&self) -> ::core::option::Option<&str> {
-                $crate::__private::code(&SPEC, &$error::view(self))
+                $crate::__private::code(&SPEC, &view(self))
             }
 
             /// The vendor's message; never empty.
             #[must_use]
             pub fn message(&self) -> &str {
-                $error::view(self).message
+                view(self).message
             }
 
             /// The HTTP status the error arrived with: its own when the body carries one, else
             /// the response's.
             #[must_use]
             pub fn status(&self) -> ::core::primitive::u16 {
-                $error::view(self).status
+                view(self).status
             }
 
             /// What went wrong: the spec's kind, else its documented status's, else the status
             /// the error arrived with.
             #[must_use]
             pub fn kind(&self) -> $crate::Kind {
-                let view = $error::view(self);
-                $crate::__private::kind(&SPEC, view.entry, view.status)
+                let held = view(self);
+                $crate::__private::kind(&SPEC, held.entry, held.status)
             }
 
             /// Whether retrying the same request may succeed.
             #[must_use]
             pub fn is_retryable(&self) -> ::core::primitive::bool {
-                let view = $error::view(self);
-                $crate::__private::is_retryable(&SPEC, view.entry, view.status)
+                let held = view(self);
+                $crate::__private::is_retryable(&SPEC, held.entry, held.status)
             }
 
             /// The HTTP status the vendor documents for this error.
@@ -153,19 +174,19 @@ macro_rules! __error_impls {
             /// The variant's name (`"Unknown"` for an undocumented error).
             #[must_use]
             pub fn variant_name(&self) -> &'static str {
-                $crate::__private::variant_name(&SPEC, $error::view(self).entry)
+                $crate::__private::variant_name(&SPEC, view(self).entry)
             }
 
             /// The extra fields and template parameters, by name, in spec order.
             #[must_use]
             pub fn details(&self) -> ::std::vec::Vec<(&'static str, ::core::option::Option<&str>)> {
-                $crate::__private::details(&SPEC, &$error::view(self))
+                $crate::__private::details(&SPEC, &view(self))
             }
 
             /// Per-item results of a batch write; empty for errors that carry none.
             #[must_use]
             pub fn items(&self) -> &$crate::BatchItems {
-                $error::view(self).items
+                view(self).items
             }
         }
 
@@ -178,31 +199,6 @@ macro_rules! __error_impls {
             #[inline(always)]
             fn envelope(&self) -> &$crate::__private::Envelope<'_> {
                 &SPEC.envelope
-            }
-        }
-
-        // `Clone`, `PartialEq` and `Debug` through `build` and `view`, which every variant has
-        // anyway: derived, each is one more `match` over every variant, and the type and
-        // borrow checking of those grows faster than the variant count.
-        #[automatically_derived]
-        impl ::core::clone::Clone for $error {
-            fn clone(&self) -> Self {
-                let view = $error::view(self);
-                $error::build(view.entry, view.to_parts())
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::cmp::PartialEq for $error {
-            fn eq(&self, other: &Self) -> ::core::primitive::bool {
-                $error::view(self) == $error::view(other)
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::fmt::Debug for $error {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                $crate::__private::debug(&SPEC, &$error::view(self), f)
             }
         }
 
@@ -256,16 +252,17 @@ macro_rules! __error_impls {
                 $error::recovery(self)
             }
             fn decode_parts(
-                status: $crate::http::StatusCode,
+                status: impl ::core::convert::Into<$crate::Status>,
                 headers: &$crate::http::HeaderMap,
                 body: &[::core::primitive::u8],
             ) -> $crate::ErrorResponse<Self> {
                 $error::decode_parts(status, headers, body)
             }
             fn is_error(
-                status: ::core::primitive::u16,
+                status: impl ::core::convert::Into<$crate::Status>,
                 body: &[::core::primitive::u8],
             ) -> ::core::primitive::bool {
+                let status = $crate::Status::as_u16(::core::convert::Into::into(status));
                 $crate::__private::is_error(KnownEnvelope, status, body)
             }
             fn request_id_header() -> ::core::option::Option<&'static str> {
@@ -289,7 +286,7 @@ macro_rules! __error_impls {
                 let views: ::std::vec::Vec<$crate::__private::View<'_, $fields, $params>> =
                     ::core::iter::Iterator::collect(::core::iter::Iterator::map(
                         errors.iter(),
-                        $error::view,
+                        view,
                     ));
                 $crate::__private::encode_views(&SPEC, status, &views)
             }
@@ -299,7 +296,7 @@ macro_rules! __error_impls {
             /// The wire code; for an entry chosen by status only, its variant name.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
-                let entry = &ENTRIES[self.index()];
+                let entry = &ENTRIES[index(self)];
                 match entry.code {
                     ::core::option::Option::Some(code) => code,
                     ::core::option::Option::None => entry.name,
@@ -319,13 +316,13 @@ macro_rules! __error_impls {
             /// The variant name.
             #[must_use]
             pub const fn name(self) -> &'static str {
-                ENTRIES[self.index()].name
+                ENTRIES[index(self)].name
             }
 
             /// The documented HTTP status, `None` where the vendor documents none.
             #[must_use]
             pub const fn status(self) -> ::core::option::Option<::core::primitive::u16> {
-                ENTRIES[self.index()].status
+                ENTRIES[index(self)].status
             }
 
             /// The kind the spec documents; `Kind::Other` where it is left to the status the
@@ -342,13 +339,13 @@ macro_rules! __error_impls {
             /// is left to the status the error arrives with.
             #[must_use]
             pub const fn known_kind(self) -> ::core::option::Option<$crate::Kind> {
-                $crate::__private::fixed_kind(&ENTRIES[self.index()])
+                $crate::__private::fixed_kind(&ENTRIES[index(self)])
             }
 
             /// Whether retrying may succeed, as far as the spec alone tells.
             #[must_use]
             pub const fn is_retryable(self) -> ::core::primitive::bool {
-                match ENTRIES[self.index()].retryable {
+                match ENTRIES[index(self)].retryable {
                     ::core::option::Option::Some(retryable) => retryable,
                     ::core::option::Option::None => self.kind().is_retryable_by_default(),
                 }
@@ -357,31 +354,31 @@ macro_rules! __error_impls {
             /// What the error means (empty when the spec says nothing).
             #[must_use]
             pub const fn description(self) -> &'static str {
-                ENTRIES[self.index()].description
+                ENTRIES[index(self)].description
             }
 
             /// Why it happens.
             #[must_use]
             pub const fn cause(self) -> ::core::option::Option<&'static str> {
-                ENTRIES[self.index()].cause
+                ENTRIES[index(self)].cause
             }
 
             /// What to do about it.
             #[must_use]
             pub const fn solution(self) -> ::core::option::Option<&'static str> {
-                ENTRIES[self.index()].solution
+                ENTRIES[index(self)].solution
             }
 
             /// A link to the vendor's documentation of this error.
             #[must_use]
             pub const fn docs(self) -> ::core::option::Option<&'static str> {
-                ENTRIES[self.index()].docs
+                ENTRIES[index(self)].docs
             }
 
             /// The message template as the spec writes it.
             #[must_use]
             pub const fn template(self) -> ::core::option::Option<&'static str> {
-                ENTRIES[self.index()].template
+                ENTRIES[index(self)].template
             }
         }
 
@@ -401,6 +398,39 @@ macro_rules! __error_impls {
         }
 
         $crate::__private::from_reqwest!($error);
-        $crate::__private::serialize!($error, $code);
+    };
+}
+
+/// `$trait` for a generated error type `$error` (`Clone`, `PartialEq`, `Debug`), in the scope
+/// `__error_impls!` is invoked in, unless the user derives it: through `build` and `view`,
+/// which every variant has anyway. Derived, each is one more `match` over every variant, and
+/// the type and borrow checking of those grows faster than the variant count.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_trait {
+    (Clone for $error:ident) => {
+        #[automatically_derived]
+        impl ::core::clone::Clone for $error {
+            fn clone(&self) -> Self {
+                let held = view(self);
+                build(held.entry, held.to_parts())
+            }
+        }
+    };
+    (PartialEq for $error:ident) => {
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for $error {
+            fn eq(&self, other: &Self) -> ::core::primitive::bool {
+                view(self) == view(other)
+            }
+        }
+    };
+    (Debug for $error:ident) => {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for $error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::__private::debug(&SPEC, &view(self), f)
+            }
+        }
     };
 }

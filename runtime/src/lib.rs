@@ -66,6 +66,7 @@ mod batch;
 mod error_impls;
 mod response;
 mod retry;
+mod status;
 #[cfg(feature = "vendors")]
 #[cfg_attr(docsrs, doc(cfg(feature = "vendors")))]
 pub mod vendors;
@@ -97,6 +98,50 @@ pub use integrations::tower::RetryPolicy;
 pub use reqwest;
 pub use response::{Classified, ErrorResponse, RAW_BODY_CAP};
 pub use retry::{InvalidRetryAfter, RetryAfter, MAX_RETRY_AFTER};
+pub use status::Status;
+
+/// Fills an empty enum with the errors of a vendor spec: the types you name.
+///
+/// ```
+/// #[errspec::spec("github.toml")]
+/// /// Errors of the GitHub REST API, as this crate sees them.
+/// #[derive(Eq, Hash)]
+/// pub(crate) enum GitHubError {}
+///
+/// let response = GitHubError::decode(404, br#"{"message": "Not Found"}"#);
+/// assert!(matches!(response.first(), GitHubError::NotFound { .. }));
+/// let _: Option<GitHubCode> = response.first().spec_code();
+/// ```
+///
+/// The enum's name, visibility, doc comments and attributes are yours; its variants and
+/// methods are those [`errors_from_spec!`] generates, and the code enum beside it is named
+/// after it (`GitHubError` gives `GitHubCode`, `GitHub` gives `GitHubCode`), with the same
+/// visibility, `cfg`s and `#[non_exhaustive]` as your enum.
+///
+/// - The first argument is the spec's path, found as [`errors_from_spec!`] finds it.
+/// - `code = "GitHubErrorCode"` names the code enum.
+/// - `crate = "::path::to::errspec"` says where errspec is, when your crate reaches it
+///   through another crate's re-export (a renamed dependency is found on its own).
+///
+/// Derives of your own work on the error enum (`Eq`, `Hash`, `serde::Serialize`, which
+/// needs errspec's `serde` feature for batch items); errspec then leaves out its own impl of
+/// the same trait (`Clone`, `PartialEq`, `Debug`, the `serde` feature's `Serialize`). Put the
+/// attribute above your `#[derive]`s: an attribute sees only what follows it.
+///
+/// The enum's body must be empty, without generics; a struct or a union is refused. Each
+/// misuse is one error at its place, and the types are generated all the same, so that the
+/// rest of your code reports nothing else. Two expansions of one spec under two names can
+/// live in one module (a spec's two versions side by side):
+///
+/// ```
+/// #[errspec::spec("netilion.toml")]
+/// enum Before {}
+/// #[errspec::spec("netilion.toml", code = "AfterCodes")]
+/// enum After {}
+///
+/// assert_eq!(BeforeCode::ALL.len(), AfterCodes::ALL.len());
+/// ```
+pub use errspec_macros::spec;
 
 /// Generates the error types of a vendor spec: `errors_from_spec!("acme.toml")`.
 ///
@@ -147,13 +192,14 @@ macro_rules! __from_reqwest {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __serialize {
-    ($error:ident, $code:ident) => {};
+    ($($type:tt)*) => {};
 }
 
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__error_impls as error_impls;
+    pub use crate::__error_trait as error_trait;
     pub use crate::__from_reqwest as from_reqwest;
     pub use crate::__serialize as serialize;
     pub use crate::batch::NO_ITEMS;
@@ -173,6 +219,10 @@ pub mod __private {
     pub use crate::integrations::serde::serialize_error;
     pub use crate::integrations::tracing::record;
     pub use crate::{ApiError, BatchItem, BatchItems, ErrorResponse, Kind, Recovery};
+    pub use ::core::hash::Hash;
+    /// The primitive types, for generated code beside user types named `u16` or `usize`.
+    pub use ::core::primitive;
+    pub use ::core::{include_bytes, unreachable};
     pub use ::errspec_macros::errors_from_spec;
     /// The prelude of generated code, whose module may inherit `#![no_implicit_prelude]`.
     pub use ::std::prelude::rust_2021 as prelude;

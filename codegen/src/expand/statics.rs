@@ -88,6 +88,7 @@ fn entry_tokens(entry: &TableEntry) -> TokenStream {
         pieces,
         params,
         next,
+        keeps_code,
         batch,
         empty_body,
     } = entry;
@@ -117,6 +118,7 @@ fn entry_tokens(entry: &TableEntry) -> TokenStream {
             pieces: &[#(#pieces),*],
             params: &[#(#params),*],
             next: #next,
+            keeps_code: #keeps_code,
             batch: #batch,
             empty_body: #empty_body,
         }

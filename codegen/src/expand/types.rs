@@ -1,83 +1,128 @@
 //! The typed surface: the error enum, one variant per entry plus `Unknown`, and the code enum,
-//! its fieldless mirror, each variant documented from the spec.
+//! its fieldless mirror, each variant documented from the spec. They stand where the caller
+//! declares them, so every path in them is absolute, through the runtime.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{ident, Names};
+use super::{ident, Form, Names};
 use crate::expand::docs::{entry_doc, error_enum_doc};
 use crate::model::Spec;
 
-pub(super) fn types(spec: &Spec, names: &Names) -> TokenStream {
-    let error_enum = error_enum(spec, names);
-    let code_enum = code_enum(spec, names);
+pub(super) fn types(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
+    let error_enum = error_enum(spec, names, krate);
+    let code_enum = code_enum(spec, names, krate);
     quote! { #error_enum #code_enum }
 }
 
-fn error_enum(spec: &Spec, names: &Names) -> TokenStream {
-    let doc = error_enum_doc(spec);
+/// The attributes of the error enum: the user's (with the spec's rustdoc where they wrote
+/// none), or for the function form the spec's rustdoc and `#[non_exhaustive]`.
+fn error_attrs(spec: &Spec, names: &Names) -> TokenStream {
+    let declaration = names.declaration;
+    let attrs = &declaration.attrs;
+    let doc = (declaration.attrs_named("doc").next().is_none())
+        .then(|| error_enum_doc(spec, &names.error.to_string()));
+    let doc = doc.map(|doc| quote! { #[doc = #doc] });
+    match declaration.form {
+        Form::Function => quote! { #doc #[non_exhaustive] },
+        Form::Attribute => quote! { #doc #(#attrs)* },
+    }
+}
+
+/// Whether the code enum is `#[non_exhaustive]`: always for the function form, like the error
+/// enum for the attribute form.
+fn code_non_exhaustive(names: &Names) -> bool {
+    let declaration = names.declaration;
+    declaration.form == Form::Function || declaration.attrs_named("non_exhaustive").next().is_some()
+}
+
+/// `String`, `Option<String>` and `u16` as the fields name them: short inside the function
+/// form's module, which imports them; through the runtime beside the user's enum, whose scope
+/// may hold other types of those names.
+fn type_paths(names: &Names, krate: &TokenStream) -> (TokenStream, TokenStream, TokenStream) {
+    match names.declaration.form {
+        Form::Function => (quote!(String), quote!(Option<String>), quote!(u16)),
+        Form::Attribute => (
+            quote!(#krate::__private::prelude::String),
+            quote!(#krate::__private::prelude::Option<#krate::__private::prelude::String>),
+            quote!(#krate::__private::primitive::u16),
+        ),
+    }
+}
+
+fn error_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
+    let attrs = error_attrs(spec, names);
+    let vis = &names.declaration.vis;
     let error = &names.error;
-    let variants = spec.errors.iter().map(|entry| {
+    let (string, optional, u16) = type_paths(names, krate);
+    let variants = spec.errors.iter().enumerate().map(|(index, entry)| {
         let doc = entry_doc(entry);
         let variant = ident(&entry.variant);
-        let code = entry.code.is_none().then(|| {
+        let code = spec.keeps_code(index).then(|| {
+            let doc = if entry.code.is_none() {
+                "The code the error arrived with, if any: this entry is chosen by message or status."
+            } else {
+                "The code the error arrived with: this entry's, or `None` or an undocumented code when the status chose it."
+            };
             quote! {
-                #[doc = "The code the body carried, if any: this entry is chosen by status."]
-                code: Option<String>,
+                #[doc = #doc]
+                code: #optional,
             }
         });
         let fields = spec.envelope.fields.iter().map(|field| {
             let name = ident(&field.name);
             let at = field.pointers.iter().map(|pointer| format!("`{pointer}`")).collect::<Vec<_>>().join(" or ");
             let doc = format!("The error's `{}` (at {at}), if present.", field.name);
-            quote! { #[doc = #doc] #name: Option<String>, }
+            quote! { #[doc = #doc] #name: #optional, }
         });
         let params = entry.params().iter().map(|param| {
             let name = ident(param);
             let doc = format!("`{{{param}}}` from the message, `None` when the message did not match the template.");
-            quote! { #[doc = #doc] #name: Option<String>, }
+            quote! { #[doc = #doc] #name: #optional, }
         });
         let items = entry.batch.then(|| {
             quote! {
                 #[doc = "Per-item results of a batch write, empty when the body held none."]
-                items: __errspec::BatchItems,
+                items: #krate::BatchItems,
             }
         });
         quote! {
             #[doc = #doc]
             #variant {
                 #[doc = "The vendor's message, or the description when the body carried none."]
-                message: String,
+                message: #string,
                 #code
                 #(#fields)*
                 #(#params)*
                 #items
                 #[doc = "The HTTP status the error arrived with: its own when the body carries one, else the response's."]
-                status: u16,
+                status: #u16,
             },
         }
     });
     quote! {
-        #[doc = #doc]
-        #[non_exhaustive]
-        pub enum #error {
+        #attrs
+        #vis enum #error {
             #(#variants)*
             /// An error the spec does not document, or a body that could not be read.
             Unknown {
-                /// The code the body carried, if any.
-                code: Option<String>,
+                /// The code the error arrived with, if any.
+                code: #optional,
                 /// The vendor's message, or the status's reason phrase when the body carried none.
-                message: String,
+                message: #string,
                 /// The HTTP status the error arrived with.
-                status: u16,
+                status: #u16,
             },
         }
     }
 }
 
-fn code_enum(spec: &Spec, names: &Names) -> TokenStream {
+fn code_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
     let error = &names.error;
     let code = &names.code;
+    let vis = &names.declaration.vis;
+    let cfgs = names.declaration.attrs_named("cfg");
+    let non_exhaustive = code_non_exhaustive(names).then(|| quote!(#[non_exhaustive]));
     let doc = format!(
         "The documented errors of the `{}` spec, without their data: one per variant of [`{error}`] but `Unknown`.",
         spec.name
@@ -92,28 +137,14 @@ fn code_enum(spec: &Spec, names: &Names) -> TokenStream {
         let title = crate::expand::docs::escape_markdown(title);
         format!("{title} ([`{error}::{}`])", entry.variant)
     });
-    // A spec whose every entry was left out (after mistakes) has an empty code enum.
-    let index = if spec.errors.is_empty() {
-        quote! { match self {} }
-    } else {
-        quote! { self as usize }
-    };
+    let prelude = quote!(#krate::__private::prelude);
     quote! {
         #[doc = #doc]
-        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #code {
+        #[derive(#prelude::Clone, #prelude::Copy, #prelude::PartialEq, #prelude::Eq, #krate::__private::Hash)]
+        #non_exhaustive
+        #(#cfgs)*
+        #vis enum #code {
             #(#[doc = #docs] #variants,)*
-        }
-
-        impl #code {
-            /// Every documented error, in spec order.
-            pub const ALL: &'static [#code] = &[#(#code::#variants),*];
-
-            /// The entry's index in the spec's table.
-            const fn index(self) -> usize {
-                #index
-            }
         }
     }
 }

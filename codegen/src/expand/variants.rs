@@ -1,7 +1,8 @@
-//! The two functions between the typed surface and the runtime: `build`, the variant of an
-//! entry index from the parts the decoder read, and `view`, what a variant holds, for the
-//! runtime's accessors. One arm per entry in each (in chunks of [`CHUNK`] entries for a large
-//! spec); every rule stays in the runtime.
+//! The functions between the typed surface and the runtime: `build`, the variant of an entry
+//! index from the parts the decoder read, `view`, what a variant holds, for the runtime's
+//! accessors, and `index`, a code's entry. One arm per entry in each of the first two (in
+//! chunks of [`CHUNK`] entries for a large spec); every rule stays in the runtime. They are
+//! free functions in the helpers' scope: the user's own methods on their enum cannot clash.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -12,12 +13,31 @@ use crate::model::{ErrorEntry, Spec};
 pub(super) fn variants(spec: &Spec, names: &Names) -> TokenStream {
     let build = build(spec, names);
     let view = view(spec, names);
-    let error = &names.error;
+    let code = names.code;
+    let variants: Vec<_> = spec
+        .errors
+        .iter()
+        .map(|entry| ident(&entry.variant))
+        .collect();
+    // A spec whose every entry was left out (after mistakes) has an empty code enum.
+    let index = if spec.errors.is_empty() {
+        quote! { match code {} }
+    } else {
+        quote! { code as usize }
+    };
     quote! {
-        impl #error {
-            #build
+        #build
 
-            #view
+        #view
+
+        impl #code {
+            /// Every documented error, in spec order.
+            pub const ALL: &'static [#code] = &[#(#code::#variants),*];
+        }
+
+        /// The entry of `code` in the spec's table.
+        const fn index(code: #code) -> usize {
+            #index
         }
     }
 }
@@ -34,8 +54,9 @@ fn locals(prefix: &str, count: usize) -> Vec<Ident> {
 fn build(spec: &Spec, names: &Names) -> TokenStream {
     let fields = Literal::usize_unsuffixed(names.fields);
     let params = Literal::usize_unsuffixed(names.params);
+    let error = names.error;
     let signature = |name: &Ident| {
-        quote! { fn #name(entry: Option<usize>, parts: __rt::Parts<#fields, #params>) -> Self }
+        quote! { fn #name(entry: Option<usize>, parts: __rt::Parts<#fields, #params>) -> #error }
     };
     let entries: Vec<(usize, &ErrorEntry)> = spec.errors.iter().enumerate().collect();
     let build = format_ident!("build");
@@ -52,7 +73,7 @@ fn build(spec: &Spec, names: &Names) -> TokenStream {
         let first = Literal::usize_unsuffixed(chunk[0].0);
         let last = Literal::usize_unsuffixed(chunk[chunk.len() - 1].0);
         let function = format_ident!("build_{number}");
-        quote! { Some(#first..=#last) => Self::#function(entry, parts), }
+        quote! { Some(#first..=#last) => #function(entry, parts), }
     });
     let dispatcher = signature(&build);
     let functions = chunks.iter().enumerate().map(|(number, chunk)| {
@@ -70,7 +91,7 @@ fn build(spec: &Spec, names: &Names) -> TokenStream {
                 #(#dispatch)*
                 _ => {
                     let __rt::Parts { code, message, status, .. } = parts;
-                    Self::Unknown { code, message, status }
+                    #error::Unknown { code, message, status }
                 }
             }
         }
@@ -110,10 +131,11 @@ fn build_body(spec: &Spec, names: &Names, entries: &[(usize, &ErrorEntry)]) -> T
     } else {
         quote!(_)
     };
+    let error = names.error;
     let arms = entries.iter().map(|(index, entry)| {
         let variant = ident(&entry.variant);
+        let code = spec.keeps_code(*index).then(|| quote!(code,));
         let index = Literal::usize_unsuffixed(*index);
-        let code = entry.code.is_none().then(|| quote!(code,));
         let fields = spec
             .envelope
             .fields
@@ -133,14 +155,14 @@ fn build_body(spec: &Spec, names: &Names, entries: &[(usize, &ErrorEntry)]) -> T
             });
         let items = entry.batch.then(|| quote!(items,));
         quote! {
-            Some(#index) => Self::#variant { message, #code #(#fields)* #(#params)* #items status },
+            Some(#index) => #error::#variant { message, #code #(#fields)* #(#params)* #items status },
         }
     });
     quote! {
-        let __rt::Parts { code, message, status, fields: #fields, params: #params, items: #items } = parts;
+        let __rt::Parts { code, message, status, fields: #fields, params: #params, items: #items, .. } = parts;
         match entry {
             #(#arms)*
-            _ => Self::Unknown { code, message, status },
+            _ => #error::Unknown { code, message, status },
         }
     }
 }
@@ -157,7 +179,9 @@ const CHUNK: usize = 256;
 fn view(spec: &Spec, names: &Names) -> TokenStream {
     let fields = Literal::usize_unsuffixed(names.fields);
     let params = Literal::usize_unsuffixed(names.params);
-    let signature = |name: &Ident| quote! { fn #name(&self) -> __rt::View<'_, #fields, #params> };
+    let error = names.error;
+    let signature =
+        |name: &Ident| quote! { fn #name(error: &#error) -> __rt::View<'_, #fields, #params> };
     let entries: Vec<(usize, &ErrorEntry)> = spec.errors.iter().enumerate().collect();
     let view = format_ident!("view");
     if entries.len() <= CHUNK {
@@ -172,7 +196,7 @@ fn view(spec: &Spec, names: &Names) -> TokenStream {
     let dispatch = chunks.iter().enumerate().map(|(number, chunk)| {
         let variants = chunk.iter().map(|(_, entry)| ident(&entry.variant));
         let function = format_ident!("view_{number}");
-        quote! { #(Self::#variants { .. })|* => self.#function(), }
+        quote! { #(#error::#variants { .. })|* => #function(error), }
     });
     let unknown = unknown_view(names);
     let dispatcher = signature(&view);
@@ -187,9 +211,9 @@ fn view(spec: &Spec, names: &Names) -> TokenStream {
     quote! {
         /// What the variant holds, for the runtime's accessors.
         #dispatcher {
-            match self {
+            match error {
                 #(#dispatch)*
-                Self::Unknown { code, message, status } => #unknown,
+                #error::Unknown { code, message, status } => #unknown,
             }
         }
 
@@ -211,8 +235,8 @@ fn unknown_view(names: &Names) -> TokenStream {
 }
 
 /// The body of a `view` over `entries` (with their indexes in the spec): one match for the
-/// entry and the parts every variant has, one for the code kept by entries without one of
-/// their own, one for batch items. With `unknown`, it covers `Unknown` too and so every
+/// entry and the parts every variant has, one for the code kept by the entries that keep it
+/// (`Spec::keeps_code`), one for batch items. With `unknown`, it covers `Unknown` too and so every
 /// variant; without, it is only ever called for its own entries.
 fn view_body(
     spec: &Spec,
@@ -226,14 +250,15 @@ fn view_body(
         .iter()
         .map(|field| ident(&field.name))
         .collect();
+    let error = names.error;
     let parts = entries.iter().map(|(index, entry)| {
         let variant = ident(&entry.variant);
+        let rest = (spec.keeps_code(*index) || entry.batch).then(|| quote!(..));
         let index = Literal::usize_unsuffixed(*index);
         let params: Vec<Ident> = entry.params().iter().map(|param| ident(param)).collect();
         let padding = nones(names.params - params.len());
-        let rest = (entry.code.is_none() || entry.batch).then(|| quote!(..));
         quote! {
-            Self::#variant { message, status, #(#fields,)* #(#params,)* #rest } => {
+            #error::#variant { message, status, #(#fields,)* #(#params,)* #rest } => {
                 (Some(#index), message, status, [#(#fields),*], [#(#params,)* #(#padding),*])
             }
         }
@@ -242,35 +267,35 @@ fn view_body(
         let no_fields = nones(names.fields);
         let no_params = nones(names.params);
         quote! {
-            Self::Unknown { message, status, .. } => {
+            #error::Unknown { message, status, .. } => {
                 (None, message, status, [#(#no_fields),*], [#(#no_params),*])
             }
         }
     } else {
         // The dispatch of `view` calls this function for its own entries only.
-        quote! { _ => ::core::unreachable!("a variant of another chunk") }
+        quote! { _ => __rt::unreachable!("a variant of another chunk") }
     };
-    let mut coded_elsewhere: Vec<TokenStream> = entries
+    let mut keeping: Vec<TokenStream> = entries
         .iter()
-        .filter(|(_, entry)| entry.code.is_none())
+        .filter(|(index, _)| spec.keeps_code(*index))
         .map(|(_, entry)| {
             let variant = ident(&entry.variant);
-            quote!(Self::#variant { code, .. })
+            quote!(#error::#variant { code, .. })
         })
         .collect();
     if unknown {
-        coded_elsewhere.push(quote!(Self::Unknown { code, .. }));
+        keeping.push(quote!(#error::Unknown { code, .. }));
     }
     // `_` would be unreachable when every variant keeps the code it received.
-    let others_coded = (!unknown || entries.iter().any(|(_, entry)| entry.code.is_some()))
+    let others = (!unknown || entries.iter().any(|(index, _)| !spec.keeps_code(*index)))
         .then(|| quote!(_ => None,));
-    let received_code = if coded_elsewhere.is_empty() {
+    let received_code = if keeping.is_empty() {
         quote!(None)
     } else {
         quote! {
-            match self {
-                #(#coded_elsewhere)|* => code.as_deref(),
-                #others_coded
+            match error {
+                #(#keeping)|* => code.as_deref(),
+                #others
             }
         }
     };
@@ -283,14 +308,14 @@ fn view_body(
         quote!(&__rt::NO_ITEMS)
     } else {
         quote! {
-            match self {
-                #(Self::#with_items { items, .. })|* => items,
+            match error {
+                #(#error::#with_items { items, .. })|* => items,
                 _ => &__rt::NO_ITEMS,
             }
         }
     };
     quote! {
-        let (entry, message, status, fields, params) = match self {
+        let (entry, message, status, fields, params) = match error {
             #(#parts)*
             #other_parts
         };

@@ -10,7 +10,7 @@ use crate::engine::envelope::{code_within, RawError, Shape};
 use crate::engine::headers;
 use crate::engine::read::{marks_error, read_errors};
 use crate::engine::resolve;
-use crate::engine::select::select;
+use crate::engine::select::{select, Chosen};
 use crate::engine::spec::{Parts, Spec};
 use crate::{BatchItems, ErrorResponse};
 
@@ -78,17 +78,19 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     body: &[u8],
     build: &Build<'_, E, F, P>,
 ) -> ErrorResponse<E> {
+    let has_header_code = header_code.is_some();
     let header_code = || header_code.map(|code| Cow::Owned(code.to_owned()));
     let errors = read_errors(shape, body, &mut |mut raw| {
+        let from_header = raw.code.is_none() && has_header_code;
         if raw.code.is_none() {
             raw.code = header_code();
         }
-        assemble(spec, raw, status, build)
+        assemble(spec, raw, from_header, status, build)
     });
     ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
         let mut raw = RawError::empty();
         raw.code = header_code();
-        let only = assemble(spec, raw, status, build);
+        let only = assemble(spec, raw, has_header_code, status, build);
         ErrorResponse::new(status, only).with_raw_body(body)
     })
 }
@@ -103,10 +105,11 @@ pub fn is_error<S: Shape>(shape: S, status: u16, body: &[u8]) -> bool {
             .is_some_and(|error_if| marks_error(&error_if, body))
 }
 
-/// The error one raw error is.
+/// The error one raw error is; `from_header` when its code is the one a header sent.
 fn assemble<E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
     raw: RawError<'_, F>,
+    from_header: bool,
     response_status: u16,
     build: &Build<'_, E, F, P>,
 ) -> E {
@@ -127,10 +130,14 @@ fn assemble<E, const F: usize, const P: usize>(
             *slot = Some((*value).to_owned());
         }
     }
-    // Only an entry without a code of its own (and `Unknown`) keeps the code received.
+    // The others' code is their entry's: nothing to keep.
     let code = match entry {
-        Some(entry) if entry.code.is_some() => None,
+        Some(entry) if !entry.keeps_code => None,
         _ => raw.code.map(Cow::into_owned),
+    };
+    let chosen = match choice.by {
+        Chosen::Code if from_header => Chosen::HeaderCode,
+        by => by,
     };
     let items = match entry {
         Some(entry) if entry.batch => raw.items,
@@ -141,6 +148,7 @@ fn assemble<E, const F: usize, const P: usize>(
         index,
         Parts {
             code,
+            chosen,
             message,
             status,
             fields: raw.fields,

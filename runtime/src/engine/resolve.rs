@@ -103,15 +103,17 @@ pub fn message(
     message_or(received, description, status)
 }
 
-/// The wire code of an error: its entry's, else the one the body carried.
+/// The wire code of an error as it arrived: the one it kept (`None` when it arrived without
+/// one, whatever entry its status chose), else its entry's, which chose it by that code.
 #[must_use]
 pub fn code<'v, const F: usize, const P: usize>(
     spec: &Spec<'v>,
     view: &View<'v, F, P>,
 ) -> Option<&'v str> {
-    entry(spec, view.entry)
-        .and_then(|entry| entry.code)
-        .or(view.received_code)
+    match entry(spec, view.entry) {
+        Some(entry) if !entry.keeps_code => entry.code,
+        _ => view.received_code,
+    }
 }
 
 /// The variant name (`"Unknown"` for an undocumented error).
@@ -136,9 +138,9 @@ pub fn details<'s, 'v, const F: usize, const P: usize>(
 }
 
 /// `Debug` of an error, as `#[derive(Debug)]` writes its variant: the variant's name and its
-/// fields in declaration order (`message`, the received `code` where the entry has no code of
-/// its own, the extra fields, the template's parameters, batch `items`, `status`; for
-/// `Unknown`: `code`, `message`, `status`). Written once here rather than derived, which is one
+/// fields in declaration order (`message`, the received `code` where the entry keeps it, the
+/// extra fields, the template's parameters, batch `items`, `status`; for `Unknown`: `code`,
+/// `message`, `status`). Written once here rather than derived, which is one
 /// more `match` over every variant.
 ///
 /// # Errors
@@ -158,7 +160,7 @@ pub fn debug<const F: usize, const P: usize>(
     };
     let mut out = f.debug_struct(entry.name);
     out.field("message", &view.message);
-    if entry.code.is_none() {
+    if entry.keeps_code {
         out.field("code", &view.received_code);
     }
     for (name, value) in spec.fields.iter().zip(&view.fields) {

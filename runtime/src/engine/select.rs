@@ -17,6 +17,26 @@ pub struct Choice {
     /// Whether the entry's template matched the message: its parameters are then in the
     /// values [`select`] was given, one per parameter of the template.
     pub matched: bool,
+    /// Which rule chose it.
+    pub by: Chosen,
+}
+
+/// Which rule chose an error's entry: what `errspec decode` tells a spec's author.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen {
+    /// The code the body carried is documented.
+    Code,
+    /// The body carried no code; the one a header the spec names sent is documented.
+    HeaderCode,
+    /// The error carried no documented code and its message matched the template of an entry
+    /// without a code.
+    Message,
+    /// The error carried no code: chosen by status (`[fallback.missing]`, else `[fallback]`),
+    /// `Unknown` where no fallback covers it.
+    MissingCode,
+    /// The error's code is not documented: chosen by status (`[fallback.unknown]`, else
+    /// `[fallback]`), `Unknown` where no fallback covers it.
+    UnknownCode,
 }
 
 /// The entry for an error with `code` and `message` that arrived with `status`. When the
@@ -31,15 +51,15 @@ pub fn select<'m>(
     status: u16,
     values: &mut [&'m str],
 ) -> Choice {
-    let fallbacks = match code {
+    let (fallbacks, by) = match code {
         Some(code) => match spec.codes.index(code) {
             Some(first) => return in_code_group(spec, usize::from(first), message, values),
-            None => spec.unknown,
+            None => (spec.unknown, Chosen::UnknownCode),
         },
-        None => spec.missing,
+        None => (spec.missing, Chosen::MissingCode),
     };
     by_message(spec, message, values)
-        .unwrap_or_else(|| by_status(spec, fallbacks, status, message, values))
+        .unwrap_or_else(|| by_status(spec, fallbacks, status, message, values, by))
 }
 
 /// The first entry without a code whose template matches `message`, in file order: errors
@@ -55,6 +75,7 @@ fn by_message<'m>(
         captures(entry, message, values).then_some(Choice {
             entry: Some(index),
             matched: true,
+            by: Chosen::Message,
         })
     })
 }
@@ -82,6 +103,7 @@ fn in_code_group<'m>(
             return Choice {
                 entry: Some(index),
                 matched: true,
+                by: Chosen::Code,
             };
         }
         at = entry.next.map(usize::from);
@@ -89,17 +111,19 @@ fn in_code_group<'m>(
     Choice {
         entry: Some(catch_all.unwrap_or(first)),
         matched: false,
+        by: Chosen::Code,
     }
 }
 
 /// The fallback entry for `status` (the status's own, else its class's, else `default`), with
-/// its parameters when its template matches.
+/// its parameters when its template matches; `by` says which table `fallbacks` is.
 fn by_status<'m>(
     spec: &Spec<'_>,
     fallbacks: &[(FallbackKey, u16)],
     status: u16,
     message: Option<&'m str>,
     values: &mut [&'m str],
+    by: Chosen,
 ) -> Choice {
     let entry = FallbackKey::order(status)
         .into_iter()
@@ -109,6 +133,7 @@ fn by_status<'m>(
     Choice {
         entry,
         matched: entry.is_some_and(|index| captures(&spec.entries[index], message, values)),
+        by,
     }
 }
 

@@ -6,6 +6,7 @@ use crate::batch::NO_ITEMS;
 use crate::engine::envelope::Envelope;
 use crate::engine::headers::Headers;
 use crate::engine::lookup::CodeTable;
+use crate::engine::select::Chosen;
 use crate::{BatchItems, Kind, Recovery};
 use errspec_vocab::{FallbackKey, StatusFormat};
 
@@ -72,6 +73,9 @@ pub struct Entry<'a> {
     pub params: &'a [&'a str],
     /// The next entry with the same wire code, in file order.
     pub next: Option<u16>,
+    /// Whether the error keeps the code it arrived with: an entry without a code of its own,
+    /// or one a status fallback chooses, which may arrive with no code or another.
+    pub keeps_code: bool,
     /// Whether the error carries per-item results of a batch write.
     pub batch: bool,
     /// Whether the vendor sends this error with an empty body.
@@ -86,7 +90,8 @@ pub struct Entry<'a> {
 pub struct View<'a, const F: usize, const P: usize> {
     /// The entry's index in [`Spec::entries`]; `None` for `Unknown`.
     pub entry: Option<usize>,
-    /// The code the body carried, kept by entries without a code of their own and `Unknown`.
+    /// The code the error arrived with, kept by `Unknown` and the entries whose
+    /// [`Entry::keeps_code`]; `None` for the others, whose code is their entry's.
     pub received_code: Option<&'a str>,
     /// The message.
     pub message: &'a str,
@@ -139,6 +144,7 @@ impl<'a, const F: usize, const P: usize> View<'a, F, P> {
         let owned = |text: &Option<&str>| text.map(str::to_owned);
         Parts {
             code: self.received_code.map(str::to_owned),
+            chosen: Chosen::Code,
             message: self.message.to_owned(),
             status: self.status,
             fields: self.fields.each_ref().map(owned),
@@ -151,8 +157,11 @@ impl<'a, const F: usize, const P: usize> View<'a, F, P> {
 /// What the decoder read for one error, ready to become a variant: `build(entry, parts)`.
 #[derive(Debug)]
 pub struct Parts<const F: usize, const P: usize> {
-    /// The code the body carried (a variant keeps it when its entry has no code of its own).
+    /// The code the error arrived with, for `Unknown` and the entries whose
+    /// [`Entry::keeps_code`]; `None` for the others.
     pub code: Option<String>,
+    /// Which rule chose the entry (not kept by a variant: `Clone` sets [`Chosen::Code`]).
+    pub chosen: Chosen,
     /// The message, never empty: the body's, else the entry's description, else the status's
     /// reason phrase.
     pub message: String,

@@ -143,7 +143,7 @@ impl Serialize for RetryAfter {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __serialize {
-    ($error:ident, $code:ident) => {
+    (error $error:ident) => {
         #[automatically_derived]
         impl $crate::__private::serde::Serialize for $error {
             fn serialize<S: $crate::__private::serde::Serializer>(
@@ -153,7 +153,8 @@ macro_rules! __serialize {
                 $crate::__private::serialize_error(self, serializer)
             }
         }
-
+    };
+    (code $code:ident) => {
         #[automatically_derived]
         impl $crate::__private::serde::Serialize for $code {
             fn serialize<S: $crate::__private::serde::Serializer>(
