@@ -275,7 +275,8 @@ impl Interpreter {
 /// What `entry` fixes whatever status its error arrives with, by the runtime's rules.
 #[must_use]
 pub fn fixed(entry: &ErrorEntry) -> Fixed {
-    let entry = TableEntry::new(entry, None);
+    // What an entry fixes depends on neither its neighbours nor the code it keeps.
+    let entry = TableEntry::new(entry, None, entry.code.is_none());
     let entry = runtime_entry(&entry, &[], &[]);
     Fixed {
         kind: rt::fixed_kind(&entry),
@@ -311,6 +312,7 @@ fn runtime_entry<'a>(
         pieces: _,
         params: _,
         next,
+        keeps_code,
         batch,
         empty_body,
     } = entry;
@@ -329,6 +331,7 @@ fn runtime_entry<'a>(
         pieces,
         params,
         next: *next,
+        keeps_code: *keeps_code,
         batch: *batch,
         empty_body: *empty_body,
     }
