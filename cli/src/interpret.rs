@@ -7,8 +7,8 @@
 use std::time::Duration;
 
 use errspec::__private::{
-    self as rt, Batch, CodeTable, Entry, Envelope, ErrorIf, Headers, Mark, Part, Parts, View,
-    MAX_PARTS,
+    self as rt, Batch, Chosen, CodeTable, Entry, Envelope, ErrorIf, Headers, Mark, Part, Parts,
+    View, MAX_PARTS,
 };
 use errspec_codegen::model::{ErrorEntry, MarkValue};
 use errspec_codegen::runtime_tables::{
@@ -97,6 +97,21 @@ impl Interpreter {
             };
             let response = rt::decode_parts(spec, &spec.envelope, status, headers, body, &build);
             Decoded::from_parts(response)
+        })
+    }
+
+    /// Which rule of the runtime's `select` chose each error of a response, in the order
+    /// [`decode_parts`](Self::decode_parts) returns them: what `errspec decode` explains.
+    #[must_use]
+    pub fn choices(
+        &self,
+        status: u16,
+        headers: &errspec::http::HeaderMap,
+        body: &[u8],
+    ) -> Vec<Chosen> {
+        self.with_tables(|spec| {
+            let build = |_: Option<usize>, parts: Parts<FIELDS, MAX_PARAMS>| parts.chosen;
+            rt::decode_parts(spec, &spec.envelope, status, headers, body, &build).into_errors()
         })
     }
 

@@ -204,12 +204,13 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
             let headers = decode::headers(&headers)?;
             let body = decode::body(body.as_deref())?;
             let decoded = target.decode(status, &headers, &body)?;
-            let fallback = decode::fallback_reason(&target.spec, &decoded, &body);
+            let chosen = target.choices(status, &headers, &body)?;
+            let reasons = decode::reasons(&target.spec, &decoded, chosen, &headers, &body);
             let now = std::time::SystemTime::now();
             if output.json {
-                print_json(&decode::Json::new(&decoded, fallback.as_deref(), now))
+                print_json(&decode::Json::new(&decoded, &reasons, now))
             } else {
-                print(&decode::render(&decoded, fallback.as_deref(), now, columns))
+                print(&decode::render(&decoded, &reasons, now, columns))
             }
         }
         Command::List { spec } => {

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use errspec::__private::Chosen;
 use errspec::http::HeaderMap;
 use errspec_codegen::bundled::bundled;
 use errspec_codegen::locate;
@@ -112,11 +113,26 @@ impl Target {
     pub fn decode(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Result<Decoded, String> {
         match self.vendor {
             Some(vendor) => Ok((vendor.decode)(status, headers, body)),
-            None => {
-                let interpreter = Interpreter::new(self.spec.clone())
-                    .map_err(|problem| format!("cannot decode with {}: {problem}", self.label))?;
-                Ok(interpreter.decode_parts(status, headers, body))
-            }
+            None => Ok(self.interpreter()?.decode_parts(status, headers, body)),
         }
+    }
+
+    /// Which rule chose each error of the response [`decode`](Self::decode) gives, by the
+    /// interpreter, whose decoding the differential test holds equal to generated types'.
+    ///
+    /// # Errors
+    /// One line when the spec is beyond what the interpreter takes.
+    pub fn choices(
+        &self,
+        status: u16,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Vec<Chosen>, String> {
+        Ok(self.interpreter()?.choices(status, headers, body))
+    }
+
+    fn interpreter(&self) -> Result<Interpreter, String> {
+        Interpreter::new(self.spec.clone())
+            .map_err(|problem| format!("cannot decode with {}: {problem}", self.label))
     }
 }

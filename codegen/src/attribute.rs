@@ -21,6 +21,8 @@ pub(crate) struct Arguments {
     pub code: Option<syn::Ident>,
     /// The runtime crate's path, when the user gave it.
     pub krate: Option<syn::Path>,
+    /// What is wrong with the arguments after the path, which are then left out.
+    pub misuse: Errors,
 }
 
 impl Parse for Arguments {
@@ -36,13 +38,20 @@ impl Parse for Arguments {
             path,
             code: None,
             krate: None,
+            misuse: Errors(None),
         };
         while !input.is_empty() {
             input.parse::<syn::Token![,]>()?;
             if input.is_empty() {
                 break;
             }
-            arguments.named(input)?;
+            if let Err(error) = arguments.named(input) {
+                arguments.misuse.push(error);
+                // On to the next argument.
+                while !input.is_empty() && !input.peek(syn::Token![,]) {
+                    input.parse::<proc_macro2::TokenTree>()?;
+                }
+            }
         }
         Ok(arguments)
     }
@@ -111,15 +120,19 @@ pub(crate) fn declaration(
             "#[errspec::spec] goes on an empty enum, such as `pub enum AcmeError {}`",
         )
     })?;
-    let mut errors = Errors(None);
+    let mut errors = Errors(arguments.misuse.0.clone());
     check_is_enum(&item, &mut errors);
     check_no_generics(&item, &mut errors);
     check_empty_body(&item, &mut errors);
-    let code = arguments
+    let mut code = arguments
         .code
         .clone()
         .unwrap_or_else(|| default_code_name(&item.ident));
     check_names(&item.ident, &code, arguments.code.is_some(), &mut errors);
+    // After a mistake in the code enum's name, one that compiles: the user sees only that.
+    if code == item.ident || RESERVED.contains(&code.to_string().as_str()) {
+        code = format_ident!("{}Code", item.ident, span = code.span());
+    }
     let declaration = Declaration {
         error: item.ident,
         code,
@@ -131,7 +144,7 @@ pub(crate) fn declaration(
 }
 
 /// Errors collected, each with its own position.
-struct Errors(Option<syn::Error>);
+pub(crate) struct Errors(pub Option<syn::Error>);
 
 impl Errors {
     fn push(&mut self, error: syn::Error) {
@@ -319,12 +332,23 @@ mod tests {
 
     #[test]
     fn a_bad_argument_says_what_the_attribute_takes() {
-        let message = |tokens| arguments(tokens).err().unwrap().to_string();
-        assert!(message(quote!()).contains("needs the spec's path"));
+        let message = |tokens| {
+            let parsed = arguments(tokens).unwrap();
+            assert_eq!(parsed.path.value(), "a.toml");
+            parsed.misuse.0.unwrap().to_string()
+        };
+        assert!(arguments(quote!())
+            .err()
+            .unwrap()
+            .to_string()
+            .contains("needs the spec's path"));
         assert!(message(quote!("a.toml", code = "not an ident")).contains("a Rust identifier"));
         assert!(message(quote!("a.toml", code = Codes)).contains("takes a string literal"));
         assert!(message(quote!("a.toml", codes = "X")).starts_with("unknown argument `codes`"));
         assert!(message(quote!("a.toml", code = "A", code = "B")).contains("given twice"));
+        // The arguments after a bad one are still read.
+        let parsed = arguments(quote!("a.toml", codes = "X" "Y", code = "Codes")).unwrap();
+        assert_eq!(parsed.code.unwrap().to_string(), "Codes");
     }
 
     #[test]

@@ -214,6 +214,7 @@ pub mod __private {
         code, debug, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable,
         kind, recovery, variant_name,
     };
+    pub use crate::engine::select::Chosen;
     pub use crate::engine::spec::{Entry, Parts, Spec, View, NONE};
     #[cfg(feature = "serde")]
     pub use crate::integrations::serde::serialize_error;

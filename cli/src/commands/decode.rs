@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::io::{self, Read};
 use std::time::{Duration, SystemTime};
 
+use errspec::__private::Chosen;
 use errspec::http::{HeaderMap, HeaderName, HeaderValue};
 use errspec::{BatchItems, Recovery};
 use errspec_codegen::Spec;
@@ -55,65 +56,119 @@ pub fn headers(arguments: &[String]) -> Result<HeaderMap, String> {
     Ok(headers)
 }
 
-/// Why the response's errors were chosen by status rather than by a code the body carried,
-/// in one line; `None` when every error was read and documented.
+/// Why the response's errors are the ones shown: the lines `decode` adds to its summary
+/// (`fell back`, `code from`) and to each error (`chosen by`), from which rule of the
+/// runtime's `select` chose each one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reasons {
+    /// Why errors were chosen by status rather than by a documented code, in one line.
+    pub fallback: Option<String>,
+    /// The header the code came from where an error's body carried none, in one line.
+    pub code_header: Option<String>,
+    /// The rule that chose each error, in the response's order.
+    pub chosen: Vec<Chosen>,
+}
+
+/// The reasons for `response`, decoded from `headers` and `body`, whose errors `chosen` (as
+/// [`crate::target::Target::choices`] tells) chose.
 #[must_use]
-pub fn fallback_reason(spec: &Spec, response: &Decoded, body: &[u8]) -> Option<String> {
-    let status = response.status;
-    if !response.raw_body.is_empty() || body.iter().all(u8::is_ascii_whitespace) {
-        let why = if body.iter().all(u8::is_ascii_whitespace) {
-            "the body is empty".to_owned()
-        } else {
-            match spec.envelope.format {
-                BodyFormat::Json
-                    if serde_json::from_slice::<serde::de::IgnoredAny>(body).is_err() =>
-                {
-                    format!("the body is not JSON (it starts with `{}`)", start_of(body))
-                }
-                BodyFormat::Xml if !body.trim_ascii_start().starts_with(b"<") => {
-                    format!("the body is not XML (it starts with `{}`)", start_of(body))
-                }
-                _ => format!(
-                    "the body holds no error where the spec's envelope looks ({})",
-                    where_the_envelope_looks(spec)
-                ),
-            }
-        };
-        return Some(format!("by status {status}: {why}"));
-    }
-    let reasons: Vec<String> = response
+pub fn reasons(
+    spec: &Spec,
+    response: &Decoded,
+    chosen: Vec<Chosen>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Reasons {
+    // Nothing was read from the body: why, for the lines that say where the error came from.
+    let unread = (!response.raw_body.is_empty() || body.iter().all(u8::is_ascii_whitespace))
+        .then(|| why_unread(spec, body));
+    let by_status: Vec<String> = response
         .errors
         .iter()
-        .filter_map(|error| error_fallback(spec, error))
+        .zip(&chosen)
+        .filter_map(|(error, chosen)| {
+            let status = error.status;
+            let why = match (chosen, &unread) {
+                (Chosen::MissingCode, Some(unread)) => unread.clone(),
+                (Chosen::MissingCode, None) => "the error carries no code".to_owned(),
+                (Chosen::UnknownCode, _) => format!(
+                    "the code `{}` is not documented",
+                    error.code.as_deref().map_or_else(String::new, one_line)
+                ),
+                _ => return None,
+            };
+            Some(format!("by status {status}: {why}"))
+        })
         .collect();
-    match reasons.as_slice() {
+    let fallback = match by_status.as_slice() {
         [] => None,
         [only] => Some(only.clone()),
         [first, ..] => Some(format!(
             "{first} (and {} more chosen by status)",
-            reasons.len() - 1
+            by_status.len() - 1
         )),
+    };
+    let code_header = chosen
+        .contains(&Chosen::HeaderCode)
+        .then(|| {
+            let header = spec
+                .envelope
+                .headers
+                .code
+                .iter()
+                .find(|name| headers.contains_key(name.as_str()))?;
+            Some(match &unread {
+                Some(unread) => format!("header `{header}` ({unread})"),
+                None => format!("header `{header}` (the error in the body carries none)"),
+            })
+        })
+        .flatten();
+    Reasons {
+        fallback,
+        code_header,
+        chosen,
     }
 }
 
-/// Why one error read from the body was chosen by status.
-fn error_fallback(spec: &Spec, error: &DecodedError) -> Option<String> {
-    let status = error.status;
-    if error.variant == "Unknown" {
-        return Some(match &error.code {
-            Some(code) => format!(
-                "by status {status}: the code `{}` is not documented",
-                one_line(code)
-            ),
-            None => format!("by status {status}: the error carries no code"),
-        });
+/// Why a body yielded no error: empty, not of the spec's format, or of another shape.
+fn why_unread(spec: &Spec, body: &[u8]) -> String {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return "the body is empty".to_owned();
     }
-    let entry = spec
-        .errors
-        .iter()
-        .find(|entry| entry.variant == error.variant)?;
-    (entry.code.is_none() && entry.template.is_none())
-        .then(|| format!("by status {status}: the error carries no code the spec documents"))
+    match spec.envelope.format {
+        BodyFormat::Json if serde_json::from_slice::<serde::de::IgnoredAny>(body).is_err() => {
+            format!("the body is not JSON (it starts with `{}`)", start_of(body))
+        }
+        BodyFormat::Xml if !body.trim_ascii_start().starts_with(b"<") => {
+            format!("the body is not XML (it starts with `{}`)", start_of(body))
+        }
+        _ => format!(
+            "the body holds no error where the spec's envelope looks ({})",
+            where_the_envelope_looks(spec)
+        ),
+    }
+}
+
+/// How the rule that chose an error reads in `decode`'s output.
+fn chosen_text(chosen: Chosen) -> &'static str {
+    match chosen {
+        Chosen::Code => "its code",
+        Chosen::HeaderCode => "the code in a header",
+        Chosen::Message => "its message",
+        Chosen::MissingCode => "status (no code)",
+        Chosen::UnknownCode => "status (undocumented code)",
+    }
+}
+
+/// The rule's name in `decode --json`.
+fn chosen_name(chosen: Chosen) -> &'static str {
+    match chosen {
+        Chosen::Code => "code",
+        Chosen::HeaderCode => "header_code",
+        Chosen::Message => "message",
+        Chosen::MissingCode => "status_without_code",
+        Chosen::UnknownCode => "status_for_unknown_code",
+    }
 }
 
 /// Where the envelope reads a code and a message, for the user to compare with the body.
@@ -148,7 +203,7 @@ fn start_of(body: &[u8]) -> String {
 #[must_use]
 pub fn render(
     response: &Decoded,
-    fallback: Option<&str>,
+    reasons: &Reasons,
     now: SystemTime,
     columns: Option<usize>,
 ) -> String {
@@ -182,7 +237,10 @@ pub fn render(
             &one_line(&String::from_utf8_lossy(value.as_bytes())),
         );
     }
-    if let Some(fallback) = fallback {
+    if let Some(header) = &reasons.code_header {
+        summary.line("code from", header);
+    }
+    if let Some(fallback) = &reasons.fallback {
         summary.styled_line("fell back", &paint(style::WARN, fallback));
     }
     for (index, error) in errors.iter().enumerate() {
@@ -203,6 +261,7 @@ pub fn render(
                 columns,
             },
             error,
+            reasons.chosen.get(index).copied(),
         );
     }
     out
@@ -226,13 +285,16 @@ fn seconds(duration: Duration) -> String {
     }
 }
 
-fn error_block(lines: &mut Lines<'_>, error: &DecodedError) {
+fn error_block(lines: &mut Lines<'_>, error: &DecodedError, chosen: Option<Chosen>) {
     let code = error.code.as_deref().map_or("none".into(), one_line);
     let painted = match &error.code {
         Some(_) => paint(style::CODE, &code),
         None => paint(style::DIM, &code),
     };
     lines.styled_line("code", &painted);
+    if let Some(chosen) = chosen {
+        lines.line("chosen by", chosen_text(chosen));
+    }
     lines.line("message", &one_line(&error.message));
     lines.line("kind", error.kind.as_str());
     lines.line("retryable", yes_no(error.retryable));
@@ -346,8 +408,8 @@ impl Lines<'_> {
 }
 
 /// `errspec decode --json`: the response as the `serde` feature of errspec writes an
-/// `ErrorResponse`, with the CLI's additions (`recovery` with its wait, `fallback`, and per
-/// error `documented_status`, `description`, `solution`).
+/// `ErrorResponse`, with the CLI's additions (`recovery` with its wait, `fallback`,
+/// `code_header`, and per error `chosen_by`, `documented_status`, `description`, `solution`).
 #[derive(Serialize)]
 pub struct Json<'a> {
     status: u16,
@@ -358,6 +420,7 @@ pub struct Json<'a> {
     retry_after: Option<errspec::RetryAfter>,
     headers: std::collections::BTreeMap<&'a str, String>,
     fallback: Option<&'a str>,
+    code_header: Option<&'a str>,
     errors: Vec<JsonError<'a>>,
 }
 
@@ -366,6 +429,7 @@ pub struct Json<'a> {
 struct JsonError<'a> {
     variant: &'a str,
     code: Option<&'a str>,
+    chosen_by: Option<&'static str>,
     message: &'a str,
     status: u16,
     documented_status: Option<u16>,
@@ -382,7 +446,7 @@ struct JsonError<'a> {
 impl<'a> Json<'a> {
     /// The JSON of `response`, advice taken at `now`.
     #[must_use]
-    pub fn new(response: &'a Decoded, fallback: Option<&'a str>, now: SystemTime) -> Self {
+    pub fn new(response: &'a Decoded, reasons: &'a Reasons, now: SystemTime) -> Self {
         Json {
             status: response.status,
             kind: response.kind(),
@@ -400,13 +464,16 @@ impl<'a> Json<'a> {
                     )
                 })
                 .collect(),
-            fallback,
+            fallback: reasons.fallback.as_deref(),
+            code_header: reasons.code_header.as_deref(),
             errors: response
                 .errors
                 .iter()
-                .map(|error| JsonError {
+                .enumerate()
+                .map(|(index, error)| JsonError {
                     variant: &error.variant,
                     code: error.code.as_deref(),
+                    chosen_by: reasons.chosen.get(index).copied().map(chosen_name),
                     message: &error.message,
                     status: error.status,
                     documented_status: error.documented_status,

@@ -124,6 +124,74 @@ fn decode_says_in_one_line_why_it_fell_back() {
     );
 }
 
+/// A spec of `tests/specs/` at the workspace's root.
+fn test_spec(name: &str) -> String {
+    format!("{}/../tests/specs/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn decode_says_when_the_code_came_from_a_header() {
+    let dynamodb = test_spec("aws-dynamodb.toml");
+    let header = "x-amzn-ErrorType: ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/";
+    let out = success(&errspec(
+        &["decode", &dynamodb, "400", "", "-H", header],
+        &[],
+    ));
+    let value = |label: &str| {
+        out.lines()
+            .find_map(|line| line.trim_start().strip_prefix(label).map(str::trim))
+            .unwrap_or_else(|| panic!("no `{label}` line in\n{out}"))
+    };
+    assert_eq!(
+        value("code from"),
+        "header `x-amzn-ErrorType` (the body is empty)"
+    );
+    assert_eq!(value("chosen by"), "the code in a header");
+    assert!(out.contains("error 1 of 1: ValidationException"), "{out}");
+    assert!(!out.contains("fell back"), "{out}");
+
+    let json = json_of(&["decode", &dynamodb, "400", "", "-H", header]);
+    assert_eq!(json["fallback"], Value::Null);
+    assert_eq!(
+        json["code_header"],
+        "header `x-amzn-ErrorType` (the body is empty)"
+    );
+    assert_eq!(json["errors"][0]["chosen_by"], "header_code");
+    assert_eq!(json["errors"][0]["code"], "ValidationException");
+}
+
+#[test]
+fn decode_says_why_a_body_without_a_code_got_a_coded_entry() {
+    // `[fallback] 401 = "Unauthenticated"`, an entry whose code is `UNAUTHENTICATED`: the body
+    // sent none, so the error has none.
+    let graphql = test_spec("graphql.toml");
+    let body =
+        r#"{"message": "Bad credentials", "documentation_url": "https://docs.github.com/graphql"}"#;
+    let json = json_of(&["decode", &graphql, "401", body]);
+    assert_eq!(
+        json["fallback"],
+        "by status 401: the body holds no error where the spec's envelope looks (code at `/errors/extensions/code`, message at `/errors/message`)"
+    );
+    let error = &json["errors"][0];
+    assert_eq!(error["variant"], "Unauthenticated");
+    assert_eq!(error["code"], Value::Null);
+    assert_eq!(error["chosen_by"], "status_without_code");
+
+    let mixed = r#"{"data": null, "errors": [{"message": "Cannot query field \"nam\" on type \"User\".", "extensions": {"code": "GRAPHQL_VALIDATION_FAILED"}}, {"message": "Not logged in"}]}"#;
+    let json = json_of(&["decode", &graphql, "401", mixed]);
+    assert_eq!(json["fallback"], "by status 401: the error carries no code");
+    let chosen: Vec<&Value> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|error| &error["chosen_by"])
+        .collect();
+    assert_eq!(chosen, [&json!("code"), &json!("status_without_code")]);
+    assert_eq!(json["errors"][1]["variant"], "Unauthenticated");
+    assert_eq!(json["errors"][1]["code"], Value::Null);
+    assert_eq!(json["errors"][1]["message"], "Not logged in");
+}
+
 #[test]
 fn json_of_every_command_parses_back() {
     let decoded = json_of(&[

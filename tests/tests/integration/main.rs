@@ -33,9 +33,10 @@ mod google_aip193;
 mod message_only;
 mod xml;
 
-// Decoding over HTTP and the integrations, against servers on 127.0.0.1.
+// The entry points, and decoding over HTTP and the integrations, against servers on 127.0.0.1.
 mod axum;
 mod backon;
+mod entry_points;
 mod http;
 mod reqwest;
 mod reqwest_middleware;

@@ -1,0 +1,6 @@
+#[errspec::spec("netilion.toml")]
+enum NetilionError<T> {}
+
+fn main() {
+    let _ = NetilionError::decode(404, b"");
+}

@@ -1,0 +1,4 @@
+#[errspec::spec]
+enum NetilionError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errspec::spec("netilion.toml")]
+fn netilion_error() {}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[errspec::spec("netilion.toml", codes = "NetilionCodes")]
+enum NetilionError {}
+
+fn main() {
+    // The types are generated all the same: nothing else is reported.
+    let _ = NetilionError::decode(404, b"");
+}
