@@ -309,7 +309,9 @@ macro_rules! __error_impls {
             pub fn from_wire(code: &str) -> ::core::option::Option<$code> {
                 let entry = SPEC.codes.index(code)?;
                 $code::ALL
-                    .get(::core::primitive::usize::from(entry))
+                    .get(<::core::primitive::usize as ::core::convert::From<
+                        ::core::primitive::u16,
+                    >>::from(entry))
                     .copied()
             }
 
@@ -386,14 +388,14 @@ macro_rules! __error_impls {
         #[automatically_derived]
         impl ::core::fmt::Debug for $code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.name())
+                f.write_str($code::name(*self))
             }
         }
 
         #[automatically_derived]
         impl ::core::fmt::Display for $code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
+                f.write_str($code::as_str(*self))
             }
         }
 

@@ -1,8 +1,9 @@
 //! Typed errors for vendor REST APIs, generated at compile time from a TOML spec.
 //!
 //! A spec lists a vendor's error codes, HTTP statuses and message templates, and says where
-//! the error sits in a response body. [`errors_from_spec!`] reads it while your crate
-//! compiles and generates, for a spec named `Acme`:
+//! the error sits in a response body. [`#[spec]`](spec) reads it while your crate compiles
+//! and fills an enum you declare (`#[errspec::spec("acme.toml")] pub enum AcmeError {}`), and
+//! [`errors_from_spec!`] generates the same types named after the spec:
 //!
 //! - `AcmeError`: one variant per documented error, plus `Unknown` for anything else, with
 //!   `decode(status, body)`, `code()`, `message()`, `kind()`, `is_retryable()`,
@@ -33,8 +34,9 @@
 //! assert!(response.is_retryable());
 //! ```
 //!
-//! Clients read a response with `decode_http` (the `http` crate's types) or, with the
-//! `reqwest` feature, `from_reqwest`; [`ErrorResponse::retry_after`] and
+//! Clients read a response with `decode_http` (the `http` crate's types), `decode_parts` (its
+//! status, headers and body) or, with the `reqwest` feature, `from_reqwest`; each decode
+//! function takes the status as a `u16` or an `http::StatusCode` ([`Status`]); [`ErrorResponse::retry_after`] and
 //! [`ErrorResponse::recovery`] say when and how to try again. Servers and mocks write errors
 //! in the vendor's wire format with `to_body` and [`ErrorResponse::to_http`].
 //!
@@ -151,9 +153,10 @@ pub use errspec_macros::spec;
 /// `[api] name` is `Acme` it generates, in the calling module:
 ///
 /// - `AcmeError`: one variant per documented error, plus `Unknown`, with `decode`,
-///   `decode_http`, `decode_parts`, `code()`, `message()`, `kind()`, `is_retryable()`,
-///   `recovery()`, `documented_status()`, `status()`, `spec_code()`, `details()`, `to_body()`;
-///   it implements [`ApiError`], `Display` (`code: message`) and `std::error::Error`;
+///   `decode_http`, `decode_parts` (each also `_if_error`), `code()`, `message()`, `kind()`,
+///   `is_retryable()`, `recovery()`, `documented_status()`, `status()`, `spec_code()`,
+///   `details()`, `to_body()`; it implements [`ApiError`], `Display` (`code: message`) and
+///   `std::error::Error`;
 /// - `AcmeCode`: a fieldless mirror of the variants with the spec's documentation.
 ///
 /// A mistake in the spec is a compile error at the spec's file, line and column. The spec

@@ -48,66 +48,73 @@ fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
     headers
 }
 
-/// Every entry point at `status` as a number and as a `StatusCode`, all equal to
-/// `decode_parts`; `None` from the "if error" flavours when the response is a success.
-fn decode_every_way<E: ApiError + PartialEq + std::fmt::Debug>(
-    status: u16,
-    headers: &HeaderMap,
-    body: &[u8],
+/// A generated type's decode functions, each taking the status as an `errspec::Status`, which
+/// the test builds from a `u16` and from a `StatusCode`.
+struct EntryPoints<E> {
     decode: fn(Status, &[u8]) -> ErrorResponse<E>,
     decode_if_error: fn(Status, &[u8]) -> Option<ErrorResponse<E>>,
     decode_parts: fn(Status, &HeaderMap, &[u8]) -> ErrorResponse<E>,
     decode_parts_if_error: fn(Status, &HeaderMap, &[u8]) -> Option<ErrorResponse<E>>,
     decode_http: fn(&Response<Vec<u8>>) -> ErrorResponse<E>,
     decode_http_if_error: fn(&Response<Vec<u8>>) -> Option<ErrorResponse<E>>,
+}
+
+macro_rules! entry_points {
+    ($error:ident) => {
+        EntryPoints::<$error> {
+            decode: |status, body| $error::decode(status, body),
+            decode_if_error: |status, body| $error::decode_if_error(status, body),
+            decode_parts: |status, headers, body| $error::decode_parts(status, headers, body),
+            decode_parts_if_error: |status, headers, body| {
+                $error::decode_parts_if_error(status, headers, body)
+            },
+            decode_http: |response| $error::decode_http(response),
+            decode_http_if_error: |response| $error::decode_http_if_error(response),
+        }
+    };
+}
+
+/// Every entry point at `status` as a number and as a `StatusCode`, all equal to
+/// `decode_parts`; `None` from the "if error" flavours when the response is a success.
+fn decode_every_way<E: ApiError + PartialEq + std::fmt::Debug>(
+    points: &EntryPoints<E>,
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
 ) -> Option<ErrorResponse<E>> {
     let code = StatusCode::from_u16(status).unwrap();
-    let parts = decode_parts(status.into(), headers, body);
-    assert_eq!(decode_parts(code.into(), headers, body), parts);
+    let parts = (points.decode_parts)(status.into(), headers, body);
+    assert_eq!((points.decode_parts)(code.into(), headers, body), parts);
     assert_eq!(E::decode_parts(status, headers, body), parts);
     assert_eq!(E::decode_parts(code, headers, body), parts);
     // Without headers, `decode` reads what the body holds: the same errors.
-    assert_eq!(decode(status.into(), body), decode(code.into(), body));
+    let decoded = (points.decode)(status.into(), body);
+    assert_eq!((points.decode)(code.into(), body), decoded);
     assert_eq!(
-        decode(status.into(), body).errors(),
-        decode_parts(status.into(), &HeaderMap::new(), body).errors()
+        decoded.errors(),
+        (points.decode_parts)(status.into(), &HeaderMap::new(), body).errors()
     );
     let mut response = Response::new(body.to_vec());
     *response.status_mut() = code;
     *response.headers_mut() = headers.clone();
-    assert_eq!(decode_http(&response), parts);
+    assert_eq!((points.decode_http)(&response), parts);
 
     let is_error = E::is_error(status, body);
     assert_eq!(E::is_error(code, body), is_error);
-    let if_error = decode_parts_if_error(status.into(), headers, body);
-    assert_eq!(decode_parts_if_error(code.into(), headers, body), if_error);
-    assert_eq!(decode_http_if_error(&response), if_error);
+    let if_error = (points.decode_parts_if_error)(status.into(), headers, body);
     assert_eq!(
-        decode_if_error(status.into(), body),
-        decode_if_error(code.into(), body)
+        (points.decode_parts_if_error)(code.into(), headers, body),
+        if_error
     );
+    assert_eq!((points.decode_http_if_error)(&response), if_error);
+    let bare = (points.decode_if_error)(status.into(), body);
+    assert_eq!((points.decode_if_error)(code.into(), body), bare);
     assert_eq!(if_error.is_some(), is_error);
-    assert_eq!(decode_if_error(status.into(), body).is_some(), is_error);
+    assert_eq!(bare.is_some(), is_error);
     if let Some(if_error) = &if_error {
         assert_eq!(if_error, &parts);
     }
     if_error
-}
-
-macro_rules! every_way {
-    ($error:ident, $status:expr, $headers:expr, $body:expr) => {
-        decode_every_way::<$error>(
-            $status,
-            $headers,
-            $body,
-            |status, body| $error::decode(status, body),
-            |status, body| $error::decode_if_error(status, body),
-            |status, headers, body| $error::decode_parts(status, headers, body),
-            |status, headers, body| $error::decode_parts_if_error(status, headers, body),
-            |response| $error::decode_http(response),
-            |response| $error::decode_http_if_error(response),
-        )
-    };
 }
 
 #[test]
@@ -124,7 +131,7 @@ fn a_number_and_a_status_code_decode_alike_through_every_entry_point() {
         (200, br#"{"id": 1}"#),
     ] {
         for headers in [&none, &github] {
-            let decoded = every_way!(GitHub, status, headers, body);
+            let decoded = decode_every_way(&entry_points!(GitHub), status, headers, body);
             assert_eq!(decoded.is_some(), status != 200);
         }
     }
@@ -134,14 +141,14 @@ fn a_number_and_a_status_code_decode_alike_through_every_entry_point() {
         (200, br#"{"ok": true, "channel": "C123"}"#),
         (429, br#"{"ok": false, "error": "ratelimited"}"#),
     ] {
-        every_way!(SlackError, status, &slack, body);
+        decode_every_way(&entry_points!(SlackError), status, &slack, body);
     }
     for (status, body) in [
         (401, &br#"{"message": "Bad credentials"}"#[..]),
         (200, br#"{"data": null, "errors": [{"message": "Syntax Error: Unexpected Name \"quer\".", "extensions": {"code": "GRAPHQL_PARSE_FAILED"}}]}"#),
         (200, br#"{"data": {"viewer": {"login": "octocat"}}}"#),
     ] {
-        every_way!(GraphQlError, status, &none, body);
+        decode_every_way(&entry_points!(GraphQlError), status, &none, body);
     }
 }
 

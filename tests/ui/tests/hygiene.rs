@@ -1,8 +1,8 @@
 //! Generated code works whatever the calling crate does: `tests/fixtures/hygiene` holds one
 //! crate per edition (2015 to 2024), each depending on errspec renamed to `es` and expanding
-//! bundled specs in a plain module, a `#![no_implicit_prelude]` module, a module crowded with
-//! user traits (`map`, `from`, ...) and types (`u16`, `Option`, `String`, ...), and a function
-//! body, with the features whose code is generated there (`serde`: `Serialize` impls) or runs
+//! bundled specs, in both forms, in a plain module, a `#![no_implicit_prelude]` module, a
+//! module crowded with user traits (`map`, `from`, ...) and types (`u16`, `Option`,
+//! `String`, ...), and a function body, with the features whose code is generated there (`serde`: `Serialize` impls) or runs
 //! there (`tracing`). Each crate builds under `#![deny(warnings)]` and its tests decode with
 //! those types.
 
@@ -27,9 +27,9 @@ fn every_edition_renamed_dependency_no_prelude_and_crowded_scope() {
         );
     }
     assert_eq!(
-        printed.matches("test result: ok. 4 passed").count(),
+        printed.matches("test result: ok. 5 passed").count(),
         4,
-        "each edition crate runs its four cases:\n{printed}"
+        "each edition crate runs its five cases:\n{printed}"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

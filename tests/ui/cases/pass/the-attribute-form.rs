@@ -15,6 +15,11 @@ pub(crate) enum GitHubError {}
 #[allow(dead_code)]
 pub enum GitHubNext {}
 
+/// Configured out: the code enum and the helpers go with it.
+#[errspec::spec("github.toml")]
+#[cfg(any())]
+pub enum NeverBuilt {}
+
 mod nested {
     #![no_implicit_prelude]
     /// Errors of ITcare, in a module without the implicit prelude.
