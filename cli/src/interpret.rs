@@ -29,6 +29,15 @@ pub struct Interpreter {
     tables: Tables,
 }
 
+/// Why the errors of a response are the ones decoded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Why {
+    /// The rule of the runtime's `select` that chose each error's entry, in order.
+    pub chosen: Vec<Chosen>,
+    /// The header (as the spec names it) some errors' code came from, their body holding none.
+    pub code_header: Option<String>,
+}
+
 /// What one documented entry fixes whatever status its error arrives with (`None`: the
 /// status decides), by the runtime's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,18 +109,25 @@ impl Interpreter {
         })
     }
 
-    /// Which rule of the runtime's `select` chose each error of a response, in the order
+    /// Why each error of a response is the one decoded, in the order
     /// [`decode_parts`](Self::decode_parts) returns them: what `errspec decode` explains.
     #[must_use]
-    pub fn choices(
-        &self,
-        status: u16,
-        headers: &errspec::http::HeaderMap,
-        body: &[u8],
-    ) -> Vec<Chosen> {
+    pub fn choices(&self, status: u16, headers: &errspec::http::HeaderMap, body: &[u8]) -> Why {
         self.with_tables(|spec| {
-            let build = |_: Option<usize>, parts: Parts<FIELDS, MAX_PARAMS>| parts.chosen;
-            rt::decode_parts(spec, &spec.envelope, status, headers, body, &build).into_errors()
+            let build = |_: Option<usize>, parts: Parts<FIELDS, MAX_PARAMS>| {
+                (parts.chosen, parts.code_from_header)
+            };
+            let errors =
+                rt::decode_parts(spec, &spec.envelope, status, headers, body, &build).into_errors();
+            Why {
+                chosen: errors.iter().map(|(chosen, _)| *chosen).collect(),
+                code_header: errors
+                    .iter()
+                    .any(|(_, from_header)| *from_header)
+                    .then(|| rt::code_header(headers, &spec.headers))
+                    .flatten()
+                    .map(str::to_owned),
+            }
         })
     }
 

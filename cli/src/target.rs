@@ -4,14 +4,13 @@
 
 use std::path::Path;
 
-use errspec::__private::Chosen;
 use errspec::http::HeaderMap;
 use errspec_codegen::bundled::bundled;
 use errspec_codegen::locate;
 use errspec_codegen::{Diagnostic, Spec};
 
 use crate::decoded::Decoded;
-use crate::interpret::Interpreter;
+use crate::interpret::{Interpreter, Why};
 use crate::vendors::{self, Vendor};
 
 /// A checked spec, ready for any command.
@@ -117,18 +116,14 @@ impl Target {
         }
     }
 
-    /// Which rule chose each error of the response [`decode`](Self::decode) gives, by the
-    /// interpreter, whose decoding the differential test holds equal to generated types'.
-    ///
-    /// # Errors
-    /// One line when the spec is beyond what the interpreter takes.
-    pub fn choices(
-        &self,
-        status: u16,
-        headers: &HeaderMap,
-        body: &[u8],
-    ) -> Result<Vec<Chosen>, String> {
-        Ok(self.interpreter()?.choices(status, headers, body))
+    /// Why the errors of the response [`decode`](Self::decode) gives are those, by the
+    /// interpreter, whose decoding the differential test holds equal to generated types';
+    /// nothing to say for a spec beyond what the interpreter takes.
+    #[must_use]
+    pub fn choices(&self, status: u16, headers: &HeaderMap, body: &[u8]) -> Why {
+        self.interpreter()
+            .map(|interpreter| interpreter.choices(status, headers, body))
+            .unwrap_or_default()
     }
 
     fn interpreter(&self) -> Result<Interpreter, String> {

@@ -209,8 +209,8 @@ fn check_empty_body(item: &DeriveInput, errors: &mut Errors) {
     }
 }
 
-/// Two types of one name do not compile, and generated code imports the prelude's names and
-/// the primitives into its own scope, where an enum of one of those names would be shadowed.
+/// Two types of one name do not compile, and generated code imports names into its own scope
+/// ([`RESERVED`]) where an enum of one of those names would be shadowed.
 fn check_names(error: &syn::Ident, code: &syn::Ident, code_given: bool, errors: &mut Errors) {
     if error == code {
         let span = if code_given {
@@ -227,14 +227,17 @@ fn check_names(error: &syn::Ident, code: &syn::Ident, code_given: bool, errors: 
         if RESERVED.contains(&name.to_string().as_str()) {
             errors.push(syn::Error::new(
                 name.span(),
-                format!("`{name}` names a type of Rust's prelude or a primitive, which generated code uses: choose another name"),
+                format!("`{name}` is a name generated code uses (a type of Rust's prelude, a primitive or a helper of its own): choose another name"),
             ));
         }
     }
 }
 
-/// The names generated code takes from the prelude and the primitives.
-const RESERVED: &[&str] = &[
+/// The names generated code imports into its scope beside the user's enum, where an enum of one
+/// of those names would be shadowed: the types and traits of Rust's 2021 prelude, the
+/// primitives, and the helpers' own items.
+pub(crate) const RESERVED: &[&str] = &[
+    // The prelude's types, traits and variants.
     "Option",
     "Some",
     "None",
@@ -256,6 +259,8 @@ const RESERVED: &[&str] = &[
     "PartialOrd",
     "Iterator",
     "IntoIterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
     "Extend",
     "FromIterator",
     "From",
@@ -267,11 +272,14 @@ const RESERVED: &[&str] = &[
     "Fn",
     "FnMut",
     "FnOnce",
+    "AsyncFn",
+    "AsyncFnMut",
+    "AsyncFnOnce",
     "Send",
     "Sync",
     "Sized",
     "Unpin",
-    "Hash",
+    // The primitives.
     "bool",
     "char",
     "str",
@@ -289,6 +297,11 @@ const RESERVED: &[&str] = &[
     "isize",
     "f32",
     "f64",
+    // The helpers' items.
+    "KnownEnvelope",
+    "SPEC",
+    "ENTRIES",
+    "__rt",
 ];
 
 /// The code enum named after the error enum: `GitHubError` gives `GitHubCode`, `GitHub` gives
@@ -369,7 +382,7 @@ mod tests {
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages[0].starts_with("the enum takes no generic"));
         assert!(messages[1].starts_with("the enum's body must be empty"));
-        assert!(messages[2].starts_with("`Option` names a type of Rust's prelude"));
+        assert!(messages[2].starts_with("`Option` is a name generated code uses"));
     }
 
     #[test]

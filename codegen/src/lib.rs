@@ -139,6 +139,11 @@ pub fn spec_attribute(runtime: Option<&str>, args: TokenStream, item: TokenStrea
         }
         (None, None) => quote!(::errspec),
     };
+    // An enum that generated code would not see under its own name: the error alone.
+    if attribute::RESERVED.contains(&declaration.error.to_string().as_str()) {
+        let misuse = misuse.map(|error| error.to_compile_error());
+        return quote! { #misuse #item };
+    }
     let misuse = misuse.map(|error| error.to_compile_error());
     // The user's item as written when the spec cannot be read at all: its name stays defined.
     let types = expand_file(&arguments.path, &krate, |_| declaration)

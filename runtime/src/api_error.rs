@@ -7,7 +7,8 @@ use crate::{BatchItems, ErrorResponse, Kind, Recovery, Status};
 
 /// What every generated error type offers, for code that handles any vendor.
 pub trait ApiError: std::error::Error + Clone + 'static {
-    /// The wire code as received, `None` when the body carried none.
+    /// The wire code as received (in the body, else in a header the spec names), `None` when
+    /// the error arrived without one, whatever entry its status chose.
     fn code(&self) -> Option<&str>;
     /// The vendor's message, or a description when the body carried none. Never empty.
     fn message(&self) -> &str;

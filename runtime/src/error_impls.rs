@@ -131,7 +131,8 @@ macro_rules! __error_impls {
                 $code::ALL.get(view(self).entry?).copied()
             }
 
-            /// The wire code as received, `None` when the body carried none.
+            /// The wire code as received (in the body, else in a header the spec names),
+            /// `None` when the error arrived without one, whatever entry its status chose.
             #[must_use]
             pub fn code(&self) -> ::core::option::Option<&str> {
                 $crate::__private::code(&SPEC, &view(self))

@@ -161,7 +161,7 @@ pub use errspec_macros::spec;
 ///
 /// A mistake in the spec is a compile error at the spec's file, line and column. The spec
 /// format is described in [`spec_format`]. Expanding the same spec twice in one module (or two
-/// specs with the same `name`) is one error that names the spec's module.
+/// specs with the same `name`) is one error that names the types' hidden module.
 ///
 /// ```
 /// errspec::errors_from_spec!("netilion.toml");
@@ -211,7 +211,7 @@ pub mod __private {
     pub use crate::engine::envelope::{
         Batch, BodyFormat, Envelope, ErrorIf, Mark, Part, Role, Shape, MAX_PARTS,
     };
-    pub use crate::engine::headers::{Headers, ResetFormat};
+    pub use crate::engine::headers::{code_header, Headers, ResetFormat};
     pub use crate::engine::lookup::CodeTable;
     pub use crate::engine::resolve::{
         code, debug, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable,

@@ -13,6 +13,7 @@ use errspec_vocab::BodyFormat;
 use serde::Serialize;
 
 use crate::decoded::{Decoded, DecodedError};
+use crate::interpret::Why;
 use crate::style::{self, paint};
 use crate::text::{count, one_line, yes_no};
 
@@ -57,35 +58,28 @@ pub fn headers(arguments: &[String]) -> Result<HeaderMap, String> {
 }
 
 /// Why the response's errors are the ones shown: the lines `decode` adds to its summary
-/// (`fell back`, `code from`) and to each error (`chosen by`), from which rule of the
-/// runtime's `select` chose each one.
+/// (`fell back`, `code from`) and to each error (`chosen by`), from the runtime's account of
+/// its choices ([`crate::target::Target::choices`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reasons {
     /// Why errors were chosen by status rather than by a documented code, in one line.
     pub fallback: Option<String>,
-    /// The header the code came from where an error's body carried none, in one line.
+    /// The header some errors' code came from, their body holding none, in one line.
     pub code_header: Option<String>,
     /// The rule that chose each error, in the response's order.
     pub chosen: Vec<Chosen>,
 }
 
-/// The reasons for `response`, decoded from `headers` and `body`, whose errors `chosen` (as
-/// [`crate::target::Target::choices`] tells) chose.
+/// The reasons for `response`, decoded from `body`, as `why` accounts for its errors.
 #[must_use]
-pub fn reasons(
-    spec: &Spec,
-    response: &Decoded,
-    chosen: Vec<Chosen>,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Reasons {
+pub fn reasons(spec: &Spec, response: &Decoded, why: Why, body: &[u8]) -> Reasons {
     // Nothing was read from the body: why, for the lines that say where the error came from.
     let unread = (!response.raw_body.is_empty() || body.iter().all(u8::is_ascii_whitespace))
         .then(|| why_unread(spec, body));
     let by_status: Vec<String> = response
         .errors
         .iter()
-        .zip(&chosen)
+        .zip(&why.chosen)
         .filter_map(|(error, chosen)| {
             let status = error.status;
             let why = match (chosen, &unread) {
@@ -95,7 +89,7 @@ pub fn reasons(
                     "the code `{}` is not documented",
                     error.code.as_deref().map_or_else(String::new, one_line)
                 ),
-                _ => return None,
+                (Chosen::Code | Chosen::Message, _) => return None,
             };
             Some(format!("by status {status}: {why}"))
         })
@@ -108,25 +102,14 @@ pub fn reasons(
             by_status.len() - 1
         )),
     };
-    let code_header = chosen
-        .contains(&Chosen::HeaderCode)
-        .then(|| {
-            let header = spec
-                .envelope
-                .headers
-                .code
-                .iter()
-                .find(|name| headers.contains_key(name.as_str()))?;
-            Some(match &unread {
-                Some(unread) => format!("header `{header}` ({unread})"),
-                None => format!("header `{header}` (the error in the body carries none)"),
-            })
-        })
-        .flatten();
+    let code_header = why.code_header.map(|header| match &unread {
+        Some(unread) => format!("header `{header}` ({unread})"),
+        None => format!("header `{header}` (the body's errors carry none)"),
+    });
     Reasons {
         fallback,
         code_header,
-        chosen,
+        chosen: why.chosen,
     }
 }
 
@@ -153,7 +136,6 @@ fn why_unread(spec: &Spec, body: &[u8]) -> String {
 fn chosen_text(chosen: Chosen) -> &'static str {
     match chosen {
         Chosen::Code => "its code",
-        Chosen::HeaderCode => "the code in a header",
         Chosen::Message => "its message",
         Chosen::MissingCode => "status (no code)",
         Chosen::UnknownCode => "status (undocumented code)",
@@ -164,7 +146,6 @@ fn chosen_text(chosen: Chosen) -> &'static str {
 fn chosen_name(chosen: Chosen) -> &'static str {
     match chosen {
         Chosen::Code => "code",
-        Chosen::HeaderCode => "header_code",
         Chosen::Message => "message",
         Chosen::MissingCode => "status_without_code",
         Chosen::UnknownCode => "status_for_unknown_code",

@@ -146,7 +146,7 @@ fn decode_says_when_the_code_came_from_a_header() {
         value("code from"),
         "header `x-amzn-ErrorType` (the body is empty)"
     );
-    assert_eq!(value("chosen by"), "the code in a header");
+    assert_eq!(value("chosen by"), "its code");
     assert!(out.contains("error 1 of 1: ValidationException"), "{out}");
     assert!(!out.contains("fell back"), "{out}");
 
@@ -156,8 +156,28 @@ fn decode_says_when_the_code_came_from_a_header() {
         json["code_header"],
         "header `x-amzn-ErrorType` (the body is empty)"
     );
-    assert_eq!(json["errors"][0]["chosen_by"], "header_code");
+    assert_eq!(json["errors"][0]["chosen_by"], "code");
     assert_eq!(json["errors"][0]["code"], "ValidationException");
+
+    // A header's code that is not documented: by status, and still from the header.
+    let json = json_of(&[
+        "decode",
+        &dynamodb,
+        "400",
+        "",
+        "-H",
+        "x-amzn-ErrorType: BrandNewException",
+    ]);
+    assert_eq!(
+        json["fallback"],
+        "by status 400: the code `BrandNewException` is not documented"
+    );
+    assert_eq!(
+        json["code_header"],
+        "header `x-amzn-ErrorType` (the body is empty)"
+    );
+    assert_eq!(json["errors"][0]["chosen_by"], "status_for_unknown_code");
+    assert_eq!(json["errors"][0]["code"], "BrandNewException");
 }
 
 #[test]

@@ -157,9 +157,7 @@ fn helpers(spec: &Spec, names: &Names, track: Option<&Path>, krate: &TokenStream
     quote! {
         use #krate::__private as __rt;
         #[allow(unused_imports)]
-        use #krate::__private::prelude::*;
-        #[allow(unused_imports)]
-        use #krate::__private::primitive::*;
+        use #krate::__private::{prelude::*, primitive::*};
 
         #rebuild
         #tables

@@ -137,10 +137,16 @@ fn code_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
         let title = crate::expand::docs::escape_markdown(title);
         format!("{title} ([`{error}::{}`])", entry.variant)
     });
-    let prelude = quote!(#krate::__private::prelude);
+    let derives = match names.declaration.form {
+        Form::Function => quote!(Clone, Copy, PartialEq, Eq, __rt::Hash),
+        Form::Attribute => {
+            let prelude = quote!(#krate::__private::prelude);
+            quote!(#prelude::Clone, #prelude::Copy, #prelude::PartialEq, #prelude::Eq, #krate::__private::Hash)
+        }
+    };
     quote! {
         #[doc = #doc]
-        #[derive(#prelude::Clone, #prelude::Copy, #prelude::PartialEq, #prelude::Eq, #krate::__private::Hash)]
+        #[derive(#derives)]
         #non_exhaustive
         #(#cfgs)*
         #vis enum #code {

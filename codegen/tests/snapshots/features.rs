@@ -119,13 +119,7 @@ Vendor documentation: <https://example.org/errors>*/
         },
     }
     ///The documented errors of the `Features` spec, without their data: one per variant of [`FeaturesError`] but `Unknown`.
-    #[derive(
-        ::errspec::__private::prelude::Clone,
-        ::errspec::__private::prelude::Copy,
-        ::errspec::__private::prelude::PartialEq,
-        ::errspec::__private::prelude::Eq,
-        ::errspec::__private::Hash
-    )]
+    #[derive(Clone, Copy, PartialEq, Eq, __rt::Hash)]
     #[non_exhaustive]
     pub enum FeaturesCode {
         ///Several errors; the inner ones are returned. ([`FeaturesError::Multiple`])
@@ -145,9 +139,7 @@ Vendor documentation: <https://example.org/errors>*/
     }
     use ::errspec::__private as __rt;
     #[allow(unused_imports)]
-    use ::errspec::__private::prelude::*;
-    #[allow(unused_imports)]
-    use ::errspec::__private::primitive::*;
+    use ::errspec::__private::{prelude::*, primitive::*};
     const ENTRIES: &[__rt::Entry<'static>] = &[
         __rt::Entry {
             name: "Multiple",

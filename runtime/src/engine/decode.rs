@@ -10,7 +10,7 @@ use crate::engine::envelope::{code_within, RawError, Shape};
 use crate::engine::headers;
 use crate::engine::read::{marks_error, read_errors};
 use crate::engine::resolve;
-use crate::engine::select::{select, Chosen};
+use crate::engine::select::select;
 use crate::engine::spec::{Parts, Spec};
 use crate::{BatchItems, ErrorResponse};
 
@@ -135,10 +135,6 @@ fn assemble<E, const F: usize, const P: usize>(
         Some(entry) if !entry.keeps_code => None,
         _ => raw.code.map(Cow::into_owned),
     };
-    let chosen = match choice.by {
-        Chosen::Code if from_header => Chosen::HeaderCode,
-        by => by,
-    };
     let items = match entry {
         Some(entry) if entry.batch => raw.items,
         _ => BatchItems::new(),
@@ -148,7 +144,8 @@ fn assemble<E, const F: usize, const P: usize>(
         index,
         Parts {
             code,
-            chosen,
+            chosen: choice.by,
+            code_from_header: from_header,
             message,
             status,
             fields: raw.fields,

@@ -31,6 +31,11 @@ impl Headers<'static> {
 
 /// The first non-blank value, trimmed, of the first of `names` present in `headers`.
 pub(crate) fn first<'h>(headers: &'h HeaderMap, names: &[&str]) -> Option<&'h str> {
+    first_named(headers, names).map(|(_, value)| value)
+}
+
+/// [`first`], with the name it was found under.
+fn first_named<'n, 'h>(headers: &'h HeaderMap, names: &[&'n str]) -> Option<(&'n str, &'h str)> {
     names.iter().find_map(|name| {
         headers
             .get_all(*name)
@@ -38,7 +43,15 @@ pub(crate) fn first<'h>(headers: &'h HeaderMap, names: &[&str]) -> Option<&'h st
             .filter_map(|value| value.to_str().ok())
             .map(str::trim)
             .find(|value| !value.is_empty())
+            .map(|value| (*name, value))
     })
+}
+
+/// The header (as the spec names it) whose value `decode_parts` takes as the code of errors
+/// whose body holds none: what `errspec decode` names.
+#[must_use]
+pub fn code_header<'n>(headers: &HeaderMap, spec: &Headers<'n>) -> Option<&'n str> {
+    first_named(headers, spec.code).map(|(name, _)| name)
 }
 
 /// Every value of the headers in `headers` that `spec` names for a code or a rate-limit reset,
@@ -116,7 +129,7 @@ mod tests {
 
     use http::{HeaderMap, HeaderValue};
 
-    use super::{first, kept, parse_reset, reset, Headers, ResetFormat};
+    use super::{code_header, first, kept, parse_reset, reset, Headers, ResetFormat};
     use crate::RetryAfter;
 
     #[test]
@@ -170,6 +183,23 @@ mod tests {
             ))
         );
         assert_eq!(reset(&HeaderMap::new(), &names), None);
+    }
+
+    #[test]
+    fn the_code_header_named_is_the_one_whose_value_is_read() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-amzn-errortype", HeaderValue::from_static(" "));
+        headers.insert(
+            "x-amzn-query-error",
+            HeaderValue::from_static("Throttling;Sender"),
+        );
+        let spec = Headers {
+            code: &["X-Amzn-ErrorType", "x-amzn-query-error"],
+            ..Headers::NONE
+        };
+        assert_eq!(code_header(&headers, &spec), Some("x-amzn-query-error"));
+        assert_eq!(first(&headers, spec.code), Some("Throttling;Sender"));
+        assert_eq!(code_header(&HeaderMap::new(), &spec), None);
     }
 
     #[test]

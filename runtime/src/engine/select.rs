@@ -24,10 +24,8 @@ pub struct Choice {
 /// Which rule chose an error's entry: what `errspec decode` tells a spec's author.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chosen {
-    /// The code the body carried is documented.
+    /// The error's code (its body's, else a header's) is documented.
     Code,
-    /// The body carried no code; the one a header the spec names sent is documented.
-    HeaderCode,
     /// The error carried no documented code and its message matched the template of an entry
     /// without a code.
     Message,

@@ -145,6 +145,7 @@ impl<'a, const F: usize, const P: usize> View<'a, F, P> {
         Parts {
             code: self.received_code.map(str::to_owned),
             chosen: Chosen::Code,
+            code_from_header: false,
             message: self.message.to_owned(),
             status: self.status,
             fields: self.fields.each_ref().map(owned),
@@ -160,8 +161,11 @@ pub struct Parts<const F: usize, const P: usize> {
     /// The code the error arrived with, for `Unknown` and the entries whose
     /// [`Entry::keeps_code`]; `None` for the others.
     pub code: Option<String>,
-    /// Which rule chose the entry (not kept by a variant: `Clone` sets [`Chosen::Code`]).
+    /// Which rule chose the entry. A variant keeps neither this nor `code_from_header`: what
+    /// `Clone` builds again says [`Chosen::Code`] and `false`.
     pub chosen: Chosen,
+    /// Whether the code is the one a header sent, the error's body holding none.
+    pub code_from_header: bool,
     /// The message, never empty: the body's, else the entry's description, else the status's
     /// reason phrase.
     pub message: String,

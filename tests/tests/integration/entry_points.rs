@@ -281,10 +281,9 @@ fn the_attribute_form_keeps_the_users_name_derives_and_methods() {
         ("the user's", "the user's", 7)
     );
     assert_eq!(error.variant_name(), "NotFound");
-    assert_eq!(
-        GitHubCode::ALL.len(),
-        GitHubCode::ALL.iter().collect::<HashSet<_>>().len()
-    );
+    let gone = GitHub::decode(410, br#"{"message": "Gone"}"#);
+    let set: HashSet<&GitHub> = [error, gone.first(), again.first()].into_iter().collect();
+    assert_eq!(set.len(), 2, "{set:?}");
     // Two names for one spec's types in one module.
     let body = br#"{"ok": false, "error": "channel_not_found"}"#;
     assert_eq!(

@@ -20,6 +20,12 @@ pub enum GitHubNext {}
 #[cfg(any())]
 pub enum NeverBuilt {}
 
+/// A derive behind `cfg_attr` replaces errspec's impl where it holds, and leaves it where not.
+#[errspec::spec("github.toml")]
+#[cfg_attr(all(), derive(PartialEq))]
+#[cfg_attr(any(), derive(Debug))]
+pub enum Conditional {}
+
 mod nested {
     #![no_implicit_prelude]
     /// Errors of ITcare, in a module without the implicit prelude.
@@ -42,7 +48,10 @@ fn main() {
     assert_eq!(set.len(), 1);
     assert_eq!(GitHubNextCodes::ALL.len(), GitHubCode::ALL.len());
     assert_eq!(nested::Itcare::decode(409, b"").kind(), errspec::Kind::Conflict);
-    assert_eq!(nested::ItcareCode::ALL.len(), nested::ItcareCode::ALL.len());
+    assert_eq!(nested::ItcareCode::from_wire("INVALID_FIELD_VALUE").map(nested::ItcareCode::name), Some("InvalidFieldValue"));
+    let forbidden = Conditional::decode(403, br#"{"message": "Must have admin rights to Repository."}"#);
+    assert!(*forbidden.first() == forbidden.first().clone());
+    assert!(format!("{:?}", forbidden.first()).starts_with("Forbidden {"));
     let body = br#"{"errors": [{"type": "taken", "message": "has already been taken", "attribute": "serial_number"}]}"#;
     assert_eq!(in_a_function(body), Some("Taken"));
 }
