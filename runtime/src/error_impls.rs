@@ -121,8 +121,8 @@ macro_rules! __error_impls {
             /// one of its kind (`errspec::Recovery::for_kind`).
             #[must_use]
             pub fn recovery(&self) -> $crate::Recovery {
-                let held = view(self);
-                $crate::__private::recovery(&SPEC, held.entry, held.status)
+                let __held = view(self);
+                $crate::__private::recovery(&SPEC, __held.entry, __held.status)
             }
 
             /// The documented error this is, `None` for `Unknown`.
@@ -155,15 +155,15 @@ macro_rules! __error_impls {
             /// the error arrived with.
             #[must_use]
             pub fn kind(&self) -> $crate::Kind {
-                let held = view(self);
-                $crate::__private::kind(&SPEC, held.entry, held.status)
+                let __held = view(self);
+                $crate::__private::kind(&SPEC, __held.entry, __held.status)
             }
 
             /// Whether retrying the same request may succeed.
             #[must_use]
             pub fn is_retryable(&self) -> ::core::primitive::bool {
-                let held = view(self);
-                $crate::__private::is_retryable(&SPEC, held.entry, held.status)
+                let __held = view(self);
+                $crate::__private::is_retryable(&SPEC, __held.entry, __held.status)
             }
 
             /// The HTTP status the vendor documents for this error.
@@ -240,8 +240,8 @@ macro_rules! __error_impls {
                 $error::details(self)
             }
             fn spec_description(&self) -> ::core::option::Option<&'static str> {
-                let description = $code::description($error::spec_code(self)?);
-                (!description.is_empty()).then_some(description)
+                let __description = $code::description($error::spec_code(self)?);
+                (!__description.is_empty()).then_some(__description)
             }
             fn spec_solution(&self) -> ::core::option::Option<&'static str> {
                 $code::solution($error::spec_code(self)?)
@@ -284,12 +284,12 @@ macro_rules! __error_impls {
                 status: ::core::primitive::u16,
                 errors: &[Self],
             ) -> ::std::vec::Vec<::core::primitive::u8> {
-                let views: ::std::vec::Vec<$crate::__private::View<'_, $fields, $params>> =
+                let __views: ::std::vec::Vec<$crate::__private::View<'_, $fields, $params>> =
                     ::core::iter::Iterator::collect(::core::iter::Iterator::map(
                         errors.iter(),
                         view,
                     ));
-                $crate::__private::encode_views(&SPEC, status, &views)
+                $crate::__private::encode_views(&SPEC, status, &__views)
             }
         }
 
@@ -297,10 +297,10 @@ macro_rules! __error_impls {
             /// The wire code; for an entry chosen by status only, its variant name.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
-                let entry = &ENTRIES[index(self)];
-                match entry.code {
-                    ::core::option::Option::Some(code) => code,
-                    ::core::option::Option::None => entry.name,
+                let __entry = &ENTRIES[index(self)];
+                match __entry.code {
+                    ::core::option::Option::Some(__code) => __code,
+                    ::core::option::Option::None => __entry.name,
                 }
             }
 
@@ -308,11 +308,11 @@ macro_rules! __error_impls {
             /// share it), in constant time whatever the spec's size.
             #[must_use]
             pub fn from_wire(code: &str) -> ::core::option::Option<$code> {
-                let entry = SPEC.codes.index(code)?;
+                let __entry = SPEC.codes.index(code)?;
                 $code::ALL
                     .get(<::core::primitive::usize as ::core::convert::From<
                         ::core::primitive::u16,
-                    >>::from(entry))
+                    >>::from(__entry))
                     .copied()
             }
 
@@ -333,7 +333,7 @@ macro_rules! __error_impls {
             #[must_use]
             pub const fn kind(self) -> $crate::Kind {
                 match self.known_kind() {
-                    ::core::option::Option::Some(kind) => kind,
+                    ::core::option::Option::Some(__kind) => __kind,
                     ::core::option::Option::None => $crate::Kind::Other,
                 }
             }
@@ -349,7 +349,7 @@ macro_rules! __error_impls {
             #[must_use]
             pub const fn is_retryable(self) -> ::core::primitive::bool {
                 match ENTRIES[index(self)].retryable {
-                    ::core::option::Option::Some(retryable) => retryable,
+                    ::core::option::Option::Some(__retryable) => __retryable,
                     ::core::option::Option::None => self.kind().is_retryable_by_default(),
                 }
             }
@@ -415,8 +415,8 @@ macro_rules! __error_trait {
         #[automatically_derived]
         impl ::core::clone::Clone for $error {
             fn clone(&self) -> Self {
-                let held = view(self);
-                build(held.entry, held.to_parts())
+                let __held = view(self);
+                build(__held.entry, __held.to_parts())
             }
         }
     };

@@ -10,6 +10,45 @@ use quote::{format_ident, quote};
 use super::{ident, Names};
 use crate::model::{ErrorEntry, Spec};
 
+/// A local or parameter of a generated function, `__`-prefixed: beside the user's enum (the
+/// attribute form) the user's scope is the helpers' too, and a `const status` or a unit struct
+/// `code` there would turn a binding of that name into a pattern that matches it (hygiene does
+/// not help: `Span::mixed_site` still resolves constants at the call site).
+fn local(name: &str) -> Ident {
+    format_ident!("__{name}")
+}
+
+/// The locals every generated function binds.
+struct Locals {
+    entry: Ident,
+    parts: Ident,
+    error: Ident,
+    code: Ident,
+    message: Ident,
+    status: Ident,
+    items: Ident,
+    fields: Ident,
+    params: Ident,
+    received: Ident,
+}
+
+impl Locals {
+    fn new() -> Self {
+        Locals {
+            entry: local("entry"),
+            parts: local("parts"),
+            error: local("error"),
+            code: local("code"),
+            message: local("message"),
+            status: local("status"),
+            items: local("items"),
+            fields: local("fields"),
+            params: local("params"),
+            received: local("received_code"),
+        }
+    }
+}
+
 pub(super) fn variants(spec: &Spec, names: &Names) -> TokenStream {
     let build = build(spec, names);
     let view = view(spec, names);
@@ -19,11 +58,12 @@ pub(super) fn variants(spec: &Spec, names: &Names) -> TokenStream {
         .iter()
         .map(|entry| ident(&entry.variant))
         .collect();
+    let Locals { code: local, .. } = Locals::new();
     // A spec whose every entry was left out (after mistakes) has an empty code enum.
     let index = if spec.errors.is_empty() {
-        quote! { match code {} }
+        quote! { match #local {} }
     } else {
-        quote! { code as usize }
+        quote! { #local as usize }
     };
     quote! {
         #build
@@ -36,7 +76,7 @@ pub(super) fn variants(spec: &Spec, names: &Names) -> TokenStream {
         }
 
         /// The entry of `code` in the spec's table.
-        const fn index(code: #code) -> usize {
+        const fn index(#local: #code) -> usize {
             #index
         }
     }
@@ -45,7 +85,7 @@ pub(super) fn variants(spec: &Spec, names: &Names) -> TokenStream {
 /// The locals of the extra fields and of the template parameters.
 fn locals(prefix: &str, count: usize) -> Vec<Ident> {
     (0..count)
-        .map(|index| format_ident!("{prefix}{index}"))
+        .map(|index| local(&format!("{prefix}{index}")))
         .collect()
 }
 
@@ -55,8 +95,16 @@ fn build(spec: &Spec, names: &Names) -> TokenStream {
     let fields = Literal::usize_unsuffixed(names.fields);
     let params = Literal::usize_unsuffixed(names.params);
     let error = names.error;
+    let Locals {
+        entry,
+        parts,
+        code,
+        message,
+        status,
+        ..
+    } = &Locals::new();
     let signature = |name: &Ident| {
-        quote! { fn #name(entry: Option<usize>, parts: __rt::Parts<#fields, #params>) -> #error }
+        quote! { fn #name(#entry: Option<usize>, #parts: __rt::Parts<#fields, #params>) -> #error }
     };
     let entries: Vec<(usize, &ErrorEntry)> = spec.errors.iter().enumerate().collect();
     let build = format_ident!("build");
@@ -73,7 +121,7 @@ fn build(spec: &Spec, names: &Names) -> TokenStream {
         let first = Literal::usize_unsuffixed(chunk[0].0);
         let last = Literal::usize_unsuffixed(chunk[chunk.len() - 1].0);
         let function = format_ident!("build_{number}");
-        quote! { Some(#first..=#last) => #function(entry, parts), }
+        quote! { Some(#first..=#last) => #function(#entry, #parts), }
     });
     let dispatcher = signature(&build);
     let functions = chunks.iter().enumerate().map(|(number, chunk)| {
@@ -87,11 +135,11 @@ fn build(spec: &Spec, names: &Names) -> TokenStream {
     quote! {
         /// The variant of entry `entry` (`None`: `Unknown`) holding `parts`.
         #dispatcher {
-            match entry {
+            match #entry {
                 #(#dispatch)*
                 _ => {
-                    let __rt::Parts { code, message, status, .. } = parts;
-                    #error::Unknown { code, message, status }
+                    let __rt::Parts { code: #code, message: #message, status: #status, .. } = #parts;
+                    #error::Unknown { code: #code, message: #message, status: #status }
                 }
             }
         }
@@ -126,15 +174,24 @@ fn build_body(spec: &Spec, names: &Names, entries: &[(usize, &ErrorEntry)]) -> T
         if entries.is_empty() { 0 } else { names.fields },
     );
     let params = bind(&param_locals, used_params);
-    let items = if entries.iter().any(|(_, entry)| entry.batch) {
-        quote!(items)
+    let Locals {
+        entry,
+        parts,
+        code,
+        message,
+        status,
+        items,
+        ..
+    } = &Locals::new();
+    let bound_items = if entries.iter().any(|(_, entry)| entry.batch) {
+        quote!(#items)
     } else {
         quote!(_)
     };
     let error = names.error;
     let arms = entries.iter().map(|(index, entry)| {
         let variant = ident(&entry.variant);
-        let code = spec.keeps_code(*index).then(|| quote!(code,));
+        let code = spec.keeps_code(*index).then(|| quote!(code: #code,));
         let index = Literal::usize_unsuffixed(*index);
         let fields = spec
             .envelope
@@ -153,16 +210,16 @@ fn build_body(spec: &Spec, names: &Names, entries: &[(usize, &ErrorEntry)]) -> T
                 let name = ident(param);
                 quote!(#name: #local,)
             });
-        let items = entry.batch.then(|| quote!(items,));
+        let items = entry.batch.then(|| quote!(items: #items,));
         quote! {
-            Some(#index) => #error::#variant { message, #code #(#fields)* #(#params)* #items status },
+            Some(#index) => #error::#variant { message: #message, #code #(#fields)* #(#params)* #items status: #status },
         }
     });
     quote! {
-        let __rt::Parts { code, message, status, fields: #fields, params: #params, items: #items, .. } = parts;
-        match entry {
+        let __rt::Parts { code: #code, message: #message, status: #status, fields: #fields, params: #params, items: #bound_items, .. } = #parts;
+        match #entry {
             #(#arms)*
-            _ => #error::Unknown { code, message, status },
+            _ => #error::Unknown { code: #code, message: #message, status: #status },
         }
     }
 }
@@ -180,8 +237,16 @@ fn view(spec: &Spec, names: &Names) -> TokenStream {
     let fields = Literal::usize_unsuffixed(names.fields);
     let params = Literal::usize_unsuffixed(names.params);
     let error = names.error;
+    let locals = Locals::new();
+    let Locals {
+        error: value,
+        code,
+        message,
+        status,
+        ..
+    } = &locals;
     let signature =
-        |name: &Ident| quote! { fn #name(error: &#error) -> __rt::View<'_, #fields, #params> };
+        |name: &Ident| quote! { fn #name(#value: &#error) -> __rt::View<'_, #fields, #params> };
     let entries: Vec<(usize, &ErrorEntry)> = spec.errors.iter().enumerate().collect();
     let view = format_ident!("view");
     if entries.len() <= CHUNK {
@@ -196,9 +261,9 @@ fn view(spec: &Spec, names: &Names) -> TokenStream {
     let dispatch = chunks.iter().enumerate().map(|(number, chunk)| {
         let variants = chunk.iter().map(|(_, entry)| ident(&entry.variant));
         let function = format_ident!("view_{number}");
-        quote! { #(#error::#variants { .. })|* => #function(error), }
+        quote! { #(#error::#variants { .. })|* => #function(#value), }
     });
-    let unknown = unknown_view(names);
+    let unknown = unknown_view(names, &locals);
     let dispatcher = signature(&view);
     let functions = chunks.iter().enumerate().map(|(number, chunk)| {
         let signature = signature(&format_ident!("view_{number}"));
@@ -211,9 +276,9 @@ fn view(spec: &Spec, names: &Names) -> TokenStream {
     quote! {
         /// What the variant holds, for the runtime's accessors.
         #dispatcher {
-            match error {
+            match #value {
                 #(#dispatch)*
-                #error::Unknown { code, message, status } => #unknown,
+                #error::Unknown { code: #code, message: #message, status: #status } => #unknown,
             }
         }
 
@@ -226,11 +291,17 @@ fn nones(count: usize) -> Vec<TokenStream> {
 }
 
 /// The view of `Unknown`, whose `code`, `message` and `status` are bound.
-fn unknown_view(names: &Names) -> TokenStream {
+fn unknown_view(names: &Names, locals: &Locals) -> TokenStream {
     let no_fields = nones(names.fields);
     let no_params = nones(names.params);
+    let Locals {
+        code,
+        message,
+        status,
+        ..
+    } = locals;
     quote! {
-        __rt::View::new(None, code.as_deref(), message, *status, [#(#no_fields),*], [#(#no_params),*])
+        __rt::View::new(None, #code.as_deref(), #message, *#status, [#(#no_fields),*], [#(#no_params),*])
     }
 }
 
@@ -244,22 +315,37 @@ fn view_body(
     entries: &[(usize, &ErrorEntry)],
     unknown: bool,
 ) -> TokenStream {
-    let fields: Vec<Ident> = spec
+    let Locals {
+        entry: index_local,
+        error: value,
+        code,
+        message,
+        status,
+        items,
+        fields,
+        params,
+        received,
+        ..
+    } = &Locals::new();
+    let field_names: Vec<Ident> = spec
         .envelope
         .fields
         .iter()
         .map(|field| ident(&field.name))
         .collect();
+    let field_locals = locals("f", names.fields);
+    let param_locals = locals("p", names.params);
     let error = names.error;
     let parts = entries.iter().map(|(index, entry)| {
         let variant = ident(&entry.variant);
         let rest = (spec.keeps_code(*index) || entry.batch).then(|| quote!(..));
         let index = Literal::usize_unsuffixed(*index);
-        let params: Vec<Ident> = entry.params().iter().map(|param| ident(param)).collect();
-        let padding = nones(names.params - params.len());
+        let param_names: Vec<Ident> = entry.params().iter().map(|param| ident(param)).collect();
+        let param_locals = &param_locals[..param_names.len()];
+        let padding = nones(names.params - param_names.len());
         quote! {
-            #error::#variant { message, status, #(#fields,)* #(#params,)* #rest } => {
-                (Some(#index), message, status, [#(#fields),*], [#(#params,)* #(#padding),*])
+            #error::#variant { message: #message, status: #status, #(#field_names: #field_locals,)* #(#param_names: #param_locals,)* #rest } => {
+                (Some(#index), #message, #status, [#(#field_locals),*], [#(#param_locals,)* #(#padding),*])
             }
         }
     });
@@ -267,8 +353,8 @@ fn view_body(
         let no_fields = nones(names.fields);
         let no_params = nones(names.params);
         quote! {
-            #error::Unknown { message, status, .. } => {
-                (None, message, status, [#(#no_fields),*], [#(#no_params),*])
+            #error::Unknown { message: #message, status: #status, .. } => {
+                (None, #message, #status, [#(#no_fields),*], [#(#no_params),*])
             }
         }
     } else {
@@ -280,11 +366,11 @@ fn view_body(
         .filter(|(index, _)| spec.keeps_code(*index))
         .map(|(_, entry)| {
             let variant = ident(&entry.variant);
-            quote!(#error::#variant { code, .. })
+            quote!(#error::#variant { code: #code, .. })
         })
         .collect();
     if unknown {
-        keeping.push(quote!(#error::Unknown { code, .. }));
+        keeping.push(quote!(#error::Unknown { code: #code, .. }));
     }
     // `_` would be unreachable when every variant keeps the code it received.
     let others = (!unknown || entries.iter().any(|(index, _)| !spec.keeps_code(*index)))
@@ -293,8 +379,8 @@ fn view_body(
         quote!(None)
     } else {
         quote! {
-            match error {
-                #(#keeping)|* => code.as_deref(),
+            match #value {
+                #(#keeping)|* => #code.as_deref(),
                 #others
             }
         }
@@ -304,22 +390,22 @@ fn view_body(
         .filter(|(_, entry)| entry.batch)
         .map(|(_, entry)| ident(&entry.variant))
         .collect();
-    let items = if with_items.is_empty() {
+    let items_of = if with_items.is_empty() {
         quote!(&__rt::NO_ITEMS)
     } else {
         quote! {
-            match error {
-                #(#error::#with_items { items, .. })|* => items,
+            match #value {
+                #(#error::#with_items { items: #items, .. })|* => #items,
                 _ => &__rt::NO_ITEMS,
             }
         }
     };
     quote! {
-        let (entry, message, status, fields, params) = match error {
+        let (#index_local, #message, #status, #fields, #params) = match #value {
             #(#parts)*
             #other_parts
         };
-        let received_code = #received_code;
-        __rt::View::new(entry, received_code, message, *status, fields, params).with_items(#items)
+        let #received = #received_code;
+        __rt::View::new(#index_local, #received, #message, *#status, #fields, #params).with_items(#items_of)
     }
 }

@@ -355,119 +355,144 @@ Vendor documentation: <https://example.org/errors>*/
         kinds: &[],
     };
     /// The variant of entry `entry` (`None`: `Unknown`) holding `parts`.
-    fn build(entry: Option<usize>, parts: __rt::Parts<1, 1>) -> FeaturesError {
+    fn build(__entry: Option<usize>, __parts: __rt::Parts<1, 1>) -> FeaturesError {
         let __rt::Parts {
-            code,
-            message,
-            status,
-            fields: [f0,
+            code: __code,
+            message: __message,
+            status: __status,
+            fields: [__f0,
             ],
-            params: [p0,
+            params: [__p0,
             ],
-            items: items,
+            items: __items,
             ..
-        } = parts;
-        match entry {
+        } = __parts;
+        match __entry {
             Some(0) => {
                 FeaturesError::Multiple {
-                    message,
-                    field: f0,
-                    status,
+                    message: __message,
+                    field: __f0,
+                    status: __status,
                 }
             }
             Some(1) => {
                 FeaturesError::NotFound {
-                    message,
-                    field: f0,
-                    id: p0,
-                    status,
+                    message: __message,
+                    field: __f0,
+                    id: __p0,
+                    status: __status,
                 }
             }
             Some(2) => {
                 FeaturesError::NotFoundOther {
-                    message,
-                    field: f0,
-                    status,
+                    message: __message,
+                    field: __f0,
+                    status: __status,
                 }
             }
             Some(3) => {
                 FeaturesError::Partial {
-                    message,
-                    field: f0,
-                    items,
-                    status,
+                    message: __message,
+                    field: __f0,
+                    items: __items,
+                    status: __status,
                 }
             }
             Some(4) => {
                 FeaturesError::Login {
-                    message,
-                    field: f0,
-                    status,
+                    message: __message,
+                    field: __f0,
+                    status: __status,
                 }
             }
             Some(5) => {
                 FeaturesError::Unavailable {
-                    message,
-                    code,
-                    field: f0,
-                    status,
+                    message: __message,
+                    code: __code,
+                    field: __f0,
+                    status: __status,
                 }
             }
             Some(6) => {
                 FeaturesError::ServerError {
-                    message,
-                    code,
-                    field: f0,
-                    status,
+                    message: __message,
+                    code: __code,
+                    field: __f0,
+                    status: __status,
                 }
             }
             _ => {
                 FeaturesError::Unknown {
-                    code,
-                    message,
-                    status,
+                    code: __code,
+                    message: __message,
+                    status: __status,
                 }
             }
         }
     }
     /// What the variant holds, for the runtime's accessors.
-    fn view(error: &FeaturesError) -> __rt::View<'_, 1, 1> {
-        let (entry, message, status, fields, params) = match error {
-            FeaturesError::Multiple { message, status, field } => {
-                (Some(0), message, status, [field], [__rt::NONE])
-            }
-            FeaturesError::NotFound { message, status, field, id } => {
-                (Some(1), message, status, [field], [id])
-            }
-            FeaturesError::NotFoundOther { message, status, field } => {
-                (Some(2), message, status, [field], [__rt::NONE])
-            }
-            FeaturesError::Partial { message, status, field, .. } => {
-                (Some(3), message, status, [field], [__rt::NONE])
-            }
-            FeaturesError::Login { message, status, field } => {
-                (Some(4), message, status, [field], [__rt::NONE])
-            }
-            FeaturesError::Unavailable { message, status, field, .. } => {
-                (Some(5), message, status, [field], [__rt::NONE])
-            }
-            FeaturesError::ServerError { message, status, field, .. } => {
-                (Some(6), message, status, [field], [__rt::NONE])
-            }
-            FeaturesError::Unknown { message, status, .. } => {
-                (None, message, status, [__rt::NONE], [__rt::NONE])
+    fn view(__error: &FeaturesError) -> __rt::View<'_, 1, 1> {
+        let (__entry, __message, __status, __fields, __params) = match __error {
+            FeaturesError::Multiple {
+                message: __message,
+                status: __status,
+                field: __f0,
+            } => (Some(0), __message, __status, [__f0], [__rt::NONE]),
+            FeaturesError::NotFound {
+                message: __message,
+                status: __status,
+                field: __f0,
+                id: __p0,
+            } => (Some(1), __message, __status, [__f0], [__p0]),
+            FeaturesError::NotFoundOther {
+                message: __message,
+                status: __status,
+                field: __f0,
+            } => (Some(2), __message, __status, [__f0], [__rt::NONE]),
+            FeaturesError::Partial {
+                message: __message,
+                status: __status,
+                field: __f0,
+                ..
+            } => (Some(3), __message, __status, [__f0], [__rt::NONE]),
+            FeaturesError::Login {
+                message: __message,
+                status: __status,
+                field: __f0,
+            } => (Some(4), __message, __status, [__f0], [__rt::NONE]),
+            FeaturesError::Unavailable {
+                message: __message,
+                status: __status,
+                field: __f0,
+                ..
+            } => (Some(5), __message, __status, [__f0], [__rt::NONE]),
+            FeaturesError::ServerError {
+                message: __message,
+                status: __status,
+                field: __f0,
+                ..
+            } => (Some(6), __message, __status, [__f0], [__rt::NONE]),
+            FeaturesError::Unknown { message: __message, status: __status, .. } => {
+                (None, __message, __status, [__rt::NONE], [__rt::NONE])
             }
         };
-        let received_code = match error {
-            FeaturesError::Unavailable { code, .. }
-            | FeaturesError::ServerError { code, .. }
-            | FeaturesError::Unknown { code, .. } => code.as_deref(),
+        let __received_code = match __error {
+            FeaturesError::Unavailable { code: __code, .. }
+            | FeaturesError::ServerError { code: __code, .. }
+            | FeaturesError::Unknown { code: __code, .. } => __code.as_deref(),
             _ => None,
         };
-        __rt::View::new(entry, received_code, message, *status, fields, params)
+        __rt::View::new(
+                __entry,
+                __received_code,
+                __message,
+                *__status,
+                __fields,
+                __params,
+            )
             .with_items(
-                match error {
-                    FeaturesError::Partial { items, .. } => items,
+                match __error {
+                    FeaturesError::Partial { items: __items, .. } => __items,
                     _ => &__rt::NO_ITEMS,
                 },
             )
@@ -485,8 +510,8 @@ Vendor documentation: <https://example.org/errors>*/
         ];
     }
     /// The entry of `code` in the spec's table.
-    const fn index(code: FeaturesCode) -> usize {
-        code as usize
+    const fn index(__code: FeaturesCode) -> usize {
+        __code as usize
     }
     __rt::error_impls!(FeaturesError, FeaturesCode, 1, 1);
     __rt::error_trait!(Clone for FeaturesError);

@@ -68,8 +68,8 @@ macro_rules! __from_reqwest {
             pub async fn from_reqwest<R: $crate::ReqwestResponse>(
                 response: R,
             ) -> $crate::ErrorResponse<$error> {
-                let (status, headers, body) = $crate::ReqwestResponse::read(response).await;
-                $error::decode_parts(status, &headers, &body)
+                let (__status, __headers, __body) = $crate::ReqwestResponse::read(response).await;
+                $error::decode_parts(__status, &__headers, &__body)
             }
         }
     };
