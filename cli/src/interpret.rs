@@ -144,6 +144,7 @@ impl Interpreter {
             by_message,
             fields,
             envelope,
+            other_shapes,
             status_format,
             rate_limit_window,
             headers,
@@ -164,43 +165,20 @@ impl Interpreter {
             .map(|(code, first)| (code.as_str(), *first))
             .collect();
         let fields = strs(fields);
-        let TableEnvelope {
-            format,
-            at,
-            many,
-            parts,
-            code_before,
-            code_after,
-            multiple,
-            batch,
-            error_if,
-        } = envelope;
-        let paths: Vec<Vec<&str>> = parts.iter().map(|part| strs(&part.path)).collect();
-        let parts: Vec<Part<'_>> = paths
+        let shapes: Vec<&TableEnvelope> = core::iter::once(envelope).chain(other_shapes).collect();
+        let shape_strs: Vec<ShapeStrs<'_>> = shapes.iter().map(|shape| shape_strs(shape)).collect();
+        let shape_parts: Vec<Vec<Part<'_>>> = shapes
             .iter()
-            .zip(parts)
-            .map(
-                |(
-                    path,
-                    TablePart {
-                        path: _,
-                        role,
-                        rank,
-                        group,
-                    },
-                )| Part {
-                    path,
-                    role: *role,
-                    rank: *rank,
-                    group: *group,
-                },
-            )
+            .zip(&shape_strs)
+            .map(|(shape, strs)| shape_parts(shape, strs))
             .collect();
-        let at = strs(at);
-        let error_if_at = error_if
-            .as_ref()
-            .map(|error_if| strs(&error_if.at))
-            .unwrap_or_default();
+        let mut envelopes: Vec<Envelope<'_>> = shapes
+            .iter()
+            .zip(&shape_strs)
+            .zip(&shape_parts)
+            .map(|((shape, strs), parts)| runtime_envelope(shape, strs, parts))
+            .collect();
+        let envelope = envelopes.remove(0);
         let TableHeaders {
             code,
             request_id,
@@ -224,30 +202,8 @@ impl Interpreter {
             unknown,
             by_message,
             fields: &fields,
-            envelope: Envelope {
-                format: *format,
-                at: &at,
-                many: *many,
-                parts: &parts,
-                code_before: code_before.as_deref(),
-                code_after: code_after.as_deref(),
-                multiple: multiple.as_deref(),
-                batch: batch
-                    .as_ref()
-                    .map(|TableBatch { id, message, bare }| Batch {
-                        id,
-                        message,
-                        bare: *bare,
-                    }),
-                error_if: error_if.as_ref().map(|TableErrorIf { at: _, is }| ErrorIf {
-                    at: &error_if_at,
-                    is: is.as_ref().map(|mark| match mark {
-                        MarkValue::Bool(flag) => Mark::Bool(*flag),
-                        MarkValue::Text(text) => Mark::Text(text),
-                        MarkValue::Integer(number) => Mark::Integer(*number),
-                    }),
-                }),
-            },
+            envelope,
+            other_shapes: &envelopes,
             status_format: *status_format,
             rate_limit_window: *rate_limit_window,
             headers: Headers {
@@ -317,6 +273,96 @@ pub fn fixed(entry: &ErrorEntry) -> Fixed {
 }
 
 /// `strings` borrowed as `&str`s.
+/// The strings of one shape's tables, borrowed, in the runtime's form: what its runtime
+/// envelope points into.
+struct ShapeStrs<'t> {
+    paths: Vec<Vec<&'t str>>,
+    at: Vec<&'t str>,
+    error_if_at: Vec<&'t str>,
+    content_types: Vec<&'t str>,
+}
+
+fn shape_strs(shape: &TableEnvelope) -> ShapeStrs<'_> {
+    ShapeStrs {
+        paths: shape.parts.iter().map(|part| strs(&part.path)).collect(),
+        at: strs(&shape.at),
+        error_if_at: shape
+            .error_if
+            .as_ref()
+            .map(|error_if| strs(&error_if.at))
+            .unwrap_or_default(),
+        content_types: strs(&shape.content_types),
+    }
+}
+
+fn shape_parts<'s>(shape: &TableEnvelope, strs: &'s ShapeStrs<'_>) -> Vec<Part<'s>> {
+    strs.paths
+        .iter()
+        .zip(&shape.parts)
+        .map(
+            |(
+                path,
+                TablePart {
+                    path: _,
+                    role,
+                    rank,
+                    group,
+                },
+            )| Part {
+                path,
+                role: *role,
+                rank: *rank,
+                group: *group,
+            },
+        )
+        .collect()
+}
+
+/// The runtime's envelope of one shape, every field written.
+fn runtime_envelope<'s>(
+    shape: &'s TableEnvelope,
+    strs: &'s ShapeStrs<'_>,
+    parts: &'s [Part<'s>],
+) -> Envelope<'s> {
+    let TableEnvelope {
+        format,
+        at: _,
+        many,
+        parts: _,
+        code_before,
+        code_after,
+        multiple,
+        batch,
+        error_if,
+        content_types: _,
+    } = shape;
+    Envelope {
+        format: *format,
+        at: &strs.at,
+        many: *many,
+        parts,
+        code_before: code_before.as_deref(),
+        code_after: code_after.as_deref(),
+        multiple: multiple.as_deref(),
+        batch: batch
+            .as_ref()
+            .map(|TableBatch { id, message, bare }| Batch {
+                id,
+                message,
+                bare: *bare,
+            }),
+        error_if: error_if.as_ref().map(|TableErrorIf { at: _, is }| ErrorIf {
+            at: &strs.error_if_at,
+            is: is.as_ref().map(|mark| match mark {
+                MarkValue::Bool(flag) => Mark::Bool(*flag),
+                MarkValue::Text(text) => Mark::Text(text),
+                MarkValue::Integer(number) => Mark::Integer(*number),
+            }),
+        }),
+        content_types: &strs.content_types,
+    }
+}
+
 fn strs(strings: &[String]) -> Vec<&str> {
     strings.iter().map(String::as_str).collect()
 }

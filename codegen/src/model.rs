@@ -14,8 +14,13 @@ pub struct Spec {
     /// The length in seconds of the window the API's rate limits reset at, counted from the
     /// Unix epoch (60 for `rate_limit_window = "minute"`).
     pub rate_limit_window: Option<u64>,
-    /// Where errors sit in a body.
+    /// Where errors sit in a body: the first of the spec's shapes (`[envelope]`, or the first
+    /// `[[envelope]]`), the one `to_body` writes.
     pub envelope: Envelope,
+    /// The other shapes the API's errors take (the later `[[envelope]]` tables), tried in
+    /// order when the first finds no error. Every shape declares every field, in the same
+    /// order: one a shape does not read has no pointers there.
+    pub other_shapes: Vec<Envelope>,
     /// Every documented error, in file order.
     pub errors: Vec<ErrorEntry>,
     /// For bodies without a readable code: `[fallback.missing]`, then the keys of
@@ -64,8 +69,10 @@ pub struct Envelope {
     pub batch: Option<Batch>,
     /// What marks a body sent with a success status as an error.
     pub error_if: Option<ErrorIf>,
-    /// What the response's headers add (`[envelope.headers]`).
+    /// What the response's headers add (`[envelope.headers]`); the first shape's only.
     pub headers: Headers,
+    /// The media types of the responses read in this shape, lowercase; empty: any.
+    pub content_types: Vec<String>,
 }
 
 /// The headers a spec reads besides `Retry-After`, each list tried in order.

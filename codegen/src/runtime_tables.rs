@@ -25,8 +25,10 @@ pub struct Tables {
     pub by_message: Vec<u16>,
     /// The names of the extra fields, in spec order.
     pub fields: Vec<String>,
-    /// Where the parts of an error sit in a body.
+    /// Where the parts of an error sit in a body: the first shape.
     pub envelope: TableEnvelope,
+    /// The other shapes, in order.
+    pub other_shapes: Vec<TableEnvelope>,
     /// How a status inside an error is written.
     pub status_format: StatusFormat,
     /// The length in seconds of the window rate limits reset at.
@@ -98,6 +100,8 @@ pub struct TableEnvelope {
     pub batch: Option<TableBatch>,
     /// What marks a body sent with a success status as an error.
     pub error_if: Option<TableErrorIf>,
+    /// The media types of the responses read in this shape; empty: any.
+    pub content_types: Vec<String>,
 }
 
 /// Per-item results: `errspec::__private::Batch`.
@@ -204,6 +208,7 @@ impl Tables {
                 .map(|field| field.name.clone())
                 .collect(),
             envelope: TableEnvelope::new(&spec.envelope),
+            other_shapes: spec.other_shapes.iter().map(TableEnvelope::new).collect(),
             status_format: spec.envelope.status_format,
             rate_limit_window: spec.rate_limit_window,
             headers: TableHeaders {
@@ -266,6 +271,7 @@ impl TableEnvelope {
                 at: pointer_tokens(&error_if.at),
                 is: error_if.is.clone(),
             }),
+            content_types: envelope.content_types.clone(),
         }
     }
 }

@@ -38,8 +38,13 @@ macro_rules! __error_impls {
                 body: &[::core::primitive::u8],
             ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
                 let status = ::core::convert::Into::<$crate::Status>::into(status);
-                $crate::__private::is_error(KnownEnvelope, $crate::Status::as_u16(status), body)
-                    .then(|| $error::decode(status, body))
+                $crate::__private::is_error(
+                    &SPEC,
+                    KnownEnvelope,
+                    $crate::Status::as_u16(status),
+                    body,
+                )
+                .then(|| $error::decode(status, body))
             }
 
             /// Decodes an error response from its status (a `u16` or an
@@ -75,8 +80,13 @@ macro_rules! __error_impls {
                 body: &[::core::primitive::u8],
             ) -> ::core::option::Option<$crate::ErrorResponse<$error>> {
                 let status = ::core::convert::Into::<$crate::Status>::into(status);
-                $crate::__private::is_error(KnownEnvelope, $crate::Status::as_u16(status), body)
-                    .then(|| $error::decode_parts(status, headers, body))
+                $crate::__private::is_error(
+                    &SPEC,
+                    KnownEnvelope,
+                    $crate::Status::as_u16(status),
+                    body,
+                )
+                .then(|| $error::decode_parts(status, headers, body))
             }
 
             /// Decodes an error response of the `http` crate: [`decode_parts`](Self::decode_parts)
@@ -264,7 +274,7 @@ macro_rules! __error_impls {
                 body: &[::core::primitive::u8],
             ) -> ::core::primitive::bool {
                 let status = $crate::Status::as_u16(::core::convert::Into::into(status));
-                $crate::__private::is_error(KnownEnvelope, status, body)
+                $crate::__private::is_error(&SPEC, KnownEnvelope, status, body)
             }
             fn request_id_header() -> ::core::option::Option<&'static str> {
                 SPEC.headers.request_id.first().copied()

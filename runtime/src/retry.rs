@@ -36,21 +36,17 @@ impl std::error::Error for InvalidRetryAfter {}
 
 impl RetryAfter {
     /// Reads a header value: delta-seconds (`120`; a number too large for a `u64` counts as
-    /// `u64::MAX` seconds) or an HTTP-date in any of its three formats. `None` for anything
-    /// else, such as `-1`, `1.5` or an empty value.
+    /// `u64::MAX` seconds), with a decimal fraction as some servers send it (Shopify's `2.0`),
+    /// or an HTTP-date in any of its three formats. `None` for anything else, such as `-1`,
+    /// `1e3` or an empty value.
     #[must_use]
     pub fn parse(value: &[u8]) -> Option<RetryAfter> {
         let text = core::str::from_utf8(value).ok()?.trim_matches([' ', '\t']);
+        if let Some(delay) = crate::engine::delay::seconds(text) {
+            return Some(RetryAfter::Delay(delay));
+        }
         if text.is_empty() {
             return None;
-        }
-        if text.bytes().all(|byte| byte.is_ascii_digit()) {
-            let seconds = text.bytes().fold(0u64, |seconds, digit| {
-                seconds
-                    .saturating_mul(10)
-                    .saturating_add(u64::from(digit - b'0'))
-            });
-            return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
         }
         httpdate::parse_http_date(text).ok().map(RetryAfter::At)
     }
@@ -131,6 +127,10 @@ mod tests {
             RetryAfter::parse(b" 0\t"),
             Some(RetryAfter::Delay(Duration::ZERO))
         );
+        assert_eq!(
+            RetryAfter::parse(b"2.5"),
+            Some(RetryAfter::Delay(Duration::from_millis(2500)))
+        );
         let date = UNIX_EPOCH + Duration::from_secs(784_111_777);
         for text in [
             "Sun, 06 Nov 1994 08:49:37 GMT",
@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn rejects_what_is_neither() {
-        for text in ["", " ", "-1", "1.5", "+5", "soon", "12 s", "\u{ff11}"] {
+        for text in ["", " ", "-1", "1.", "1e3", "+5", "soon", "12 s", "\u{ff11}"] {
             assert_eq!(RetryAfter::parse(text.as_bytes()), None, "{text:?}");
         }
         assert_eq!(RetryAfter::parse(b"\xff1"), None);

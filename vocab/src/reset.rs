@@ -9,6 +9,8 @@ pub enum ResetFormat {
     Milliseconds,
     /// The Unix time, in seconds, when the limit resets (GitHub's `x-ratelimit-reset`).
     EpochSeconds,
+    /// A duration with units to wait (OpenAI's `x-ratelimit-reset-requests: 6m0s`, `120ms`).
+    Duration,
 }
 
 impl ResetFormat {
@@ -17,6 +19,7 @@ impl ResetFormat {
         ResetFormat::Seconds,
         ResetFormat::Milliseconds,
         ResetFormat::EpochSeconds,
+        ResetFormat::Duration,
     ];
 
     /// The name used in spec files.
@@ -26,6 +29,7 @@ impl ResetFormat {
             ResetFormat::Seconds => "seconds",
             ResetFormat::Milliseconds => "milliseconds",
             ResetFormat::EpochSeconds => "epoch_seconds",
+            ResetFormat::Duration => "duration",
         }
     }
 
@@ -36,6 +40,7 @@ impl ResetFormat {
             ResetFormat::Seconds => "Seconds",
             ResetFormat::Milliseconds => "Milliseconds",
             ResetFormat::EpochSeconds => "EpochSeconds",
+            ResetFormat::Duration => "Duration",
         }
     }
 

@@ -2,7 +2,8 @@
 //! matched against them.
 //!
 //! A template is split into its literal pieces (`n` parameters between `n + 1` pieces), which
-//! [`normalize_pieces`] trims, strips of a final period and of quotes next to a parameter.
+//! [`normalize_pieces`] trims, strips of a final `.`, `!` or `?` and of quotes next to a
+//! parameter.
 //! Matching normalizes the message the same way ([`normalize_message`]), then finds each piece
 //! left to right. It never backtracks, so it is linear in the length of the message.
 
@@ -20,12 +21,22 @@ pub const QUOTE_PAIRS: &[(char, char)] = &[
     ('\u{201c}', '\u{201d}'),
 ];
 
-/// The message the way templates are written: trimmed, unquoted, without a final period.
+/// What may end a sentence: servers add or drop one where the documentation has none or
+/// another, so one of them at the end of a message or a template is ignored.
+pub const FINAL_STOPS: &[char] = &['.', '!', '?'];
+
+/// The message the way templates are written: trimmed, unquoted, without a final `.`, `!`
+/// or `?`.
 #[must_use]
 pub fn normalize_message(message: &str) -> &str {
     let trimmed = message.trim();
     let unquoted = strip_quote_pair(trimmed).trim();
-    unquoted.strip_suffix('.').unwrap_or(unquoted).trim_end()
+    without_final_stop(unquoted)
+}
+
+/// `text` without one final [`FINAL_STOPS`] character and the space before it.
+fn without_final_stop(text: &str) -> &str {
+    text.strip_suffix(FINAL_STOPS).unwrap_or(text).trim_end()
 }
 
 fn strip_quote_pair(text: &str) -> &str {
@@ -104,7 +115,7 @@ fn capture_spans_dyn(
 }
 
 /// Normalizes a template's literal pieces the way [`normalize_message`] normalizes messages:
-/// trims the ends, drops quotes around the whole text and a final period, and drops quotes
+/// trims the ends, drops quotes around the whole text and a final `.`, `!` or `?`, and drops quotes
 /// next to parameters, which the matcher strips from captured values.
 pub fn normalize_pieces(pieces: &mut [String]) {
     let count = pieces.len();
@@ -112,19 +123,12 @@ pub fn normalize_pieces(pieces: &mut [String]) {
         *first = first.trim_start().to_owned();
     }
     if let Some(last) = pieces.last_mut() {
-        let trimmed = last.trim_end();
-        let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed).trim_end();
-        *last = trimmed.to_owned();
+        *last = without_final_stop(last.trim_end()).to_owned();
     }
     if count == 1 {
         let whole = strip_quote_pair(&pieces[0]);
         if whole.len() != pieces[0].len() {
-            let inner = whole.trim();
-            pieces[0] = inner
-                .strip_suffix('.')
-                .unwrap_or(inner)
-                .trim_end()
-                .to_owned();
+            pieces[0] = without_final_stop(whole.trim()).to_owned();
         }
         return;
     }
@@ -181,6 +185,44 @@ mod tests {
         let mut whole = vec!["\"Invalid request body.\"".to_owned()];
         normalize_pieces(&mut whole);
         assert_eq!(whole, ["Invalid request body"]);
+        let mut exclaimed = vec!["Slow down, ".to_owned(), "!".to_owned()];
+        normalize_pieces(&mut exclaimed);
+        assert_eq!(exclaimed, ["Slow down, ", ""]);
+    }
+
+    #[test]
+    fn a_final_stop_is_ignored_on_either_side_whichever_it_is() {
+        let mut pieces = vec![
+            "Are you sure you want to delete ".to_owned(),
+            "?".to_owned(),
+        ];
+        normalize_pieces(&mut pieces);
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        for message in [
+            "Are you sure you want to delete report-7?",
+            "Are you sure you want to delete report-7",
+            "Are you sure you want to delete report-7.",
+            "Are you sure you want to delete report-7!",
+        ] {
+            assert_eq!(
+                match_template::<1>(&pieces, message),
+                Some(["report-7".to_owned()]),
+                "{message}"
+            );
+        }
+        assert!(matches_template(
+            &["Rate limit exceeded"],
+            "Rate limit exceeded!"
+        ));
+        assert!(matches_template(
+            &["Rate limit exceeded"],
+            "Rate limit exceeded ?"
+        ));
+        // One stop only: the rest of the text is the message's.
+        assert!(!matches_template(
+            &["Rate limit exceeded"],
+            "Rate limit exceeded!!"
+        ));
     }
 
     #[test]

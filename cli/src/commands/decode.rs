@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime};
 use errspec::__private::Chosen;
 use errspec::http::{HeaderMap, HeaderName, HeaderValue};
 use errspec::{BatchItems, Recovery};
+use errspec_codegen::model::Envelope;
 use errspec_codegen::Spec;
 use errspec_vocab::BodyFormat;
 use serde::Serialize;
@@ -113,22 +114,42 @@ pub fn reasons(spec: &Spec, response: &Decoded, why: Why, body: &[u8]) -> Reason
     }
 }
 
-/// Why a body yielded no error: empty, not of the spec's format, or of another shape.
+/// Why a body yielded no error: empty, not of the spec's formats, or of another shape.
 fn why_unread(spec: &Spec, body: &[u8]) -> String {
     if body.iter().all(u8::is_ascii_whitespace) {
         return "the body is empty".to_owned();
     }
-    match spec.envelope.format {
-        BodyFormat::Json if serde_json::from_slice::<serde::de::IgnoredAny>(body).is_err() => {
-            format!("the body is not JSON (it starts with `{}`)", start_of(body))
-        }
-        BodyFormat::Xml if !body.trim_ascii_start().starts_with(b"<") => {
-            format!("the body is not XML (it starts with `{}`)", start_of(body))
-        }
-        _ => format!(
+    let shapes = || core::iter::once(&spec.envelope).chain(&spec.other_shapes);
+    let is_json = || serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok();
+    let is_xml = || body.trim_ascii_start().starts_with(b"<");
+    let readable = shapes().any(|shape| match shape.format {
+        BodyFormat::Json => is_json(),
+        BodyFormat::Xml => is_xml(),
+    });
+    if !readable {
+        let json = shapes().any(|shape| shape.format == BodyFormat::Json);
+        let xml = shapes().any(|shape| shape.format == BodyFormat::Xml);
+        let formats = match (json, xml) {
+            (true, true) => "neither JSON nor XML",
+            (false, true) => "not XML",
+            _ => "not JSON",
+        };
+        return format!(
+            "the body is {formats} (it starts with `{}`)",
+            start_of(body)
+        );
+    }
+    let places: Vec<String> = shapes().map(where_the_envelope_looks).collect();
+    if places.len() == 1 {
+        format!(
             "the body holds no error where the spec's envelope looks ({})",
-            where_the_envelope_looks(spec)
-        ),
+            places[0]
+        )
+    } else {
+        format!(
+            "the body holds no error where any of the spec's shapes looks ({})",
+            places.join("; ")
+        )
     }
 }
 
@@ -152,9 +173,8 @@ fn chosen_name(chosen: Chosen) -> &'static str {
     }
 }
 
-/// Where the envelope reads a code and a message, for the user to compare with the body.
-fn where_the_envelope_looks(spec: &Spec) -> String {
-    let envelope = &spec.envelope;
+/// Where a shape reads a code and a message, for the user to compare with the body.
+fn where_the_envelope_looks(envelope: &Envelope) -> String {
     let mut places = Vec::new();
     if let Some(code) = envelope.code.as_ref().and_then(|pointers| pointers.first()) {
         places.push(format!("code at `{}{code}`", envelope.at));

@@ -113,6 +113,15 @@ mod styles {
     pub mod soap {
         errspec::errors_from_spec!("../tests/specs/soap.toml");
     }
+    pub mod twilio {
+        errspec::errors_from_spec!("../tests/specs/twilio.toml");
+    }
+    pub mod kubernetes {
+        errspec::errors_from_spec!("../tests/specs/kubernetes.toml");
+    }
+    pub mod graphql {
+        errspec::errors_from_spec!("../tests/specs/graphql.toml");
+    }
 }
 
 /// A generated decoder: status and body to the decoded response.
@@ -569,6 +578,98 @@ fn xml_bodies_decode_alike_interpreted_and_generated() {
     }
     s3.assert_agreed(s3_bodies.len() * STATUSES.len());
     soap.assert_agreed(soap_bodies.len() * STATUSES.len());
+}
+
+/// Specs of several shapes (`[[envelope]]`): bodies of each shape, whole and cut at every
+/// offset, at many statuses, and with each `Content-Type`, decode alike.
+#[test]
+fn bodies_of_several_shapes_decode_alike_interpreted_and_generated() {
+    use errspec::http::{HeaderMap, HeaderValue, StatusCode};
+
+    type Generated = fn(StatusCode, &HeaderMap, &[u8]) -> Decoded;
+    let specs: [(&str, &str, Generated, &[&[u8]]); 3] = [
+        (
+            "twilio",
+            include_str!("../../../tests/specs/twilio.toml"),
+            |status, headers, body| {
+                Decoded::from_response(&styles::twilio::TwilioError::decode_parts(
+                    status, headers, body,
+                ))
+            },
+            &[
+                b"<TwilioResponse><RestException><Code>20404</Code><Message>The requested resource /2010-04-01/Accounts/AC1 was not found</Message><MoreInfo>https://www.twilio.com/docs/errors/20404</MoreInfo><Status>404</Status></RestException></TwilioResponse>",
+                br#"{"code": 21211, "message": "The 'To' number +1555 is not a valid phone number.", "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400}"#,
+                br#"{"code": 99999, "message": "m", "status": "503"}"#,
+                b"<TwilioResponse><RestException><Status>404</Status><Message>The requested resource was not found</Message></RestException></TwilioResponse>",
+            ],
+        ),
+        (
+            "kubernetes",
+            include_str!("../../../tests/specs/kubernetes.toml"),
+            |status, headers, body| {
+                Decoded::from_response(&styles::kubernetes::KubernetesError::decode_parts(
+                    status, headers, body,
+                ))
+            },
+            &[
+                br#"{"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure", "message": "pods \"web-0\" not found", "reason": "NotFound", "details": {"name": "web-0", "kind": "pods"}, "code": 404}"#,
+                br#"{"type": "ERROR", "object": {"kind": "Status", "status": "Failure", "message": "too old resource version: 5 (5091)", "reason": "Expired", "code": 410}}"#,
+                br#"{"type": "ADDED", "object": {"kind": "Pod", "metadata": {"name": "web-0"}}}"#,
+            ],
+        ),
+        (
+            "graphql",
+            include_str!("../../../tests/specs/graphql.toml"),
+            |status, headers, body| {
+                Decoded::from_response(&styles::graphql::GraphQlError::decode_parts(
+                    status, headers, body,
+                ))
+            },
+            &[
+                br#"{"errors": [{"message": "Not logged in", "extensions": {"code": "UNAUTHENTICATED"}}], "data": null}"#,
+                br#"{"errors": "Query too complex: 1204 > 1000"}"#,
+                br#"{"message": "Bad credentials", "documentation_url": "https://docs.github.com/graphql"}"#,
+            ],
+        ),
+    ];
+    let content_types = [
+        None,
+        Some("application/json"),
+        Some("application/xml; charset=utf-8"),
+        Some("text/html"),
+    ];
+    for (name, source, generated, bodies) in specs {
+        let checked = errspec_codegen::check_spec(source);
+        let interpreter = Interpreter::new(checked.valid().expect("a valid spec").clone())
+            .expect("interpretable");
+        let mut compared = 0;
+        for content_type in content_types {
+            let mut headers = HeaderMap::new();
+            if let Some(value) = content_type {
+                headers.insert("content-type", HeaderValue::from_static(value));
+            }
+            for body in bodies {
+                let cuts = (0..body.len()).map(|end| (404, &body[..end]));
+                let whole = STATUSES
+                    .iter()
+                    .filter_map(|status| StatusCode::from_u16(*status).ok())
+                    .map(|status| (status.as_u16(), &body[..]));
+                for (status, body) in whole.chain(cuts) {
+                    let status = StatusCode::from_u16(status).expect("a status");
+                    let expected = generated(status, &headers, body);
+                    let interpreted = interpreter.decode_parts(status.as_u16(), &headers, body);
+                    assert_eq!(
+                        expected,
+                        interpreted,
+                        "{name}: {content_type:?} {status}, {}",
+                        shown(body)
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > bodies.len() * content_types.len() * 10, "{name}");
+    }
 }
 
 /// Header codes, request ids and rate-limit resets are read alike by the generated

@@ -294,11 +294,12 @@ fn add(tables: &mut Vec<(String, BTreeSet<String>)>, table: &str, key: &str) {
 fn schema_keys(schema: &Value, table: &str) -> BTreeSet<String> {
     let object = match table {
         "error" => &schema["definitions"]["error"],
-        "envelope.multiple" => &schema["properties"]["envelope"]["properties"]["multiple"],
-        "envelope.batch" => &schema["properties"]["envelope"]["properties"]["batch"],
-        "envelope.inner" => &schema["properties"]["envelope"]["properties"]["inner"]["items"],
-        "envelope.error_if" => &schema["properties"]["envelope"]["properties"]["error_if"],
-        "envelope.headers" => &schema["properties"]["envelope"]["properties"]["headers"],
+        "envelope.multiple" => &schema["definitions"]["shape"]["properties"]["multiple"],
+        "envelope.batch" => &schema["definitions"]["shape"]["properties"]["batch"],
+        "envelope.inner" => &schema["definitions"]["shape"]["properties"]["inner"]["items"],
+        "envelope.error_if" => &schema["definitions"]["shape"]["properties"]["error_if"],
+        "envelope.headers" => &schema["definitions"]["shape"]["properties"]["headers"],
+        "envelope" => &schema["definitions"]["shape"],
         other => &schema["properties"][other],
     };
     assert_eq!(

@@ -4,7 +4,7 @@
 use core::ops::Range;
 use std::collections::HashMap;
 
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use super::{Checker, Draft, FALLBACK_KEYS};
 use crate::check::reader::{closest, entry};
@@ -49,19 +49,16 @@ impl Checker<'_> {
     // key with a mistake in it was reported already.
     pub(super) fn check_codes_are_read(
         &mut self,
-        root: &DeTable<'_>,
-        envelope: Option<&Envelope>,
+        shapes: &[(Envelope, &DeTable<'_>)],
         drafts: &[Draft],
     ) {
-        let code_key = entry(root, "envelope").is_some_and(|(envelope, _)| {
-            matches!(envelope.get_ref(), DeValue::Table(table) if entry(table, "code").is_some())
-        });
-        let read = |envelope: &Envelope| {
-            envelope.code.is_some()
+        let read = |(envelope, table): &(Envelope, &DeTable<'_>)| {
+            entry(table, "code").is_some()
+                || envelope.code.is_some()
                 || envelope.inner.iter().any(|inner| inner.code.is_some())
                 || !envelope.headers.code.is_empty()
         };
-        if code_key || envelope.is_none_or(read) {
+        if shapes.is_empty() || shapes.iter().any(read) {
             return;
         }
         let mut coded = drafts.iter().filter(|draft| draft.entry.code.is_some());
@@ -324,7 +321,7 @@ impl Checker<'_> {
     pub(super) fn check_multiple_code(
         &mut self,
         envelope: Envelope,
-        root: &DeTable<'_>,
+        table: &DeTable<'_>,
         errors: &[ErrorEntry],
     ) -> Envelope {
         let Some(multiple) = &envelope.multiple else {
@@ -338,8 +335,7 @@ impl Checker<'_> {
         }
         let span = self
             .reader
-            .table(root, "envelope")
-            .and_then(|(table, _)| self.reader.table(table, "multiple"))
+            .table(table, "multiple")
             .and_then(|(table, _)| self.reader.string(table, "code"))
             .map_or(0..0, |text| text.span);
         self.reader.push(

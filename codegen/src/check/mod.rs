@@ -39,7 +39,10 @@ const ENVELOPE_KEYS: &[&str] = &[
     "inner",
     "error_if",
     "headers",
+    "content_type",
 ];
+/// How many shapes a spec may list: each may cost a walk of the body.
+const MAX_SHAPES: usize = 16;
 const HEADERS_KEYS: &[&str] = &["code", "request_id", "retry_after"];
 const ERROR_IF_KEYS: &[&str] = &["at", "is"];
 const INNER_KEYS: &[&str] = &["at", "code", "message", "status", "fields", "key"];
@@ -178,11 +181,12 @@ impl Checker<'_> {
         }
         self.allow_keys(root, TOP_KEYS, "the spec");
         let api = self.check_api(root);
-        let envelope = self.check_envelope(root);
-        let drafts = self.check_errors(root, api.strip_prefix.as_deref(), envelope.as_ref());
+        let shapes = self.check_envelopes(root);
+        let envelope = shapes.first().map(|(envelope, _)| envelope);
+        let drafts = self.check_errors(root, api.strip_prefix.as_deref(), envelope);
         let drafts = self.check_unique_variants(drafts);
         let drafts = self.check_entry_count(drafts);
-        self.check_codes_are_read(root, envelope.as_ref(), &drafts);
+        self.check_codes_are_read(&shapes, &drafts);
         self.check_shared_codes(&drafts);
         self.check_message_only_templates(&drafts);
         let empty_bodies: Vec<(usize, Range<usize>)> = drafts
@@ -192,7 +196,11 @@ impl Checker<'_> {
             .collect();
         let mut errors: Vec<ErrorEntry> = drafts.into_iter().map(|draft| draft.entry).collect();
         let kinds = self.check_kinds(root, &mut errors);
-        let envelope = envelope.map(|envelope| self.check_multiple_code(envelope, root, &errors));
+        let mut shapes = shapes
+            .into_iter()
+            .map(|(envelope, table)| self.check_multiple_code(envelope, table, &errors));
+        let envelope = shapes.next();
+        let other_shapes: Vec<Envelope> = shapes.collect();
         let (fallback_missing, fallback_unknown) = self.check_fallbacks(root, &errors);
         self.check_empty_bodies(&empty_bodies, &errors, &fallback_missing);
         Some(Spec {
@@ -217,7 +225,9 @@ impl Checker<'_> {
                 batch: None,
                 error_if: None,
                 headers: Headers::default(),
+                content_types: Vec::new(),
             }),
+            other_shapes,
             errors,
             fallback_missing,
             fallback_unknown,
@@ -230,6 +240,7 @@ impl Checker<'_> {
 mod tests {
     use super::check_spec;
     use crate::bundled::BUNDLED;
+    use errspec_vocab::FallbackKey;
 
     fn messages(source: &str) -> Vec<String> {
         check_spec(source)
@@ -241,6 +252,68 @@ mod tests {
 
     const HEAD: &str =
         "[api]\nname = \"Acme\"\n\n[envelope]\ncode = \"/code\"\nmessage = \"/message\"\n";
+
+    #[test]
+    fn every_shape_declares_every_field_at_one_index() {
+        let source = "[api]\nname = \"Acme\"\n\n[[envelope]]\nformat = \"xml\"\nerror = \"/R/E\"\ncode = \"/Code\"\ncontent_type = \"Text/XML\"\n\n[envelope.fields]\nmore_info = \"/MoreInfo\"\n\n[[envelope]]\ncode = \"/code\"\n\n[envelope.fields]\ndetail = \"/detail\"\nmore_info = \"/more_info\"\n\n[[envelope.inner]]\nat = \"/errors\"\ncode = \"/code\"\n\n[envelope.inner.fields]\ndetail = \"/detail\"\n\n[[error]]\ncode = \"a\"\n";
+        let spec = check_spec(source).spec.expect("valid");
+        assert_eq!(spec.other_shapes.len(), 1);
+        let names = |shape: &crate::model::Envelope| -> Vec<(String, Vec<String>)> {
+            shape
+                .fields
+                .iter()
+                .map(|field| (field.name.clone(), field.pointers.clone()))
+                .collect()
+        };
+        let owned = |pairs: &[(&str, &[&str])]| -> Vec<(String, Vec<String>)> {
+            pairs
+                .iter()
+                .map(|(name, pointers)| {
+                    (
+                        (*name).to_owned(),
+                        pointers.iter().map(|p| (*p).to_owned()).collect(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            names(&spec.envelope),
+            owned(&[("more_info", &["/MoreInfo"]), ("detail", &[])])
+        );
+        assert_eq!(
+            names(&spec.other_shapes[0]),
+            owned(&[("more_info", &["/more_info"]), ("detail", &["/detail"])])
+        );
+        // The nested group's field is the spec's `detail`, at its index in every shape.
+        assert_eq!(spec.other_shapes[0].inner[0].fields[0].0, 1);
+        assert_eq!(spec.envelope.content_types, ["text/xml"]);
+    }
+
+    #[test]
+    fn shapes_are_one_table_or_a_bounded_array_of_them() {
+        let empty = "envelope = []\n\n[api]\nname = \"Acme\"\n\n[[error]]\ncode = \"a\"\n";
+        let rendered = messages(empty);
+        assert!(
+            rendered
+                .iter()
+                .any(|m| m.contains("`envelope` holds no shape")),
+            "{rendered:?}"
+        );
+        let mut many = String::from("[api]\nname = \"Acme\"\n");
+        for _ in 0..17 {
+            many.push_str("\n[[envelope]]\ncode = \"/code\"\n");
+        }
+        many.push_str("\n[[error]]\ncode = \"a\"\n");
+        let rendered = messages(&many);
+        assert_eq!(rendered.len(), 1, "{rendered:?}");
+        assert!(
+            rendered[0].contains("the spec has 17 shapes, more than the 16 errspec tries"),
+            "{}",
+            rendered[0]
+        );
+        let wrong = "envelope = \"/code\"\n\n[api]\nname = \"Acme\"\n\n[[error]]\ncode = \"a\"\n";
+        assert!(!messages(wrong).is_empty());
+    }
 
     #[test]
     fn the_bundled_specs_have_no_mistakes() {
@@ -421,10 +494,27 @@ mod tests {
             names(&spec.fallback_missing),
             ["410=Gone", "5xx=Server", "default=A"]
         );
-        // The case's own key wins over the shared one.
+        // The case's own key wins over the same key shared.
         assert_eq!(
             names(&spec.fallback_unknown),
             ["410=A", "5xx=Server", "default=A"]
+        );
+        // A shared status and a class of the case's own both stay: the runtime tries a
+        // status's keys from the most specific, so the shared 410 beats the case's 4xx.
+        let classed = source.replace(
+            "[fallback.unknown]\n",
+            "[fallback.unknown]\n\"4xx\" = \"A\"\n",
+        );
+        let classed = check_spec(&classed).spec.expect("valid");
+        let keys: Vec<String> = classed
+            .fallback_unknown
+            .iter()
+            .map(|(key, _)| key.to_string())
+            .collect();
+        assert_eq!(keys, ["4xx", "410", "5xx", "default"]);
+        assert_eq!(
+            FallbackKey::order(410).map(|key| key.to_string()),
+            ["410", "4xx", "default"]
         );
         for key in ["\"+503\"", "\"0404\"", "\"6xx\"", "\" 404\"", "Default"] {
             let source = format!("{HEAD}\n[[error]]\ncode = \"a\"\n\n[fallback]\n{key} = \"A\"\n");

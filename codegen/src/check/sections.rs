@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::{
     Api, Checker, Draft, API_KEYS, BATCH_KEYS, ENVELOPE_KEYS, ERROR_IF_KEYS, ERROR_KEYS,
-    HEADERS_KEYS, HOMES, INNER_KEYS, MULTIPLE_KEYS,
+    HEADERS_KEYS, HOMES, INNER_KEYS, MAX_SHAPES, MULTIPLE_KEYS,
 };
 use crate::check::names::{check_field_name, check_type_name, check_variant_name, derive_variant};
 use crate::check::reader::{closest, entry, Reader, Text};
@@ -233,18 +233,68 @@ impl Checker<'_> {
         Some(pointer)
     }
 
-    // `[envelope]` is required: `code` says where the wire code sits.
-    pub(super) fn check_envelope(&mut self, root: &DeTable<'_>) -> Option<Envelope> {
-        let Some((table, envelope_span)) = self.reader.table(root, "envelope") else {
-            if entry(root, "envelope").is_none() {
-                self.reader.push(
-                    Diagnostic::new(0..0, "missing `[envelope]` table")
-                        .help("say where errors sit, for example `[envelope]` with `code = \"/code\"` and `message = \"/message\"`"),
-                );
-            }
-            return None;
+    // `[envelope]` is required: one table, or an array of them (`[[envelope]]`), one per shape
+    // the API's error bodies take, tried in order. Every shape declares the fields of all.
+    pub(super) fn check_envelopes<'t, 'i>(
+        &mut self,
+        root: &'t DeTable<'i>,
+    ) -> Vec<(Envelope, &'t DeTable<'i>)> {
+        let Some((value, key_span)) = entry(root, "envelope") else {
+            self.reader.push(
+                Diagnostic::new(0..0, "missing `[envelope]` table")
+                    .help("say where errors sit, for example `[envelope]` with `code = \"/code\"` and `message = \"/message\"`"),
+            );
+            return Vec::new();
         };
-        self.allow_keys(table, ENVELOPE_KEYS, "[envelope]");
+        let tables = match value.get_ref() {
+            DeValue::Table(table) => vec![(table, key_span)],
+            DeValue::Array(items) if items.is_empty() => {
+                self.reader.push(
+                    Diagnostic::new(key_span, "`envelope` holds no shape")
+                        .help("write one `[envelope]` table, or an `[[envelope]]` table per shape the API's errors take"),
+                );
+                return Vec::new();
+            }
+            DeValue::Array(_) => self.reader.tables(root, "envelope"),
+            // Reported as a value of the wrong type.
+            _ => self.reader.table(root, "envelope").into_iter().collect(),
+        };
+        if let Some((_, span)) = tables.get(MAX_SHAPES) {
+            self.reader.push(
+                Diagnostic::new(
+                    span.clone(),
+                    format!(
+                        "the spec has {} shapes, more than the {MAX_SHAPES} errspec tries",
+                        tables.len()
+                    ),
+                )
+                .note("every shape may be tried on each response, one walk of the body each")
+                .help("merge shapes that differ only by a location: a part may sit at several pointers, tried in order"),
+            );
+        }
+        let mut shapes: Vec<(Envelope, &'t DeTable<'i>)> = tables
+            .into_iter()
+            .take(MAX_SHAPES)
+            .enumerate()
+            .map(|(index, (table, span))| (self.check_shape(table, span, index == 0), table))
+            .collect();
+        let mut envelopes: Vec<&mut Envelope> = shapes.iter_mut().map(|(shape, _)| shape).collect();
+        declare_every_field(&mut envelopes);
+        shapes
+    }
+
+    // One shape of the API's error bodies: `code` says where the wire code sits.
+    fn check_shape(
+        &mut self,
+        table: &DeTable<'_>,
+        envelope_span: Range<usize>,
+        first: bool,
+    ) -> Envelope {
+        self.allow_keys(
+            table,
+            ENVELOPE_KEYS,
+            if first { "[envelope]" } else { "[[envelope]]" },
+        );
         let single = self.pointer(table, "error", "the `error` pointer");
         let many = self.pointer(table, "errors", "the `errors` pointer");
         if let (Some((_, first)), Some((_, second))) =
@@ -305,6 +355,12 @@ impl Checker<'_> {
             })
         });
         let format = self.check_body_format(table);
+        let headers = if first {
+            self.check_headers(table)
+        } else {
+            self.check_headers_in_first_shape(table);
+            Headers::default()
+        };
         let envelope = Envelope {
             format,
             many: many.is_some(),
@@ -320,10 +376,55 @@ impl Checker<'_> {
             multiple,
             batch,
             error_if: self.check_error_if(table),
-            headers: self.check_headers(table),
+            headers,
+            content_types: self.check_content_types(table),
         };
         self.check_parts_fit(table, envelope_span, &envelope);
-        Some(envelope)
+        envelope
+    }
+
+    // The headers are the response's, whatever shape its body takes: read once, as the first
+    // shape says.
+    fn check_headers_in_first_shape(&mut self, table: &DeTable<'_>) {
+        if let Some((_, span)) = entry(table, "headers") {
+            self.reader.push(
+                Diagnostic::new(span, "`headers` belongs to the first `[[envelope]]`")
+                    .note("a response's headers are read whatever shape its body takes")
+                    .help("move this table to the first `[[envelope]]`"),
+            );
+        }
+    }
+
+    // `content_type` names media types (`type/subtype`, no parameters): a response whose
+    // `Content-Type` is another is not read in this shape.
+    fn check_content_types(&mut self, table: &DeTable<'_>) -> Vec<String> {
+        let texts = self
+            .reader
+            .strings(table, "content_type")
+            .unwrap_or_default();
+        let token = |part: &str| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|byte| byte.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&byte))
+        };
+        texts
+            .into_iter()
+            .filter_map(|text| {
+                let valid = text
+                    .value
+                    .split_once('/')
+                    .is_some_and(|(kind, subtype)| token(kind) && token(subtype));
+                if valid {
+                    return Some(text.value.to_ascii_lowercase());
+                }
+                self.reader.push(
+                    Diagnostic::new(text.span, format!("`{}` is not a media type", text.value))
+                        .help("write a type and subtype without parameters, as in `application/xml` or `application/problem+json`"),
+                );
+                None
+            })
+            .collect()
     }
 
     // The reader tracks at most `MAX_PARTS` locations in each error: a spec past it would
@@ -387,6 +488,9 @@ impl Checker<'_> {
             for (key, _) in resets {
                 let name = key.get_ref().to_string();
                 let format = self.check_choice(resets, &name, &formats, "reset format");
+                if !self.check_not_retry_after(&name, key.span()) {
+                    continue;
+                }
                 let name = self.check_header_name(&name, key.span());
                 if let (Some(name), Some((format, _))) = (name, format) {
                     if let Some(format) = ResetFormat::from_name(&format) {
@@ -400,6 +504,20 @@ impl Checker<'_> {
             request_id,
             retry_after,
         }
+    }
+
+    // `Retry-After` is read before every reset header, in its own formats: listing it among
+    // them would say something errspec does not do.
+    fn check_not_retry_after(&mut self, name: &str, span: Range<usize>) -> bool {
+        if !name.eq_ignore_ascii_case("retry-after") {
+            return true;
+        }
+        self.reader.push(
+            Diagnostic::new(span, "`Retry-After` is not a reset header")
+                .note("errspec always reads `Retry-After` first, as seconds (a fraction too) or an HTTP date; the headers here are tried only when it is absent")
+                .help("remove this line"),
+        );
+        false
     }
 
     // A header name is a non-empty token of RFC 9110: letters, digits and ``!#$%&'*+-.^_`|~``.
@@ -1014,4 +1132,44 @@ fn suggest_type_name(name: &str) -> Option<String> {
         .collect();
     let better = words.to_upper_camel_case();
     (better != name && check_type_name(&better).is_ok()).then_some(better)
+}
+
+/// Gives every shape the fields of all, in one order (the first shape's, then those only later
+/// shapes declare), so that a field has one index whatever shape read it; a field a shape does
+/// not read has no pointers there. Nested groups' field indexes follow.
+fn declare_every_field(shapes: &mut [&mut Envelope]) {
+    let mut names: Vec<String> = Vec::new();
+    for shape in shapes.iter() {
+        for field in &shape.fields {
+            if !names.contains(&field.name) {
+                names.push(field.name.clone());
+            }
+        }
+    }
+    for shape in shapes.iter_mut() {
+        let own = std::mem::take(&mut shape.fields);
+        let index_of = |old: usize| {
+            own.get(old)
+                .and_then(|field| names.iter().position(|name| *name == field.name))
+        };
+        for inner in &mut shape.inner {
+            inner.fields = inner
+                .fields
+                .iter()
+                .filter_map(|(old, pointers)| Some((index_of(*old)?, pointers.clone())))
+                .collect();
+            inner.key = inner.key.and_then(index_of);
+        }
+        shape.fields = names
+            .iter()
+            .map(|name| Field {
+                name: name.clone(),
+                pointers: own
+                    .iter()
+                    .find(|field| field.name == *name)
+                    .map(|field| field.pointers.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+    }
 }

@@ -23,6 +23,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
         by_message,
         fields,
         envelope,
+        other_shapes,
         status_format,
         rate_limit_window,
         headers,
@@ -34,6 +35,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
     let unknown = fallbacks(unknown);
     let by_message = by_message.iter().map(|index| unsuffixed(*index));
     let envelope = envelope_tokens(envelope);
+    let other_shapes = other_shapes.iter().map(envelope_tokens);
     let status_format = ident(status_format.variant_name());
     let window = option(*rate_limit_window);
     let kinds = kinds.iter().map(|(key, kind)| {
@@ -54,6 +56,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
             by_message: &[#(#by_message),*],
             fields: &[#(#fields),*],
             envelope: #envelope,
+            other_shapes: &[#(#other_shapes),*],
             status_format: __rt::StatusFormat::#status_format,
             rate_limit_window: #window,
             headers: #headers,
@@ -194,6 +197,7 @@ fn envelope_tokens(envelope: &TableEnvelope) -> TokenStream {
         multiple,
         batch,
         error_if,
+        content_types,
     } = envelope;
     let parts = parts.iter().map(
         |TablePart {
@@ -232,6 +236,7 @@ fn envelope_tokens(envelope: &TableEnvelope) -> TokenStream {
             multiple: #multiple,
             batch: #batch,
             error_if: #error_if,
+            content_types: &[#(#content_types),*],
         }
     }
 }

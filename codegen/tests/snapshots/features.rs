@@ -344,7 +344,9 @@ Vendor documentation: <https://example.org/errors>*/
                 bare: false,
             }),
             error_if: None,
+            content_types: &[],
         },
+        other_shapes: &[],
         status_format: __rt::StatusFormat::Number,
         rate_limit_window: Some(60u64),
         headers: __rt::Headers {

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 
 use http::HeaderMap;
 
-use crate::engine::envelope::{code_within, RawError, Shape};
+use crate::engine::envelope::{code_within, Envelope, RawError, Shape};
 use crate::engine::headers;
-use crate::engine::read::{marks_error, read_errors};
+use crate::engine::read::{marks_error, read_errors, ConvertRaw};
 use crate::engine::resolve;
 use crate::engine::select::select;
 use crate::engine::spec::{Parts, Spec};
@@ -28,7 +28,7 @@ pub fn decode<S: Shape, E, const F: usize, const P: usize>(
     body: &[u8],
     build: &Build<'_, E, F, P>,
 ) -> ErrorResponse<E> {
-    decode_with_code(spec, shape, status, None, body, build)
+    decode_with_code(spec, shape, status, None, None, body, build)
 }
 
 /// [`decode`] a response with its headers: a code sent in a header the spec names stands in
@@ -53,8 +53,19 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
             )
         })
         .filter(|code| !code.trim().is_empty());
-    let mut response = decode_with_code(spec, shape, status, header_code.as_deref(), body, build)
-        .with_retry_after_of(headers);
+    let content_type = headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok());
+    let mut response = decode_with_code(
+        spec,
+        shape,
+        status,
+        header_code.as_deref(),
+        content_type,
+        body,
+        build,
+    )
+    .with_retry_after_of(headers);
     response.keep_headers(headers::kept(headers, &spec.headers));
     let response = match headers::first(headers, spec.headers.request_id) {
         Some(id) => response.with_request_id(id),
@@ -69,24 +80,27 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
     }
 }
 
-/// [`decode`], with `header_code` for the errors whose body holds no code.
+/// [`decode`], with `header_code` for the errors whose body holds no code and the response's
+/// `content_type` where its headers are known.
 fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
     shape: S,
     status: u16,
     header_code: Option<&str>,
+    content_type: Option<&str>,
     body: &[u8],
     build: &Build<'_, E, F, P>,
 ) -> ErrorResponse<E> {
     let has_header_code = header_code.is_some();
     let header_code = || header_code.map(|code| Cow::Owned(code.to_owned()));
-    let errors = read_errors(shape, body, &mut |mut raw| {
+    let mut convert = |mut raw: RawError<'_, F>| {
         let from_header = raw.code.is_none() && has_header_code;
         if raw.code.is_none() {
             raw.code = header_code();
         }
         assemble(spec, raw, from_header, status, build)
-    });
+    };
+    let errors = read_shapes(spec, shape, content_type, body, &mut convert);
     ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
         let mut raw = RawError::empty();
         raw.code = header_code();
@@ -95,14 +109,42 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     })
 }
 
+/// The errors of `body` in the first of the spec's shapes that finds any, in the spec's
+/// order. A shape is passed over when the response's `content_type` is known and not one of
+/// the shape's.
+fn read_shapes<S: Shape, E, const F: usize>(
+    spec: &Spec<'_>,
+    shape: S,
+    content_type: Option<&str>,
+    body: &[u8],
+    convert: &mut ConvertRaw<'_, E, F>,
+) -> Vec<E> {
+    if shape.envelope().accepts(content_type) {
+        let errors = read_errors(shape, body, convert);
+        if !errors.is_empty() {
+            return errors;
+        }
+    }
+    for other in spec.other_shapes {
+        if other.accepts(content_type) {
+            let errors = read_errors(other, body, convert);
+            if !errors.is_empty() {
+                return errors;
+            }
+        }
+    }
+    Vec::new()
+}
+
 /// Whether a response is an error: its status is outside 200..=299, or its body carries the
-/// envelope's error mark.
-pub fn is_error<S: Shape>(shape: S, status: u16, body: &[u8]) -> bool {
-    !(200..=299).contains(&status)
-        || shape
-            .envelope()
+/// error mark of one of the spec's shapes.
+pub fn is_error<S: Shape>(spec: &Spec<'_>, shape: S, status: u16, body: &[u8]) -> bool {
+    let marks = |envelope: &Envelope<'_>| {
+        envelope
             .error_if
             .is_some_and(|error_if| marks_error(&error_if, body))
+    };
+    !(200..=299).contains(&status) || marks(shape.envelope()) || spec.other_shapes.iter().any(marks)
 }
 
 /// The error one raw error is; `from_header` when its code is the one a header sent.

@@ -34,6 +34,31 @@ pub struct Envelope<'a> {
     pub batch: Option<Batch<'a>>,
     /// What marks a body sent with a success status as an error (Slack's `"ok": false`).
     pub error_if: Option<ErrorIf<'a>>,
+    /// The media types of the responses this shape reads, lowercase (`application/xml`);
+    /// empty: any. A response whose `Content-Type` is known and none of them is not read in
+    /// this shape.
+    pub content_types: &'a [&'a str],
+}
+
+impl Envelope<'_> {
+    /// Whether a response of `content_type` (a `Content-Type` header's value, parameters
+    /// and all; `None` where the headers are not known) may be read in this shape.
+    #[must_use]
+    pub fn accepts(&self, content_type: Option<&str>) -> bool {
+        let Some(content_type) = content_type else {
+            return true;
+        };
+        let essence = content_type
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim_matches([' ', '\t']);
+        self.content_types.is_empty()
+            || self
+                .content_types
+                .iter()
+                .any(|accepted| accepted.eq_ignore_ascii_case(essence))
+    }
 }
 
 /// What marks a body sent with a success status (2xx) as an error, for APIs that answer
@@ -212,6 +237,7 @@ pub(crate) mod fixtures {
         multiple: Some("multiple"),
         batch: None,
         error_if: None,
+        content_types: &[],
     };
 
     /// ITSM-NG's shape: `[code, message or items]`, bare item lists accepted.
@@ -248,6 +274,7 @@ pub(crate) mod fixtures {
             bare: true,
         }),
         error_if: None,
+        content_types: &[],
     };
 }
 

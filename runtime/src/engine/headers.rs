@@ -2,10 +2,11 @@
 //! a code sent only in a header (AWS's `x-amzn-ErrorType`), the request id, and rate-limit
 //! resets besides `Retry-After` (`x-ratelimit-reset`, `RateLimit-Reset`, `retry-after-ms`).
 
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
 use http::{HeaderMap, HeaderName};
 
+use crate::engine::delay;
 use crate::RetryAfter;
 pub use errspec_vocab::ResetFormat;
 
@@ -89,36 +90,15 @@ pub(crate) fn reset(headers: &HeaderMap, names: &[(&str, ResetFormat)]) -> Optio
     })
 }
 
-/// A reset header's value: digits, with a decimal fraction for milliseconds.
+/// A reset header's value in its format.
 pub(crate) fn parse_reset(text: &str, format: ResetFormat) -> Option<RetryAfter> {
-    let whole = |text: &str| -> Option<u64> {
-        if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
-            return None;
-        }
-        Some(text.bytes().fold(0u64, |number, digit| {
-            number
-                .saturating_mul(10)
-                .saturating_add(u64::from(digit - b'0'))
-        }))
-    };
     match format {
-        ResetFormat::Seconds => {
-            whole(text).map(|seconds| RetryAfter::Delay(Duration::from_secs(seconds)))
-        }
-        ResetFormat::Milliseconds => {
-            let (integer, fraction) = text.split_once('.').unwrap_or((text, ""));
-            let millis = whole(integer)?;
-            // Sub-millisecond digits round up: waiting a little longer is the safe side.
-            let extra = u64::from(!fraction.is_empty() && whole(fraction)? > 0);
-            Some(RetryAfter::Delay(Duration::from_millis(
-                millis.saturating_add(extra),
-            )))
-        }
+        ResetFormat::Seconds => delay::seconds(text).map(RetryAfter::Delay),
+        ResetFormat::Milliseconds => delay::milliseconds(text).map(RetryAfter::Delay),
+        ResetFormat::Duration => delay::with_units(text).map(RetryAfter::Delay),
         ResetFormat::EpochSeconds => {
-            let seconds = whole(text)?;
-            UNIX_EPOCH
-                .checked_add(Duration::from_secs(seconds))
-                .map(RetryAfter::At)
+            let seconds = delay::seconds(text)?;
+            UNIX_EPOCH.checked_add(seconds).map(RetryAfter::At)
         }
     }
 }
@@ -142,7 +122,17 @@ mod tests {
         );
         assert_eq!(
             parse_reset("20.5", ResetFormat::Milliseconds),
-            Some(RetryAfter::Delay(Duration::from_millis(21)))
+            Some(RetryAfter::Delay(Duration::from_micros(20_500)))
+        );
+        // Shopify's `Retry-After: 2.0` style, and OpenAI's durations.
+        assert_eq!(
+            parse_reset("2.5", ResetFormat::Seconds),
+            Some(RetryAfter::Delay(Duration::from_millis(2500)))
+        );
+        assert_eq!(parse_reset("6m0s", ResetFormat::Duration), delay(360));
+        assert_eq!(
+            parse_reset("120ms", ResetFormat::Duration),
+            Some(RetryAfter::Delay(Duration::from_millis(120)))
         );
         assert_eq!(
             parse_reset("1700000000", ResetFormat::EpochSeconds),
@@ -150,7 +140,7 @@ mod tests {
                 UNIX_EPOCH + Duration::from_secs(1_700_000_000)
             ))
         );
-        for bad in ["", "-1", "1.5", "soon", "1e3"] {
+        for bad in ["", "-1", "1.", "soon", "1e3"] {
             assert_eq!(parse_reset(bad, ResetFormat::Seconds), None, "{bad}");
         }
         assert_eq!(parse_reset("1.x", ResetFormat::Milliseconds), None);

@@ -9,6 +9,7 @@
 
 pub(crate) mod decode;
 pub(crate) mod default_message;
+pub(crate) mod delay;
 pub(crate) mod encode;
 pub(crate) mod envelope;
 pub(crate) mod headers;

@@ -29,8 +29,12 @@ pub struct Spec<'a> {
     pub by_message: &'a [u16],
     /// The names of the extra fields every documented error carries, in spec order.
     pub fields: &'a [&'a str],
-    /// Where the parts of an error sit in a body.
+    /// Where the parts of an error sit in a body: the spec's first shape, the one `to_body`
+    /// writes.
     pub envelope: Envelope<'a>,
+    /// The shapes the API's errors also take, tried in order when the first finds no error
+    /// (Twilio's JSON beside its XML, GraphQL's `{"errors": "..."}` beside its list).
+    pub other_shapes: &'a [Envelope<'a>],
     /// How a status inside an error is written.
     pub status_format: StatusFormat,
     /// The length in seconds of the window the API's rate limits reset at, if it has one.

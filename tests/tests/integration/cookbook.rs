@@ -32,6 +32,7 @@ recipes! {
     code_in_text => "specs/cookbook/code-in-text.toml",
     xml => "specs/cookbook/xml.toml",
     ok_false => "specs/cookbook/ok-false.toml",
+    shapes => "specs/cookbook/shapes.toml",
 }
 
 /// The body of a response the README shows after its status line, verbatim.
@@ -45,7 +46,7 @@ fn shown(status: u16, body: &str) -> &str {
 
 #[test]
 fn the_readme_shows_every_recipe_verbatim() {
-    assert_eq!(SPECS.len(), 10);
+    assert_eq!(SPECS.len(), 11);
     for (file, text) in SPECS {
         assert!(
             README.contains(&format!("```toml\n{text}```")),
@@ -203,4 +204,37 @@ fn errors_sent_with_200() {
         ok_false::OkFalseError::ChannelNotFound { .. }
     ));
     assert!(ok_false::OkFalseError::decode_if_error(200, br#"{"ok": true}"#).is_none());
+}
+
+#[test]
+fn several_shapes() {
+    use shapes::ShapesError;
+    let json = shown(
+        404,
+        r#"{"code": 20404, "message": "The requested resource /2010-04-01/Accounts/AC1/Calls/CA2.json was not found", "status": 404}"#,
+    );
+    let xml = "<TwilioResponse><RestException><Code>20404</Code><Message>The requested resource /2010-04-01/Accounts/AC1/Calls/CA2 was not found</Message><Status>404</Status></RestException></TwilioResponse>";
+    for body in [json, xml] {
+        let response = ShapesError::decode(404, body.as_bytes());
+        match response.first() {
+            ShapesError::NotFound { message, .. } => {
+                assert!(
+                    message.starts_with("The requested resource /2010-04-01/"),
+                    "{message}"
+                );
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    // A `Content-Type` passes the other shape over: JSON said to be XML is not read.
+    let mut headers = HeaderMap::new();
+    headers.insert("content-type", "text/xml; charset=utf-8".parse().unwrap());
+    let mislabelled = ShapesError::decode_parts(StatusCode::NOT_FOUND, &headers, json.as_bytes());
+    assert!(
+        matches!(mislabelled.first(), ShapesError::Unknown { code: None, .. }),
+        "{mislabelled:?}"
+    );
+    headers.insert("content-type", "application/json".parse().unwrap());
+    let labelled = ShapesError::decode_parts(StatusCode::NOT_FOUND, &headers, json.as_bytes());
+    assert!(matches!(labelled.first(), ShapesError::NotFound { .. }));
 }

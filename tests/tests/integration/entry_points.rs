@@ -208,11 +208,9 @@ fn code_is_none_for_a_body_without_a_code_whatever_entry_the_status_chose() {
     assert_eq!(error.spec_code(), Some(GraphQlCode::Unauthenticated));
     assert_eq!(GraphQlCode::Unauthenticated.as_str(), "UNAUTHENTICATED");
     assert_eq!(error.kind(), Kind::Unauthenticated);
-    // Display shows no code the body did not send.
-    assert_eq!(
-        error.to_string(),
-        "The request carries no valid credentials."
-    );
+    // Display shows no code the body did not send; the message is the body's, which the
+    // spec's second shape reads.
+    assert_eq!(error.to_string(), "Bad credentials");
     let json = serde_json::to_value(error).unwrap();
     assert_eq!(json["code"], serde_json::Value::Null, "{json}");
     assert_eq!(json["variant"], "Unauthenticated", "{json}");

@@ -121,7 +121,7 @@ fn absurd_waits_are_capped_at_one_hour() {
 
 #[test]
 fn an_invalid_retry_after_counts_as_none() {
-    for value in ["soon", "-5", "1.5", ""] {
+    for value in ["soon", "-5", "1.", "1e3", ""] {
         let decoded = IgelImiError::decode_http(&response(503, Some(value), ""));
         assert_eq!(decoded.retry_after_header(), None, "{value:?}");
         assert_eq!(decoded.retry_after_at(at_42_250()), None, "{value:?}");

@@ -12,9 +12,9 @@
 //! is restricted:
 //!
 //! - a message is never blank: decoding replaces a blank message by the description;
-//! - template parameters neither start nor end with whitespace, `.` or a quote, and a
+//! - template parameters neither start nor end with whitespace, `.`, `!`, `?` or a quote, and a
 //!   parameter followed by more text does not contain that text: matching trims the message
-//!   and the values, drops a final period and optional quotes, and splits at the first
+//!   and the values, drops a final `.`, `!` or `?` and optional quotes, and splits at the first
 //!   occurrence of the text after a parameter (it never backtracks);
 //! - a message that matches the template of an entry tried earlier for the same code decodes
 //!   as that entry: such messages are not generated for the others;
@@ -92,7 +92,7 @@ fn trimmed_by_matching(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | '\'' | '"' | '`' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}'
+            '.' | '!' | '?' | '\'' | '"' | '`' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}'
         )
 }
 
@@ -104,7 +104,7 @@ fn message() -> impl Strategy<Value = String> {
 }
 
 fn value() -> impl Strategy<Value = String> {
-    // Restricted: matching trims whitespace, a final period and quotes around a value.
+    // Restricted: matching trims whitespace, a final `.`, `!` or `?` and quotes around a value.
     any::<String>().prop_filter_map("matching trims values", |text| {
         let trimmed = text.trim_matches(trimmed_by_matching);
         (!trimmed.is_empty()).then(|| trimmed.to_owned())

@@ -334,6 +334,7 @@ mod tests {
             multiple: None,
             batch: None,
             error_if: None,
+            content_types: &[],
         };
         let encoding = Encoding {
             envelope: &envelope,
@@ -397,6 +398,7 @@ mod tests {
             multiple: None,
             batch: None,
             error_if: None,
+            content_types: &[],
         };
         let encoding = Encoding {
             envelope: &envelope,

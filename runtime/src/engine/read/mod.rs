@@ -465,6 +465,7 @@ mod tests {
         multiple: None,
         batch: None,
         error_if: None,
+        content_types: &[],
     };
 
     #[test]
@@ -646,6 +647,7 @@ mod tests {
             multiple: None,
             batch: None,
             error_if: None,
+            content_types: &[],
         };
         let read_one = |body: &str| {
             let errors = read::<0>(&RANKED, body.as_bytes());
@@ -712,6 +714,7 @@ mod tests {
             multiple: None,
             batch: None,
             error_if: None,
+            content_types: &[],
         };
         let body =
             br#"{"errorMessages": ["first", "second"], "detail": {"text": "t\u00e9xt", "n": 1}}"#;
@@ -761,6 +764,7 @@ mod tests {
             multiple: None,
             batch: None,
             error_if: None,
+            content_types: &[],
         };
         let body = b"<?xml version=\"1.0\"?>\n<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID 'i-1a2b3c4d' does not exist</Message></Error><Error><Code>AuthFailure</Code></Error><Other><Code>x</Code></Other></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>";
         let errors = read::<0>(&EC2, body);
