@@ -50,3 +50,9 @@ pub mod jira {
 pub mod problem {
     errspec::errors_from_spec!("problem.toml");
 }
+
+/// Twilio: errors in two shapes, XML and JSON (`specs/twilio.toml`), for the fuzz target and
+/// the allocation counts of a spec of several shapes.
+pub mod twilio {
+    errspec::errors_from_spec!("specs/twilio.toml");
+}

@@ -8,7 +8,7 @@
 use std::process::Command;
 
 use errspec_tests::{igel_imi::IgelImiError, itcare::ItcareError, netilion::NetilionError};
-use errspec_tests::{itsm_ng::ItsmNgError, telecomx::TelecomXError};
+use errspec_tests::{itsm_ng::ItsmNgError, telecomx::TelecomXError, twilio::TwilioError};
 
 mod s3 {
     errspec::errors_from_spec!("specs/s3.toml");
@@ -225,6 +225,21 @@ fn decoding_allocates_only_what_the_result_holds() {
     let (count, response) = allocations(|| NetilionError::decode(400, body));
     assert_eq!(response.errors().len(), 2);
     assert_eq!(count, 5, "Netilion two known codes");
+
+    // A spec of two shapes: the XML shape passes a JSON body over without allocating; then
+    // Vec + message + more_info + number + the numeric code's text, as for a spec of the JSON
+    // shape alone.
+    let body = br#"{"code": 21211, "message": "The 'To' number +1555012 is not a valid phone number.", "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400}"#;
+    let (count, response) = allocations(|| TwilioError::decode(400, body));
+    assert!(matches!(
+        response.first(),
+        TwilioError::InvalidToNumber {
+            number: Some(_),
+            more_info: Some(_),
+            ..
+        }
+    ));
+    assert_eq!(count, 5, "Twilio JSON, the second shape");
 
     // The empty-body path: the errors Vec and the message of the variant chosen by status.
     let (count, response) = allocations(|| ItcareError::decode(503, b""));

@@ -120,14 +120,14 @@ fn read_shapes<S: Shape, E, const F: usize>(
     convert: &mut ConvertRaw<'_, E, F>,
 ) -> Vec<E> {
     if shape.envelope().accepts(content_type) {
-        let errors = read_errors(shape, body, convert);
+        let errors = read_errors(shape, &spec.codes, body, convert);
         if !errors.is_empty() {
             return errors;
         }
     }
     for other in spec.other_shapes {
         if other.accepts(content_type) {
-            let errors = read_errors(other, body, convert);
+            let errors = read_errors(other, &spec.codes, body, convert);
             if !errors.is_empty() {
                 return errors;
             }

@@ -49,6 +49,24 @@ fn stripe_reads_the_code_before_the_type_whatever_the_key_order() {
 }
 
 #[test]
+fn stripe_falls_through_an_undocumented_code_to_its_type() {
+    // A code newer than the spec: the type is the most specific code it knows.
+    let body = br#"{"error": {"code": "card_velocity_exceeded", "type": "card_error", "message": "Your card was declined for making repeated attempts too frequently."}}"#;
+    let error = StripeError::decode(402, body).into_errors().remove(0);
+    assert!(matches!(error, StripeError::CardError { .. }), "{error:?}");
+    assert_eq!(error.code(), Some("card_error"));
+    // Neither documented: the fallback sees the most specific code sent.
+    let body = br#"{"error": {"code": "card_velocity_exceeded", "type": "brand_new_type"}}"#;
+    let error = StripeError::decode(402, body).into_errors().remove(0);
+    assert_eq!(error.code(), Some("card_velocity_exceeded"));
+    // Duplicate keys: the last, as ever.
+    let body =
+        br#"{"error": {"code": "card_declined", "code": "not_a_code", "type": "api_error"}}"#;
+    let error = StripeError::decode(500, body).into_errors().remove(0);
+    assert!(matches!(error, StripeError::ApiError { .. }), "{error:?}");
+}
+
+#[test]
 fn stripe_without_a_code_is_known_by_its_type() {
     let body = br#"{"error": {"message": "Invalid API Key provided: sk_test_********************1234", "type": "invalid_request_error"}}"#;
     let error = StripeError::decode(401, body).into_errors().remove(0);
@@ -137,7 +155,7 @@ fn a_spec_gives_a_status_its_own_kind() {
     assert_eq!(error.recovery(), errspec::Recovery::FixRequest);
     assert_eq!(stripe::StripeCode::CardDeclined.kind(), Kind::BadRequest);
     // So do undocumented codes that arrive with 402.
-    let body = br#"{"error": {"code": "card_velocity_exceeded", "message": "You have exceeded the balance or credit limit.", "type": "card_error"}}"#;
+    let body = br#"{"error": {"code": "card_velocity_exceeded", "message": "You have exceeded the balance or credit limit.", "type": "new_error_type"}}"#;
     let error = StripeError::decode(402, body).into_errors().remove(0);
     assert_eq!(error.code(), Some("card_velocity_exceeded"));
     assert_eq!(error.kind(), Kind::BadRequest);

@@ -33,6 +33,7 @@ recipes! {
     xml => "specs/cookbook/xml.toml",
     ok_false => "specs/cookbook/ok-false.toml",
     shapes => "specs/cookbook/shapes.toml",
+    most_specific => "specs/cookbook/most-specific.toml",
 }
 
 /// The body of a response the README shows after its status line, verbatim.
@@ -46,7 +47,7 @@ fn shown(status: u16, body: &str) -> &str {
 
 #[test]
 fn the_readme_shows_every_recipe_verbatim() {
-    assert_eq!(SPECS.len(), 11);
+    assert_eq!(SPECS.len(), 12);
     for (file, text) in SPECS {
         assert!(
             README.contains(&format!("```toml\n{text}```")),
@@ -237,4 +238,29 @@ fn several_shapes() {
     headers.insert("content-type", "application/json".parse().unwrap());
     let labelled = ShapesError::decode_parts(StatusCode::NOT_FOUND, &headers, json.as_bytes());
     assert!(matches!(labelled.first(), ShapesError::NotFound { .. }));
+}
+
+#[test]
+fn the_most_specific_code() {
+    use most_specific::MostSpecificError;
+    let body = shown(
+        402,
+        r#"{"error": {"type": "card_error", "code": "card_declined", "decline_code": "lost_card", "message": "Your card was declined."}}"#,
+    );
+    match MostSpecificError::decode(402, body.as_bytes()).first() {
+        MostSpecificError::CardDeclined { decline_code, .. } => {
+            assert_eq!(decline_code.as_deref(), Some("lost_card"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let documented = body.replace("lost_card", "insufficient_funds");
+    assert!(matches!(
+        MostSpecificError::decode(402, documented.as_bytes()).first(),
+        MostSpecificError::InsufficientFunds { .. }
+    ));
+    let by_type = r#"{"error": {"type": "card_error", "code": "card_velocity_exceeded"}}"#;
+    assert!(matches!(
+        MostSpecificError::decode(402, by_type.as_bytes()).first(),
+        MostSpecificError::CardError { .. }
+    ));
 }

@@ -70,9 +70,42 @@ fn without_error_info_the_status_is_the_code() {
 }
 
 #[test]
-fn an_undocumented_reason_falls_back_to_default_with_its_code() {
+fn an_undocumented_reason_gives_way_to_the_canonical_status_and_is_kept() {
     let body = format!(
         r#"{{"error": {{"code": 403, "message": "Denied.", "status": "PERMISSION_DENIED", "details": [{{"@type": "{ERROR_INFO}", "reason": "CONSUMER_SUSPENDED", "domain": "googleapis.com"}}]}}}}"#
+    );
+    let error = only(403, &body);
+    match &error {
+        GoogleError::PermissionDenied { reason, domain, .. } => {
+            assert_eq!(reason.as_deref(), Some("CONSUMER_SUSPENDED"));
+            assert_eq!(domain.as_deref(), Some("googleapis.com"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(error.code(), Some("PERMISSION_DENIED"));
+    // Whatever the order: the reason's location comes first in the spec, the status's is
+    // the one documented.
+    let reordered = format!(
+        r#"{{"error": {{"details": [{{"reason": "CONSUMER_SUSPENDED", "@type": "{ERROR_INFO}"}}], "status": "PERMISSION_DENIED", "code": 403}}}}"#
+    );
+    assert!(matches!(
+        only(403, &reordered),
+        GoogleError::PermissionDenied { .. }
+    ));
+    // A documented reason still wins over the status.
+    let documented = format!(
+        r#"{{"error": {{"code": 403, "status": "PERMISSION_DENIED", "details": [{{"@type": "{ERROR_INFO}", "reason": "SERVICE_DISABLED"}}]}}}}"#
+    );
+    assert!(matches!(
+        only(403, &documented),
+        GoogleError::ServiceDisabled { .. }
+    ));
+}
+
+#[test]
+fn neither_code_documented_falls_back_with_the_most_specific() {
+    let body = format!(
+        r#"{{"error": {{"code": 403, "message": "Denied.", "status": "NEW_STATUS", "details": [{{"@type": "{ERROR_INFO}", "reason": "CONSUMER_SUSPENDED", "domain": "googleapis.com"}}]}}}}"#
     );
     match only(403, &body) {
         GoogleError::Other { code, .. } => {

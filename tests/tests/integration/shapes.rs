@@ -6,10 +6,8 @@
 use errspec::http::{HeaderMap, HeaderValue, StatusCode};
 
 use crate::entry_points::GraphQlError;
-
-/// Twilio's errors, in XML (the 2010 API's default) and JSON.
-#[errspec::spec("specs/twilio.toml")]
-pub(crate) enum TwilioError {}
+// Twilio's errors, in XML (the 2010 API's default) and JSON: the test crate's expansion.
+use errspec_tests::twilio::TwilioError;
 
 /// The Kubernetes API server's errors.
 #[errspec::spec("specs/kubernetes.toml")]
@@ -178,4 +176,51 @@ fn graphql_errors_sent_as_a_string_or_a_rest_object_keep_their_message() {
     let response = GraphQlError::decode(200, listed);
     assert_eq!(response.errors().len(), 1);
     assert_eq!(response.first().message(), "Not logged in");
+}
+
+mod hostile {
+    use errspec::http::{HeaderMap, HeaderValue};
+    use errspec_tests::harness::Kept;
+    use proptest::prelude::*;
+
+    use super::{KubernetesError, TwilioError, TWILIO_JSON, TWILIO_XML, WATCH_EXPIRED};
+
+    /// A real body of either shape with one byte range replaced: a cut, a wrong type, garbage.
+    fn mutated() -> impl Strategy<Value = Vec<u8>> {
+        (
+            prop::sample::select(vec![TWILIO_XML, TWILIO_JSON, WATCH_EXPIRED]),
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            prop::collection::vec(any::<u8>(), 0..12),
+        )
+            .prop_map(|(body, start, len, insert)| {
+                let bytes = body.as_bytes();
+                let start = start.index(bytes.len());
+                let end = start + len.index(bytes.len() - start + 1);
+                let mut out = bytes[..start].to_vec();
+                out.extend_from_slice(&insert);
+                out.extend_from_slice(&bytes[end..]);
+                out
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn every_response_keeps_the_promise_in_every_shape(
+            status in any::<u16>(),
+            body in prop_oneof![mutated(), prop::collection::vec(any::<u8>(), 0..64)],
+            content_type in prop::sample::select(vec!["", "application/json", "text/xml", "text/html"]),
+        ) {
+            let mut headers = HeaderMap::new();
+            if !content_type.is_empty() {
+                headers.insert("content-type", HeaderValue::from_static(content_type));
+            }
+            let _ = Kept::new(status, &body, &TwilioError::decode(status, &body));
+            let _ = Kept::new(status, &body, &TwilioError::decode_parts(status, &headers, &body));
+            let _ = Kept::new(status, &body, &KubernetesError::decode(status, &body));
+            let _ = Kept::new(status, &body, &KubernetesError::decode_parts(status, &headers, &body));
+        }
+    }
 }

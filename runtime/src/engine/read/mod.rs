@@ -58,6 +58,7 @@ use serde::de::DeserializeSeed;
 use errspec_vocab::pointer::selector;
 
 use crate::engine::envelope::{BodyFormat, Envelope, RawError, Role, Shape, MAX_PARTS};
+use crate::engine::lookup::CodeTable;
 use crate::BatchItems;
 pub(crate) use mark::marks_error;
 use repair::repair;
@@ -70,8 +71,11 @@ const MAX_WRAPPER_NESTING: usize = 8;
 pub type ConvertRaw<'b, E, const F: usize> = dyn for<'de> FnMut(RawError<'de, F>) -> E + 'b;
 
 /// The errors `body` holds, in order, each built by `build`; empty when it holds none.
+/// `codes` are the spec's, for the code read at several locations (the most specific one
+/// documented wins).
 pub fn read_errors<S: Shape, E, const F: usize>(
     shape: S,
+    codes: &CodeTable<'_>,
     body: &[u8],
     build: &mut ConvertRaw<'_, E, F>,
 ) -> Vec<E> {
@@ -79,7 +83,7 @@ pub fn read_errors<S: Shape, E, const F: usize>(
         out: Vec::new(),
         build,
     };
-    walk_body(shape, body, &mut sink);
+    walk_body(shape, codes, body, &mut sink);
     // Errors dropped on the way (a wrapper's, or those of a duplicate key) may leave room for
     // many more than are kept: given back, but not the few slots of a small response.
     if sink.out.capacity() > 2 * sink.out.len().max(4) {
@@ -129,11 +133,17 @@ impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
 }
 
 /// Walks `body` along the envelope of `shape`, handing each error read to `sink`.
-fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sink<F>) {
+fn walk_body<S: Shape, const F: usize>(
+    shape: S,
+    codes: &CodeTable<'_>,
+    body: &[u8],
+    sink: &mut dyn Sink<F>,
+) {
     let body = document(body);
+    let codes = codes_to_know(shape.envelope(), codes);
     if shape.envelope().format == BodyFormat::Xml {
         if body.first() == Some(&b'<') {
-            xml::walk_xml(shape, body, sink);
+            xml::walk_xml(shape, codes, body, sink);
         }
         return;
     }
@@ -142,7 +152,7 @@ fn walk_body<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sin
     if !matches!(body.first(), Some(b'{' | b'[')) {
         return;
     }
-    let mut context = Context::new(shape, sink);
+    let mut context = Context::new(shape, codes, sink);
     // A body of valid UTF-8 (nearly all) is checked once here, and its strings are then read
     // without a check each.
     let text = core::str::from_utf8(body).ok();
@@ -202,17 +212,20 @@ struct Context<'c, S: Shape, const F: usize> {
     /// Whether a walk of a value's text whose error could not be passed up failed (the inner
     /// errors read once their wrapper's code is known): the walk is then taken as failed.
     unfinished: bool,
+    /// The spec's codes, where codes sit at several locations ([`codes_to_know`]).
+    codes: Option<&'c CodeTable<'c>>,
     sink: &'c mut dyn Sink<F>,
 }
 
 impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
-    fn new(shape: S, sink: &'c mut dyn Sink<F>) -> Self {
+    fn new(shape: S, codes: Option<&'c CodeTable<'c>>, sink: &'c mut dyn Sink<F>) -> Self {
         let mut context = Context {
             shape,
             all_parts: 0,
             reading_scalars: 0,
             exact: false,
             unfinished: false,
+            codes,
             sink,
         };
         context.all_parts = context.group_mask(0);
@@ -322,6 +335,9 @@ struct Capture<'de, const F: usize> {
 /// read at the same rank (the last of duplicate keys wins, as in serde_json) or a higher one.
 struct Ranks<const F: usize> {
     code: u8,
+    /// Whether the code held is one the spec documents: a documented code of any rank takes
+    /// the place of an undocumented one ([`claim_code`]).
+    code_known: bool,
     message: u8,
     status: u8,
     fields: [u8; F],
@@ -333,6 +349,7 @@ impl<const F: usize> Ranks<F> {
     fn new() -> Self {
         Ranks {
             code: Self::NONE,
+            code_known: false,
             message: Self::NONE,
             status: Self::NONE,
             fields: [Self::NONE; F],
@@ -349,10 +366,49 @@ fn claim(held: &mut u8, rank: u8) -> bool {
     wins
 }
 
+/// Whether a code read at `rank` takes the place of the one held, noting it: the most
+/// specific code the spec knows wins (Google's ErrorInfo `reason` over the canonical
+/// `status`, but the `status` over a `reason` the spec does not document), else the most
+/// specific code present. At the same rank the later wins, as in serde_json. `known` is
+/// always `false` for an envelope whose codes sit at one location: the rule is then the
+/// other parts'.
+fn claim_code<const F: usize>(ranks: &mut Ranks<F>, rank: u8, known: bool) -> bool {
+    let wins = rank == ranks.code
+        || (known && !ranks.code_known)
+        || (known == ranks.code_known && rank < ranks.code);
+    if wins {
+        ranks.code = rank;
+        ranks.code_known = known;
+    }
+    wins
+}
+
+/// The spec's codes, where an envelope reads codes at several locations (a code's rank then
+/// gives way to a documented code's): `None` otherwise, and no code is looked up while reading.
+fn codes_to_know<'t>(
+    envelope: &Envelope<'_>,
+    codes: &'t CodeTable<'t>,
+) -> Option<&'t CodeTable<'t>> {
+    envelope
+        .parts
+        .iter()
+        .take(MAX_PARTS)
+        .any(|part| part.role == Role::Code && part.rank > 0)
+        .then_some(codes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::read_errors;
     use crate::engine::envelope::fixtures::{NESTED, POSITIONAL};
+    use crate::engine::lookup::CodeTable;
+
+    /// A spec that documents no code.
+    const NO_CODES: CodeTable<'static> = CodeTable {
+        key: 0,
+        disps: &[],
+        codes: &[],
+    };
     use crate::engine::envelope::{BodyFormat, Envelope, Part, RawError, Role};
     use crate::BatchItem;
     use serde::de::DeserializeSeed;
@@ -368,7 +424,7 @@ mod tests {
     }
 
     fn read<const F: usize>(envelope: &Envelope<'_>, body: &[u8]) -> Vec<Read> {
-        read_errors(envelope, body, &mut owned::<F>)
+        read_errors(envelope, &NO_CODES, body, &mut owned::<F>)
     }
 
     /// `raw` with its strings owned.
@@ -389,7 +445,7 @@ mod tests {
             out: Vec::new(),
             build: &mut owned::<F>,
         };
-        let mut context = super::Context::new(envelope, &mut sink);
+        let mut context = super::Context::new(envelope, None, &mut sink);
         context.exact = true;
         let _ = super::walk::Locate {
             context: &mut context,

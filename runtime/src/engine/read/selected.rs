@@ -15,7 +15,7 @@ use serde_json::value::RawValue;
 use super::store::{set_field, set_message};
 use super::values::Spanned;
 use super::walk::{ErrorSeed, ValueAt};
-use super::{claim, Capture, Context, Ranks};
+use super::{claim, claim_code, Capture, Context, Ranks};
 use crate::engine::envelope::{RawError, Role, Shape};
 use crate::BatchItems;
 
@@ -132,7 +132,9 @@ fn merge_selected<'de, S: Shape, const F: usize>(
     let Capture { raw, ranks, .. } = capture;
     let (found, found_ranks) = (read.raw, read.ranks);
     if let Some(code) = found.code {
-        if counts(Role::Code, found_ranks.code) && claim(&mut ranks.code, found_ranks.code) {
+        if counts(Role::Code, found_ranks.code)
+            && claim_code(ranks, found_ranks.code, found_ranks.code_known)
+        {
             raw.code = Some(code);
         }
     }

@@ -6,15 +6,18 @@ use std::borrow::Cow;
 use errspec_vocab::status::{status_from_number, status_from_text};
 
 use super::values::ScalarKind;
-use super::{claim, Ranks};
+use super::{claim, claim_code, Ranks};
 use crate::engine::envelope::{code_within, Envelope, RawError, Role};
+use crate::engine::lookup::CodeTable;
 
 /// Stores a scalar in each of `roles` (with their ranks), where no value of a lower rank was
 /// read for the role. A boolean is never a code, a blank string neither; a blank message
 /// gives way to any other; only strings and integers are statuses. The JSON and the XML
-/// walks both store through here.
+/// walks both store through here. `codes`: the spec's, where a documented code wins over a
+/// more specific undocumented one ([`claim_code`]).
 pub(super) fn store<'de, const F: usize>(
     envelope: &Envelope<'_>,
+    codes: Option<&CodeTable<'_>>,
     roles: impl Iterator<Item = (Role, u8)>,
     raw: &mut RawError<'de, F>,
     ranks: &mut Ranks<F>,
@@ -44,7 +47,8 @@ pub(super) fn store<'de, const F: usize>(
         match role {
             Role::Code if !matches!(kind, ScalarKind::Bool) => {
                 let code = code_within(value, envelope.code_before, envelope.code_after);
-                if !code.trim().is_empty() && claim(&mut ranks.code, rank) {
+                let known = || codes.is_some_and(|codes| codes.index(&code).is_some());
+                if !code.trim().is_empty() && claim_code(ranks, rank, known()) {
                     raw.code = Some(code);
                 }
             }

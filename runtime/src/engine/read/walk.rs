@@ -656,6 +656,7 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
                 Role::Code if ranks.code == rank => {
                     raw.code = None;
                     ranks.code = Ranks::<F>::NONE;
+                    ranks.code_known = false;
                 }
                 Role::Message if ranks.message == rank => {
                     raw.message = None;
@@ -684,6 +685,7 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
         let Capture { raw, ranks, .. } = &mut *self.capture;
         store(
             context.envelope(),
+            context.codes,
             context.ending(self.mask, self.depth),
             raw,
             ranks,

@@ -13,13 +13,19 @@ use super::store::store;
 use super::values::ScalarKind;
 use super::{Capture, Ranks, Sink};
 use crate::engine::envelope::{Envelope, RawError, Role, Shape};
+use crate::engine::lookup::CodeTable;
 use crate::BatchItems;
 
 /// How deep elements may nest: far beyond any error document, low enough to bound the stack.
 const MAX_DEPTH: usize = 128;
 
 /// Walks an XML `body` along the envelope of `shape`, handing each error read to `sink`.
-pub(super) fn walk_xml<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &mut dyn Sink<F>) {
+pub(super) fn walk_xml<S: Shape, const F: usize>(
+    shape: S,
+    codes: Option<&CodeTable<'_>>,
+    body: &[u8],
+    sink: &mut dyn Sink<F>,
+) {
     let envelope = shape.envelope();
     // Invalid UTF-8 is read as what the server meant: each bad byte a U+FFFD.
     let text = String::from_utf8_lossy(body);
@@ -29,6 +35,7 @@ pub(super) fn walk_xml<S: Shape, const F: usize>(shape: S, body: &[u8], sink: &m
     config.allow_dangling_amp = true;
     let mut walk = Walk::<F> {
         envelope,
+        codes,
         open: Vec::new(),
         error: None,
         collecting: None,
@@ -86,6 +93,8 @@ fn trimmed(mut text: String) -> String {
 
 struct Walk<'e, const F: usize> {
     envelope: &'e Envelope<'e>,
+    /// The spec's codes, where codes sit at several locations.
+    codes: Option<&'e CodeTable<'e>>,
     /// The local names of the open elements, outermost first.
     open: Vec<String>,
     /// The error being read and how many elements were open when it started.
@@ -167,6 +176,7 @@ impl<const F: usize> Walk<'_, F> {
                 let Capture { raw, ranks, .. } = capture;
                 store(
                     self.envelope,
+                    self.codes,
                     roles.into_iter(),
                     raw,
                     ranks,
