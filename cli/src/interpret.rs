@@ -182,10 +182,12 @@ impl Interpreter {
         let TableHeaders {
             code,
             request_id,
+            should_retry,
             retry_after,
         } = headers;
         let code_headers = strs(code);
         let request_id_headers = strs(request_id);
+        let should_retry_headers = strs(should_retry);
         let resets: Vec<(&str, _)> = retry_after
             .iter()
             .map(|(name, format)| (name.as_str(), *format))
@@ -209,6 +211,7 @@ impl Interpreter {
             headers: Headers {
                 code: &code_headers,
                 request_id: &request_id_headers,
+                should_retry: &should_retry_headers,
                 retry_after: &resets,
             },
             kinds,

@@ -58,6 +58,9 @@ pub struct Envelope {
     pub status: Option<Pointers>,
     /// How that status is written; `number` by default.
     pub status_format: StatusFormat,
+    /// How long to wait before retrying, inside the error (Google's `RetryInfo.retryDelay`,
+    /// Kubernetes' `details.retryAfterSeconds`).
+    pub retry_after: Option<Pointers>,
     /// Extra fields, in file order: `[envelope.fields]`'s, then those only nested errors
     /// read (`[envelope.inner.fields]`, `key`).
     pub fields: Vec<Field>,
@@ -82,6 +85,9 @@ pub struct Headers {
     pub code: Vec<String>,
     /// Where the request id may be sent.
     pub request_id: Vec<String>,
+    /// Where the server says whether retrying may succeed (Stripe's `Stripe-Should-Retry`),
+    /// over what the errors say.
+    pub should_retry: Vec<String>,
     /// Headers that say when to retry, when `Retry-After` is absent, with their formats.
     pub retry_after: Vec<(String, ResetFormat)>,
 }

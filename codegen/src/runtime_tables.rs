@@ -131,6 +131,8 @@ pub struct TableHeaders {
     pub code: Vec<String>,
     /// The headers that may carry the request id.
     pub request_id: Vec<String>,
+    /// Where the server says whether retrying may succeed.
+    pub should_retry: Vec<String>,
     /// The headers that say when a rate limit resets, with their format.
     pub retry_after: Vec<(String, ResetFormat)>,
 }
@@ -214,6 +216,7 @@ impl Tables {
             headers: TableHeaders {
                 code: headers.code.clone(),
                 request_id: headers.request_id.clone(),
+                should_retry: headers.should_retry.clone(),
                 retry_after: headers.retry_after.clone(),
             },
             kinds: spec.kinds.clone(),
@@ -322,6 +325,9 @@ pub(crate) fn parts(envelope: &Envelope) -> Vec<TablePart> {
     }
     if let Some(status) = &envelope.status {
         push(status, Role::Status, 0);
+    }
+    if let Some(retry_after) = &envelope.retry_after {
+        push(retry_after, Role::RetryAfter, 0);
     }
     for (index, field) in envelope.fields.iter().enumerate() {
         push(&field.pointers, Role::Field(index), 0);

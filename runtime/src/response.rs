@@ -48,6 +48,8 @@ pub struct ErrorResponse<E> {
     errors: Vec<E>,
     raw_body: Vec<u8>,
     retry_after: Option<RetryAfter>,
+    // Whether the server said retrying may succeed, over what the errors say.
+    should_retry: Option<bool>,
     request_id: Option<String>,
     // Boxed and only when some were kept: most responses are decoded without headers, and a
     // `HeaderMap` inline would make every response larger to move and to drop.
@@ -65,6 +67,7 @@ impl<E> ErrorResponse<E> {
             errors: vec![first],
             raw_body: Vec::new(),
             retry_after: None,
+            should_retry: None,
             request_id: None,
             headers: None,
         }
@@ -131,6 +134,7 @@ impl<E> ErrorResponse<E> {
             errors,
             raw_body: Vec::new(),
             retry_after: None,
+            should_retry: None,
             request_id: None,
             headers: None,
         })
@@ -144,12 +148,29 @@ impl<E> ErrorResponse<E> {
         self
     }
 
-    /// The `Retry-After` header as the server sent it, unclamped (without one, the first reset
-    /// header the spec names that reads, as the `Retry-After` it stands for); `None` without
-    /// either, or when neither reads. [`ErrorResponse::retry_after`] is the wait to use.
+    /// The `Retry-After` header as the server sent it, unclamped (without one, the longest
+    /// delay the body's errors give where the spec reads one, else the first reset header the
+    /// spec names that reads, as the `Retry-After` it stands for); `None` without any, or when
+    /// none reads. [`ErrorResponse::retry_after`] is the wait to use.
     #[must_use]
     pub fn retry_after_header(&self) -> Option<RetryAfter> {
         self.retry_after
+    }
+
+    /// Sets whether the server says retrying may succeed (Stripe's `Stripe-Should-Retry`):
+    /// [`ErrorResponse::is_retryable`] and [`ErrorResponse::recovery`] follow it over what
+    /// the errors say.
+    #[must_use]
+    pub fn with_should_retry(mut self, should_retry: bool) -> Self {
+        self.should_retry = Some(should_retry);
+        self
+    }
+
+    /// Whether the server said retrying may succeed, in a header the spec names
+    /// (`should_retry`); `None` where it said nothing.
+    #[must_use]
+    pub fn should_retry(&self) -> Option<bool> {
+        self.should_retry
     }
 
     /// Appends an error after those already held.
@@ -201,10 +222,12 @@ impl<E: Classified> ErrorResponse<E> {
         self.first().kind()
     }
 
-    /// Whether retrying the same request may succeed: true when every error is retryable.
+    /// Whether retrying the same request may succeed: what the server said in a header the
+    /// spec names ([`ErrorResponse::should_retry`]), else true when every error is retryable.
     #[must_use]
     pub fn is_retryable(&self) -> bool {
-        self.errors.iter().all(Classified::is_retryable)
+        self.should_retry
+            .unwrap_or_else(|| self.errors.iter().all(Classified::is_retryable))
     }
 
     /// How long to wait before trying again, as [`ErrorResponse::retry_after_at`] from now.
@@ -240,7 +263,9 @@ impl<E: Classified> ErrorResponse<E> {
     /// What to do about the response: the recovery of its errors furthest from a plain
     /// retry (give up, then fix the request, then re-authenticate), so
     /// [`Recovery::Retry`] only when every error is retryable, with
-    /// [`ErrorResponse::retry_after_at`]`(now)` as its wait.
+    /// [`ErrorResponse::retry_after_at`]`(now)` as its wait. Where the server said whether to
+    /// retry ([`ErrorResponse::should_retry`]), that decides: `false` gives a retry up,
+    /// `true` retries.
     #[must_use]
     pub fn recovery_at(&self, now: SystemTime) -> Recovery {
         let furthest = self
@@ -249,6 +274,13 @@ impl<E: Classified> ErrorResponse<E> {
             .map(Classified::recovery)
             .max_by_key(|recovery| recovery.severity())
             .unwrap_or(Recovery::GiveUp);
+        // What the server said wins: a retry it calls futile is given up, one it calls safe
+        // is advised.
+        let furthest = match self.should_retry {
+            Some(false) if furthest.is_retry() => Recovery::GiveUp,
+            Some(true) => Recovery::Retry { after: None },
+            _ => furthest,
+        };
         if furthest.is_retry() {
             Recovery::Retry {
                 after: self.retry_after_at(now),
@@ -267,6 +299,7 @@ impl<E: PartialEq> PartialEq for ErrorResponse<E> {
             && self.errors == other.errors
             && self.raw_body == other.raw_body
             && self.retry_after == other.retry_after
+            && self.should_retry == other.should_retry
             && self.request_id == other.request_id
             && self.headers() == other.headers()
     }

@@ -9,6 +9,9 @@ pub enum Role {
     Message,
     /// An HTTP status inside the error.
     Status,
+    /// How long to wait before retrying, inside the error: seconds (`30`, `2.5`) or a
+    /// duration with units (protobuf's `"30s"`).
+    RetryAfter,
     /// The extra field with this index.
     Field(usize),
     /// An array of batch item results.
@@ -30,7 +33,7 @@ impl Role {
     pub const fn holds_scalar(self) -> bool {
         matches!(
             self,
-            Role::Code | Role::Message | Role::Status | Role::Field(_)
+            Role::Code | Role::Message | Role::Status | Role::RetryAfter | Role::Field(_)
         )
     }
 }

@@ -188,14 +188,20 @@ fn decode_says_why_a_body_without_a_code_got_a_coded_entry() {
     let body =
         r#"{"message": "Bad credentials", "documentation_url": "https://docs.github.com/graphql"}"#;
     let json = json_of(&["decode", &graphql, "401", body]);
-    assert_eq!(
-        json["fallback"],
-        "by status 401: the body holds no error where the spec's envelope looks (code at `/errors/extensions/code`, message at `/errors/message`)"
-    );
+    // The spec's second shape reads the message.
+    assert_eq!(json["fallback"], "by status 401: the error carries no code");
     let error = &json["errors"][0];
+    assert_eq!(error["message"], "Bad credentials");
     assert_eq!(error["variant"], "Unauthenticated");
     assert_eq!(error["code"], Value::Null);
     assert_eq!(error["chosen_by"], "status_without_code");
+
+    // A body of neither shape: where each looks.
+    let none = json_of(&["decode", &graphql, "401", r#"{"data": null}"#]);
+    assert_eq!(
+        none["fallback"],
+        "by status 401: the body holds no error where any of the spec's shapes looks (code at `/errors/extensions/code`, message at `/errors/message`; message at `/errors`)"
+    );
 
     let mixed = r#"{"data": null, "errors": [{"message": "Cannot query field \"nam\" on type \"User\".", "extensions": {"code": "GRAPHQL_VALIDATION_FAILED"}}, {"message": "Not logged in"}]}"#;
     let json = json_of(&["decode", &graphql, "401", mixed]);

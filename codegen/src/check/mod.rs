@@ -33,6 +33,7 @@ const ENVELOPE_KEYS: &[&str] = &[
     "message",
     "status",
     "status_format",
+    "retry_after",
     "fields",
     "multiple",
     "batch",
@@ -43,7 +44,7 @@ const ENVELOPE_KEYS: &[&str] = &[
 ];
 /// How many shapes a spec may list: each may cost a walk of the body.
 const MAX_SHAPES: usize = 16;
-const HEADERS_KEYS: &[&str] = &["code", "request_id", "retry_after"];
+const HEADERS_KEYS: &[&str] = &["code", "request_id", "should_retry", "retry_after"];
 const ERROR_IF_KEYS: &[&str] = &["at", "is"];
 const INNER_KEYS: &[&str] = &["at", "code", "message", "status", "fields", "key"];
 const MULTIPLE_KEYS: &[&str] = &["code", "inner"];
@@ -219,6 +220,7 @@ impl Checker<'_> {
                 message: None,
                 status: None,
                 status_format: StatusFormat::Number,
+                retry_after: None,
                 fields: Vec::new(),
                 inner: Vec::new(),
                 multiple: None,

@@ -312,6 +312,7 @@ impl Checker<'_> {
         let message = self.pointers(table, "message", "the `message` pointer");
         let status = self.pointers(table, "status", "the `status` pointer");
         let status_format = self.check_status_format(table);
+        let retry_after = self.pointers(table, "retry_after", "the `retry_after` pointer");
         let mut fields = self.check_fields(table);
         let inner = self.check_inner(table, &mut fields);
         let multiple = self
@@ -371,6 +372,7 @@ impl Checker<'_> {
             message,
             status,
             status_format,
+            retry_after,
             fields,
             inner,
             multiple,
@@ -479,6 +481,7 @@ impl Checker<'_> {
         };
         let code = names("code");
         let request_id = names("request_id");
+        let should_retry = names("should_retry");
         let mut retry_after = Vec::new();
         if let Some((resets, _)) = self.reader.table(table, "retry_after") {
             let formats: Vec<&str> = ResetFormat::ALL
@@ -502,6 +505,7 @@ impl Checker<'_> {
         Headers {
             code,
             request_id,
+            should_retry,
             retry_after,
         }
     }
@@ -669,7 +673,7 @@ impl Checker<'_> {
                     );
                 }
             }
-            for key in ["code", "message", "status"] {
+            for key in ["code", "message", "status", "retry_after"] {
                 self.check_xml_pointers(envelope, key);
             }
             if let Some((fields, _)) = self.reader.table(envelope, "fields") {

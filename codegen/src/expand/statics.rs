@@ -132,6 +132,7 @@ fn headers_tokens(headers: &TableHeaders) -> TokenStream {
     let TableHeaders {
         code,
         request_id,
+        should_retry,
         retry_after,
     } = headers;
     let resets = retry_after.iter().map(|(name, format)| {
@@ -142,6 +143,7 @@ fn headers_tokens(headers: &TableHeaders) -> TokenStream {
         __rt::Headers {
             code: &[#(#code),*],
             request_id: &[#(#request_id),*],
+            should_retry: &[#(#should_retry),*],
             retry_after: &[#(#resets),*],
         }
     }
@@ -260,6 +262,7 @@ fn role_tokens(role: Role) -> TokenStream {
         Role::Code => quote!(__rt::Role::Code),
         Role::Message => quote!(__rt::Role::Message),
         Role::Status => quote!(__rt::Role::Status),
+        Role::RetryAfter => quote!(__rt::Role::RetryAfter),
         Role::Field(index) => {
             let index = proc_macro2::Literal::usize_unsuffixed(index);
             quote!(__rt::Role::Field(#index))

@@ -352,6 +352,7 @@ Vendor documentation: <https://example.org/errors>*/
         headers: __rt::Headers {
             code: &[],
             request_id: &[],
+            should_retry: &[],
             retry_after: &[],
         },
         kinds: &[],

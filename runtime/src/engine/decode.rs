@@ -3,6 +3,7 @@
 //! the parts to the error type's `build`. Generated code and the interpreter call the same.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use http::HeaderMap;
 
@@ -12,7 +13,7 @@ use crate::engine::read::{marks_error, read_errors, ConvertRaw};
 use crate::engine::resolve;
 use crate::engine::select::select;
 use crate::engine::spec::{Parts, Spec};
-use crate::{BatchItems, ErrorResponse};
+use crate::{BatchItems, ErrorResponse, RetryAfter};
 
 /// What turns an entry index (`None`: `Unknown`) and the parts read into an error.
 pub type Build<'b, E, const F: usize, const P: usize> =
@@ -33,8 +34,8 @@ pub fn decode<S: Shape, E, const F: usize, const P: usize>(
 
 /// [`decode`] a response with its headers: a code sent in a header the spec names stands in
 /// for the body's where the body has none (AWS's `x-amzn-ErrorType`), and the response keeps
-/// `Retry-After` (else the first of the spec's rate-limit reset headers), the request id and
-/// the other headers the spec names.
+/// `Retry-After` (else the delay the body's errors give, else the first of the spec's
+/// rate-limit reset headers), the request id and the other headers the spec names.
 pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
     shape: S,
@@ -67,6 +68,9 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
     )
     .with_retry_after_of(headers);
     response.keep_headers(headers::kept(headers, &spec.headers));
+    if let Some(verdict) = headers::should_retry(headers, spec.headers.should_retry) {
+        response = response.with_should_retry(verdict);
+    }
     let response = match headers::first(headers, spec.headers.request_id) {
         Some(id) => response.with_request_id(id),
         None => response,
@@ -93,7 +97,10 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
 ) -> ErrorResponse<E> {
     let has_header_code = header_code.is_some();
     let header_code = || header_code.map(|code| Cow::Owned(code.to_owned()));
+    // The longest wait any error of the body asks for.
+    let mut delay: Option<Duration> = None;
     let mut convert = |mut raw: RawError<'_, F>| {
+        delay = delay.max(raw.retry_after);
         let from_header = raw.code.is_none() && has_header_code;
         if raw.code.is_none() {
             raw.code = header_code();
@@ -101,12 +108,16 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         assemble(spec, raw, from_header, status, build)
     };
     let errors = read_shapes(spec, shape, content_type, body, &mut convert);
-    ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
+    let response = ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
         let mut raw = RawError::empty();
         raw.code = header_code();
         let only = assemble(spec, raw, has_header_code, status, build);
         ErrorResponse::new(status, only).with_raw_body(body)
-    })
+    });
+    match delay {
+        Some(delay) => response.with_retry_after(RetryAfter::Delay(delay)),
+        None => response,
+    }
 }
 
 /// The errors of `body` in the first of the spec's shapes that finds any, in the spec's

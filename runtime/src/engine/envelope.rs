@@ -4,6 +4,7 @@
 //! [`crate::engine::read`] walks a body along it in one pass.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use crate::BatchItems;
 pub use errspec_vocab::{BodyFormat, Role};
@@ -137,6 +138,8 @@ pub struct RawError<'de, const F: usize> {
     pub message: Option<Cow<'de, str>>,
     /// The status inside the error, if it had a valid one.
     pub status: Option<u16>,
+    /// How long the error says to wait before retrying, if it says so readably.
+    pub retry_after: Option<Duration>,
     /// The extra fields, by index.
     pub fields: [Option<String>; F],
     /// Batch item results.
@@ -177,6 +180,7 @@ impl<const F: usize> RawError<'_, F> {
             code: None,
             message: None,
             status: None,
+            retry_after: None,
             fields: [const { None }; F],
             items: BatchItems::new(),
         }

@@ -17,6 +17,9 @@ pub struct Headers<'a> {
     pub code: &'a [&'a str],
     /// Where the request id may be sent, first present first.
     pub request_id: &'a [&'a str],
+    /// Where the server says whether retrying may succeed (`true` or `false`), first present
+    /// first: over what the errors say.
+    pub should_retry: &'a [&'a str],
     /// Headers that say when to retry, tried in order when `Retry-After` is absent.
     pub retry_after: &'a [(&'a str, ResetFormat)],
 }
@@ -26,6 +29,7 @@ impl Headers<'static> {
     pub const NONE: Headers<'static> = Headers {
         code: &[],
         request_id: &[],
+        should_retry: &[],
         retry_after: &[],
     };
 }
@@ -62,6 +66,7 @@ pub(crate) fn kept(headers: &HeaderMap, spec: &Headers<'_>) -> HeaderMap {
         .code
         .iter()
         .copied()
+        .chain(spec.should_retry.iter().copied())
         .chain(spec.retry_after.iter().map(|(name, _)| *name));
     let mut kept = HeaderMap::new();
     for name in names {
@@ -77,6 +82,22 @@ pub(crate) fn kept(headers: &HeaderMap, spec: &Headers<'_>) -> HeaderMap {
         }
     }
     kept
+}
+
+/// Whether the server says retrying may succeed: the first of the spec's `should_retry`
+/// headers that holds `true` or `false` (any case).
+pub(crate) fn should_retry(headers: &HeaderMap, names: &[&str]) -> Option<bool> {
+    names.iter().find_map(|name| {
+        headers
+            .get_all(*name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find_map(|value| match value.trim() {
+                yes if yes.eq_ignore_ascii_case("true") => Some(true),
+                no if no.eq_ignore_ascii_case("false") => Some(false),
+                _ => None,
+            })
+    })
 }
 
 /// When to retry by the first of the spec's reset headers that reads.
@@ -203,6 +224,7 @@ mod tests {
         let spec = Headers {
             code: &["X-Amzn-ErrorType", "not a header name"],
             request_id: &["x-request-id"],
+            should_retry: &[],
             retry_after: &[
                 ("x-ratelimit-reset", ResetFormat::EpochSeconds),
                 ("X-RateLimit-Reset", ResetFormat::Seconds),

@@ -165,3 +165,40 @@ fn a_spec_gives_a_status_its_own_kind() {
         Kind::RateLimited
     );
 }
+
+#[test]
+fn stripe_should_retry_decides_over_the_errors() {
+    use errspec::http::{HeaderMap, HeaderValue};
+    use errspec::Recovery;
+
+    let body = br#"{"error": {"message": "An unknown error occurred", "type": "api_error"}}"#;
+    let mut headers = HeaderMap::new();
+    headers.insert("request-id", HeaderValue::from_static("req_4Vq2kTn3"));
+    let plain = StripeError::decode_parts(500, &headers, body);
+    assert!(plain.is_retryable());
+    assert_eq!(plain.should_retry(), None);
+    headers.insert("stripe-should-retry", HeaderValue::from_static("false"));
+    let futile = StripeError::decode_parts(500, &headers, body);
+    assert_eq!(futile.should_retry(), Some(false));
+    assert!(!futile.is_retryable());
+    assert_eq!(futile.recovery(), Recovery::GiveUp);
+    assert_eq!(futile.request_id(), Some("req_4Vq2kTn3"));
+    // The header is sent back and read again.
+    let (parts, sent) = futile.to_http().into_parts();
+    assert_eq!(parts.headers["stripe-should-retry"], "false");
+    assert_eq!(
+        StripeError::decode_parts(parts.status, &parts.headers, &sent),
+        futile
+    );
+    // `true` makes a conflict worth retrying; an unreadable value says nothing.
+    let conflict = br#"{"error": {"code": "idempotency_error", "type": "idempotency_error", "message": "Keys for idempotent requests can only be used with the same parameters they were first used with."}}"#;
+    headers.insert("stripe-should-retry", HeaderValue::from_static("True"));
+    let safe = StripeError::decode_parts(409, &headers, conflict);
+    assert!(safe.is_retryable());
+    assert!(matches!(safe.recovery(), Recovery::Retry { .. }));
+    headers.insert("stripe-should-retry", HeaderValue::from_static("maybe"));
+    assert_eq!(
+        StripeError::decode_parts(409, &headers, conflict).should_retry(),
+        None
+    );
+}

@@ -34,6 +34,7 @@ recipes! {
     ok_false => "specs/cookbook/ok-false.toml",
     shapes => "specs/cookbook/shapes.toml",
     most_specific => "specs/cookbook/most-specific.toml",
+    delay_in_body => "specs/cookbook/delay-in-body.toml",
 }
 
 /// The body of a response the README shows after its status line, verbatim.
@@ -47,7 +48,7 @@ fn shown(status: u16, body: &str) -> &str {
 
 #[test]
 fn the_readme_shows_every_recipe_verbatim() {
-    assert_eq!(SPECS.len(), 12);
+    assert_eq!(SPECS.len(), 13);
     for (file, text) in SPECS {
         assert!(
             README.contains(&format!("```toml\n{text}```")),
@@ -263,4 +264,22 @@ fn the_most_specific_code() {
         MostSpecificError::decode(402, by_type.as_bytes()).first(),
         MostSpecificError::CardError { .. }
     ));
+}
+
+#[test]
+fn a_delay_in_the_body() {
+    use delay_in_body::DelayInBodyError;
+    let body = shown(
+        429,
+        r#"{"error": {"code": 429, "message": "Quota exceeded.", "status": "RESOURCE_EXHAUSTED", "details": [{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "30s"}]}}"#,
+    );
+    let response = DelayInBodyError::decode(429, body.as_bytes());
+    assert!(matches!(
+        response.first(),
+        DelayInBodyError::ResourceExhausted { .. }
+    ));
+    assert_eq!(
+        response.retry_after(),
+        Some(std::time::Duration::from_secs(30))
+    );
 }

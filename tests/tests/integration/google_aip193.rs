@@ -124,6 +124,36 @@ fn the_retry_delay_of_a_retry_info_is_kept() {
         }
         other => panic!("unexpected {other:?}"),
     }
+    // The delay is the response's: when to retry, without a `Retry-After` header.
+    let response = GoogleError::decode(503, body.as_bytes());
+    assert_eq!(
+        response.retry_after(),
+        Some(std::time::Duration::from_secs(30))
+    );
+    assert_eq!(
+        response.retry_after_header(),
+        Some(errspec::RetryAfter::Delay(std::time::Duration::from_secs(
+            30
+        )))
+    );
+    let fraction = body.replace("30s", "1.5s");
+    assert_eq!(
+        GoogleError::decode(503, fraction.as_bytes()).retry_after(),
+        Some(std::time::Duration::from_millis(1500))
+    );
+    // A header says it first; a delay that does not read is none.
+    let mut headers = errspec::http::HeaderMap::new();
+    headers.insert("retry-after", errspec::http::HeaderValue::from_static("5"));
+    let response = GoogleError::decode_parts(503, &headers, body.as_bytes());
+    assert_eq!(
+        response.retry_after(),
+        Some(std::time::Duration::from_secs(5))
+    );
+    let unreadable = body.replace("30s", "soon");
+    assert_eq!(
+        GoogleError::decode(503, unreadable.as_bytes()).retry_after(),
+        None
+    );
 }
 
 #[test]

@@ -130,6 +130,32 @@ fn kubernetes_status_objects_decode_with_their_details() {
 }
 
 #[test]
+fn a_kubernetes_status_says_when_to_retry_in_its_details() {
+    let body = br#"{"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure", "message": "the server has received too many requests and has asked us to try again later", "reason": "TooManyRequests", "details": {"retryAfterSeconds": 7}, "code": 429}"#;
+    let response = KubernetesError::decode(429, body);
+    assert!(matches!(
+        response.first(),
+        KubernetesError::TooManyRequests { .. }
+    ));
+    assert_eq!(
+        response.retry_after(),
+        Some(std::time::Duration::from_secs(7))
+    );
+    assert!(response.is_retryable());
+    // The server's `Retry-After` header wins over the body's.
+    let mut headers = HeaderMap::new();
+    headers.insert("retry-after", HeaderValue::from_static("2"));
+    let response = KubernetesError::decode_parts(StatusCode::TOO_MANY_REQUESTS, &headers, body);
+    assert_eq!(
+        response.retry_after(),
+        Some(std::time::Duration::from_secs(2))
+    );
+    // `to_http` sends the delay as `Retry-After`, which decodes back to it.
+    let (parts, _) = KubernetesError::decode(429, body).to_http().into_parts();
+    assert_eq!(parts.headers["retry-after"], "7");
+}
+
+#[test]
 fn a_kubernetes_watch_error_sent_with_200_is_an_error_of_the_second_shape() {
     let response = KubernetesError::decode_if_error(200, WATCH_EXPIRED.as_bytes())
         .expect("an ERROR event is an error");

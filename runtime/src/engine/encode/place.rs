@@ -170,7 +170,8 @@ fn group_node<'a, const F: usize>(
                 .flatten()
                 .map(|value| Node::Text(value.into())),
             Role::Items => items_at.map(|(batch, _)| items_node(batch, error.items)),
-            Role::Inner | Role::Nested(_) | Role::Key(_) => None,
+            // Sent back as the response's `Retry-After` by `to_http`.
+            Role::RetryAfter | Role::Inner | Role::Nested(_) | Role::Key(_) => None,
         };
         if let Some(value) = value {
             put(&mut node, part.path, value);

@@ -340,6 +340,7 @@ struct Ranks<const F: usize> {
     code_known: bool,
     message: u8,
     status: u8,
+    retry_after: u8,
     fields: [u8; F],
 }
 
@@ -352,6 +353,7 @@ impl<const F: usize> Ranks<F> {
             code_known: false,
             message: Self::NONE,
             status: Self::NONE,
+            retry_after: Self::NONE,
             fields: [Self::NONE; F],
         }
     }

@@ -149,6 +149,13 @@ fn merge_selected<'de, S: Shape, const F: usize>(
             raw.status = Some(status);
         }
     }
+    if let Some(delay) = found.retry_after {
+        if counts(Role::RetryAfter, found_ranks.retry_after)
+            && claim(&mut ranks.retry_after, found_ranks.retry_after)
+        {
+            raw.retry_after = Some(delay);
+        }
+    }
     for (index, value) in found.fields.into_iter().enumerate() {
         let rank = found_ranks.fields[index];
         if let (Some(value), true) = (value, counts(Role::Field(index), rank)) {

@@ -2,11 +2,13 @@
 //! and the XML walk (`xml`) share, by role and rank.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use errspec_vocab::status::{status_from_number, status_from_text};
 
 use super::values::ScalarKind;
 use super::{claim, claim_code, Ranks};
+use crate::engine::delay;
 use crate::engine::envelope::{code_within, Envelope, RawError, Role};
 use crate::engine::lookup::CodeTable;
 
@@ -27,6 +29,21 @@ pub(super) fn store<'de, const F: usize>(
     let mut remaining = Some(text);
     let mut roles = roles.peekable();
     while let Some((role, rank)) = roles.next() {
+        if role == Role::RetryAfter {
+            let delay = match kind {
+                ScalarKind::Unsigned(seconds) => Some(Duration::from_secs(seconds)),
+                ScalarKind::Str | ScalarKind::OtherNumber => {
+                    remaining.as_deref().and_then(|text| {
+                        delay::seconds(text.trim()).or_else(|| delay::with_units(text.trim()))
+                    })
+                }
+                ScalarKind::Bool => None,
+            };
+            if delay.is_some() && claim(&mut ranks.retry_after, rank) {
+                raw.retry_after = delay;
+            }
+            continue;
+        }
         if role == Role::Status {
             let status = match kind {
                 ScalarKind::Str => remaining.as_deref().and_then(status_from_text),
@@ -56,6 +73,7 @@ pub(super) fn store<'de, const F: usize>(
             Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
             Role::Code
             | Role::Status
+            | Role::RetryAfter
             | Role::Items
             | Role::Inner
             | Role::Nested(_)

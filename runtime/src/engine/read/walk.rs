@@ -666,6 +666,10 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
                     raw.status = None;
                     ranks.status = Ranks::<F>::NONE;
                 }
+                Role::RetryAfter if ranks.retry_after == rank => {
+                    raw.retry_after = None;
+                    ranks.retry_after = Ranks::<F>::NONE;
+                }
                 Role::Field(index) if ranks.fields.get(index) == Some(&rank) => {
                     raw.fields[index] = None;
                     ranks.fields[index] = Ranks::<F>::NONE;
