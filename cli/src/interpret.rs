@@ -181,6 +181,7 @@ impl Interpreter {
         let envelope = envelopes.remove(0);
         let TableHeaders {
             code,
+            code_first,
             request_id,
             should_retry,
             retry_after,
@@ -210,6 +211,7 @@ impl Interpreter {
             rate_limit_window: *rate_limit_window,
             headers: Headers {
                 code: &code_headers,
+                code_first: *code_first,
                 request_id: &request_id_headers,
                 should_retry: &should_retry_headers,
                 retry_after: &resets,

@@ -83,6 +83,9 @@ pub struct Envelope {
 pub struct Headers {
     /// Where a code may be sent (AWS's `x-amzn-ErrorType`), for errors whose body has none.
     pub code: Vec<String>,
+    /// Whether a header's code takes the place of the body's (AWS: `X-Amzn-Errortype` first),
+    /// rather than standing in only where the body has none.
+    pub code_first: bool,
     /// Where the request id may be sent.
     pub request_id: Vec<String>,
     /// Where the server says whether retrying may succeed (Stripe's `Stripe-Should-Retry`),

@@ -129,6 +129,8 @@ pub struct TableErrorIf {
 pub struct TableHeaders {
     /// The headers that may carry the code.
     pub code: Vec<String>,
+    /// Whether a header's code takes the place of the body's.
+    pub code_first: bool,
     /// The headers that may carry the request id.
     pub request_id: Vec<String>,
     /// Where the server says whether retrying may succeed.
@@ -215,6 +217,7 @@ impl Tables {
             rate_limit_window: spec.rate_limit_window,
             headers: TableHeaders {
                 code: headers.code.clone(),
+                code_first: headers.code_first,
                 request_id: headers.request_id.clone(),
                 should_retry: headers.should_retry.clone(),
                 retry_after: headers.retry_after.clone(),

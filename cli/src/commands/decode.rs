@@ -105,6 +105,9 @@ pub fn reasons(spec: &Spec, response: &Decoded, why: Why, body: &[u8]) -> Reason
     };
     let code_header = why.code_header.map(|header| match &unread {
         Some(unread) => format!("header `{header}` ({unread})"),
+        None if spec.envelope.headers.code_first => {
+            format!("header `{header}` (the spec reads it before the body's)")
+        }
         None => format!("header `{header}` (the body's errors carry none)"),
     });
     Reasons {

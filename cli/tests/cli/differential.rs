@@ -122,6 +122,9 @@ mod styles {
     pub mod graphql {
         errspec::errors_from_spec!("../tests/specs/graphql.toml");
     }
+    pub mod rest_json {
+        errspec::errors_from_spec!("../tests/specs/aws/rest-json.toml");
+    }
 }
 
 /// A generated decoder: status and body to the decoded response.
@@ -683,7 +686,7 @@ fn headers_decode_alike_interpreted_and_generated() {
         let checked = errspec_codegen::check_spec(source);
         Interpreter::new(checked.valid().expect("a valid spec").clone()).expect("interpretable")
     };
-    let specs: [(&str, Interpreter, Generated); 3] = [
+    let specs: [(&str, Interpreter, Generated); 4] = [
         (
             "github",
             interpreter(
@@ -707,6 +710,15 @@ fn headers_decode_alike_interpreted_and_generated() {
             },
         ),
         (
+            "rest-json",
+            interpreter(include_str!("../../../tests/specs/aws/rest-json.toml")),
+            |status, headers, body| {
+                Decoded::from_response(&styles::rest_json::AwsRestJsonError::decode_parts(
+                    status, headers, body,
+                ))
+            },
+        ),
+        (
             "s3",
             interpreter(include_str!("../../../tests/specs/s3.toml")),
             |status, headers, body| {
@@ -725,6 +737,10 @@ fn headers_decode_alike_interpreted_and_generated() {
             "com.amazonaws.dynamodb.v20120810#ThrottlingException",
         )],
         &[("x-amzn-ErrorType", " ")],
+        &[(
+            "X-Amzn-Errortype",
+            "aws.protocoltests.restjson#FooError:http://host/",
+        )],
         &[
             ("x-amzn-RequestId", "ABC"),
             ("x-github-request-id", "CA1B:2F3D"),
@@ -741,6 +757,7 @@ fn headers_decode_alike_interpreted_and_generated() {
         b"",
         br#"{"message": "Requested resource not found"}"#,
         br#"{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"m"}"#,
+        br#"{"code":"aws.protocoltests.restjson#InvalidGreeting","message":"Hi"}"#,
         br#"{"message":"API rate limit exceeded for user ID 1.","documentation_url":"https://docs.github.com/rest"}"#,
         b"<Error><Code>NoSuchKey</Code><Message>m</Message></Error>",
         b"<html>502</html>",

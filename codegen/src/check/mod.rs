@@ -44,7 +44,13 @@ const ENVELOPE_KEYS: &[&str] = &[
 ];
 /// How many shapes a spec may list: each may cost a walk of the body.
 const MAX_SHAPES: usize = 16;
-const HEADERS_KEYS: &[&str] = &["code", "request_id", "should_retry", "retry_after"];
+const HEADERS_KEYS: &[&str] = &[
+    "code",
+    "code_first",
+    "request_id",
+    "should_retry",
+    "retry_after",
+];
 const ERROR_IF_KEYS: &[&str] = &["at", "is"];
 const INNER_KEYS: &[&str] = &["at", "code", "message", "status", "fields", "key"];
 const MULTIPLE_KEYS: &[&str] = &["code", "inner"];

@@ -482,6 +482,7 @@ impl Checker<'_> {
         let code = names("code");
         let request_id = names("request_id");
         let should_retry = names("should_retry");
+        let code_first = self.reader.boolean(table, "code_first").unwrap_or(false);
         let mut retry_after = Vec::new();
         if let Some((resets, _)) = self.reader.table(table, "retry_after") {
             let formats: Vec<&str> = ResetFormat::ALL
@@ -504,6 +505,7 @@ impl Checker<'_> {
         }
         Headers {
             code,
+            code_first,
             request_id,
             should_retry,
             retry_after,

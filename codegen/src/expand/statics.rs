@@ -131,6 +131,7 @@ fn entry_tokens(entry: &TableEntry) -> TokenStream {
 fn headers_tokens(headers: &TableHeaders) -> TokenStream {
     let TableHeaders {
         code,
+        code_first,
         request_id,
         should_retry,
         retry_after,
@@ -142,6 +143,7 @@ fn headers_tokens(headers: &TableHeaders) -> TokenStream {
     quote! {
         __rt::Headers {
             code: &[#(#code),*],
+            code_first: #code_first,
             request_id: &[#(#request_id),*],
             should_retry: &[#(#should_retry),*],
             retry_after: &[#(#resets),*],

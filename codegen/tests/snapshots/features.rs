@@ -351,6 +351,7 @@ Vendor documentation: <https://example.org/errors>*/
         rate_limit_window: Some(60u64),
         headers: __rt::Headers {
             code: &[],
+            code_first: false,
             request_id: &[],
             should_retry: &[],
             retry_after: &[],

@@ -101,8 +101,8 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     let mut delay: Option<Duration> = None;
     let mut convert = |mut raw: RawError<'_, F>| {
         delay = delay.max(raw.retry_after);
-        let from_header = raw.code.is_none() && has_header_code;
-        if raw.code.is_none() {
+        let from_header = (raw.code.is_none() || spec.headers.code_first) && has_header_code;
+        if from_header {
             raw.code = header_code();
         }
         assemble(spec, raw, from_header, status, build)

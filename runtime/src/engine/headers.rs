@@ -15,6 +15,9 @@ pub use errspec_vocab::ResetFormat;
 pub struct Headers<'a> {
     /// Where a code may be sent, first present first: used for errors whose body has none.
     pub code: &'a [&'a str],
+    /// Whether a header's code takes the place of the body's (AWS: `X-Amzn-Errortype`
+    /// first), rather than standing in only where the body has none.
+    pub code_first: bool,
     /// Where the request id may be sent, first present first.
     pub request_id: &'a [&'a str],
     /// Where the server says whether retrying may succeed (`true` or `false`), first present
@@ -28,6 +31,7 @@ impl Headers<'static> {
     /// A spec that reads no header but `Retry-After`.
     pub const NONE: Headers<'static> = Headers {
         code: &[],
+        code_first: false,
         request_id: &[],
         should_retry: &[],
         retry_after: &[],
@@ -223,6 +227,7 @@ mod tests {
         headers.insert("set-cookie", HeaderValue::from_static("session=secret"));
         let spec = Headers {
             code: &["X-Amzn-ErrorType", "not a header name"],
+            code_first: false,
             request_id: &["x-request-id"],
             should_retry: &[],
             retry_after: &[

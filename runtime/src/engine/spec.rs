@@ -168,7 +168,8 @@ pub struct Parts<const F: usize, const P: usize> {
     /// Which rule chose the entry. A variant keeps neither this nor `code_from_header`: what
     /// `Clone` builds again says [`Chosen::Code`] and `false`.
     pub chosen: Chosen,
-    /// Whether the code is the one a header sent, the error's body holding none.
+    /// Whether the code is the one a header sent: the error's body held none, or the spec
+    /// says the header's comes first.
     pub code_from_header: bool,
     /// The message, never empty: the body's, else the entry's description, else the status's
     /// reason phrase.

@@ -145,3 +145,98 @@ fn a_code_sent_only_in_a_header_is_read_and_the_request_id_kept() {
         DynamoDbError::ThrottlingException { .. }
     ));
 }
+
+/// restJson1 (`tests/specs/aws/rest-json.toml`): the `X-Amzn-Errortype` header comes first.
+mod rest_json {
+    errspec::errors_from_spec!("specs/aws/rest-json.toml");
+}
+
+/// The error restJson1 decodes from `headers` and `body` (an error status, 500).
+fn rest_json(headers: &[(&'static str, &'static str)], body: &str) -> rest_json::AwsRestJsonError {
+    let mut map = errspec::http::HeaderMap::new();
+    for (name, value) in headers {
+        map.insert(*name, errspec::http::HeaderValue::from_static(value));
+    }
+    rest_json::AwsRestJsonError::decode_parts(500, &map, body.as_bytes())
+        .into_errors()
+        .remove(0)
+}
+
+#[test]
+fn rest_json_reads_the_smithy_foo_error_cases() {
+    use rest_json::AwsRestJsonError::FooError;
+    // The Smithy case ids of restJson1's `FooError` (errors.smithy), each header or body.
+    /// A Smithy case: its id, the headers and the body.
+    type Case = (
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        &'static str,
+    );
+    let cases: [Case; 9] = [
+        ("RestJsonFooErrorUsingXAmznErrorType", &[("X-Amzn-Errortype", "FooError")], ""),
+        (
+            "RestJsonFooErrorUsingXAmznErrorTypeWithUri",
+            &[("X-Amzn-Errortype", "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/")],
+            "",
+        ),
+        (
+            "RestJsonFooErrorUsingXAmznErrorTypeWithUriAndNamespace",
+            &[("X-Amzn-Errortype", "aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/")],
+            "",
+        ),
+        ("RestJsonFooErrorUsingCode", &[], r#"{"code": "FooError"}"#),
+        (
+            "RestJsonFooErrorUsingCodeAndNamespace",
+            &[],
+            r#"{"code": "aws.protocoltests.restjson#FooError"}"#,
+        ),
+        (
+            "RestJsonFooErrorUsingCodeUriAndNamespace",
+            &[],
+            r#"{"code": "aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}"#,
+        ),
+        ("RestJsonFooErrorWithDunderType", &[], r#"{"__type": "FooError"}"#),
+        (
+            "RestJsonFooErrorWithDunderTypeAndNamespace",
+            &[],
+            r#"{"__type": "aws.protocoltests.restjson#FooError"}"#,
+        ),
+        (
+            "RestJsonFooErrorWithDunderTypeUriAndNamespace",
+            &[],
+            r#"{"__type": "aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}"#,
+        ),
+    ];
+    for (id, headers, body) in cases {
+        let error = rest_json(headers, body);
+        assert!(matches!(error, FooError { .. }), "{id}: {error:?}");
+        assert_eq!(error.code(), Some("FooError"), "{id}");
+    }
+}
+
+#[test]
+fn rest_json_takes_the_header_code_over_the_body_s() {
+    let error = rest_json(
+        &[("X-Amzn-Errortype", "FooError")],
+        r#"{"__type": "aws.protocoltests.restjson#InvalidGreeting", "message": "Hi"}"#,
+    );
+    assert!(
+        matches!(&error, rest_json::AwsRestJsonError::FooError { message, .. } if message == "Hi"),
+        "{error:?}"
+    );
+    // Without the header, the body's.
+    let error = rest_json(
+        &[],
+        r#"{"__type": "aws.protocoltests.restjson#InvalidGreeting", "message": "Hi"}"#,
+    );
+    assert!(
+        matches!(error, rest_json::AwsRestJsonError::InvalidGreeting { .. }),
+        "{error:?}"
+    );
+    // A blank header is none.
+    let error = rest_json(&[("X-Amzn-Errortype", " ")], r#"{"code": "ComplexError"}"#);
+    assert!(
+        matches!(error, rest_json::AwsRestJsonError::ComplexError { .. }),
+        "{error:?}"
+    );
+}
