@@ -185,7 +185,12 @@ impl Interpreter {
             request_id,
             should_retry,
             retry_after,
+            fields: header_fields,
         } = headers;
+        let header_fields: Vec<(u16, &str)> = header_fields
+            .iter()
+            .map(|(index, header)| (*index, header.as_str()))
+            .collect();
         let code_headers = strs(code);
         let request_id_headers = strs(request_id);
         let should_retry_headers = strs(should_retry);
@@ -214,6 +219,7 @@ impl Interpreter {
                 code_first: *code_first,
                 request_id: &request_id_headers,
                 should_retry: &should_retry_headers,
+                fields: &header_fields,
                 retry_after: &resets,
             },
             kinds,

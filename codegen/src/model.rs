@@ -91,6 +91,9 @@ pub struct Headers {
     /// Where the server says whether retrying may succeed (Stripe's `Stripe-Should-Retry`),
     /// over what the errors say.
     pub should_retry: Vec<String>,
+    /// Extra fields read from a header (`[envelope.headers.fields]`, the Smithy `@httpHeader`
+    /// members): an index into [`Envelope::fields`] and the header's name.
+    pub fields: Vec<(usize, String)>,
     /// Headers that say when to retry, when `Retry-After` is absent, with their formats.
     pub retry_after: Vec<(String, ResetFormat)>,
 }

@@ -135,6 +135,8 @@ pub struct TableHeaders {
     pub request_id: Vec<String>,
     /// Where the server says whether retrying may succeed.
     pub should_retry: Vec<String>,
+    /// The extra fields read from a header: the field's index and the header's name.
+    pub fields: Vec<(u16, String)>,
     /// The headers that say when a rate limit resets, with their format.
     pub retry_after: Vec<(String, ResetFormat)>,
 }
@@ -220,6 +222,11 @@ impl Tables {
                 code_first: headers.code_first,
                 request_id: headers.request_id.clone(),
                 should_retry: headers.should_retry.clone(),
+                fields: headers
+                    .fields
+                    .iter()
+                    .map(|(index, header)| (index_u16(*index), header.clone()))
+                    .collect(),
                 retry_after: headers.retry_after.clone(),
             },
             kinds: spec.kinds.clone(),

@@ -28,6 +28,7 @@ pub const FINAL_STOPS: &[char] = &['.', '!', '?'];
 /// The message the way templates are written: trimmed, unquoted, without a final `.`, `!`
 /// or `?`.
 #[must_use]
+#[inline]
 pub fn normalize_message(message: &str) -> &str {
     let trimmed = message.trim();
     let unquoted = strip_quote_pair(trimmed).trim();
@@ -35,8 +36,13 @@ pub fn normalize_message(message: &str) -> &str {
 }
 
 /// `text` without one final [`FINAL_STOPS`] character and the space before it.
+#[inline]
 fn without_final_stop(text: &str) -> &str {
-    text.strip_suffix(FINAL_STOPS).unwrap_or(text).trim_end()
+    // The stops are ASCII: one byte, never inside a longer character.
+    match text.as_bytes().last() {
+        Some(b'.' | b'!' | b'?') => text[..text.len() - 1].trim_end(),
+        _ => text,
+    }
 }
 
 fn strip_quote_pair(text: &str) -> &str {
@@ -55,7 +61,12 @@ fn strip_quote_pair(text: &str) -> &str {
 /// literal pieces are `pieces` (one more than `values`), and says whether it matched.
 /// Values borrow from the message; `values` is left unspecified when it did not match.
 pub fn capture<'m>(pieces: &[&str], message: &'m str, values: &mut [&'m str]) -> bool {
-    let message = normalize_message(message);
+    capture_normalized(pieces, normalize_message(message), values)
+}
+
+/// [`capture`] for a message [`normalize_message`] already normalized: a message tried
+/// against many templates is normalized once.
+pub fn capture_normalized<'m>(pieces: &[&str], message: &'m str, values: &mut [&'m str]) -> bool {
     if pieces.len() != values.len() + 1 {
         return false;
     }

@@ -50,6 +50,7 @@ const HEADERS_KEYS: &[&str] = &[
     "request_id",
     "should_retry",
     "retry_after",
+    "fields",
 ];
 const ERROR_IF_KEYS: &[&str] = &["at", "is"];
 const INNER_KEYS: &[&str] = &["at", "code", "message", "status", "fields", "key"];

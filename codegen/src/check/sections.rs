@@ -357,7 +357,7 @@ impl Checker<'_> {
         });
         let format = self.check_body_format(table);
         let headers = if first {
-            self.check_headers(table)
+            self.check_headers(table, &mut fields)
         } else {
             self.check_headers_in_first_shape(table);
             Headers::default()
@@ -467,7 +467,7 @@ impl Checker<'_> {
 
     // `[envelope.headers]` names HTTP headers (RFC 9110 tokens), and each reset header has a
     // known format.
-    fn check_headers(&mut self, envelope: &DeTable<'_>) -> Headers {
+    fn check_headers(&mut self, envelope: &DeTable<'_>, fields: &mut Vec<Field>) -> Headers {
         let Some((table, _)) = self.reader.table(envelope, "headers") else {
             return Headers::default();
         };
@@ -483,6 +483,7 @@ impl Checker<'_> {
         let request_id = names("request_id");
         let should_retry = names("should_retry");
         let code_first = self.reader.boolean(table, "code_first").unwrap_or(false);
+        let header_fields = self.check_header_fields(table, fields);
         let mut retry_after = Vec::new();
         if let Some((resets, _)) = self.reader.table(table, "retry_after") {
             let formats: Vec<&str> = ResetFormat::ALL
@@ -509,7 +510,49 @@ impl Checker<'_> {
             request_id,
             should_retry,
             retry_after,
+            fields: header_fields,
         }
+    }
+
+    // `[envelope.headers.fields]` maps a field name, not one the body already reads, to a
+    // header name: every variant gets the field, filled from the response's header.
+    fn check_header_fields(
+        &mut self,
+        headers: &DeTable<'_>,
+        fields: &mut Vec<Field>,
+    ) -> Vec<(usize, String)> {
+        let Some((table, _)) = self.reader.table(headers, "fields") else {
+            return Vec::new();
+        };
+        let mut checked = Vec::new();
+        for (key, _) in table {
+            let name = key.get_ref().to_string();
+            if !self.check_field_key(&name, key.span()) {
+                continue;
+            }
+            if fields.iter().any(|field| field.name == name) {
+                self.reader.push(
+                    Diagnostic::new(
+                        key.span(),
+                        format!("field `{name}` is read from the body already"),
+                    )
+                    .help("give the header's field a name of its own"),
+                );
+                continue;
+            }
+            let Some(text) = self.reader.string(table, &name) else {
+                continue;
+            };
+            let Some(header) = self.check_header_name(&text.value, text.span) else {
+                continue;
+            };
+            fields.push(Field {
+                name,
+                pointers: Vec::new(),
+            });
+            checked.push((fields.len() - 1, header));
+        }
+        checked
     }
 
     // `Retry-After` is read before every reset header, in its own formats: listing it among
@@ -1166,6 +1209,12 @@ fn declare_every_field(shapes: &mut [&mut Envelope]) {
                 .collect();
             inner.key = inner.key.and_then(index_of);
         }
+        shape.headers.fields = shape
+            .headers
+            .fields
+            .iter()
+            .filter_map(|(old, header)| Some((index_of(*old)?, header.clone())))
+            .collect();
         shape.fields = names
             .iter()
             .map(|name| Field {

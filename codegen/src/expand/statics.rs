@@ -135,7 +135,12 @@ fn headers_tokens(headers: &TableHeaders) -> TokenStream {
         request_id,
         should_retry,
         retry_after,
+        fields,
     } = headers;
+    let fields = fields.iter().map(|(index, header)| {
+        let index = unsuffixed(*index);
+        quote! { (#index, #header) }
+    });
     let resets = retry_after.iter().map(|(name, format)| {
         let format = ident(format.rust_name());
         quote! { (#name, __rt::ResetFormat::#format) }
@@ -146,6 +151,7 @@ fn headers_tokens(headers: &TableHeaders) -> TokenStream {
             code_first: #code_first,
             request_id: &[#(#request_id),*],
             should_retry: &[#(#should_retry),*],
+            fields: &[#(#fields),*],
             retry_after: &[#(#resets),*],
         }
     }

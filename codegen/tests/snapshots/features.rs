@@ -354,6 +354,7 @@ Vendor documentation: <https://example.org/errors>*/
             code_first: false,
             request_id: &[],
             should_retry: &[],
+            fields: &[],
             retry_after: &[],
         },
         kinds: &[],

@@ -29,7 +29,19 @@ pub fn decode<S: Shape, E, const F: usize, const P: usize>(
     body: &[u8],
     build: &Build<'_, E, F, P>,
 ) -> ErrorResponse<E> {
-    decode_with_code(spec, shape, status, None, None, body, build)
+    decode_with_code(spec, shape, status, &Received::default(), body, build)
+}
+
+/// What a response's headers say about its errors, where they are known.
+#[derive(Default)]
+struct Received<'h> {
+    /// The code a header sent (cut as the body's is), for the errors whose body has none (or
+    /// for every error, where the spec reads the header first).
+    code: Option<&'h str>,
+    /// The response's `Content-Type`.
+    content_type: Option<&'h str>,
+    /// The headers, for the fields read from one.
+    headers: Option<&'h HeaderMap>,
 }
 
 /// [`decode`] a response with its headers: a code sent in a header the spec names stands in
@@ -57,16 +69,13 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
     let content_type = headers
         .get(http::header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok());
-    let mut response = decode_with_code(
-        spec,
-        shape,
-        status,
-        header_code.as_deref(),
+    let received = Received {
+        code: header_code.as_deref(),
         content_type,
-        body,
-        build,
-    )
-    .with_retry_after_of(headers);
+        headers: Some(headers),
+    };
+    let mut response =
+        decode_with_code(spec, shape, status, &received, body, build).with_retry_after_of(headers);
     response.keep_headers(headers::kept(headers, &spec.headers));
     if let Some(verdict) = headers::should_retry(headers, spec.headers.should_retry) {
         response = response.with_should_retry(verdict);
@@ -84,19 +93,30 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
     }
 }
 
-/// [`decode`], with `header_code` for the errors whose body holds no code and the response's
-/// `content_type` where its headers are known.
+/// [`decode`], with what the response's headers say.
 fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
     shape: S,
     status: u16,
-    header_code: Option<&str>,
-    content_type: Option<&str>,
+    received: &Received<'_>,
     body: &[u8],
     build: &Build<'_, E, F, P>,
 ) -> ErrorResponse<E> {
-    let has_header_code = header_code.is_some();
-    let header_code = || header_code.map(|code| Cow::Owned(code.to_owned()));
+    let has_header_code = received.code.is_some();
+    let header_code = || received.code.map(|code| Cow::Owned(code.to_owned()));
+    // The fields the headers fill, each where the error's body left it empty.
+    let from_headers = |raw: &mut RawError<'_, F>| {
+        let Some(headers) = received.headers else {
+            return;
+        };
+        for (index, name) in spec.headers.fields {
+            if let Some(slot) = raw.fields.get_mut(usize::from(*index)) {
+                if slot.is_none() {
+                    *slot = headers::first(headers, &[name]).map(str::to_owned);
+                }
+            }
+        }
+    };
     // The longest wait any error of the body asks for.
     let mut delay: Option<Duration> = None;
     let mut convert = |mut raw: RawError<'_, F>| {
@@ -105,12 +125,14 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         if from_header {
             raw.code = header_code();
         }
+        from_headers(&mut raw);
         assemble(spec, raw, from_header, status, build)
     };
-    let errors = read_shapes(spec, shape, content_type, body, &mut convert);
+    let errors = read_shapes(spec, shape, received.content_type, body, &mut convert);
     let response = ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
         let mut raw = RawError::empty();
         raw.code = header_code();
+        from_headers(&mut raw);
         let only = assemble(spec, raw, has_header_code, status, build);
         ErrorResponse::new(status, only).with_raw_body(body)
     });

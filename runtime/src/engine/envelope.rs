@@ -45,6 +45,7 @@ impl Envelope<'_> {
     /// Whether a response of `content_type` (a `Content-Type` header's value, parameters
     /// and all; `None` where the headers are not known) may be read in this shape.
     #[must_use]
+    #[inline]
     pub fn accepts(&self, content_type: Option<&str>) -> bool {
         let Some(content_type) = content_type else {
             return true;

@@ -23,6 +23,8 @@ pub struct Headers<'a> {
     /// Where the server says whether retrying may succeed (`true` or `false`), first present
     /// first: over what the errors say.
     pub should_retry: &'a [&'a str],
+    /// Extra fields read from a header: the field's index and the header's name.
+    pub fields: &'a [(u16, &'a str)],
     /// Headers that say when to retry, tried in order when `Retry-After` is absent.
     pub retry_after: &'a [(&'a str, ResetFormat)],
 }
@@ -34,6 +36,7 @@ impl Headers<'static> {
         code_first: false,
         request_id: &[],
         should_retry: &[],
+        fields: &[],
         retry_after: &[],
     };
 }
@@ -71,6 +74,7 @@ pub(crate) fn kept(headers: &HeaderMap, spec: &Headers<'_>) -> HeaderMap {
         .iter()
         .copied()
         .chain(spec.should_retry.iter().copied())
+        .chain(spec.fields.iter().map(|(_, name)| *name))
         .chain(spec.retry_after.iter().map(|(name, _)| *name));
     let mut kept = HeaderMap::new();
     for name in names {
@@ -230,6 +234,7 @@ mod tests {
             code_first: false,
             request_id: &["x-request-id"],
             should_retry: &[],
+            fields: &[],
             retry_after: &[
                 ("x-ratelimit-reset", ResetFormat::EpochSeconds),
                 ("X-RateLimit-Reset", ResetFormat::Seconds),

@@ -4,7 +4,7 @@
 //! template matches), else by the status it arrived with (one table for a missing code, one for
 //! an undocumented one); else none: `Unknown`.
 
-use errspec_vocab::template::capture;
+use errspec_vocab::template::{capture_normalized, normalize_message};
 use errspec_vocab::FallbackKey;
 
 use crate::engine::spec::{Entry, Spec};
@@ -49,6 +49,8 @@ pub fn select<'m>(
     status: u16,
     values: &mut [&'m str],
 ) -> Choice {
+    // Normalized once, however many templates it is tried against.
+    let message = message.map(normalize_message);
     let (fallbacks, by) = match code {
         Some(code) => match spec.codes.index(code) {
             Some(first) => return in_code_group(spec, usize::from(first), message, values),
@@ -135,7 +137,7 @@ fn by_status<'m>(
     }
 }
 
-/// Whether `entry`'s template matches `message`, its parameters then in `values`.
+/// Whether `entry`'s template matches `message` (normalized), its parameters then in `values`.
 fn captures<'m>(entry: &Entry<'_>, message: Option<&'m str>, values: &mut [&'m str]) -> bool {
     let (Some(_), Some(message), Some(slots)) = (
         entry.template,
@@ -144,5 +146,5 @@ fn captures<'m>(entry: &Entry<'_>, message: Option<&'m str>, values: &mut [&'m s
     ) else {
         return false;
     };
-    capture(entry.pieces, message, slots)
+    capture_normalized(entry.pieces, message, slots)
 }

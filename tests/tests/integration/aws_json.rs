@@ -240,3 +240,56 @@ fn rest_json_takes_the_header_code_over_the_body_s() {
         "{error:?}"
     );
 }
+
+#[test]
+fn rest_json_reads_a_member_bound_to_a_header() {
+    // RestJsonComplexErrorWithNoMessage and RestJsonEmptyComplexErrorWithNoMessage.
+    let headers = [("X-Amzn-Errortype", "ComplexError"), ("X-Header", "Header")];
+    match rest_json(
+        &headers,
+        r#"{"TopLevel": "Top level", "Nested": {"Fooooo": "bar"}}"#,
+    ) {
+        rest_json::AwsRestJsonError::ComplexError {
+            header,
+            top_level,
+            nested,
+            ..
+        } => {
+            assert_eq!(header.as_deref(), Some("Header"));
+            assert_eq!(top_level.as_deref(), Some("Top level"));
+            assert_eq!(nested.as_deref(), Some(r#"{"Fooooo": "bar"}"#));
+        }
+        other => panic!("RestJsonComplexErrorWithNoMessage: {other:?}"),
+    }
+    match rest_json(&headers, "{}") {
+        rest_json::AwsRestJsonError::ComplexError {
+            header,
+            top_level,
+            nested,
+            ..
+        } => {
+            assert_eq!(header.as_deref(), Some("Header"));
+            assert_eq!((top_level, nested), (None, None));
+        }
+        other => panic!("RestJsonEmptyComplexErrorWithNoMessage: {other:?}"),
+    }
+    // `to_http` sends the header back; decoding what it sends gives the response back.
+    let mut map = errspec::http::HeaderMap::new();
+    for (name, value) in headers {
+        map.insert(name, errspec::http::HeaderValue::from_static(value));
+    }
+    let response =
+        rest_json::AwsRestJsonError::decode_parts(403, &map, br#"{"TopLevel": "Top level"}"#);
+    let (parts, body) = response.to_http().into_parts();
+    assert_eq!(parts.headers["x-header"], "Header");
+    assert_eq!(
+        rest_json::AwsRestJsonError::decode_parts(parts.status, &parts.headers, &body),
+        response
+    );
+    // Without headers (`decode`), the field is none.
+    let plain = rest_json::AwsRestJsonError::decode(403, br#"{"code": "ComplexError"}"#);
+    assert!(matches!(
+        plain.first(),
+        rest_json::AwsRestJsonError::ComplexError { header: None, .. }
+    ));
+}

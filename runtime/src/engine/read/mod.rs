@@ -140,7 +140,6 @@ fn walk_body<S: Shape, const F: usize>(
     sink: &mut dyn Sink<F>,
 ) {
     let body = document(body);
-    let codes = codes_to_know(shape.envelope(), codes);
     if shape.envelope().format == BodyFormat::Xml {
         if body.first() == Some(&b'<') {
             xml::walk_xml(shape, codes, body, sink);
@@ -212,13 +211,14 @@ struct Context<'c, S: Shape, const F: usize> {
     /// Whether a walk of a value's text whose error could not be passed up failed (the inner
     /// errors read once their wrapper's code is known): the walk is then taken as failed.
     unfinished: bool,
-    /// The spec's codes, where codes sit at several locations ([`codes_to_know`]).
-    codes: Option<&'c CodeTable<'c>>,
+    /// The spec's codes: where codes sit at several locations, a documented one wins
+    /// ([`claim_code`]).
+    codes: &'c CodeTable<'c>,
     sink: &'c mut dyn Sink<F>,
 }
 
 impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
-    fn new(shape: S, codes: Option<&'c CodeTable<'c>>, sink: &'c mut dyn Sink<F>) -> Self {
+    fn new(shape: S, codes: &'c CodeTable<'c>, sink: &'c mut dyn Sink<F>) -> Self {
         let mut context = Context {
             shape,
             all_parts: 0,
@@ -335,9 +335,6 @@ struct Capture<'de, const F: usize> {
 /// read at the same rank (the last of duplicate keys wins, as in serde_json) or a higher one.
 struct Ranks<const F: usize> {
     code: u8,
-    /// Whether the code held is one the spec documents: a documented code of any rank takes
-    /// the place of an undocumented one ([`claim_code`]).
-    code_known: bool,
     message: u8,
     status: u8,
     retry_after: u8,
@@ -350,7 +347,6 @@ impl<const F: usize> Ranks<F> {
     fn new() -> Self {
         Ranks {
             code: Self::NONE,
-            code_known: false,
             message: Self::NONE,
             status: Self::NONE,
             retry_after: Self::NONE,
@@ -368,35 +364,34 @@ fn claim(held: &mut u8, rank: u8) -> bool {
     wins
 }
 
-/// Whether a code read at `rank` takes the place of the one held, noting it: the most
-/// specific code the spec knows wins (Google's ErrorInfo `reason` over the canonical
-/// `status`, but the `status` over a `reason` the spec does not document), else the most
-/// specific code present. At the same rank the later wins, as in serde_json. `known` is
-/// always `false` for an envelope whose codes sit at one location: the rule is then the
-/// other parts'.
-fn claim_code<const F: usize>(ranks: &mut Ranks<F>, rank: u8, known: bool) -> bool {
-    let wins = rank == ranks.code
-        || (known && !ranks.code_known)
-        || (known == ranks.code_known && rank < ranks.code);
+/// Whether `code`, read at `rank`, takes the place of the code held (`held`, read at
+/// `ranks.code`), noting its rank: the most specific code the spec knows wins (Google's
+/// ErrorInfo `reason` over the canonical `status`, but the `status` over a `reason` the spec
+/// does not document), else the most specific code present. At the same rank the later
+/// wins, as in serde_json. Codes are looked up only when two locations compete, so an
+/// envelope whose code sits at one location never looks one up while reading.
+fn claim_code<const F: usize>(
+    ranks: &mut Ranks<F>,
+    rank: u8,
+    code: &str,
+    held: Option<&str>,
+    codes: &CodeTable<'_>,
+) -> bool {
+    let wins = match held {
+        Some(held) if rank != ranks.code => {
+            let known = |code: &str| codes.index(code).is_some();
+            match (known(code), known(held)) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => rank < ranks.code,
+            }
+        }
+        _ => true,
+    };
     if wins {
         ranks.code = rank;
-        ranks.code_known = known;
     }
     wins
-}
-
-/// The spec's codes, where an envelope reads codes at several locations (a code's rank then
-/// gives way to a documented code's): `None` otherwise, and no code is looked up while reading.
-fn codes_to_know<'t>(
-    envelope: &Envelope<'_>,
-    codes: &'t CodeTable<'t>,
-) -> Option<&'t CodeTable<'t>> {
-    envelope
-        .parts
-        .iter()
-        .take(MAX_PARTS)
-        .any(|part| part.role == Role::Code && part.rank > 0)
-        .then_some(codes)
 }
 
 #[cfg(test)]
@@ -447,7 +442,7 @@ mod tests {
             out: Vec::new(),
             build: &mut owned::<F>,
         };
-        let mut context = super::Context::new(envelope, None, &mut sink);
+        let mut context = super::Context::new(envelope, &NO_CODES, &mut sink);
         context.exact = true;
         let _ = super::walk::Locate {
             context: &mut context,

@@ -133,7 +133,13 @@ fn merge_selected<'de, S: Shape, const F: usize>(
     let (found, found_ranks) = (read.raw, read.ranks);
     if let Some(code) = found.code {
         if counts(Role::Code, found_ranks.code)
-            && claim_code(ranks, found_ranks.code, found_ranks.code_known)
+            && claim_code(
+                ranks,
+                found_ranks.code,
+                &code,
+                raw.code.as_deref(),
+                context.codes,
+            )
         {
             raw.code = Some(code);
         }

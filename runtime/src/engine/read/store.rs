@@ -15,11 +15,11 @@ use crate::engine::lookup::CodeTable;
 /// Stores a scalar in each of `roles` (with their ranks), where no value of a lower rank was
 /// read for the role. A boolean is never a code, a blank string neither; a blank message
 /// gives way to any other; only strings and integers are statuses. The JSON and the XML
-/// walks both store through here. `codes`: the spec's, where a documented code wins over a
+/// walks both store through here. `codes`: the spec's, for a documented code winning over a
 /// more specific undocumented one ([`claim_code`]).
 pub(super) fn store<'de, const F: usize>(
     envelope: &Envelope<'_>,
-    codes: Option<&CodeTable<'_>>,
+    codes: &CodeTable<'_>,
     roles: impl Iterator<Item = (Role, u8)>,
     raw: &mut RawError<'de, F>,
     ranks: &mut Ranks<F>,
@@ -29,21 +29,6 @@ pub(super) fn store<'de, const F: usize>(
     let mut remaining = Some(text);
     let mut roles = roles.peekable();
     while let Some((role, rank)) = roles.next() {
-        if role == Role::RetryAfter {
-            let delay = match kind {
-                ScalarKind::Unsigned(seconds) => Some(Duration::from_secs(seconds)),
-                ScalarKind::Str | ScalarKind::OtherNumber => {
-                    remaining.as_deref().and_then(|text| {
-                        delay::seconds(text.trim()).or_else(|| delay::with_units(text.trim()))
-                    })
-                }
-                ScalarKind::Bool => None,
-            };
-            if delay.is_some() && claim(&mut ranks.retry_after, rank) {
-                raw.retry_after = delay;
-            }
-            continue;
-        }
         if role == Role::Status {
             let status = match kind {
                 ScalarKind::Str => remaining.as_deref().and_then(status_from_text),
@@ -64,16 +49,29 @@ pub(super) fn store<'de, const F: usize>(
         match role {
             Role::Code if !matches!(kind, ScalarKind::Bool) => {
                 let code = code_within(value, envelope.code_before, envelope.code_after);
-                let known = || codes.is_some_and(|codes| codes.index(&code).is_some());
-                if !code.trim().is_empty() && claim_code(ranks, rank, known()) {
+                if !code.trim().is_empty()
+                    && claim_code(ranks, rank, &code, raw.code.as_deref(), codes)
+                {
                     raw.code = Some(code);
+                }
+            }
+            Role::RetryAfter => {
+                let delay = match kind {
+                    ScalarKind::Unsigned(seconds) => Some(Duration::from_secs(seconds)),
+                    ScalarKind::Str | ScalarKind::OtherNumber => {
+                        let text = value.trim();
+                        delay::seconds(text).or_else(|| delay::with_units(text))
+                    }
+                    ScalarKind::Bool => None,
+                };
+                if delay.is_some() && claim(&mut ranks.retry_after, rank) {
+                    raw.retry_after = delay;
                 }
             }
             Role::Message => set_message(raw, ranks, rank, value),
             Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
             Role::Code
             | Role::Status
-            | Role::RetryAfter
             | Role::Items
             | Role::Inner
             | Role::Nested(_)

@@ -656,7 +656,6 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
                 Role::Code if ranks.code == rank => {
                     raw.code = None;
                     ranks.code = Ranks::<F>::NONE;
-                    ranks.code_known = false;
                 }
                 Role::Message if ranks.message == rank => {
                     raw.message = None;

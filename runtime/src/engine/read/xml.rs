@@ -22,7 +22,7 @@ const MAX_DEPTH: usize = 128;
 /// Walks an XML `body` along the envelope of `shape`, handing each error read to `sink`.
 pub(super) fn walk_xml<S: Shape, const F: usize>(
     shape: S,
-    codes: Option<&CodeTable<'_>>,
+    codes: &CodeTable<'_>,
     body: &[u8],
     sink: &mut dyn Sink<F>,
 ) {
@@ -93,8 +93,8 @@ fn trimmed(mut text: String) -> String {
 
 struct Walk<'e, const F: usize> {
     envelope: &'e Envelope<'e>,
-    /// The spec's codes, where codes sit at several locations.
-    codes: Option<&'e CodeTable<'e>>,
+    /// The spec's codes, for a documented code winning over a more specific one.
+    codes: &'e CodeTable<'e>,
     /// The local names of the open elements, outermost first.
     open: Vec<String>,
     /// The error being read and how many elements were open when it started.
