@@ -45,6 +45,7 @@ fn without_final_stop(text: &str) -> &str {
     }
 }
 
+#[inline]
 fn strip_quote_pair(text: &str) -> &str {
     let mut chars = text.chars();
     let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {

@@ -105,8 +105,9 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     let has_header_code = received.code.is_some();
     let header_code = || received.code.map(|code| Cow::Owned(code.to_owned()));
     // The fields the headers fill, each where the error's body left it empty.
+    let field_headers = received.headers.filter(|_| !spec.headers.fields.is_empty());
     let from_headers = |raw: &mut RawError<'_, F>| {
-        let Some(headers) = received.headers else {
+        let Some(headers) = field_headers else {
             return;
         };
         for (index, name) in spec.headers.fields {
@@ -152,6 +153,9 @@ fn read_shapes<S: Shape, E, const F: usize>(
     body: &[u8],
     convert: &mut ConvertRaw<'_, E, F>,
 ) -> Vec<E> {
+    if content_type.is_none() && spec.other_shapes.is_empty() {
+        return read_errors(shape, &spec.codes, body, convert);
+    }
     if shape.envelope().accepts(content_type) {
         let errors = read_errors(shape, &spec.codes, body, convert);
         if !errors.is_empty() {

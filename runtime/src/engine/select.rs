@@ -4,6 +4,8 @@
 //! template matches), else by the status it arrived with (one table for a missing code, one for
 //! an undocumented one); else none: `Unknown`.
 
+use core::cell::Cell;
+
 use errspec_vocab::template::{capture_normalized, normalize_message};
 use errspec_vocab::FallbackKey;
 
@@ -49,8 +51,8 @@ pub fn select<'m>(
     status: u16,
     values: &mut [&'m str],
 ) -> Choice {
-    // Normalized once, however many templates it is tried against.
-    let message = message.map(normalize_message);
+    let message = Message::new(message);
+    let message = &message;
     let (fallbacks, by) = match code {
         Some(code) => match spec.codes.index(code) {
             Some(first) => return in_code_group(spec, usize::from(first), message, values),
@@ -66,7 +68,7 @@ pub fn select<'m>(
 /// that APIs such as ServiceNow's or GitHub's tell apart by their message alone.
 fn by_message<'m>(
     spec: &Spec<'_>,
-    message: Option<&'m str>,
+    message: &Message<'m>,
     values: &mut [&'m str],
 ) -> Option<Choice> {
     spec.by_message.iter().find_map(|index| {
@@ -86,7 +88,7 @@ fn by_message<'m>(
 fn in_code_group<'m>(
     spec: &Spec<'_>,
     first: usize,
-    message: Option<&'m str>,
+    message: &Message<'m>,
     values: &mut [&'m str],
 ) -> Choice {
     let mut catch_all = None;
@@ -121,7 +123,7 @@ fn by_status<'m>(
     spec: &Spec<'_>,
     fallbacks: &[(FallbackKey, u16)],
     status: u16,
-    message: Option<&'m str>,
+    message: &Message<'m>,
     values: &mut [&'m str],
     by: Chosen,
 ) -> Choice {
@@ -137,13 +139,37 @@ fn by_status<'m>(
     }
 }
 
-/// Whether `entry`'s template matches `message` (normalized), its parameters then in `values`.
-fn captures<'m>(entry: &Entry<'_>, message: Option<&'m str>, values: &mut [&'m str]) -> bool {
-    let (Some(_), Some(message), Some(slots)) = (
-        entry.template,
-        message,
-        values.get_mut(..entry.params.len()),
-    ) else {
+/// An error's message, normalized for matching the first time a template needs it, and then
+/// once for all the templates it meets: an error chosen by its code alone never pays for it.
+struct Message<'m> {
+    raw: Option<&'m str>,
+    normalized: Cell<Option<Option<&'m str>>>,
+}
+
+impl<'m> Message<'m> {
+    fn new(raw: Option<&'m str>) -> Self {
+        Message {
+            raw,
+            normalized: Cell::new(None),
+        }
+    }
+
+    fn normalized(&self) -> Option<&'m str> {
+        if let Some(normalized) = self.normalized.get() {
+            return normalized;
+        }
+        let normalized = self.raw.map(normalize_message);
+        self.normalized.set(Some(normalized));
+        normalized
+    }
+}
+
+/// Whether `entry`'s template matches `message`, its parameters then in `values`.
+fn captures<'m>(entry: &Entry<'_>, message: &Message<'m>, values: &mut [&'m str]) -> bool {
+    let (Some(_), Some(slots)) = (entry.template, values.get_mut(..entry.params.len())) else {
+        return false;
+    };
+    let Some(message) = message.normalized() else {
         return false;
     };
     capture_normalized(entry.pieces, message, slots)

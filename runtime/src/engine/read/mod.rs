@@ -378,7 +378,7 @@ fn claim_code<const F: usize>(
     codes: &CodeTable<'_>,
 ) -> bool {
     let wins = match held {
-        Some(held) if rank != ranks.code => {
+        Some(held) if rank != ranks.code && ranks.code != Ranks::<F>::NONE => {
             let known = |code: &str| codes.index(code).is_some();
             match (known(code), known(held)) {
                 (true, false) => true,
