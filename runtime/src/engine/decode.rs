@@ -121,12 +121,16 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     // The longest wait any error of the body asks for.
     let mut delay: Option<Duration> = None;
     let mut convert = |mut raw: RawError<'_, F>| {
-        delay = delay.max(raw.retry_after);
-        let from_header = (raw.code.is_none() || spec.headers.code_first) && has_header_code;
+        if raw.retry_after.is_some() {
+            delay = delay.max(raw.retry_after);
+        }
+        let from_header = has_header_code && (raw.code.is_none() || spec.headers.code_first);
         if from_header {
             raw.code = header_code();
         }
-        from_headers(&mut raw);
+        if field_headers.is_some() {
+            from_headers(&mut raw);
+        }
         assemble(spec, raw, from_header, status, build)
     };
     let errors = read_shapes(spec, shape, received.content_type, body, &mut convert);

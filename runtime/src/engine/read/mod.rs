@@ -370,6 +370,7 @@ fn claim(held: &mut u8, rank: u8) -> bool {
 /// does not document), else the most specific code present. At the same rank the later
 /// wins, as in serde_json. Codes are looked up only when two locations compete, so an
 /// envelope whose code sits at one location never looks one up while reading.
+#[inline(always)]
 fn claim_code<const F: usize>(
     ranks: &mut Ranks<F>,
     rank: u8,
