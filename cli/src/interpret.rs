@@ -283,7 +283,6 @@ pub fn fixed(entry: &ErrorEntry) -> Fixed {
     }
 }
 
-/// `strings` borrowed as `&str`s.
 /// The strings of one shape's tables, borrowed, in the runtime's form: what its runtime
 /// envelope points into.
 struct ShapeStrs<'t> {
@@ -374,6 +373,7 @@ fn runtime_envelope<'s>(
     }
 }
 
+/// `strings` borrowed as `&str`s.
 fn strs(strings: &[String]) -> Vec<&str> {
     strings.iter().map(String::as_str).collect()
 }

@@ -280,7 +280,41 @@ impl Checker<'_> {
             .collect();
         let mut envelopes: Vec<&mut Envelope> = shapes.iter_mut().map(|(shape, _)| shape).collect();
         declare_every_field(&mut envelopes);
+        self.check_header_fields_apart(&shapes);
         shapes
+    }
+
+    // A field read from a header is no shape's body field: a later shape's field of that name
+    // would be one field filled from two places.
+    fn check_header_fields_apart(&mut self, shapes: &[(Envelope, &DeTable<'_>)]) {
+        let Some((first, _)) = shapes.first() else {
+            return;
+        };
+        for (index, _) in &first.headers.fields {
+            let Some(name) = first.fields.get(*index).map(|field| field.name.as_str()) else {
+                continue;
+            };
+            for (shape, table) in &shapes[1..] {
+                let read = shape
+                    .fields
+                    .get(*index)
+                    .is_some_and(|field| !field.pointers.is_empty());
+                let span = self
+                    .reader
+                    .table(table, "fields")
+                    .and_then(|(fields, _)| entry(fields, name))
+                    .map(|(_, span)| span);
+                if let (true, Some(span)) = (read, span) {
+                    self.reader.push(
+                        Diagnostic::new(
+                            span,
+                            format!("field `{name}` is read from a header already"),
+                        )
+                        .help("give the body's field a name of its own"),
+                    );
+                }
+            }
+        }
     }
 
     // One shape of the API's error bodies: `code` says where the wire code sits.

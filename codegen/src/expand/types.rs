@@ -69,10 +69,12 @@ fn error_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
                 code: #optional,
             }
         });
-        let fields = spec.envelope.fields.iter().map(|field| {
+        let fields = spec.envelope.fields.iter().enumerate().map(|(index, field)| {
             let name = ident(&field.name);
-            let at = field.pointers.iter().map(|pointer| format!("`{pointer}`")).collect::<Vec<_>>().join(" or ");
-            let doc = format!("The error's `{}` (at {at}), if present.", field.name);
+            let doc = match field_places(spec, index) {
+                places if places.is_empty() => format!("The error's `{}`, if present.", field.name),
+                places => format!("The error's `{}` (at {places}), if present.", field.name),
+            };
             quote! { #[doc = #doc] #name: #optional, }
         });
         let params = entry.params().iter().map(|param| {
@@ -153,4 +155,28 @@ fn code_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
             #(#[doc = #docs] #variants,)*
         }
     }
+}
+
+/// Where field `index` is read, for its doc: its pointers in every shape, and the header the
+/// first shape fills it from (empty for a field only nested errors read).
+fn field_places(spec: &Spec, index: usize) -> String {
+    let mut places: Vec<String> = Vec::new();
+    for shape in core::iter::once(&spec.envelope).chain(&spec.other_shapes) {
+        for pointer in shape
+            .fields
+            .get(index)
+            .map_or(&[][..], |field| &field.pointers)
+        {
+            let place = format!("`{pointer}`");
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+    }
+    for (field, header) in &spec.envelope.headers.fields {
+        if *field == index {
+            places.push(format!("header `{header}`"));
+        }
+    }
+    places.join(" or ")
 }

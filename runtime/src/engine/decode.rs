@@ -118,12 +118,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
             }
         }
     };
-    // The longest wait any error of the body asks for.
-    let mut delay: Option<Duration> = None;
     let mut convert = |mut raw: RawError<'_, F>| {
-        if raw.retry_after.is_some() {
-            delay = delay.max(raw.retry_after);
-        }
         let from_header = has_header_code && (raw.code.is_none() || spec.headers.code_first);
         if from_header {
             raw.code = header_code();
@@ -133,7 +128,8 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         }
         assemble(spec, raw, from_header, status, build)
     };
-    let errors = read_shapes(spec, shape, received.content_type, body, &mut convert);
+    // The errors, and the longest wait those kept ask for.
+    let (errors, delay) = read_shapes(spec, shape, received.content_type, body, &mut convert);
     let response = ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
         let mut raw = RawError::empty();
         raw.code = header_code();
@@ -156,25 +152,25 @@ fn read_shapes<S: Shape, E, const F: usize>(
     content_type: Option<&str>,
     body: &[u8],
     convert: &mut ConvertRaw<'_, E, F>,
-) -> Vec<E> {
+) -> (Vec<E>, Option<Duration>) {
     if content_type.is_none() && spec.other_shapes.is_empty() {
         return read_errors(shape, &spec.codes, body, convert);
     }
     if shape.envelope().accepts(content_type) {
-        let errors = read_errors(shape, &spec.codes, body, convert);
-        if !errors.is_empty() {
-            return errors;
+        let read = read_errors(shape, &spec.codes, body, convert);
+        if !read.0.is_empty() {
+            return read;
         }
     }
     for other in spec.other_shapes {
         if other.accepts(content_type) {
-            let errors = read_errors(other, &spec.codes, body, convert);
-            if !errors.is_empty() {
-                return errors;
+            let read = read_errors(other, &spec.codes, body, convert);
+            if !read.0.is_empty() {
+                return read;
             }
         }
     }
-    Vec::new()
+    (Vec::new(), None)
 }
 
 /// Whether a response is an error: its status is outside 200..=299, or its body carries the

@@ -55,7 +55,9 @@ impl Envelope<'_> {
             .next()
             .unwrap_or_default()
             .trim_matches([' ', '\t']);
+        // A blank `Content-Type` says nothing.
         self.content_types.is_empty()
+            || essence.is_empty()
             || self
                 .content_types
                 .iter()

@@ -149,6 +149,23 @@ fn the_retry_delay_of_a_retry_info_is_kept() {
         response.retry_after(),
         Some(std::time::Duration::from_secs(5))
     );
+    // An error the reader drops (the first of a duplicate key) takes its delay with it.
+    let replaced = format!(
+        r#"{{"error": {}, "error": {{"code": 503, "status": "UNAVAILABLE"}}}}"#,
+        &body[10..body.len() - 1]
+    );
+    let response = GoogleError::decode(503, replaced.as_bytes());
+    assert!(
+        matches!(
+            response.first(),
+            GoogleError::Unavailable {
+                retry_delay: None,
+                ..
+            }
+        ),
+        "{response:?}"
+    );
+    assert_eq!(response.retry_after(), None);
     let unreadable = body.replace("30s", "soon");
     assert_eq!(
         GoogleError::decode(503, unreadable.as_bytes()).retry_after(),

@@ -53,6 +53,8 @@ mod values;
 mod walk;
 mod xml;
 
+use std::time::Duration;
+
 use serde::de::DeserializeSeed;
 
 use errspec_vocab::pointer::selector;
@@ -70,17 +72,18 @@ const MAX_WRAPPER_NESTING: usize = 8;
 /// What turns each raw error found into the caller's value (decoding's, a raw error for selection).
 pub type ConvertRaw<'b, E, const F: usize> = dyn for<'de> FnMut(RawError<'de, F>) -> E + 'b;
 
-/// The errors `body` holds, in order, each built by `build`; empty when it holds none.
-/// `codes` are the spec's, for the code read at several locations (the most specific one
-/// documented wins).
+/// The errors `body` holds, in order, each built by `build` (empty when it holds none), and
+/// the longest delay those errors give (`retry_after`). `codes` are the spec's, for the code
+/// read at several locations (the most specific one documented wins).
 pub fn read_errors<S: Shape, E, const F: usize>(
     shape: S,
     codes: &CodeTable<'_>,
     body: &[u8],
     build: &mut ConvertRaw<'_, E, F>,
-) -> Vec<E> {
+) -> (Vec<E>, Option<Duration>) {
     let mut sink = Collect {
         out: Vec::new(),
+        delays: Vec::new(),
         build,
     };
     walk_body(shape, codes, body, &mut sink);
@@ -89,7 +92,8 @@ pub fn read_errors<S: Shape, E, const F: usize>(
     if sink.out.capacity() > 2 * sink.out.len().max(4) {
         sink.out.shrink_to_fit();
     }
-    sink.out
+    let delay = sink.delays.iter().map(|(_, delay)| *delay).max();
+    (sink.out, delay)
 }
 
 /// Where the walk hands the errors it reads: the walk itself is compiled once per number of
@@ -109,6 +113,9 @@ pub(super) trait Sink<const F: usize> {
 /// The sink of [`read_errors`]: each raw error built into an `E` at once.
 struct Collect<'o, 'b, E, const F: usize> {
     out: Vec<E>,
+    /// The delays of the errors kept that gave one, by their index in `out`: dropped with
+    /// them, and never allocated for a body without delays.
+    delays: Vec<(usize, Duration)>,
     build: &'o mut ConvertRaw<'b, E, F>,
 }
 
@@ -119,16 +126,31 @@ impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
 
     fn truncate(&mut self, len: usize) {
         self.out.truncate(len);
+        self.delays.retain(|(index, _)| *index < len);
     }
 
     fn push(&mut self, raw: RawError<'_, F>) {
+        if let Some(delay) = raw.retry_after {
+            self.delays.push((self.out.len(), delay));
+        }
         let built = (self.build)(raw);
         self.out.push(built);
     }
 
     fn insert(&mut self, at: usize, raw: RawError<'_, F>) {
+        let at = at.min(self.out.len());
+        if !self.delays.is_empty() || raw.retry_after.is_some() {
+            for (index, _) in &mut self.delays {
+                if *index >= at {
+                    *index += 1;
+                }
+            }
+            if let Some(delay) = raw.retry_after {
+                self.delays.push((at, delay));
+            }
+        }
         let built = (self.build)(raw);
-        self.out.insert(at.min(self.out.len()), built);
+        self.out.insert(at, built);
     }
 }
 
@@ -422,7 +444,7 @@ mod tests {
     }
 
     fn read<const F: usize>(envelope: &Envelope<'_>, body: &[u8]) -> Vec<Read> {
-        read_errors(envelope, &NO_CODES, body, &mut owned::<F>)
+        read_errors(envelope, &NO_CODES, body, &mut owned::<F>).0
     }
 
     /// `raw` with its strings owned.
@@ -441,6 +463,7 @@ mod tests {
     fn read_exactly<const F: usize>(envelope: &Envelope<'_>, body: &str) -> Vec<Read> {
         let mut sink = super::Collect {
             out: Vec::new(),
+            delays: Vec::new(),
             build: &mut owned::<F>,
         };
         let mut context = super::Context::new(envelope, &NO_CODES, &mut sink);
