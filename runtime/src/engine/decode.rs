@@ -104,17 +104,23 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
 ) -> ErrorResponse<E> {
     let has_header_code = received.code.is_some();
     let header_code = || received.code.map(|code| Cow::Owned(code.to_owned()));
-    // The fields the headers fill, each where the error's body left it empty.
-    let field_headers = received.headers.filter(|_| !spec.headers.fields.is_empty());
+    // The fields the headers fill, read once for the response: each fills an error's field
+    // where its body left it empty.
+    let field_values: Vec<(usize, &str)> = match received.headers {
+        Some(headers) if !spec.headers.fields.is_empty() => spec
+            .headers
+            .fields
+            .iter()
+            .filter_map(|(index, name)| {
+                Some((usize::from(*index), headers::first(headers, &[name])?))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let from_headers = |raw: &mut RawError<'_, F>| {
-        let Some(headers) = field_headers else {
-            return;
-        };
-        for (index, name) in spec.headers.fields {
-            if let Some(slot) = raw.fields.get_mut(usize::from(*index)) {
-                if slot.is_none() {
-                    *slot = headers::first(headers, &[name]).map(str::to_owned);
-                }
+        for (index, value) in &field_values {
+            if let Some(slot @ None) = raw.fields.get_mut(*index) {
+                *slot = Some((*value).to_owned());
             }
         }
     };
@@ -123,7 +129,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         if from_header {
             raw.code = header_code();
         }
-        if field_headers.is_some() {
+        if !field_values.is_empty() {
             from_headers(&mut raw);
         }
         assemble(spec, raw, from_header, status, build)

@@ -49,14 +49,22 @@ pub(crate) fn first<'h>(headers: &'h HeaderMap, names: &[&str]) -> Option<&'h st
 /// [`first`], with the name it was found under.
 fn first_named<'n, 'h>(headers: &'h HeaderMap, names: &[&'n str]) -> Option<(&'n str, &'h str)> {
     names.iter().find_map(|name| {
-        headers
-            .get_all(*name)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .map(str::trim)
-            .find(|value| !value.is_empty())
+        parsed(headers, name, |value| (!value.is_empty()).then_some(value))
             .map(|value| (*name, value))
     })
+}
+
+/// The first value of header `name`, trimmed, that `parse` reads.
+fn parsed<'h, T>(
+    headers: &'h HeaderMap,
+    name: &str,
+    parse: impl Fn(&'h str) -> Option<T>,
+) -> Option<T> {
+    headers
+        .get_all(name)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|value| parse(value.trim()))
 }
 
 /// The header (as the spec names it) whose value `decode_parts` takes as the code of errors
@@ -95,28 +103,19 @@ pub(crate) fn kept(headers: &HeaderMap, spec: &Headers<'_>) -> HeaderMap {
 /// Whether the server says retrying may succeed: the first of the spec's `should_retry`
 /// headers that holds `true` or `false` (any case).
 pub(crate) fn should_retry(headers: &HeaderMap, names: &[&str]) -> Option<bool> {
-    names.iter().find_map(|name| {
-        headers
-            .get_all(*name)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .find_map(|value| match value.trim() {
-                yes if yes.eq_ignore_ascii_case("true") => Some(true),
-                no if no.eq_ignore_ascii_case("false") => Some(false),
-                _ => None,
-            })
-    })
+    let verdict = |value: &str| match value {
+        yes if yes.eq_ignore_ascii_case("true") => Some(true),
+        no if no.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    };
+    names.iter().find_map(|name| parsed(headers, name, verdict))
 }
 
 /// When to retry by the first of the spec's reset headers that reads.
 pub(crate) fn reset(headers: &HeaderMap, names: &[(&str, ResetFormat)]) -> Option<RetryAfter> {
-    names.iter().find_map(|(name, format)| {
-        headers
-            .get_all(*name)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .find_map(|value| parse_reset(value.trim(), *format))
-    })
+    names
+        .iter()
+        .find_map(|(name, format)| parsed(headers, name, |value| parse_reset(value, *format)))
 }
 
 /// A reset header's value in its format.
