@@ -72,7 +72,7 @@ pub trait ApiError: std::error::Error + Clone + 'static {
         None
     }
     /// The media type of this API's error bodies: `application/json`, or `application/xml`
-    /// for a spec with `format = "xml"`.
+    /// for a spec with `format = "xml"`, `application/cbor` for `format = "cbor"`.
     fn content_type() -> &'static str {
         "application/json"
     }

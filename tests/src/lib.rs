@@ -56,3 +56,9 @@ pub mod problem {
 pub mod twilio {
     errspec::errors_from_spec!("specs/twilio.toml");
 }
+
+/// Smithy RPC v2 CBOR: CBOR bodies (`specs/aws/rpc-v2-cbor.toml`), for the fuzz target and
+/// the peak heap of a CBOR body.
+pub mod rpc_v2_cbor {
+    errspec::errors_from_spec!("specs/aws/rpc-v2-cbor.toml");
+}

@@ -7,6 +7,7 @@
 
 use std::process::Command;
 
+use errspec_tests::rpc_v2_cbor::RpcV2CborError;
 use errspec_tests::{igel_imi::IgelImiError, itcare::ItcareError, netilion::NetilionError};
 use errspec_tests::{itsm_ng::ItsmNgError, telecomx::TelecomXError, twilio::TwilioError};
 
@@ -241,6 +242,20 @@ fn decoding_allocates_only_what_the_result_holds() {
     ));
     assert_eq!(count, 5, "Twilio JSON, the second shape");
 
+    // A CBOR body, read in one pass: Vec + message, the code matched where it lies in the body.
+    // {_ "__type": "smithy.protocoltests.rpcv2Cbor#InvalidGreeting", "Message": "Hi"}
+    let mut body = vec![0xbf, 0x66];
+    body.extend_from_slice(
+        b"__type\x78\x2esmithy.protocoltests.rpcv2Cbor#InvalidGreeting\x67MessagebHi\xff",
+    );
+    let (count, response) = allocations(|| RpcV2CborError::decode(400, &body));
+    assert!(matches!(
+        response.first(),
+        RpcV2CborError::InvalidGreeting { .. }
+    ));
+    assert_eq!(response.first().message(), "Hi");
+    assert_eq!(count, 2, "Smithy RPC v2 CBOR");
+
     // The empty-body path: the errors Vec and the message of the variant chosen by status.
     let (count, response) = allocations(|| ItcareError::decode(503, b""));
     assert!(matches!(
@@ -269,6 +284,33 @@ fn decoding_allocates_only_what_the_result_holds() {
     assert!(
         peak <= (body.len() / 2) * 3 / 2 + (64 << 10),
         "XML peak heap {peak} bytes for a body of {}",
+        body.len()
+    );
+
+    // A CBOR body: read in one pass, only the text of the parts kept, as for XML.
+    let body = {
+        let message = "x".repeat(8 << 20);
+        let text = |text: &str, out: &mut Vec<u8>| {
+            out.push(0x7a);
+            out.extend_from_slice(&u32::try_from(text.len()).unwrap().to_be_bytes());
+            out.extend_from_slice(text.as_bytes());
+        };
+        let mut body = vec![0xa3];
+        text("__type", &mut body);
+        text("InvalidGreeting", &mut body);
+        text("Message", &mut body);
+        text(&message, &mut body);
+        text("Other", &mut body);
+        text(&message, &mut body);
+        body
+    };
+    let before = dhat::HeapStats::get().curr_bytes;
+    let response = RpcV2CborError::decode(400, &body);
+    let peak = dhat::HeapStats::get().max_bytes - before;
+    assert_eq!(response.first().message().len(), 8 << 20);
+    assert!(
+        peak <= (body.len() / 2) * 3 / 2 + (64 << 10),
+        "CBOR peak heap {peak} bytes for a body of {}",
         body.len()
     );
 

@@ -9,11 +9,14 @@ pub enum BodyFormat {
     /// XML (S3, SOAP faults): pointers over element names, from the document's root element,
     /// namespace prefixes ignored.
     Xml,
+    /// CBOR (RFC 8949; AWS Smithy RPC v2 CBOR): pointers over map keys and array indexes, as
+    /// in JSON.
+    Cbor,
 }
 
 impl BodyFormat {
     /// Every format, in declaration order.
-    pub const ALL: &'static [BodyFormat] = &[BodyFormat::Json, BodyFormat::Xml];
+    pub const ALL: &'static [BodyFormat] = &[BodyFormat::Json, BodyFormat::Xml, BodyFormat::Cbor];
 
     /// The name used in spec files.
     #[must_use]
@@ -21,6 +24,7 @@ impl BodyFormat {
         match self {
             BodyFormat::Json => "json",
             BodyFormat::Xml => "xml",
+            BodyFormat::Cbor => "cbor",
         }
     }
 
@@ -30,6 +34,7 @@ impl BodyFormat {
         match self {
             BodyFormat::Json => "Json",
             BodyFormat::Xml => "Xml",
+            BodyFormat::Cbor => "Cbor",
         }
     }
 
@@ -39,6 +44,7 @@ impl BodyFormat {
         match self {
             BodyFormat::Json => "application/json",
             BodyFormat::Xml => "application/xml",
+            BodyFormat::Cbor => "application/cbor",
         }
     }
 

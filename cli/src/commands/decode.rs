@@ -125,17 +125,30 @@ fn why_unread(spec: &Spec, body: &[u8]) -> String {
     let shapes = || core::iter::once(&spec.envelope).chain(&spec.other_shapes);
     let is_json = || serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok();
     let is_xml = || body.trim_ascii_start().starts_with(b"<");
+    // An array, a map or a tag: what a CBOR error body starts with.
+    let is_cbor = || matches!(body.first(), Some(0x80..=0xdb));
     let readable = shapes().any(|shape| match shape.format {
         BodyFormat::Json => is_json(),
         BodyFormat::Xml => is_xml(),
+        BodyFormat::Cbor => is_cbor(),
     });
     if !readable {
-        let json = shapes().any(|shape| shape.format == BodyFormat::Json);
-        let xml = shapes().any(|shape| shape.format == BodyFormat::Xml);
-        let formats = match (json, xml) {
-            (true, true) => "neither JSON nor XML",
-            (false, true) => "not XML",
-            _ => "not JSON",
+        let mut formats: Vec<&str> = Vec::new();
+        for shape in shapes() {
+            let name = match shape.format {
+                BodyFormat::Json => "JSON",
+                BodyFormat::Xml => "XML",
+                BodyFormat::Cbor => "CBOR",
+            };
+            if !formats.contains(&name) {
+                formats.push(name);
+            }
+        }
+        let formats = match formats.as_slice() {
+            [one] => format!("not {one}"),
+            [one, two] => format!("neither {one} nor {two}"),
+            [rest @ .., last] => format!("none of {} and {last}", rest.join(", ")),
+            [] => "unreadable".to_owned(),
         };
         return format!(
             "the body is {formats} (it starts with `{}`)",

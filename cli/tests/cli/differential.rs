@@ -122,6 +122,9 @@ mod styles {
     pub mod graphql {
         errspec::errors_from_spec!("../tests/specs/graphql.toml");
     }
+    pub mod rpc_v2_cbor {
+        errspec::errors_from_spec!("../tests/specs/aws/rpc-v2-cbor.toml");
+    }
     pub mod rest_json {
         errspec::errors_from_spec!("../tests/specs/aws/rest-json.toml");
     }
@@ -581,6 +584,69 @@ fn xml_bodies_decode_alike_interpreted_and_generated() {
     }
     s3.assert_agreed(s3_bodies.len() * STATUSES.len());
     soap.assert_agreed(soap_bodies.len() * STATUSES.len());
+}
+
+/// CBOR bodies (Smithy RPC v2 CBOR), whole and cut at every offset: those read in one pass
+/// and those read in their JSON form (a float, a bignum, a key that is not text, invalid UTF-8,
+/// a map a field keeps) decode alike.
+#[test]
+fn cbor_bodies_decode_alike_interpreted_and_generated() {
+    use base64::Engine as _;
+    let checked =
+        errspec_codegen::check_spec(include_str!("../../../tests/specs/aws/rpc-v2-cbor.toml"));
+    let mut differ = Differ::new(
+        "rpc-v2-cbor",
+        |status, body| {
+            Decoded::from_response(&styles::rpc_v2_cbor::RpcV2CborError::decode(status, body))
+        },
+        checked.valid().expect("a valid spec").clone(),
+    );
+    let smithy = [
+        "v2ZfX3R5cGV4LnNtaXRoeS5wcm90b2NvbHRlc3RzLnJwY3YyQ2JvciNJbnZhbGlkR3JlZXRpbmdnTWVzc2FnZWJIaf8=",
+        "v2ZfX3R5cGV4K3NtaXRoeS5wcm90b2NvbHRlc3RzLnJwY3YyQ2JvciNDb21wbGV4RXJyb3JoVG9wTGV2ZWxpVG9wIGxldmVsZk5lc3RlZL9jRm9vY2Jhcv//",
+    ];
+    let mut bodies: Vec<Vec<u8>> = smithy
+        .iter()
+        .map(|body| {
+            base64::engine::general_purpose::STANDARD
+                .decode(body)
+                .unwrap()
+        })
+        .collect();
+    // {"__type": "x#ComplexError", "TopLevel": 1.5, 1: h'00ff', "Message": (_ "a", "b")}
+    let mut odd = vec![0xa4, 0x66];
+    odd.extend_from_slice(b"__type");
+    odd.push(0x6e);
+    odd.extend_from_slice(b"x#ComplexError");
+    odd.push(0x68);
+    odd.extend_from_slice(b"TopLevel");
+    odd.extend_from_slice(&[0xf9, 0x3e, 0x00, 0x01, 0x42, 0x00, 0xff, 0x67]);
+    odd.extend_from_slice(b"Message");
+    odd.extend_from_slice(&[0x7f, 0x61, b'a', 0x61, b'b', 0xff]);
+    bodies.push(odd);
+    // {"__type": "InvalidGreeting", "Message": "bad \xff", "TopLevel": 2^64 as a bignum}
+    let mut broken = vec![0xa3, 0x66];
+    broken.extend_from_slice(b"__type");
+    broken.push(0x6f);
+    broken.extend_from_slice(b"InvalidGreeting");
+    broken.push(0x67);
+    broken.extend_from_slice(b"Message");
+    broken.extend_from_slice(&[0x65, b'b', b'a', b'd', b' ', 0xff, 0x68]);
+    broken.extend_from_slice(b"TopLevel");
+    broken.extend_from_slice(&[0xc2, 0x49, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    bodies.push(broken);
+    // Not CBOR maps: a bare integer, JSON text.
+    bodies.push(vec![0x01]);
+    bodies.push(br#"{"__type": "InvalidGreeting"}"#.to_vec());
+    for body in &bodies {
+        for status in differ.statuses(400) {
+            differ.compare(status, body);
+        }
+        for end in 0..body.len() {
+            differ.compare(400, &body[..end]);
+        }
+    }
+    differ.assert_agreed(bodies.len() * STATUSES.len());
 }
 
 /// Specs of several shapes (`[[envelope]]`): bodies of each shape, whole and cut at every

@@ -9,7 +9,7 @@ use http::HeaderMap;
 
 use crate::engine::envelope::{code_within, Envelope, RawError, Shape};
 use crate::engine::headers;
-use crate::engine::read::{marks_error, read_errors, ConvertRaw};
+use crate::engine::read::{is_marked, read_errors, ConvertRaw};
 use crate::engine::resolve;
 use crate::engine::select::select;
 use crate::engine::spec::{Parts, Spec};
@@ -182,11 +182,7 @@ fn read_shapes<S: Shape, E, const F: usize>(
 /// Whether a response is an error: its status is outside 200..=299, or its body carries the
 /// error mark of one of the spec's shapes.
 pub fn is_error<S: Shape>(spec: &Spec<'_>, shape: S, status: u16, body: &[u8]) -> bool {
-    let marks = |envelope: &Envelope<'_>| {
-        envelope
-            .error_if
-            .is_some_and(|error_if| marks_error(&error_if, body))
-    };
+    let marks = |envelope: &Envelope<'_>| is_marked(envelope, body);
     !(200..=299).contains(&status) || marks(shape.envelope()) || spec.other_shapes.iter().any(marks)
 }
 

@@ -31,6 +31,7 @@ recipes! {
     header => "specs/cookbook/header.toml",
     code_in_text => "specs/cookbook/code-in-text.toml",
     xml => "specs/cookbook/xml.toml",
+    cbor => "specs/cookbook/cbor.toml",
     ok_false => "specs/cookbook/ok-false.toml",
     shapes => "specs/cookbook/shapes.toml",
     most_specific => "specs/cookbook/most-specific.toml",
@@ -48,7 +49,7 @@ fn shown(status: u16, body: &str) -> &str {
 
 #[test]
 fn the_readme_shows_every_recipe_verbatim() {
-    assert_eq!(SPECS.len(), 13);
+    assert_eq!(SPECS.len(), 14);
     for (file, text) in SPECS {
         assert!(
             README.contains(&format!("```toml\n{text}```")),
@@ -195,6 +196,35 @@ fn xml_bodies() {
         xml::XmlError::NoSuchKey { key, .. } => assert_eq!(key.as_deref(), Some("a.txt")),
         other => panic!("unexpected {other:?}"),
     }
+}
+
+#[test]
+fn cbor_bodies() {
+    let shown = shown(
+        429,
+        "a3 66 5f 5f 74 79 70 65 78 1e 73 6d 69 74 68 79 2e 65 78 61 6d 70 6c 65 23 54 68 72 6f 74 74 6c 69 6e 67 45 72 72 6f 72 67 6d 65 73 73 61 67 65 69 53 6c 6f 77 20 64 6f 77 6e 71 72 65 74 72 79 41 66 74 65 72 53 65 63 6f 6e 64 73 02",
+    );
+    let body: Vec<u8> = shown
+        .split(' ')
+        .map(|byte| u8::from_str_radix(byte, 16).unwrap())
+        .collect();
+    let response = cbor::CborError::decode(429, &body);
+    match response.first() {
+        cbor::CborError::ThrottlingError { message, .. } => assert_eq!(message, "Slow down"),
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(
+        response.retry_after(),
+        Some(std::time::Duration::from_secs(2))
+    );
+    // What a server sends (`to_http`: the body in CBOR) decodes to the same response.
+    let (parts, written) = response.to_http().into_parts();
+    assert_eq!(parts.headers["content-type"], "application/cbor");
+    assert_eq!(written[0], 0xa2, "a map of the code and the message");
+    assert_eq!(
+        cbor::CborError::decode_parts(parts.status.as_u16(), &parts.headers, &written),
+        response
+    );
 }
 
 #[test]

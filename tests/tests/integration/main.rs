@@ -32,6 +32,7 @@ mod errors_with_200;
 mod google_aip193;
 mod message_only;
 mod shapes;
+mod smithy;
 mod xml;
 
 // The entry points, and decoding over HTTP and the integrations, against servers on 127.0.0.1.

@@ -10,6 +10,7 @@
 //! Here, the errors of a response placed in the envelope; `place`, where each error's parts
 //! and others go; `tree`, the body being built; `json_writer` and `xml_writer`, its bytes.
 
+mod cbor_writer;
 mod json_writer;
 mod place;
 mod tree;
@@ -19,6 +20,7 @@ use crate::engine::envelope::{BodyFormat, Envelope, ErrorIf, Mark, Role};
 use crate::engine::resolve;
 use crate::engine::spec::{Spec, View};
 use crate::BatchItems;
+use cbor_writer::write_cbor;
 pub use errspec_vocab::StatusFormat;
 use json_writer::write;
 use place::{error_node, items_node, nested_node, status_node};
@@ -156,15 +158,20 @@ pub fn encode<'a, const F: usize>(
         put(&mut root, at, mark);
     }
     let mut out = Vec::new();
-    if envelope.format == BodyFormat::Xml {
-        write_xml(&root, &mut out);
-        return out;
-    }
     if matches!(root, Node::Absent) {
-        return b"{}".to_vec();
+        root = Node::Object(Vec::new());
     }
-    write(&root, &mut out);
+    write_in(envelope.format, &root, &mut out);
     out
+}
+
+/// Writes `root` in `format`.
+fn write_in(format: BodyFormat, root: &Node<'_>, out: &mut Vec<u8>) {
+    match format {
+        BodyFormat::Json => write(root, out),
+        BodyFormat::Xml => write_xml(root, out),
+        BodyFormat::Cbor => write_cbor(root, out),
+    }
 }
 
 /// A body of nothing but batch items, for an error without a code where the spec accepts one.
@@ -174,7 +181,7 @@ fn bare_items<'a, const F: usize>(envelope: &Envelope<'a>, error: &Wire<'a, F>) 
         return None;
     }
     let mut out = Vec::new();
-    write(&items_node(batch, error.items), &mut out);
+    write_in(envelope.format, &items_node(batch, error.items), &mut out);
     Some(out)
 }
 
@@ -202,6 +209,41 @@ mod tests {
 
     fn text(body: Vec<u8>) -> String {
         String::from_utf8(body).unwrap()
+    }
+
+    #[test]
+    fn cbor_holds_what_json_holds() {
+        let cbor = Envelope {
+            format: BodyFormat::Cbor,
+            ..NESTED
+        };
+        let encodings = [&NESTED, &cbor].map(|envelope| Encoding {
+            envelope,
+            status: StatusFormat::Number,
+        });
+        let mut one = wire::<1>(Some("mvnoAccount"), "MVNO \"account\" not found", 404);
+        one.fields[0] = Some("mvnoAccount");
+        let two = wire::<1>(Some("address.street"), "Invalid street", 422);
+        for errors in [vec![one.clone()], vec![one, two]] {
+            let [json, cbor] = encodings.map(|encoding| encode(&encoding, 422, &errors));
+            // Definite lengths, the shortest heads: a map of one entry, `error`.
+            assert_eq!(&cbor[..7], b"\xa1\x65error", "{errors:?}");
+            assert_eq!(crate::engine::read::json_form(&cbor), text(json));
+        }
+        // Integers of either sign, booleans, and an absent value (left out of a map).
+        let tree = super::tree::Node::Array(vec![
+            super::tree::Node::Integer(-5),
+            super::tree::Node::Integer(i64::MIN),
+            super::tree::Node::Integer(7),
+            super::tree::Node::Bool(true),
+            super::tree::Node::Object(vec![("a".into(), super::tree::Node::Absent)]),
+        ]);
+        let mut out = Vec::new();
+        super::cbor_writer::write_cbor(&tree, &mut out);
+        assert_eq!(
+            crate::engine::read::json_form(&out),
+            "[-5,-9223372036854775808,7,true,{}]"
+        );
     }
 
     #[test]

@@ -11,9 +11,9 @@ use super::values::{ScalarKind, Spanned};
 use super::walk::is_index;
 use crate::engine::envelope::{ErrorIf, Mark};
 
-/// Whether `body` holds the mark of an error. A body that is not JSON holds none.
+/// Whether the JSON document `body` holds the mark of an error. A body that is not JSON
+/// holds none.
 pub(crate) fn marks_error(error_if: &ErrorIf<'_>, body: &[u8]) -> bool {
-    let body = super::document(body);
     let mut found = None;
     let _ = Find {
         error_if,

@@ -17,7 +17,8 @@
 //! `walk` follows the envelope through the body, `selected` reads the array elements chosen by
 //! a member's value, `values` keeps strings and scalars as text, `batch` reads per-item results,
 //! `repair` rereads a body whose strings or numbers cannot be read, `mark` finds the error mark
-//! of a body sent with a success status, and `xml` walks XML bodies along the same envelope.
+//! of a body sent with a success status, `xml` walks XML bodies along the same envelope, and
+//! `cbor` reads CBOR bodies for the JSON walk.
 
 /// Visitor methods that accept every scalar and make nothing of it: where an envelope expects
 /// a container, any other value is skipped rather than an error.
@@ -45,6 +46,7 @@ macro_rules! skip_scalars {
 }
 
 mod batch;
+mod cbor;
 mod mark;
 mod repair;
 mod selected;
@@ -62,7 +64,8 @@ use errspec_vocab::pointer::selector;
 use crate::engine::envelope::{BodyFormat, Envelope, RawError, Role, Shape, MAX_PARTS};
 use crate::engine::lookup::CodeTable;
 use crate::BatchItems;
-pub(crate) use mark::marks_error;
+#[cfg(test)]
+pub(crate) use cbor::json_form;
 use repair::repair;
 use walk::{is_index, Locate};
 
@@ -161,13 +164,49 @@ fn walk_body<S: Shape, const F: usize>(
     body: &[u8],
     sink: &mut dyn Sink<F>,
 ) {
-    let body = document(body);
-    if shape.envelope().format == BodyFormat::Xml {
-        if body.first() == Some(&b'<') {
-            xml::walk_xml(shape, codes, body, sink);
+    match shape.envelope().format {
+        BodyFormat::Json => walk_json(shape, codes, document(body), sink),
+        BodyFormat::Xml => {
+            let body = document(body);
+            if body.first() == Some(&b'<') {
+                xml::walk_xml(shape, codes, body, sink);
+            }
         }
+        BodyFormat::Cbor => walk_cbor(shape, codes, body, sink),
+    }
+}
+
+/// Walks a CBOR body: once, quickly, as it is; in its JSON form if that walk cannot finish.
+fn walk_cbor<S: Shape, const F: usize>(
+    shape: S,
+    codes: &CodeTable<'_>,
+    body: &[u8],
+    sink: &mut dyn Sink<F>,
+) {
+    if !cbor::holds_container(body) {
         return;
     }
+    let mut context = Context::new(shape, codes, &mut *sink);
+    context.reading_cbor = true;
+    let read = Locate {
+        context: &mut context,
+        depth: 0,
+    }
+    .deserialize(&mut cbor::Items::new(body));
+    if read.is_ok() && !context.unfinished {
+        return;
+    }
+    sink.truncate(0);
+    walk_json(shape, codes, cbor::json_form(body).as_bytes(), sink);
+}
+
+/// Walks a JSON document (without a byte order mark or surrounding whitespace).
+fn walk_json<S: Shape, const F: usize>(
+    shape: S,
+    codes: &CodeTable<'_>,
+    body: &[u8],
+    sink: &mut dyn Sink<F>,
+) {
     // Only an object or an array can hold an error: an HTML page, plain text or a bare value
     // is not parsed at all.
     if !matches!(body.first(), Some(b'{' | b'[')) {
@@ -213,6 +252,22 @@ fn walk_body<S: Shape, const F: usize>(
     }
 }
 
+/// Whether `body`, sent with a success status, carries the error mark of `envelope`.
+pub(crate) fn is_marked(envelope: &Envelope<'_>, body: &[u8]) -> bool {
+    let Some(error_if) = envelope.error_if else {
+        return false;
+    };
+    match envelope.format {
+        BodyFormat::Json => mark::marks_error(&error_if, document(body)),
+        BodyFormat::Cbor => {
+            cbor::holds_container(body)
+                && mark::marks_error(&error_if, cbor::json_form(body).as_bytes())
+        }
+        // An XML envelope has no mark (`check` refuses one).
+        BodyFormat::Xml => false,
+    }
+}
+
 /// The document a body holds: without a UTF-8 byte order mark and surrounding whitespace.
 fn document(body: &[u8]) -> &[u8] {
     body.strip_prefix(b"\xEF\xBB\xBF")
@@ -233,6 +288,9 @@ struct Context<'c, S: Shape, const F: usize> {
     /// Whether a walk of a value's text whose error could not be passed up failed (the inner
     /// errors read once their wrapper's code is known): the walk is then taken as failed.
     unfinished: bool,
+    /// Whether the walk reads CBOR items rather than JSON text: a float then has no text as
+    /// sent to keep, and is kept as the JSON form writes it.
+    reading_cbor: bool,
     /// The spec's codes: where codes sit at several locations, a documented one wins
     /// ([`claim_code`]).
     codes: &'c CodeTable<'c>,
@@ -247,6 +305,7 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
             reading_scalars: 0,
             exact: false,
             unfinished: false,
+            reading_cbor: false,
             codes,
             sink,
         };

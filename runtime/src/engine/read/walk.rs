@@ -754,11 +754,29 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
         Ok(())
     }
 
-    fn visit_f64<Er: serde::de::Error>(self, _: f64) -> Result<(), Er> {
+    fn visit_f64<Er: serde::de::Error>(self, number: f64) -> Result<(), Er> {
         if self.keeps_text() {
-            return Err(stop_quick_walk());
+            // A CBOR float has no text as sent: it is kept as its JSON form writes it.
+            if !self.error.context.reading_cbor {
+                return Err(stop_quick_walk());
+            }
+            let text = serde_json::to_string(&number).unwrap_or_default();
+            self.scalar(Cow::Owned(text), ScalarKind::OtherNumber);
+            return Ok(());
         }
         self.scalar(Cow::Borrowed(""), ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    // Integers past 64 bits (CBOR's; serde_json gives none).
+
+    fn visit_i128<Er>(self, number: i128) -> Result<(), Er> {
+        self.number(&number, ScalarKind::OtherNumber);
+        Ok(())
+    }
+
+    fn visit_u128<Er>(self, number: u128) -> Result<(), Er> {
+        self.number(&number, ScalarKind::OtherNumber);
         Ok(())
     }
 
