@@ -17,7 +17,7 @@ pub struct Decoded {
     pub errors: Vec<DecodedError>,
     /// The start of a body that held no readable error (see [`ErrorResponse::raw_body`]).
     pub raw_body: Vec<u8>,
-    /// The request id the headers gave (see [`ErrorResponse::request_id`]).
+    /// The request id the headers or the body gave (see [`ErrorResponse::request_id`]).
     pub request_id: Option<String>,
     /// When to retry, as the headers said (see [`ErrorResponse::retry_after_header`]).
     pub retry_after: Option<RetryAfter>,

@@ -167,16 +167,16 @@ impl Interpreter {
         let fields = strs(fields);
         let shapes: Vec<&TableEnvelope> = core::iter::once(envelope).chain(other_shapes).collect();
         let shape_strs: Vec<ShapeStrs<'_>> = shapes.iter().map(|shape| shape_strs(shape)).collect();
-        let shape_parts: Vec<Vec<Part<'_>>> = shapes
+        let shape_slices: Vec<ShapeSlices<'_>> = shapes
             .iter()
             .zip(&shape_strs)
-            .map(|(shape, strs)| shape_parts(shape, strs))
+            .map(|(shape, strs)| shape_slices(shape, strs))
             .collect();
         let mut envelopes: Vec<Envelope<'_>> = shapes
             .iter()
             .zip(&shape_strs)
-            .zip(&shape_parts)
-            .map(|((shape, strs), parts)| runtime_envelope(shape, strs, parts))
+            .zip(&shape_slices)
+            .map(|((shape, strs), slices)| runtime_envelope(shape, strs, slices))
             .collect();
         let envelope = envelopes.remove(0);
         let TableHeaders {
@@ -290,6 +290,7 @@ struct ShapeStrs<'t> {
     at: Vec<&'t str>,
     error_if_at: Vec<&'t str>,
     content_types: Vec<&'t str>,
+    request_id: Vec<Vec<&'t str>>,
 }
 
 fn shape_strs(shape: &TableEnvelope) -> ShapeStrs<'_> {
@@ -302,6 +303,20 @@ fn shape_strs(shape: &TableEnvelope) -> ShapeStrs<'_> {
             .map(|error_if| strs(&error_if.at))
             .unwrap_or_default(),
         content_types: strs(&shape.content_types),
+        request_id: shape.request_id.iter().map(|path| strs(path)).collect(),
+    }
+}
+
+/// The slices one shape's runtime envelope points into, borrowed from its [`ShapeStrs`].
+struct ShapeSlices<'s> {
+    parts: Vec<Part<'s>>,
+    request_id: Vec<&'s [&'s str]>,
+}
+
+fn shape_slices<'s>(shape: &TableEnvelope, strs: &'s ShapeStrs<'_>) -> ShapeSlices<'s> {
+    ShapeSlices {
+        parts: shape_parts(shape, strs),
+        request_id: strs.request_id.iter().map(Vec::as_slice).collect(),
     }
 }
 
@@ -332,7 +347,7 @@ fn shape_parts<'s>(shape: &TableEnvelope, strs: &'s ShapeStrs<'_>) -> Vec<Part<'
 fn runtime_envelope<'s>(
     shape: &'s TableEnvelope,
     strs: &'s ShapeStrs<'_>,
-    parts: &'s [Part<'s>],
+    slices: &'s ShapeSlices<'s>,
 ) -> Envelope<'s> {
     let TableEnvelope {
         format,
@@ -345,12 +360,13 @@ fn runtime_envelope<'s>(
         batch,
         error_if,
         content_types: _,
+        request_id: _,
     } = shape;
     Envelope {
         format: *format,
         at: &strs.at,
         many: *many,
-        parts,
+        parts: &slices.parts,
         code_before: code_before.as_deref(),
         code_after: code_after.as_deref(),
         multiple: multiple.as_deref(),
@@ -370,6 +386,7 @@ fn runtime_envelope<'s>(
             }),
         }),
         content_types: &strs.content_types,
+        request_id: &slices.request_id,
     }
 }
 

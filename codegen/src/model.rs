@@ -76,6 +76,9 @@ pub struct Envelope {
     pub headers: Headers,
     /// The media types of the responses read in this shape, lowercase; empty: any.
     pub content_types: Vec<String>,
+    /// Where the body holds the request id, from the document's root (awsQuery's
+    /// `/ErrorResponse/RequestId`), tried in order.
+    pub request_id: Option<Pointers>,
 }
 
 /// The headers a spec reads besides `Retry-After`, each list tried in order.

@@ -102,6 +102,8 @@ pub struct TableEnvelope {
     pub error_if: Option<TableErrorIf>,
     /// The media types of the responses read in this shape; empty: any.
     pub content_types: Vec<String>,
+    /// Where the body holds the request id, from the root: each pointer's tokens.
+    pub request_id: Vec<Vec<String>>,
 }
 
 /// Per-item results: `errspec::__private::Batch`.
@@ -285,6 +287,12 @@ impl TableEnvelope {
                 is: error_if.is.clone(),
             }),
             content_types: envelope.content_types.clone(),
+            request_id: envelope
+                .request_id
+                .iter()
+                .flatten()
+                .map(|pointer| pointer_tokens(pointer))
+                .collect(),
         }
     }
 }

@@ -66,6 +66,13 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     /// [`crate::ErrorResponse::to_http`] sends. An API whose body holds one error writes the
     /// first only.
     fn encode_errors(status: u16, errors: &[Self]) -> Vec<u8>;
+    /// [`ApiError::encode_errors`], with the response's request id written where the body
+    /// holds one (an envelope's `request_id`: awsQuery's `<RequestId>`): what
+    /// [`crate::ErrorResponse::to_http`] sends.
+    fn encode_response(status: u16, errors: &[Self], request_id: Option<&str>) -> Vec<u8> {
+        let _ = request_id;
+        Self::encode_errors(status, errors)
+    }
     /// The header this API's servers send the request id in, when its spec names one: what
     /// [`crate::ErrorResponse::to_http`] writes [`crate::ErrorResponse::request_id`] to.
     fn request_id_header() -> Option<&'static str> {

@@ -294,12 +294,24 @@ macro_rules! __error_impls {
                 status: ::core::primitive::u16,
                 errors: &[Self],
             ) -> ::std::vec::Vec<::core::primitive::u8> {
+                <Self as $crate::ApiError>::encode_response(
+                    status,
+                    errors,
+                    ::core::option::Option::None,
+                )
+            }
+
+            fn encode_response(
+                status: ::core::primitive::u16,
+                errors: &[Self],
+                request_id: ::core::option::Option<&::core::primitive::str>,
+            ) -> ::std::vec::Vec<::core::primitive::u8> {
                 let __views: ::std::vec::Vec<$crate::__private::View<'_, $fields, $params>> =
                     ::core::iter::Iterator::collect(::core::iter::Iterator::map(
                         errors.iter(),
                         view,
                     ));
-                $crate::__private::encode_views(&SPEC, status, &__views)
+                $crate::__private::encode_views(&SPEC, status, &__views, request_id)
             }
         }
 

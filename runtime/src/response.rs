@@ -91,7 +91,8 @@ impl<E> ErrorResponse<E> {
     }
 
     /// Sets the id the server gave the request (read from the headers the spec names under
-    /// `[envelope.headers] request_id`; what [`ErrorResponse::to_http`] sends back).
+    /// `[envelope.headers] request_id`, else from the body where an envelope's `request_id`
+    /// says; what [`ErrorResponse::to_http`] sends back).
     #[must_use]
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
@@ -100,7 +101,8 @@ impl<E> ErrorResponse<E> {
 
     /// The id the server gave the request, for support tickets and logs: from the first
     /// header the spec names under `[envelope.headers] request_id` (`x-request-id`,
-    /// `x-amzn-RequestId`, `x-github-request-id`). `None` when decoded without headers.
+    /// `x-amzn-RequestId`, `x-github-request-id`), else from the body where the envelope's
+    /// `request_id` points (awsQuery's `<RequestId>`). `None` when neither has one.
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()

@@ -122,6 +122,9 @@ mod styles {
     pub mod graphql {
         errspec::errors_from_spec!("../tests/specs/graphql.toml");
     }
+    pub mod rest_xml {
+        errspec::errors_from_spec!("../tests/specs/aws/rest-xml.toml");
+    }
     pub mod rpc_v2_cbor {
         errspec::errors_from_spec!("../tests/specs/aws/rpc-v2-cbor.toml");
     }
@@ -568,11 +571,28 @@ fn xml_bodies_decode_alike_interpreted_and_generated() {
         b"<html><body>503</body></html>",
         b"<Error><Code>NoSuchKey</Code></Wrong><Message>m</Message></Error>",
     ];
+    let mut rest_xml = differ(
+        "rest-xml",
+        include_str!("../../../tests/specs/aws/rest-xml.toml"),
+        |status, body| {
+            Decoded::from_response(&styles::rest_xml::AwsRestXmlError::decode(status, body))
+        },
+    );
+    // Both shapes, each with its request id where the shape says.
+    let rest_xml_bodies: &[&[u8]] = &[
+        b"<ErrorResponse>\n   <Error>\n      <Type>Sender</Type>\n      <Code>ComplexError</Code>\n      <Message>Hi</Message>\n      <TopLevel>Top level</TopLevel>\n      <Nested>\n          <Foo>bar</Foo>\n      </Nested>\n   </Error>\n   <RequestId>foo-id</RequestId>\n</ErrorResponse>\n",
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n\t<Type>Sender</Type>\n\t<Code>NoSuchBucket</Code>\n<RequestId>4442587FB7D0A2F9</RequestId></Error>",
+        b"<ErrorResponse><RequestId>only-the-id</RequestId></ErrorResponse>",
+    ];
     let soap_bodies: &[&[u8]] = &[
         b"<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>Invalid credentials</faultstring><detail><errorcode>AUTH_001</errorcode></detail></soap:Fault></soap:Body></soap:Envelope>",
         b"<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>m:MessageTimeout</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang=\"en\">Sender Timeout</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>",
     ];
-    for (differ, bodies) in [(&mut s3, s3_bodies), (&mut soap, soap_bodies)] {
+    for (differ, bodies) in [
+        (&mut s3, s3_bodies),
+        (&mut soap, soap_bodies),
+        (&mut rest_xml, rest_xml_bodies),
+    ] {
         for body in bodies {
             for status in differ.statuses(500) {
                 differ.compare(status, body);
@@ -584,6 +604,7 @@ fn xml_bodies_decode_alike_interpreted_and_generated() {
     }
     s3.assert_agreed(s3_bodies.len() * STATUSES.len());
     soap.assert_agreed(soap_bodies.len() * STATUSES.len());
+    rest_xml.assert_agreed(rest_xml_bodies.len() * STATUSES.len());
 }
 
 /// CBOR bodies (Smithy RPC v2 CBOR), whole and cut at every offset: those read in one pass

@@ -347,6 +347,7 @@ impl Checker<'_> {
         let status = self.pointers(table, "status", "the `status` pointer");
         let status_format = self.check_status_format(table);
         let retry_after = self.pointers(table, "retry_after", "the `retry_after` pointer");
+        let request_id = self.pointers(table, "request_id", "the `request_id` pointer");
         let mut fields = self.check_fields(table);
         let inner = self.check_inner(table, &mut fields);
         let multiple = self
@@ -414,6 +415,7 @@ impl Checker<'_> {
             error_if: self.check_error_if(table),
             headers,
             content_types: self.check_content_types(table),
+            request_id,
         };
         self.check_parts_fit(table, envelope_span, &envelope);
         envelope
@@ -752,7 +754,7 @@ impl Checker<'_> {
                     );
                 }
             }
-            for key in ["code", "message", "status", "retry_after"] {
+            for key in ["code", "message", "status", "retry_after", "request_id"] {
                 self.check_xml_pointers(envelope, key);
             }
             if let Some((fields, _)) = self.reader.table(envelope, "fields") {

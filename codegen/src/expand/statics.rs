@@ -208,7 +208,9 @@ fn envelope_tokens(envelope: &TableEnvelope) -> TokenStream {
         batch,
         error_if,
         content_types,
+        request_id,
     } = envelope;
+    let request_id = request_id.iter().map(|path| quote!(&[#(#path),*]));
     let parts = parts.iter().map(
         |TablePart {
              path,
@@ -247,6 +249,7 @@ fn envelope_tokens(envelope: &TableEnvelope) -> TokenStream {
             batch: #batch,
             error_if: #error_if,
             content_types: &[#(#content_types),*],
+            request_id: &[#(#request_id),*],
         }
     }
 }

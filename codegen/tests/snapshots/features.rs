@@ -345,6 +345,7 @@ Vendor documentation: <https://example.org/errors>*/
             }),
             error_if: None,
             content_types: &[],
+            request_id: &[],
         },
         other_shapes: &[],
         status_format: __rt::StatusFormat::Number,

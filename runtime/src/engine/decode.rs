@@ -9,7 +9,7 @@ use http::HeaderMap;
 
 use crate::engine::envelope::{code_within, Envelope, RawError, Shape};
 use crate::engine::headers;
-use crate::engine::read::{is_marked, read_errors, ConvertRaw};
+use crate::engine::read::{is_marked, read_errors, request_id, ConvertRaw};
 use crate::engine::resolve;
 use crate::engine::select::select;
 use crate::engine::spec::{Parts, Spec};
@@ -135,7 +135,8 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         assemble(spec, raw, from_header, status, build)
     };
     // The errors, and the longest wait those kept ask for.
-    let (errors, delay) = read_shapes(spec, shape, received.content_type, body, &mut convert);
+    let (errors, delay, read_by) =
+        read_shapes(spec, shape, received.content_type, body, &mut convert);
     let response = ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
         let mut raw = RawError::empty();
         raw.code = header_code();
@@ -143,40 +144,68 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         let only = assemble(spec, raw, has_header_code, status, build);
         ErrorResponse::new(status, only).with_raw_body(body)
     });
+    let response = match body_request_id(spec, shape, received.content_type, read_by, body) {
+        Some(id) => response.with_request_id(id),
+        None => response,
+    };
     match delay {
         Some(delay) => response.with_retry_after(RetryAfter::Delay(delay)),
         None => response,
     }
 }
 
+/// The request id the body holds where a shape says (`request_id`): where the shape that read
+/// the errors (`read_by`, as [`read_shapes`] counts) says; where the body has none, where the
+/// first shape of the response's `Content-Type` that holds one says.
+fn body_request_id<S: Shape>(
+    spec: &Spec<'_>,
+    shape: S,
+    content_type: Option<&str>,
+    read_by: Option<usize>,
+    body: &[u8],
+) -> Option<String> {
+    let mut shapes = core::iter::once(shape.envelope()).chain(spec.other_shapes);
+    match read_by {
+        Some(index) => request_id(shapes.nth(index)?, body),
+        None => shapes
+            .filter(|envelope| envelope.accepts(content_type))
+            .find_map(|envelope| request_id(envelope, body)),
+    }
+}
+
 /// The errors of `body` in the first of the spec's shapes that finds any, in the spec's
-/// order. A shape is passed over when the response's `content_type` is known and not one of
-/// the shape's.
+/// order, and which shape that was (0 for `shape`, `n` for the spec's `other_shapes[n - 1]`).
+/// A shape is passed over when the response's `content_type` is known and not one of the
+/// shape's.
 fn read_shapes<S: Shape, E, const F: usize>(
     spec: &Spec<'_>,
     shape: S,
     content_type: Option<&str>,
     body: &[u8],
     convert: &mut ConvertRaw<'_, E, F>,
-) -> (Vec<E>, Option<Duration>) {
+) -> (Vec<E>, Option<Duration>, Option<usize>) {
+    let found = |(errors, delay): (Vec<E>, Option<Duration>), index: usize| {
+        let index = (!errors.is_empty()).then_some(index);
+        (errors, delay, index)
+    };
     if content_type.is_none() && spec.other_shapes.is_empty() {
-        return read_errors(shape, &spec.codes, body, convert);
+        return found(read_errors(shape, &spec.codes, body, convert), 0);
     }
     if shape.envelope().accepts(content_type) {
         let read = read_errors(shape, &spec.codes, body, convert);
         if !read.0.is_empty() {
-            return read;
+            return found(read, 0);
         }
     }
-    for other in spec.other_shapes {
+    for (index, other) in spec.other_shapes.iter().enumerate() {
         if other.accepts(content_type) {
             let read = read_errors(other, &spec.codes, body, convert);
             if !read.0.is_empty() {
-                return read;
+                return found(read, index + 1);
             }
         }
     }
-    (Vec::new(), None)
+    (Vec::new(), None, None)
 }
 
 /// Whether a response is an error: its status is outside 200..=299, or its body carries the

@@ -39,6 +39,9 @@ pub struct Envelope<'a> {
     /// empty: any. A response whose `Content-Type` is known and none of them is not read in
     /// this shape.
     pub content_types: &'a [&'a str],
+    /// Where the body holds the request id (awsQuery's `<RequestId>`, Box's `request_id`),
+    /// from the document's root, tried in order; a header the spec names comes first.
+    pub request_id: &'a [&'a [&'a str]],
 }
 
 impl Envelope<'_> {
@@ -245,6 +248,7 @@ pub(crate) mod fixtures {
         batch: None,
         error_if: None,
         content_types: &[],
+        request_id: &[],
     };
 
     /// ITSM-NG's shape: `[code, message or items]`, bare item lists accepted.
@@ -282,6 +286,7 @@ pub(crate) mod fixtures {
         }),
         error_if: None,
         content_types: &[],
+        request_id: &[],
     };
 }
 

@@ -23,14 +23,14 @@ impl<E> ErrorResponse<E> {
 impl<E: ApiError> ErrorResponse<E> {
     /// The response a server of this API sends: the response's status (500 if it is not a
     /// valid HTTP status), the errors in the vendor's wire format
-    /// ([`ApiError::encode_errors`]) with its `Content-Type` ([`ApiError::content_type`]), or an empty body
+    /// ([`ApiError::encode_response`], the request id in the body where the spec says) with its `Content-Type` ([`ApiError::content_type`]), or an empty body
     /// without a content type where the vendor sends none, `Retry-After` when set, and the
     /// request id in the spec's request-id header when both are known, and the other headers
     /// it holds ([`ErrorResponse::headers`]).
     /// Decoding it with `decode_http` gives this response back.
     #[must_use]
     pub fn to_http(&self) -> http::Response<Vec<u8>> {
-        let body = E::encode_errors(self.status(), self.errors());
+        let body = E::encode_response(self.status(), self.errors(), self.request_id());
         let has_body = !body.is_empty();
         let mut response = http::Response::new(body);
         *response.status_mut() = self.status_code();

@@ -184,6 +184,506 @@ fn rpc_v2_cbor_values_the_one_pass_cannot_keep_are_read_in_the_json_form() {
     assert_eq!(response.first().code(), None, "{response:?}");
 }
 
+mod rest_xml {
+    errspec::errors_from_spec!("specs/aws/rest-xml.toml");
+}
+
+mod query {
+    errspec::errors_from_spec!("specs/aws/query.toml");
+}
+
+mod ec2 {
+    errspec::errors_from_spec!("specs/aws/ec2.toml");
+}
+
+use ec2::AwsEc2Error;
+use query::AwsQueryError;
+use rest_xml::AwsRestXmlError;
+
+/// A body as a Smithy text block gives it: each line without the block's indentation, and a
+/// final newline.
+fn text_block(lines: &[&str]) -> Vec<u8> {
+    let mut body = lines.join("\n");
+    body.push('\n');
+    body.into_bytes()
+}
+
+#[test]
+fn invalid_greeting_error() {
+    // restXml
+    let body = text_block(&[
+        "<ErrorResponse>",
+        "   <Error>",
+        "      <Type>Sender</Type>",
+        "      <Code>InvalidGreeting</Code>",
+        "      <Message>Hi</Message>",
+        "      <AnotherSetting>setting</AnotherSetting>",
+        "   </Error>",
+        "   <RequestId>foo-id</RequestId>",
+        "</ErrorResponse>",
+    ]);
+    let response =
+        AwsRestXmlError::decode_parts(400, &headers(&[("Content-Type", "application/xml")]), &body);
+    match response.first() {
+        AwsRestXmlError::InvalidGreeting {
+            message,
+            fault,
+            top_level,
+            nested_foo,
+            header,
+            ..
+        } => {
+            assert_eq!(message, "Hi");
+            assert_eq!(fault.as_deref(), Some("Sender"));
+            assert_eq!((top_level, nested_foo, header), (&None, &None, &None));
+        }
+        other => panic!("InvalidGreetingError: {other:?}"),
+    }
+    assert_eq!(response.request_id(), Some("foo-id"));
+    // What a server sends back (`to_http`) holds the request id where the body holds it.
+    let (parts, written) = response.to_http().into_parts();
+    assert!(
+        String::from_utf8_lossy(&written).contains("<RequestId>foo-id</RequestId>"),
+        "{}",
+        String::from_utf8_lossy(&written)
+    );
+    assert_eq!(parts.headers["x-amz-request-id"], "foo-id");
+    let mut without_header = parts.headers.clone();
+    without_header.remove("x-amz-request-id");
+    assert_eq!(
+        AwsRestXmlError::decode_parts(parts.status.as_u16(), &without_header, &written)
+            .request_id(),
+        Some("foo-id")
+    );
+}
+
+#[test]
+fn complex_error() {
+    // restXml, a member in a header.
+    let body = text_block(&[
+        "<ErrorResponse>",
+        "   <Error>",
+        "      <Type>Sender</Type>",
+        "      <Code>ComplexError</Code>",
+        "      <Message>Hi</Message>",
+        "      <TopLevel>Top level</TopLevel>",
+        "      <Nested>",
+        "          <Foo>bar</Foo>",
+        "      </Nested>",
+        "   </Error>",
+        "   <RequestId>foo-id</RequestId>",
+        "</ErrorResponse>",
+    ]);
+    let response = AwsRestXmlError::decode_parts(
+        403,
+        &headers(&[("Content-Type", "application/xml"), ("X-Header", "Header")]),
+        &body,
+    );
+    match response.first() {
+        AwsRestXmlError::ComplexError {
+            header,
+            top_level,
+            nested_foo,
+            fault,
+            ..
+        } => {
+            assert_eq!(header.as_deref(), Some("Header"));
+            assert_eq!(top_level.as_deref(), Some("Top level"));
+            assert_eq!(nested_foo.as_deref(), Some("bar"));
+            assert_eq!(fault.as_deref(), Some("Sender"));
+        }
+        other => panic!("ComplexError: {other:?}"),
+    }
+    assert_eq!(response.request_id(), Some("foo-id"));
+}
+
+#[test]
+fn s3_operation_no_error_wrapping_response() {
+    // restXml with `noErrorWrapping`: the second shape.
+    let body = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n\t<Type>Sender</Type>\n\t<Code>NoSuchBucket</Code>\n</Error>";
+    let response =
+        AwsRestXmlError::decode_parts(400, &headers(&[("Content-Type", "application/xml")]), body);
+    match response.first() {
+        AwsRestXmlError::NoSuchBucket { fault, .. } => {
+            assert_eq!(fault.as_deref(), Some("Sender"));
+        }
+        other => panic!("S3OperationNoErrorWrappingResponse: {other:?}"),
+    }
+    assert_eq!(response.request_id(), None);
+    // S3's own errors carry their request id inside.
+    let body = b"<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>";
+    assert_eq!(
+        AwsRestXmlError::decode(404, body).request_id(),
+        Some("4442587FB7D0A2F9")
+    );
+}
+
+/// The headers of the awsQuery cases.
+const QUERY_HEADERS: &[(&str, &str)] = &[("Content-Type", "text/xml")];
+
+#[test]
+fn query_invalid_greeting_error() {
+    let body = text_block(&[
+        "<ErrorResponse>",
+        "   <Error>",
+        "      <Type>Sender</Type>",
+        "      <Code>InvalidGreeting</Code>",
+        "      <Message>Hi</Message>",
+        "   </Error>",
+        "   <RequestId>foo-id</RequestId>",
+        "</ErrorResponse>",
+    ]);
+    let response = AwsQueryError::decode_parts(400, &headers(QUERY_HEADERS), &body);
+    let error = response.first();
+    match error {
+        AwsQueryError::InvalidGreeting { message, fault, .. } => {
+            assert_eq!(message, "Hi");
+            // vendorParams: { code: "InvalidGreeting", type: "Sender" }
+            assert_eq!(fault.as_deref(), Some("Sender"));
+        }
+        other => panic!("QueryInvalidGreetingError: {other:?}"),
+    }
+    assert_eq!(error.code(), Some("InvalidGreeting"));
+    assert_eq!(response.request_id(), Some("foo-id"));
+    // Sent back with the request id in its place, without a header.
+    let (parts, written) = response.to_http().into_parts();
+    assert_eq!(
+        AwsQueryError::decode_parts(parts.status.as_u16(), &parts.headers, &written),
+        response
+    );
+}
+
+#[test]
+fn query_complex_error() {
+    let body = text_block(&[
+        "<ErrorResponse>",
+        "   <Error>",
+        "      <Type>Sender</Type>",
+        "      <Code>ComplexError</Code>",
+        "      <TopLevel>Top level</TopLevel>",
+        "      <Nested>",
+        "          <Foo>bar</Foo>",
+        "      </Nested>",
+        "   </Error>",
+        "   <RequestId>foo-id</RequestId>",
+        "</ErrorResponse>",
+    ]);
+    let response = AwsQueryError::decode_parts(400, &headers(QUERY_HEADERS), &body);
+    match response.first() {
+        AwsQueryError::ComplexError {
+            top_level,
+            nested_foo,
+            fault,
+            ..
+        } => {
+            assert_eq!(top_level.as_deref(), Some("Top level"));
+            assert_eq!(nested_foo.as_deref(), Some("bar"));
+            assert_eq!(fault.as_deref(), Some("Sender"));
+        }
+        other => panic!("QueryComplexError: {other:?}"),
+    }
+    assert_eq!(response.request_id(), Some("foo-id"));
+}
+
+#[test]
+fn query_customized_error() {
+    let body = text_block(&[
+        "<ErrorResponse>",
+        "   <Error>",
+        "      <Type>Sender</Type>",
+        "      <Code>Customized</Code>",
+        "      <Message>Hi</Message>",
+        "   </Error>",
+        "   <RequestId>foo-id</RequestId>",
+        "</ErrorResponse>",
+    ]);
+    let response = AwsQueryError::decode_parts(402, &headers(QUERY_HEADERS), &body);
+    let error = response.first();
+    match error {
+        AwsQueryError::CustomCodeError {
+            message,
+            fault,
+            status,
+            ..
+        } => {
+            assert_eq!(message, "Hi");
+            assert_eq!(fault.as_deref(), Some("Sender"));
+            assert_eq!(*status, 402);
+        }
+        other => panic!("QueryCustomizedError: {other:?}"),
+    }
+    // vendorParams: { code: "Customized", type: "Sender" }
+    assert_eq!(error.code(), Some("Customized"));
+    assert_eq!(response.request_id(), Some("foo-id"));
+}
+
+/// The headers of the ec2Query cases.
+const EC2_HEADERS: &[(&str, &str)] = &[("Content-Type", "text/xml;charset=UTF-8")];
+
+#[test]
+fn ec2_invalid_greeting_error() {
+    let body = text_block(&[
+        "<Response>",
+        "    <Errors>",
+        "        <Error>",
+        "            <Code>InvalidGreeting</Code>",
+        "            <Message>Hi</Message>",
+        "        </Error>",
+        "    </Errors>",
+        "    <RequestID>foo-id</RequestID>",
+        "</Response>",
+    ]);
+    let response = AwsEc2Error::decode_parts(400, &headers(EC2_HEADERS), &body);
+    let error = response.first();
+    match error {
+        AwsEc2Error::InvalidGreeting { message, .. } => assert_eq!(message, "Hi"),
+        other => panic!("Ec2InvalidGreetingError: {other:?}"),
+    }
+    // vendorParams: { code: "InvalidGreeting" }
+    assert_eq!(error.code(), Some("InvalidGreeting"));
+    assert_eq!(response.request_id(), Some("foo-id"));
+    let (parts, written) = response.to_http().into_parts();
+    assert_eq!(
+        AwsEc2Error::decode_parts(parts.status.as_u16(), &parts.headers, &written),
+        response
+    );
+}
+
+#[test]
+fn ec2_complex_error() {
+    let body = text_block(&[
+        "<Response>",
+        "    <Errors>",
+        "        <Error>",
+        "            <Code>ComplexError</Code>",
+        "            <Message>Hi</Message>",
+        "            <TopLevel>Top level</TopLevel>",
+        "            <Nested>",
+        "                <Foo>bar</Foo>",
+        "            </Nested>",
+        "        </Error>",
+        "    </Errors>",
+        "    <RequestID>foo-id</RequestID>",
+        "</Response>",
+    ]);
+    let response = AwsEc2Error::decode_parts(400, &headers(EC2_HEADERS), &body);
+    match response.first() {
+        AwsEc2Error::ComplexError {
+            top_level,
+            nested_foo,
+            ..
+        } => {
+            assert_eq!(top_level.as_deref(), Some("Top level"));
+            assert_eq!(nested_foo.as_deref(), Some("bar"));
+        }
+        other => panic!("Ec2ComplexError: {other:?}"),
+    }
+    assert_eq!(response.request_id(), Some("foo-id"));
+}
+
+mod json {
+    errspec::errors_from_spec!("specs/aws/json.toml");
+}
+
+use json::AwsJsonError;
+
+/// The error `status`, `headers` and `body` decode to.
+fn aws_json(status: u16, case_headers: &[(&str, &str)], body: &str) -> AwsJsonError {
+    let response = AwsJsonError::decode_parts(status, &headers(case_headers), body.as_bytes());
+    assert_eq!(response.errors().len(), 1, "{response:?}");
+    response.first().clone()
+}
+
+/// The member cases of one protocol: `InvalidGreeting`, `ComplexError` and the empty
+/// `ComplexError`, each with every member checked.
+fn aws_json_member_cases(content_type: &'static str, ids: [&str; 3], types: [&str; 2]) {
+    let headers = [("Content-Type", content_type)];
+    let body = format!(r#"{{"__type": "{}", "Message": "Hi"}}"#, types[0]);
+    match aws_json(400, &headers, &body) {
+        AwsJsonError::InvalidGreeting {
+            message,
+            top_level,
+            nested_foo,
+            ..
+        } => {
+            assert_eq!(message, "Hi", "{}", ids[0]);
+            assert_eq!((top_level, nested_foo), (None, None), "{}", ids[0]);
+        }
+        other => panic!("{}: {other:?}", ids[0]),
+    }
+    let body = format!(
+        r#"{{"__type": "{}", "TopLevel": "Top level", "Nested": {{"Foo": "bar"}}}}"#,
+        types[1]
+    );
+    match aws_json(400, &headers, &body) {
+        AwsJsonError::ComplexError {
+            top_level,
+            nested_foo,
+            ..
+        } => {
+            assert_eq!(top_level.as_deref(), Some("Top level"), "{}", ids[1]);
+            assert_eq!(nested_foo.as_deref(), Some("bar"), "{}", ids[1]);
+        }
+        other => panic!("{}: {other:?}", ids[1]),
+    }
+    let body = format!(r#"{{"__type": "{}"}}"#, types[1]);
+    match aws_json(400, &headers, &body) {
+        AwsJsonError::ComplexError {
+            top_level,
+            nested_foo,
+            ..
+        } => assert_eq!((top_level, nested_foo), (None, None), "{}", ids[2]),
+        other => panic!("{}: {other:?}", ids[2]),
+    }
+}
+
+/// A `FooError` case: its id (without the protocol's prefix), its headers and its body.
+type FooCase = (String, Vec<(&'static str, String)>, String);
+
+/// The `FooError` cases of one protocol, whose namespace is `namespace`: the code in a header,
+/// in `code`, in `__type`, with and without a namespace and a URI.
+fn aws_json_foo_error_cases(protocol: &str, content_type: &'static str, namespace: &str) {
+    let uri = ":http://internal.amazon.com/coral/com.amazon.coral.validate/";
+    let json = [("Content-Type", content_type)];
+    let cases: Vec<FooCase> = vec![
+        (
+            "FooErrorUsingXAmznErrorType".into(),
+            vec![("X-Amzn-Errortype", "FooError".into())],
+            String::new(),
+        ),
+        (
+            "FooErrorUsingXAmznErrorTypeWithUri".into(),
+            vec![("X-Amzn-Errortype", format!("FooError{uri}"))],
+            String::new(),
+        ),
+        (
+            "FooErrorUsingXAmznErrorTypeWithUriAndNamespace".into(),
+            vec![("X-Amzn-Errortype", format!("{namespace}#FooError{uri}"))],
+            String::new(),
+        ),
+        (
+            "FooErrorUsingCode".into(),
+            vec![],
+            r#"{"code": "FooError"}"#.into(),
+        ),
+        (
+            "FooErrorUsingCodeAndNamespace".into(),
+            vec![],
+            format!(r#"{{"code": "{namespace}#FooError"}}"#),
+        ),
+        (
+            "FooErrorUsingCodeUriAndNamespace".into(),
+            vec![],
+            format!(r#"{{"code": "{namespace}#FooError{uri}"}}"#),
+        ),
+        (
+            "FooErrorWithDunderType".into(),
+            vec![],
+            r#"{"__type": "FooError"}"#.into(),
+        ),
+        (
+            "FooErrorWithDunderTypeAndNamespace".into(),
+            vec![],
+            format!(r#"{{"__type": "{namespace}#FooError"}}"#),
+        ),
+        (
+            "FooErrorWithDunderTypeAndDifferentNamespace".into(),
+            vec![],
+            r#"{"__type": "aws.different.namespace#FooError"}"#.into(),
+        ),
+        (
+            "FooErrorWithDunderTypeUriAndNamespace".into(),
+            vec![],
+            format!(r#"{{"__type": "{namespace}#FooError{uri}"}}"#),
+        ),
+        // A `__type` nested in the error's members is not the error's.
+        (
+            "FooErrorWithNestedTypeProperty".into(),
+            vec![],
+            format!(
+                r#"{{"__type": "{namespace}#FooError", "ErrorDetails": [{{"__type": "com.amazon.internal#ErrorDetails", "reason": "Some reason"}}]}}"#
+            ),
+        ),
+    ];
+    for (id, case_headers, body) in &cases {
+        let mut all: Vec<(&str, &str)> = case_headers
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        // The body's cases are sent with the protocol's Content-Type.
+        if !body.is_empty() {
+            all.extend(json);
+        }
+        let error = aws_json(500, &all, body);
+        assert!(
+            matches!(error, AwsJsonError::FooError { .. }),
+            "{protocol}{id}: {error:?}"
+        );
+        assert_eq!(error.code(), Some("FooError"), "{protocol}{id}");
+    }
+}
+
+#[test]
+fn aws_json10_invalid_greeting_complex_and_empty_complex_errors() {
+    aws_json_member_cases(
+        "application/x-amz-json-1.0",
+        [
+            "AwsJson10InvalidGreetingError",
+            "AwsJson10ComplexError",
+            "AwsJson10EmptyComplexError",
+        ],
+        [
+            "aws.protocoltests.json10#InvalidGreeting",
+            "aws.protocoltests.json10#ComplexError",
+        ],
+    );
+}
+
+#[test]
+fn aws_json10_foo_error_cases() {
+    aws_json_foo_error_cases(
+        "AwsJson10",
+        "application/x-amz-json-1.0",
+        "aws.protocoltests.json10",
+    );
+}
+
+#[test]
+fn aws_json11_invalid_greeting_complex_and_empty_complex_errors() {
+    aws_json_member_cases(
+        "application/x-amz-json-1.1",
+        [
+            "AwsJson11InvalidGreetingError",
+            "AwsJson11ComplexError",
+            "AwsJson11EmptyComplexError",
+        ],
+        ["InvalidGreeting", "ComplexError"],
+    );
+}
+
+#[test]
+fn aws_json11_foo_error_cases() {
+    aws_json_foo_error_cases(
+        "AwsJson11",
+        "application/x-amz-json-1.1",
+        "aws.protocoltests.json",
+    );
+}
+
+#[test]
+fn query_compatible_aws_json10_no_custom_code_error() {
+    let error = aws_json(
+        400,
+        &[("Content-Type", "application/x-amz-json-1.0")],
+        r#"{"__type": "aws.protocoltests.json10#NoCustomCodeError", "message": "Hi"}"#,
+    );
+    match &error {
+        AwsJsonError::NoCustomCodeError { message, .. } => assert_eq!(message, "Hi"),
+        other => panic!("QueryCompatibleAwsJson10NoCustomCodeError: {other:?}"),
+    }
+    assert_eq!(error.code(), Some("NoCustomCodeError"));
+}
+
 mod promise {
     use errspec_tests::harness::Kept;
     use errspec_tests::rpc_v2_cbor::RpcV2CborError;

@@ -34,6 +34,8 @@ pub struct Encoding<'a> {
     pub envelope: &'a Envelope<'a>,
     /// How a status inside an error is written.
     pub status: StatusFormat,
+    /// The request id, written at the envelope's first `request_id` pointer.
+    pub request_id: Option<&'a str>,
 }
 
 /// One error as the encoder writes it; `F` is the number of extra fields.
@@ -54,12 +56,14 @@ pub struct Wire<'a, const F: usize> {
 }
 
 /// The body `spec`'s API sends for a response with status `status` holding the errors seen
-/// through `views`: what generated `encode_errors` and the interpreter write.
+/// through `views`, and `request_id` where the body holds one: what generated
+/// `encode_response` writes.
 #[must_use]
 pub fn encode_views<const F: usize, const P: usize>(
     spec: &Spec<'_>,
     status: u16,
     views: &[View<'_, F, P>],
+    request_id: Option<&str>,
 ) -> Vec<u8> {
     let wires: Vec<Wire<'_, F>> = views
         .iter()
@@ -75,6 +79,7 @@ pub fn encode_views<const F: usize, const P: usize>(
     let encoding = Encoding {
         envelope: &spec.envelope,
         status: spec.status_format,
+        request_id,
     };
     encode(&encoding, status, &wires)
 }
@@ -148,6 +153,9 @@ pub fn encode<'a, const F: usize>(
             }
         }
     }
+    if let (Some(id), Some(at)) = (encoding.request_id, envelope.request_id.first()) {
+        put(&mut root, at, Node::Text(id.into()));
+    }
     if let Some(ErrorIf { at, is: Some(mark) }) = envelope.error_if {
         // What marks the body as an error when it is sent with a success status.
         let mark = match mark {
@@ -220,6 +228,7 @@ mod tests {
         let encodings = [&NESTED, &cbor].map(|envelope| Encoding {
             envelope,
             status: StatusFormat::Number,
+            request_id: None,
         });
         let mut one = wire::<1>(Some("mvnoAccount"), "MVNO \"account\" not found", 404);
         one.fields[0] = Some("mvnoAccount");
@@ -251,6 +260,7 @@ mod tests {
         let encoding = Encoding {
             envelope: &NESTED,
             status: StatusFormat::Number,
+            request_id: None,
         };
         let mut one = wire::<1>(Some("mvnoAccount"), "MVNO \"account\" not found", 404);
         one.fields[0] = Some("mvnoAccount");
@@ -276,6 +286,7 @@ mod tests {
         let name = Encoding {
             envelope: &envelope,
             status: StatusFormat::Name,
+            request_id: None,
         };
         let body = encode(&name, 400, &[wire::<0>(Some("X"), "m", 400)]);
         assert_eq!(
@@ -302,6 +313,7 @@ mod tests {
         let encoding = Encoding {
             envelope: &POSITIONAL,
             status: StatusFormat::Number,
+            request_id: None,
         };
         let plain = wire::<0>(Some("ERROR_SQL"), "SQL error", 500);
         assert_eq!(
@@ -377,10 +389,12 @@ mod tests {
             batch: None,
             error_if: None,
             content_types: &[],
+            request_id: &[],
         };
         let encoding = Encoding {
             envelope: &envelope,
             status: StatusFormat::Number,
+            request_id: None,
         };
         let errors = [
             wire::<0>(Some("taken"), "has already been taken", 400),
@@ -398,6 +412,7 @@ mod tests {
         let single = Encoding {
             envelope: &POSITIONAL,
             status: StatusFormat::Number,
+            request_id: None,
         };
         assert_eq!(encode(&single, 404, &[empty]), b"");
         assert_eq!(encode::<0>(&single, 404, &[]), b"");
@@ -441,10 +456,12 @@ mod tests {
             batch: None,
             error_if: None,
             content_types: &[],
+            request_id: &[],
         };
         let encoding = Encoding {
             envelope: &envelope,
             status: StatusFormat::Number,
+            request_id: None,
         };
         let mut error = wire::<2>(Some("c"), "first", 400);
         error.fields = [Some("blocked"), Some("taken")];

@@ -1,9 +1,13 @@
-//! Whether a body sent with a success status is an error after all: the value at the
-//! envelope's [`ErrorIf`] location, read in one pass that stops as soon as it is found.
+//! Values a response holds once, at a pointer from the document's root: the mark of an error
+//! in a body sent with a success status ([`ErrorIf`]), the request id. Each is read in one pass
+//! that stops as soon as it is found.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 
 use serde::Deserialize as _;
 
@@ -14,84 +18,87 @@ use crate::engine::envelope::{ErrorIf, Mark};
 /// Whether the JSON document `body` holds the mark of an error. A body that is not JSON
 /// holds none.
 pub(crate) fn marks_error(error_if: &ErrorIf<'_>, body: &[u8]) -> bool {
-    let mut found = None;
-    let _ = Find {
-        error_if,
-        depth: 0,
-        found: &mut found,
-    }
-    .deserialize(&mut serde_json::Deserializer::from_slice(body));
-    found.unwrap_or(false)
+    value_at(error_if.at, body, |value| match (error_if.is, value) {
+        (None, Spanned::Null) => false,
+        (None, _) => true,
+        (Some(Mark::Bool(expected)), Spanned::Scalar(flag, ScalarKind::Bool)) => {
+            (flag == "true") == expected
+        }
+        (Some(Mark::Text(expected)), Spanned::Scalar(text, ScalarKind::Str)) => text == expected,
+        (Some(Mark::Integer(expected)), Spanned::Scalar(text, kind)) => {
+            kind != ScalarKind::Str && text.parse() == Ok(expected)
+        }
+        (Some(_), _) => false,
+    })
+    .unwrap_or(false)
 }
 
-/// What the walk stops with once the mark's location was read: the answer is in `found`.
+/// The text of the scalar at `at` in the JSON document `body` (a string unescaped, a number
+/// as sent), if there is one and it is not blank.
+pub(crate) fn text_at(at: &[&str], body: &[u8]) -> Option<String> {
+    value_at(at, body, |value| match value {
+        Spanned::Scalar(text, _) if !text.trim().is_empty() => Some(text.into_owned()),
+        _ => None,
+    })
+    .flatten()
+}
+
+/// What `take` makes of the value at `at` in the JSON document `body`, taken as the text it
+/// spans (so that no number, `1e400`, fails the read); `None` where the body has no value
+/// there. What follows the value is never read.
+fn value_at<T>(at: &[&str], body: &[u8], take: impl FnOnce(Spanned<'_>) -> T) -> Option<T> {
+    let mut found = None;
+    let _ = Find {
+        at,
+        depth: 0,
+        take: Taker {
+            take: Some(take),
+            found: &mut found,
+        },
+    }
+    .deserialize(&mut serde_json::Deserializer::from_slice(body));
+    found
+}
+
+/// What the walk stops with once the value was read: the answer is in `found`.
 #[derive(Debug)]
 struct Stop;
 
 impl fmt::Display for Stop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the mark was read")
+        f.write_str("the value was read")
     }
 }
 
-/// Walks from the root to the mark's location, then compares the value there.
-struct Find<'x, 'e> {
-    error_if: &'x ErrorIf<'e>,
+/// What to make of the value once found, and where to put it.
+struct Taker<'x, T, F> {
+    take: Option<F>,
+    found: &'x mut Option<T>,
+}
+
+/// Walks from the root to the location `at`, then takes the value there.
+struct Find<'x, T, F> {
+    at: &'x [&'x str],
     depth: usize,
-    found: &'x mut Option<bool>,
+    take: Taker<'x, T, F>,
 }
 
-impl Find<'_, '_> {
-    /// Notes what the value at the location says and stops the walk.
-    fn value<Er: de::Error>(self, value: Value<'_>) -> Result<(), Er> {
-        let marks = match (self.error_if.is, value) {
-            (None, Value::Null) => false,
-            (None, _) => true,
-            (Some(Mark::Bool(expected)), Value::Bool(flag)) => expected == flag,
-            (Some(Mark::Text(expected)), Value::Text(text)) => expected == text,
-            (Some(Mark::Integer(expected)), Value::Integer(number)) => expected == number,
-            (Some(_), _) => false,
-        };
-        *self.found = Some(marks);
-        Err(Er::custom(Stop))
-    }
-
-    fn at_location(&self) -> bool {
-        self.depth == self.error_if.at.len()
-    }
-}
-
-/// The value at the mark's location, as far as comparing goes.
-#[derive(Clone, Copy)]
-enum Value<'v> {
-    Null,
-    Bool(bool),
-    Text(&'v str),
-    Integer(i64),
-    Other,
-}
-
-impl<'de> DeserializeSeed<'de> for Find<'_, '_> {
+impl<'de, T, F: FnOnce(Spanned<'_>) -> T> DeserializeSeed<'de> for Find<'_, T, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        if !self.at_location() {
+        if self.depth < self.at.len() {
             return deserializer.deserialize_any(self);
         }
-        // The mark itself is taken as the text it spans, so that no number (`1e400`) fails
-        // the read and hides the error.
-        let value = match Spanned::deserialize(deserializer)? {
-            Spanned::Null => Value::Null,
-            Spanned::Container(_) => Value::Other,
-            Spanned::Scalar(flag, ScalarKind::Bool) => Value::Bool(flag == "true"),
-            Spanned::Scalar(text, ScalarKind::Str) => return self.value(Value::Text(&text)),
-            Spanned::Scalar(text, _) => text.parse().map_or(Value::Other, Value::Integer),
-        };
-        self.value(value)
+        let value = Spanned::deserialize(deserializer)?;
+        if let Some(take) = self.take.take {
+            *self.take.found = Some(take(value));
+        }
+        Err(D::Error::custom(Stop))
     }
 }
 
-impl<'de> Visitor<'de> for Find<'_, '_> {
+impl<'de, T, F: FnOnce(Spanned<'_>) -> T> Visitor<'de> for Find<'_, T, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -99,16 +106,12 @@ impl<'de> Visitor<'de> for Find<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        if self.at_location() {
-            return self.value(Value::Other);
-        }
-        let token = self.error_if.at[self.depth];
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        let token = self.at[self.depth];
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             if key == token {
                 return map.next_value_seed(Find {
-                    error_if: self.error_if,
                     depth: self.depth + 1,
-                    found: self.found,
+                    ..self
                 });
             }
             map.next_value::<IgnoredAny>()?;
@@ -117,18 +120,14 @@ impl<'de> Visitor<'de> for Find<'_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        if self.at_location() {
-            return self.value(Value::Other);
-        }
-        let token = self.error_if.at[self.depth];
+        let token = self.at[self.depth];
         let mut index = 0;
         loop {
             if is_index(token, index) {
                 return seq
                     .next_element_seed(Find {
-                        error_if: self.error_if,
                         depth: self.depth + 1,
-                        found: self.found,
+                        ..self
                     })
                     .map(|_| ());
             }
@@ -139,40 +138,8 @@ impl<'de> Visitor<'de> for Find<'_, '_> {
         }
     }
 
-    fn visit_str<Er: de::Error>(self, text: &str) -> Result<(), Er> {
-        self.scalar(Value::Text(text))
-    }
-
-    fn visit_bool<Er: de::Error>(self, flag: bool) -> Result<(), Er> {
-        self.scalar(Value::Bool(flag))
-    }
-
-    fn visit_i64<Er: de::Error>(self, number: i64) -> Result<(), Er> {
-        self.scalar(Value::Integer(number))
-    }
-
-    fn visit_u64<Er: de::Error>(self, number: u64) -> Result<(), Er> {
-        self.scalar(i64::try_from(number).map_or(Value::Other, Value::Integer))
-    }
-
-    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<(), Er> {
-        self.scalar(Value::Other)
-    }
-
-    fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
-        self.scalar(Value::Null)
-    }
-}
-
-impl Find<'_, '_> {
-    /// A scalar: the mark's value when at its location, else a dead end.
-    fn scalar<Er: de::Error>(self, value: Value<'_>) -> Result<(), Er> {
-        if self.at_location() {
-            self.value(value)
-        } else {
-            Ok(())
-        }
-    }
+    // A scalar before the location: a dead end.
+    skip_scalars!(());
 }
 
 #[cfg(test)]

@@ -268,6 +268,33 @@ pub(crate) fn is_marked(envelope: &Envelope<'_>, body: &[u8]) -> bool {
     }
 }
 
+/// The request id `body` holds at the first of `envelope`'s `request_id` pointers that has one.
+pub(crate) fn request_id(envelope: &Envelope<'_>, body: &[u8]) -> Option<String> {
+    if envelope.request_id.is_empty() {
+        return None;
+    }
+    let json_form;
+    let body = match envelope.format {
+        BodyFormat::Json => document(body),
+        BodyFormat::Xml => {
+            let body = document(body);
+            return envelope
+                .request_id
+                .iter()
+                .find_map(|at| xml::text_at(at, body));
+        }
+        BodyFormat::Cbor if cbor::holds_container(body) => {
+            json_form = cbor::json_form(body);
+            json_form.as_bytes()
+        }
+        BodyFormat::Cbor => return None,
+    };
+    envelope
+        .request_id
+        .iter()
+        .find_map(|at| mark::text_at(at, body))
+}
+
 /// The document a body holds: without a UTF-8 byte order mark and surrounding whitespace.
 fn document(body: &[u8]) -> &[u8] {
     body.strip_prefix(b"\xEF\xBB\xBF")
@@ -536,6 +563,57 @@ mod tests {
     }
 
     #[test]
+    fn the_request_id_is_read_from_the_root_in_every_format() {
+        let at: &[&[&str]] = &[&["missing"], &["meta", "request_id"]];
+        let json = Envelope {
+            request_id: at,
+            ..NESTED
+        };
+        let read = |envelope: &Envelope<'_>, body: &[u8]| super::request_id(envelope, body);
+        assert_eq!(
+            read(
+                &json,
+                br#"{"error": {}, "meta": {"request_id": "r\u0031"}}"#
+            )
+            .as_deref(),
+            Some("r1")
+        );
+        // A number is kept as sent; a blank, null or container value is none.
+        assert_eq!(
+            read(&json, br#"{"meta": {"request_id": 1e3}}"#).as_deref(),
+            Some("1e3")
+        );
+        for body in [
+            &br#"{"meta": {"request_id": " "}}"#[..],
+            br#"{"meta": {"request_id": null}}"#,
+            br#"{"meta": {"request_id": {"id": 1}}}"#,
+            b"<html>",
+        ] {
+            assert_eq!(read(&json, body), None, "{body:?}");
+        }
+        assert_eq!(read(&NESTED, br#"{"meta": {"request_id": "r"}}"#), None);
+        let cbor = Envelope {
+            format: BodyFormat::Cbor,
+            ..json
+        };
+        // {"meta": {"request_id": "r2"}}
+        let body = b"\xa1\x64meta\xa1\x6arequest_id\x62r2";
+        assert_eq!(read(&cbor, body).as_deref(), Some("r2"));
+        let xml = Envelope {
+            format: BodyFormat::Xml,
+            request_id: &[&["ErrorResponse", "RequestId"]],
+            ..NESTED
+        };
+        let body = b"<ErrorResponse><Error><RequestId>inner</RequestId></Error><RequestId> a&amp;b </RequestId></ErrorResponse>";
+        assert_eq!(read(&xml, body).as_deref(), Some("a&b"));
+        assert_eq!(read(&xml, b"<Other><RequestId>x</RequestId></Other>"), None);
+        assert_eq!(
+            read(&xml, b"<ErrorResponse><RequestId/></ErrorResponse>"),
+            None
+        );
+    }
+
+    #[test]
     fn the_quick_walk_reads_what_the_exact_walk_reads() {
         let cases: [(&Envelope<'_>, &str); 6] = [
             (
@@ -602,6 +680,7 @@ mod tests {
         batch: None,
         error_if: None,
         content_types: &[],
+        request_id: &[],
     };
 
     #[test]
@@ -784,6 +863,7 @@ mod tests {
             batch: None,
             error_if: None,
             content_types: &[],
+            request_id: &[],
         };
         let read_one = |body: &str| {
             let errors = read::<0>(&RANKED, body.as_bytes());
@@ -851,6 +931,7 @@ mod tests {
             batch: None,
             error_if: None,
             content_types: &[],
+            request_id: &[],
         };
         let body =
             br#"{"errorMessages": ["first", "second"], "detail": {"text": "t\u00e9xt", "n": 1}}"#;
@@ -901,6 +982,7 @@ mod tests {
             batch: None,
             error_if: None,
             content_types: &[],
+            request_id: &[],
         };
         let body = b"<?xml version=\"1.0\"?>\n<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID 'i-1a2b3c4d' does not exist</Message></Error><Error><Code>AuthFailure</Code></Error><Other><Code>x</Code></Other></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>";
         let errors = read::<0>(&EC2, body);

@@ -69,6 +69,73 @@ pub(super) fn walk_xml<S: Shape, const F: usize>(
     }
 }
 
+/// The text of the element at `at` (element names from the root element's), all the text
+/// inside it, trimmed, as a part's: the request id of awsQuery's `<ErrorResponse>`. `None`
+/// where there is no such element or its text is blank.
+pub(super) fn text_at(at: &[&str], body: &[u8]) -> Option<String> {
+    if at.is_empty() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(body);
+    let mut reader = Reader::from_str(&text);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_dangling_amp = true;
+    // How many elements are open, and how many of them, from the root, are `at`'s.
+    let mut depth = 0usize;
+    let mut matched = 0usize;
+    let mut collected: Option<String> = None;
+    loop {
+        let event = match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(event) => event,
+        };
+        match event {
+            Event::Start(start) => {
+                if depth == matched
+                    && collected.is_none()
+                    && at.get(matched).copied() == Some(start.local_name().into_inner())
+                {
+                    matched += 1;
+                    if matched == at.len() {
+                        collected = Some(String::new());
+                    }
+                }
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return None;
+                }
+            }
+            Event::End(_) => {
+                if depth == matched {
+                    if let Some(text) = collected.take() {
+                        let text = trimmed(text);
+                        return (!text.is_empty()).then_some(text);
+                    }
+                    matched = matched.saturating_sub(1);
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Text(text) => {
+                if let Some(collected) = &mut collected {
+                    collected.push_str(&text.xml10_content());
+                }
+            }
+            Event::CData(data) => {
+                if let Some(collected) = &mut collected {
+                    collected.push_str(&data.xml10_content());
+                }
+            }
+            Event::GeneralRef(reference) => {
+                if let Some(collected) = &mut collected {
+                    collected.push_str(&resolve(&reference));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The text an entity or character reference stands for: the character, one of XML's five
 /// entities, or the reference as written.
 fn resolve(reference: &BytesRef<'_>) -> String {
