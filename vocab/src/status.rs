@@ -97,6 +97,9 @@ pub fn status_name(status: u16) -> Option<String> {
 pub fn status_from_name(name: &str) -> Option<u16> {
     STATUSES
         .iter()
+        // Upper snake case drops only apostrophes (one at most, `I'm a teapot`): a phrase of
+        // another length is no match, and most are passed over without being spelled out.
+        .filter(|(_, reason)| matches!(reason.len().checked_sub(name.len()), Some(0 | 1)))
         .find(|(_, reason)| upper_snake(reason).eq(name.chars()))
         .map(|(status, _)| *status)
 }

@@ -11,6 +11,7 @@ pub fn canonical_reason(status: u16) -> Option<&'static str> {
 /// The message as received, else (when it is missing or blank) `description`, else the
 /// status's reason phrase: a message is never empty.
 #[must_use]
+#[inline]
 pub fn message_or(message: Option<Cow<'_, str>>, description: &str, status: u16) -> String {
     match message.filter(|message| !message.trim().is_empty()) {
         Some(message) => message.into_owned(),

@@ -177,6 +177,8 @@ fn walk_body<S: Shape, const F: usize>(
 }
 
 /// Walks a CBOR body: once, quickly, as it is; in its JSON form if that walk cannot finish.
+/// Never inlined: the JSON walk of the specs that read no CBOR stays as it was compiled.
+#[inline(never)]
 fn walk_cbor<S: Shape, const F: usize>(
     shape: S,
     codes: &CodeTable<'_>,
@@ -201,6 +203,7 @@ fn walk_cbor<S: Shape, const F: usize>(
 }
 
 /// Walks a JSON document (without a byte order mark or surrounding whitespace).
+#[inline]
 fn walk_json<S: Shape, const F: usize>(
     shape: S,
     codes: &CodeTable<'_>,
