@@ -8,10 +8,12 @@
 #
 #   bash benches/build-time.sh            # 5,000 codes: debug and release, ratios
 #   SIZES="5000 20000" bash benches/build-time.sh   # also 20,000 codes (takes long)
+#   PROFILES=debug RUNS=1 bash benches/build-time.sh   # the debug builds only, once each
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${SIZES:-5000}
 runs=${RUNS:-3}
+profiles=${PROFILES:-debug release}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2086
@@ -49,7 +51,7 @@ report() {
 }
 
 for size in $sizes; do
-  for profile in debug release; do
+  for profile in $profiles; do
     flag=""
     [ "$profile" = release ] && flag="--release"
     # shellcheck disable=SC2086

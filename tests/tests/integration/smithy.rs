@@ -1,8 +1,13 @@
 //! The error cases of the Smithy protocol tests (smithy-lang/smithy, the `@httpResponseTests`
 //! of error shapes in `smithy-aws-protocol-tests/model/*` and
-//! `smithy-protocol-tests/model/rpcv2Cbor`), one test per case id, each decoded by the spec of
-//! its protocol in `tests/specs/aws/` and checked for its variant and every member. restJson1's
-//! are in `aws_json`.
+//! `smithy-protocol-tests/model/rpcv2Cbor`), each decoded by the spec of its protocol in
+//! `tests/specs/aws/` and checked for its variant and every member: one test per case id, or
+//! per group of cases that differ only by where the code is sent (the `FooError` cases, each
+//! id in its assertion's message). restJson1's are in `aws_json`.
+//!
+//! A query-compatible service's `x-amzn-query-error: Customized;Sender` is kept whole as a
+//! field: `code()` is the code that chose the variant (`CustomCodeError`), not the awsQuery
+//! code the header names.
 
 use base64::Engine as _;
 use errspec::http::{HeaderMap, HeaderName, HeaderValue};
@@ -682,6 +687,73 @@ fn query_compatible_aws_json10_no_custom_code_error() {
         other => panic!("QueryCompatibleAwsJson10NoCustomCodeError: {other:?}"),
     }
     assert_eq!(error.code(), Some("NoCustomCodeError"));
+}
+
+#[test]
+fn query_compatible_aws_json10_custom_code_error() {
+    let error = aws_json(
+        400,
+        &[
+            ("Content-Type", "application/x-amz-json-1.0"),
+            ("x-amzn-query-error", "Customized;Sender"),
+        ],
+        r#"{"__type": "aws.protocoltests.json10#CustomCodeError", "message": "Hi"}"#,
+    );
+    match &error {
+        AwsJsonError::CustomCodeError {
+            message,
+            query_error,
+            ..
+        } => {
+            assert_eq!(message, "Hi");
+            // vendorParams: { code: "Customized", type: "Sender" }, as the header sent them.
+            assert_eq!(query_error.as_deref(), Some("Customized;Sender"));
+        }
+        other => panic!("QueryCompatibleAwsJson10CustomCodeError: {other:?}"),
+    }
+    assert_eq!(error.code(), Some("CustomCodeError"));
+}
+
+#[test]
+fn query_compatible_rpc_v2_cbor_no_custom_code_error() {
+    let (error, _) = rpc_v2_cbor(
+        400,
+        "uQACZl9fdHlwZXgtYXdzLnByb3RvY29sdGVzdHMucnBjdjJjYm9yI05vQ3VzdG9tQ29kZUVycm9yZ21lc3NhZ2ViSGk=",
+    );
+    match &error {
+        RpcV2CborError::NoCustomCodeError {
+            message,
+            query_error,
+            ..
+        } => {
+            assert_eq!(message, "Hi");
+            assert_eq!(query_error, &None);
+        }
+        other => panic!("QueryCompatibleRpcV2CborNoCustomCodeError: {other:?}"),
+    }
+    assert_eq!(error.code(), Some("NoCustomCodeError"));
+}
+
+#[test]
+fn query_compatible_rpc_v2_cbor_custom_code_error() {
+    let mut case_headers = CBOR_HEADERS.to_vec();
+    case_headers.push(("x-amzn-query-error", "Customized;Sender"));
+    let response = RpcV2CborError::decode_parts(
+        400,
+        &headers(&case_headers),
+        &base64("uQACZl9fdHlwZXgrYXdzLnByb3RvY29sdGVzdHMucnBjdjJjYm9yI0N1c3RvbUNvZGVFcnJvcmdtZXNzYWdlYkhp"),
+    );
+    match response.first() {
+        RpcV2CborError::CustomCodeError {
+            message,
+            query_error,
+            ..
+        } => {
+            assert_eq!(message, "Hi");
+            assert_eq!(query_error.as_deref(), Some("Customized;Sender"));
+        }
+        other => panic!("QueryCompatibleRpcV2CborCustomCodeError: {other:?}"),
+    }
 }
 
 mod promise {
