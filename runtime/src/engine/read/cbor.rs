@@ -351,7 +351,7 @@ impl<'de> MapAccess<'de> for Contents<'_, 'de> {
 /// short or malformed, or nested deeper than the walk reads, gives the JSON of what came
 /// before, cut at the same place.
 pub(crate) fn json_form(body: &[u8]) -> String {
-    let mut out = String::with_capacity(body.len() + body.len() / 2);
+    let mut out = String::with_capacity(body.len());
     let mut items = Items::new(body);
     // The open containers: whether each is a map, and how many items it still holds
     // (`None`: up to a break), and how many it held so far.
