@@ -327,6 +327,24 @@ mod tests {
     }
 
     #[test]
+    fn a_request_id_in_the_body_is_a_plain_pointer() {
+        let source = "[api]\nname = \"Acme\"\n\n[envelope]\ncode = \"/code\"\nrequest_id = [\"/meta/id\", \"/details/[@type=Req]/id\"]\n\n[[error]]\ncode = \"a\"\n";
+        let rendered = messages(source).join("\n");
+        assert!(
+            rendered.contains("the `request_id` pointer `/details/[@type=Req]/id` has a selector"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("acme.toml:6:14"), "{rendered}");
+        let plain = source.replace(", \"/details/[@type=Req]/id\"", "");
+        let checked = check_spec(&plain);
+        let spec = checked.valid().expect("a valid spec");
+        assert_eq!(
+            spec.envelope.request_id.as_deref(),
+            Some(&["/meta/id".to_owned()][..])
+        );
+    }
+
+    #[test]
     fn the_bundled_specs_have_no_mistakes() {
         for spec in BUNDLED {
             let checked = check_spec(spec.source);

@@ -233,6 +233,24 @@ impl Checker<'_> {
         Some(pointer)
     }
 
+    // Locations tried in order (the request id): plain pointers each, as `pointer` wants one.
+    fn locations(&mut self, table: &DeTable<'_>, key: &str, what: &str) -> Option<Vec<String>> {
+        let pointers = self.pointers(table, key, what)?;
+        let selected = pointers.iter().find(|pointer| {
+            pointer_tokens(pointer)
+                .iter()
+                .any(|token| selector(token).is_some())
+        });
+        if let (Some(pointer), Some((value, _))) = (selected, entry(table, key)) {
+            self.reader.push(
+                Diagnostic::new(value.span(), format!("{what} `{pointer}` has a selector"))
+                    .help("a selector (`[key=value]`) chooses an array element for `code`, `message`, `status` and `fields`; a location such as this one is a plain JSON pointer"),
+            );
+            return None;
+        }
+        Some(pointers)
+    }
+
     // `[envelope]` is required: one table, or an array of them (`[[envelope]]`), one per shape
     // the API's error bodies take, tried in order. Every shape declares the fields of all.
     pub(super) fn check_envelopes<'t, 'i>(
@@ -347,7 +365,7 @@ impl Checker<'_> {
         let status = self.pointers(table, "status", "the `status` pointer");
         let status_format = self.check_status_format(table);
         let retry_after = self.pointers(table, "retry_after", "the `retry_after` pointer");
-        let request_id = self.pointers(table, "request_id", "the `request_id` pointer");
+        let request_id = self.locations(table, "request_id", "the `request_id` pointer");
         let mut fields = self.check_fields(table);
         let inner = self.check_inner(table, &mut fields);
         let multiple = self

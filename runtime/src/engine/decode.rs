@@ -160,8 +160,8 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
 }
 
 /// The request id the body holds where a shape says (`request_id`): where the shape that read
-/// the errors (`read_by`, as [`read_shapes`] counts) says; where the body has none, where the
-/// first shape of the response's `Content-Type` that holds one says. Out of line: the
+/// the errors (`read_by`, as [`read_shapes`] counts) says, and nowhere else; for a body of no
+/// error, where the first shape of the response's `Content-Type` that holds one says. Out of line: the
 /// decoding of the specs that read none stays as compiled before.
 #[inline(never)]
 fn body_request_id<S: Shape>(

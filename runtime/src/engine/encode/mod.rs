@@ -166,7 +166,8 @@ pub fn encode<'a, const F: usize>(
         put(&mut root, at, mark);
     }
     let mut out = Vec::new();
-    if matches!(root, Node::Absent) {
+    // An envelope with nothing to write is an empty map (JSON, CBOR), or no document (XML).
+    if matches!(root, Node::Absent) && envelope.format != BodyFormat::Xml {
         root = Node::Object(Vec::new());
     }
     write_in(envelope.format, &root, &mut out);

@@ -17,8 +17,9 @@ use base64::Engine as _;
 use ciborium_ll::{simple, tag, Decoder, Header};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// How deep arrays and maps may nest: serde_json's own limit, which the JSON walk of the
-/// same body would meet.
+/// How deep the walk reads into arrays and maps (serde_json stops at about the same depth),
+/// and how many indefinite-length ones a skip may hold open. Definite-length values the walk
+/// skips nest to any depth, as JSON values serde_json skips do.
 const MAX_DEPTH: usize = 128;
 
 /// Whether `body` starts with an item that can hold an error (an array, a map, or a tag
@@ -110,56 +111,57 @@ impl<'de> Items<'de> {
 
     /// Skips one item whole, containers and all, without recursion.
     fn skip(&mut self) -> Result<(), Stop> {
-        // What each open container still holds: a count of items, or `None` up to a break.
-        let mut open: Vec<Option<usize>> = Vec::new();
-        loop {
+        self.skip_items(1, false)
+    }
+
+    /// Skips `owed` items, and with `to_break` the rest of an indefinite container up to its
+    /// break. Definite lengths nest in one count (to any depth, as serde_json skips JSON);
+    /// only indefinite containers are remembered, at most [`MAX_DEPTH`] of them open.
+    fn skip_items(&mut self, owed: usize, to_break: bool) -> Result<(), Stop> {
+        // The items the definite containers opened at the innermost level still hold, and
+        // that count for each enclosing level while an indefinite container is open.
+        let mut owed = owed;
+        let mut levels: Vec<usize> = Vec::new();
+        if to_break {
+            levels.push(0);
+        }
+        while owed > 0 || !levels.is_empty() {
             let header = self.header()?;
-            let opened = match header {
-                Header::Break => match open.pop() {
-                    Some(None) => None,
-                    _ => return Err(Stop("a break outside an indefinite container".to_owned())),
-                },
-                Header::Tag(_) => continue,
+            if let Header::Tag(_) = header {
+                continue;
+            }
+            if let Header::Break = header {
+                if owed > 0 {
+                    return Err(Stop("a break inside a definite container".to_owned()));
+                }
+                owed = levels
+                    .pop()
+                    .ok_or_else(|| Stop("a break outside an indefinite container".to_owned()))?;
+                continue;
+            }
+            // Owed items come first; with none owed, this is an element of the innermost
+            // indefinite container.
+            owed = owed.saturating_sub(1);
+            match header {
                 Header::Bytes(len) => {
                     self.string(len, false)?;
-                    None
                 }
                 Header::Text(len) => {
                     self.string(len, true)?;
-                    None
                 }
-                Header::Array(len) => Some(len),
-                Header::Map(len) => Some(len.map(|pairs| pairs.saturating_mul(2))),
-                Header::Positive(_)
-                | Header::Negative(_)
-                | Header::Float(_)
-                | Header::Simple(_) => None,
-            };
-            match opened {
-                Some(Some(0)) | None => {}
-                Some(left) => {
-                    if open.len() >= MAX_DEPTH {
+                Header::Array(Some(len)) => owed = owed.saturating_add(len),
+                Header::Map(Some(pairs)) => owed = owed.saturating_add(pairs.saturating_mul(2)),
+                Header::Array(None) | Header::Map(None) => {
+                    if levels.len() >= MAX_DEPTH {
                         return Err(Stop("nested too deep".to_owned()));
                     }
-                    open.push(left);
-                    continue;
+                    levels.push(owed);
+                    owed = 0;
                 }
-            }
-            // One item ended: count it in the containers that hold it.
-            loop {
-                match open.last_mut() {
-                    None => return Ok(()),
-                    Some(Some(left)) => {
-                        *left -= 1;
-                        if *left > 0 {
-                            break;
-                        }
-                        open.pop();
-                    }
-                    Some(None) => break,
-                }
+                _ => {}
             }
         }
+        Ok(())
     }
 
     /// Runs `read` one container deeper.
@@ -347,9 +349,9 @@ impl<'de> MapAccess<'de> for Contents<'_, 'de> {
 /// size as numbers, floats as JSON writes them (`null` if not finite), byte strings as
 /// base64url strings without padding, tags left out (a bignum is its number), `undefined`
 /// and other simple values `null`, a map key that is not text the text of its value.
-/// Text that is not UTF-8 is what the server meant (each bad byte a U+FFFD). A body cut
-/// short or malformed, or nested deeper than the walk reads, gives the JSON of what came
-/// before, cut at the same place.
+/// Text that is not UTF-8 is what the server meant (each bad byte a U+FFFD). A container
+/// nested deeper than the walk reads is `null`. A body cut short or malformed gives the JSON
+/// of what came before, cut at the same place.
 pub(crate) fn json_form(body: &[u8]) -> String {
     let mut out = String::with_capacity(body.len());
     let mut items = Items::new(body);
@@ -411,7 +413,12 @@ pub(crate) fn json_form(body: &[u8]) -> String {
                 }
                 out.push_str("\"\"");
             } else if open.len() >= MAX_DEPTH {
-                break;
+                // Too deep for the walk: its place is kept and its content skipped, so that
+                // what follows it is still read.
+                if items.skip_contents(container).is_err() {
+                    break;
+                }
+                out.push_str("null");
             } else {
                 out.push(if container.map { '{' } else { '[' });
                 if container.left != Some(0) {
@@ -464,11 +471,7 @@ struct Open {
 impl Items<'_> {
     /// Skips the contents of a container whose header was read.
     fn skip_contents(&mut self, container: Open) -> Result<(), Stop> {
-        let mut contents = Contents {
-            items: self,
-            left: container.left,
-        };
-        contents.finish()
+        self.skip_items(container.left.unwrap_or(0), container.left.is_none())
     }
 }
 
@@ -668,14 +671,38 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_cut_and_never_recursed() {
-        let mut body = vec![0x81; 100_000];
-        body.push(0x00);
-        let form = json_form(&body);
-        assert_eq!(form.len(), super::MAX_DEPTH);
+    fn deep_nesting_is_skipped_without_recursion_and_what_follows_is_read() {
+        // {1: 0, "x": [[[... 100,000 deep ...]]], "e": "A"}: the integer key sends the body
+        // to its JSON form, which keeps the deep value's place as `null`.
+        let mut body = vec![0xa3, 0x01, 0x00, 0x61, b'x'];
+        body.extend(vec![0x81; 100_000]);
+        body.extend_from_slice(&[0x00, 0x61, b'e', 0x61, b'A']);
+        let depth = super::MAX_DEPTH - 1;
+        let expected = format!(
+            r#"{{"1":0,"x":{}null{},"e":"A"}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        assert_eq!(json_form(&body), expected);
+        // Skipped whole in one count of the items owed, whatever the depth.
         let mut items = Items::new(&body);
-        assert!(items.skip().is_err());
-        assert!(serde::de::IgnoredAny::deserialize(&mut Items::new(&body)).is_err());
+        items.skip().unwrap();
+        assert_eq!(items.at, body.len());
+        assert!(serde::de::IgnoredAny::deserialize(&mut Items::new(&body)).is_ok());
+        // Indefinite containers are remembered: past the limit, the skip stops.
+        let mut deep = vec![0x9f; 100_000];
+        deep.extend(vec![0xff; 100_000]);
+        assert!(Items::new(&deep).skip().is_err());
+        // [_ [1, 2], 3, [_ ], {"a": [_ 4]}] skipped to its end.
+        let mixed = [
+            0x9f, 0x82, 0x01, 0x02, 0x03, 0x9f, 0xff, 0xa1, 0x61, b'a', 0x9f, 0x04, 0xff, 0xff,
+            0x07,
+        ];
+        let mut items = Items::new(&mixed);
+        items.skip().unwrap();
+        assert_eq!(items.at, mixed.len() - 1);
+        // A break inside a definite container is malformed.
+        assert!(Items::new(&[0x82, 0x01, 0xff]).skip().is_err());
     }
 
     #[test]

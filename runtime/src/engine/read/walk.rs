@@ -755,6 +755,11 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
     }
 
     fn visit_f64<Er: serde::de::Error>(self, number: f64) -> Result<(), Er> {
+        // A CBOR NaN or infinity is `null` in the JSON form, and so here.
+        if self.error.context.reading_cbor && !number.is_finite() {
+            self.null();
+            return Ok(());
+        }
         if self.keeps_text() {
             // A CBOR float has no text as sent: it is kept as its JSON form writes it.
             if !self.error.context.reading_cbor {
