@@ -382,7 +382,8 @@ pub(crate) fn json_form(body: &[u8]) -> String {
                         break;
                     };
                     separate(&open, &mut out);
-                    big_number(&magnitude, number == tag::BIGNEG, &mut out, key_now(&open));
+                    let text = big_number(&magnitude, number == tag::BIGNEG);
+                    push_scalar(&mut out, &text, key_now(&open));
                     if !counted(&mut open, &mut out) {
                         break;
                     }
@@ -447,11 +448,7 @@ pub(crate) fn json_form(body: &[u8]) -> String {
                 },
                 _ => break,
             };
-            if key && !scalar.starts_with('"') {
-                out.push_str(&quoted(&scalar));
-            } else {
-                out.push_str(&scalar);
-            }
+            push_scalar(&mut out, &scalar, key);
         }
         if !counted(&mut open, &mut out) {
             break;
@@ -539,9 +536,18 @@ fn bignum(magnitude: &[u8]) -> Option<u128> {
     })
 }
 
-/// A bignum's number: decimal up to 128 bits, a base64url string of its magnitude beyond.
-fn big_number(magnitude: &[u8], negative: bool, out: &mut String, key: bool) {
-    let text = if let Some(value) = bignum(magnitude) {
+/// Writes a scalar's JSON text, as a map key the text of its value: JSON keys are strings.
+fn push_scalar(out: &mut String, text: &str, key: bool) {
+    if key && !text.starts_with('"') {
+        out.push_str(&quoted(text));
+    } else {
+        out.push_str(text);
+    }
+}
+
+/// A bignum's JSON text: its number up to 128 bits, a base64url string of its magnitude beyond.
+fn big_number(magnitude: &[u8], negative: bool) -> String {
+    if let Some(value) = bignum(magnitude) {
         if negative {
             // -1 - value: one more than the largest u128 is written out.
             value.checked_add(1).map_or_else(
@@ -553,11 +559,6 @@ fn big_number(magnitude: &[u8], negative: bool, out: &mut String, key: bool) {
         }
     } else {
         quoted(&base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(magnitude))
-    };
-    if key && !text.starts_with('"') {
-        out.push_str(&quoted(&text));
-    } else {
-        out.push_str(&text);
     }
 }
 
