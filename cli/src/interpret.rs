@@ -7,8 +7,8 @@
 use std::time::Duration;
 
 use errspec::__private::{
-    self as rt, Batch, Chosen, CodeTable, Entry, Envelope, ErrorIf, Headers, Mark, Part, Parts,
-    View, MAX_PARTS,
+    self as rt, Batch, Chosen, CodeTable, Entry, Envelope, ErrorIf, Group, Headers, Mark, Part,
+    Parts, View, MAX_PARTS,
 };
 use errspec_codegen::model::{ErrorEntry, MarkValue};
 use errspec_codegen::runtime_tables::{
@@ -291,6 +291,7 @@ struct ShapeStrs<'t> {
     error_if_at: Vec<&'t str>,
     content_types: Vec<&'t str>,
     request_id: Vec<Vec<&'t str>>,
+    no_error: Vec<Vec<&'t str>>,
 }
 
 fn shape_strs(shape: &TableEnvelope) -> ShapeStrs<'_> {
@@ -304,6 +305,11 @@ fn shape_strs(shape: &TableEnvelope) -> ShapeStrs<'_> {
             .unwrap_or_default(),
         content_types: strs(&shape.content_types),
         request_id: shape.request_id.iter().map(|path| strs(path)).collect(),
+        no_error: shape
+            .groups
+            .iter()
+            .map(|group| strs(&group.no_error))
+            .collect(),
     }
 }
 
@@ -311,12 +317,25 @@ fn shape_strs(shape: &TableEnvelope) -> ShapeStrs<'_> {
 struct ShapeSlices<'s> {
     parts: Vec<Part<'s>>,
     request_id: Vec<&'s [&'s str]>,
+    groups: Vec<Group<'s>>,
 }
 
-fn shape_slices<'s>(shape: &TableEnvelope, strs: &'s ShapeStrs<'_>) -> ShapeSlices<'s> {
+fn shape_slices<'s>(shape: &'s TableEnvelope, strs: &'s ShapeStrs<'_>) -> ShapeSlices<'s> {
     ShapeSlices {
         parts: shape_parts(shape, strs),
         request_id: strs.request_id.iter().map(Vec::as_slice).collect(),
+        groups: shape
+            .groups
+            .iter()
+            .zip(&strs.no_error)
+            .map(|(group, no_error)| Group {
+                no_error,
+                replaces: group.replaces,
+                recursive: group.recursive,
+                missing: &group.missing,
+                unknown: &group.unknown,
+            })
+            .collect(),
     }
 }
 
@@ -361,6 +380,7 @@ fn runtime_envelope<'s>(
         error_if,
         content_types: _,
         request_id: _,
+        groups: _,
     } = shape;
     Envelope {
         format: *format,
@@ -387,6 +407,7 @@ fn runtime_envelope<'s>(
         }),
         content_types: &strs.content_types,
         request_id: &slices.request_id,
+        groups: &slices.groups,
     }
 }
 

@@ -149,6 +149,22 @@ pub struct Inner {
     /// The field (an index into [`Envelope::fields`]) that keeps the key each error was sent
     /// under, for errors sent as an object's members.
     pub key: Option<usize>,
+    /// The field (an index into [`Envelope::fields`]) that keeps each error's position in the
+    /// group's array.
+    pub index: Option<usize>,
+    /// Codes that say no error is there (DynamoDB's `None`): an element with one yields none.
+    pub no_error: Vec<String>,
+    /// Whether the errors found here take the place of the error holding them.
+    pub replaces: bool,
+    /// Whether each error here holds errors of this group again, at `at` (Graph's
+    /// `innerError` chain).
+    pub recursive: bool,
+    /// For errors here without a code: `[envelope.inner.fallback.missing]`, then the keys of
+    /// `[envelope.inner.fallback]` it does not set; the spec's come after.
+    pub fallback_missing: Fallbacks,
+    /// For errors here with an undocumented code: `[envelope.inner.fallback.unknown]`, then
+    /// `[envelope.inner.fallback]`'s.
+    pub fallback_unknown: Fallbacks,
 }
 
 /// Where one part of an error sits: one pointer, or several tried in order, the first present

@@ -104,6 +104,23 @@ pub struct TableEnvelope {
     pub content_types: Vec<String>,
     /// Where the body holds the request id, from the root: each pointer's tokens.
     pub request_id: Vec<Vec<String>>,
+    /// What each group of nested errors decides, in the order of `[[envelope.inner]]`.
+    pub groups: Vec<TableGroup>,
+}
+
+/// What a group of nested errors decides: `errspec::__private::Group`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableGroup {
+    /// Codes that say no error is there.
+    pub no_error: Vec<String>,
+    /// Whether the errors found take the place of the error holding them.
+    pub replaces: bool,
+    /// Whether each error holds more of them at the same place.
+    pub recursive: bool,
+    /// The entry for an error without a code, by status, before the spec's.
+    pub missing: Vec<(FallbackKey, u16)>,
+    /// The entry for an error with an undocumented code, by status, before the spec's.
+    pub unknown: Vec<(FallbackKey, u16)>,
 }
 
 /// Per-item results: `errspec::__private::Batch`.
@@ -167,6 +184,14 @@ pub struct CodeTable {
     pub slots: Vec<(String, u16)>,
 }
 
+/// Fallbacks as the tables hold them.
+fn by_status(fallbacks: &[(FallbackKey, usize)]) -> Vec<(FallbackKey, u16)> {
+    fallbacks
+        .iter()
+        .map(|(key, index)| (*key, index_u16(*index)))
+        .collect()
+}
+
 /// An entry index as the tables hold it. The checker keeps specs within `u16` indexes.
 fn index_u16(index: usize) -> u16 {
     u16::try_from(index).unwrap_or(u16::MAX)
@@ -183,12 +208,6 @@ impl Tables {
                 next[pair[0]] = Some(index_u16(pair[1]));
             }
         }
-        let by_status = |fallbacks: &[(FallbackKey, usize)]| {
-            fallbacks
-                .iter()
-                .map(|(key, index)| (*key, index_u16(*index)))
-                .collect()
-        };
         let headers = &spec.envelope.headers;
         Tables {
             name: spec.name.clone(),
@@ -293,6 +312,17 @@ impl TableEnvelope {
                 .flatten()
                 .map(|pointer| pointer_tokens(pointer))
                 .collect(),
+            groups: envelope
+                .inner
+                .iter()
+                .map(|inner| TableGroup {
+                    no_error: inner.no_error.clone(),
+                    replaces: inner.replaces,
+                    recursive: inner.recursive,
+                    missing: by_status(&inner.fallback_missing),
+                    unknown: by_status(&inner.fallback_unknown),
+                })
+                .collect(),
         }
     }
 }
@@ -360,6 +390,10 @@ pub(crate) fn parts(envelope: &Envelope) -> Vec<TablePart> {
         // The checker allows fewer groups than parts, so fewer than 255.
         let group = u8::try_from(index + 1).unwrap_or(u8::MAX);
         push(one(&inner.at), Role::Nested(group), 0);
+        // Each error of a recursive group holds more of them at the same place.
+        if inner.recursive {
+            push(one(&inner.at), Role::Nested(group), group);
+        }
         if let Some(code) = &inner.code {
             push(code, Role::Code, group);
         }
@@ -371,6 +405,9 @@ pub(crate) fn parts(envelope: &Envelope) -> Vec<TablePart> {
         }
         for (field, pointers) in &inner.fields {
             push(pointers, Role::Field(*field), group);
+        }
+        if let Some(index) = inner.index {
+            push(&[String::new()], Role::Index(index), group);
         }
         if let Some(key) = inner.key {
             push(&[String::new()], Role::Key(key), group);

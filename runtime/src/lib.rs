@@ -209,7 +209,7 @@ pub mod __private {
     pub use crate::engine::decode::{decode, decode_parts, is_error, Build};
     pub use crate::engine::encode::{encode_views, StatusFormat};
     pub use crate::engine::envelope::{
-        Batch, BodyFormat, Envelope, ErrorIf, Mark, Part, Role, Shape, MAX_PARTS,
+        Batch, BodyFormat, Envelope, ErrorIf, Group, Mark, Part, Role, Shape, MAX_PARTS,
     };
     pub use crate::engine::headers::{code_header, Headers, ResetFormat};
     pub use crate::engine::lookup::CodeTable;

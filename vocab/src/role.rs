@@ -24,6 +24,10 @@ pub enum Role {
     /// The key of a nested error sent as a member of an object (Jira's field name), kept as
     /// the extra field with this index.
     Key(usize),
+    /// The position of a nested error in its group's array (0 for the first, DynamoDB's
+    /// `CancellationReasons` answering the request's items in order), kept as the extra field
+    /// with this index.
+    Index(usize),
 }
 
 impl Role {

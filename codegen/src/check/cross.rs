@@ -4,7 +4,7 @@
 use core::ops::Range;
 use std::collections::HashMap;
 
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 use super::{Checker, Draft, FALLBACK_KEYS};
 use crate::check::reader::{closest, entry};
@@ -367,11 +367,56 @@ impl Checker<'_> {
         let Some((fallback, _)) = self.reader.table(root, "fallback") else {
             return (Vec::new(), Vec::new());
         };
-        let both = self.check_fallback_keys(fallback, "[fallback]", errors);
+        self.check_fallback_table(fallback, "fallback", errors)
+    }
+
+    // A group of nested errors may have fallbacks of its own (`[envelope.inner.fallback]`),
+    // checked as `[fallback]` is.
+    pub(super) fn check_inner_fallbacks(
+        &mut self,
+        mut envelope: Envelope,
+        table: &DeTable<'_>,
+        errors: &[ErrorEntry],
+    ) -> Envelope {
+        // The groups as `check_inner` read them; one it could not read was reported there.
+        let groups: Vec<&DeTable<'_>> = match entry(table, "inner").map(|(value, _)| value) {
+            Some(value) => match value.get_ref() {
+                DeValue::Array(items) => items
+                    .iter()
+                    .filter_map(|item| match item.get_ref() {
+                        DeValue::Table(group) => Some(group),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        };
+        if groups.len() != envelope.inner.len() {
+            return envelope;
+        }
+        for (inner, group) in envelope.inner.iter_mut().zip(groups) {
+            if let Some((fallback, _)) = self.reader.table(group, "fallback") {
+                (inner.fallback_missing, inner.fallback_unknown) =
+                    self.check_fallback_table(fallback, "envelope.inner.fallback", errors);
+            }
+        }
+        envelope
+    }
+
+    /// The fallbacks of a `[fallback]` table named `name` (without brackets): its own keys
+    /// serve both cases where `[<name>.missing]` and `[<name>.unknown]` do not set the same.
+    fn check_fallback_table(
+        &mut self,
+        fallback: &DeTable<'_>,
+        name: &str,
+        errors: &[ErrorEntry],
+    ) -> (Fallbacks, Fallbacks) {
+        let both = self.check_fallback_keys(fallback, &format!("[{name}]"), true, errors);
         let mut case = |key: &str| {
             let own = match self.reader.table(fallback, key) {
                 Some((table, _)) => {
-                    self.check_fallback_keys(table, &format!("[fallback.{key}]"), errors)
+                    self.check_fallback_keys(table, &format!("[{name}.{key}]"), false, errors)
                 }
                 None => Vec::new(),
             };
@@ -382,20 +427,17 @@ impl Checker<'_> {
         (missing, unknown)
     }
 
-    /// The fallbacks of one table; in `[fallback]`, the `missing` and `unknown` tables are
-    /// skipped (read by the caller).
+    /// The fallbacks of one table; where it `holds_cases`, its `missing` and `unknown` tables
+    /// are skipped (read by the caller).
     fn check_fallback_keys(
         &mut self,
         table: &DeTable<'_>,
         name: &str,
+        holds_cases: bool,
         errors: &[ErrorEntry],
     ) -> Fallbacks {
         let mut mapped: Fallbacks = Vec::new();
-        let skip: &[&str] = if name == "[fallback]" {
-            FALLBACK_KEYS
-        } else {
-            &[]
-        };
+        let skip: &[&str] = if holds_cases { FALLBACK_KEYS } else { &[] };
         let keys = self.status_keys(
             table,
             skip,

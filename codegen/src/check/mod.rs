@@ -54,7 +54,19 @@ const HEADERS_KEYS: &[&str] = &[
     "fields",
 ];
 const ERROR_IF_KEYS: &[&str] = &["at", "is"];
-const INNER_KEYS: &[&str] = &["at", "code", "message", "status", "fields", "key"];
+const INNER_KEYS: &[&str] = &[
+    "at",
+    "code",
+    "message",
+    "status",
+    "fields",
+    "key",
+    "index",
+    "no_error",
+    "replaces",
+    "recursive",
+    "fallback",
+];
 const MULTIPLE_KEYS: &[&str] = &["code", "inner"];
 const BATCH_KEYS: &[&str] = &["at", "id", "message", "bare"];
 const ERROR_KEYS: &[&str] = &[
@@ -205,9 +217,10 @@ impl Checker<'_> {
             .collect();
         let mut errors: Vec<ErrorEntry> = drafts.into_iter().map(|draft| draft.entry).collect();
         let kinds = self.check_kinds(root, &mut errors);
-        let mut shapes = shapes
-            .into_iter()
-            .map(|(envelope, table)| self.check_multiple_code(envelope, table, &errors));
+        let mut shapes = shapes.into_iter().map(|(envelope, table)| {
+            let envelope = self.check_multiple_code(envelope, table, &errors);
+            self.check_inner_fallbacks(envelope, table, &errors)
+        });
         let envelope = shapes.next();
         let other_shapes: Vec<Envelope> = shapes.collect();
         let (fallback_missing, fallback_unknown) = self.check_fallbacks(root, &errors);

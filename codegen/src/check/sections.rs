@@ -729,6 +729,10 @@ impl Checker<'_> {
                 self.check_field_key(&name.value, name.span)
                     .then(|| field_index(fields, &name.value))
             });
+            let index = self.reader.string(table, "index").and_then(|name| {
+                self.check_field_key(&name.value, name.span)
+                    .then(|| field_index(fields, &name.value))
+            });
             let reads = ["code", "message", "fields", "key"]
                 .iter()
                 .any(|key| entry(table, key).is_some());
@@ -738,6 +742,9 @@ impl Checker<'_> {
                         .help("say where each nested error's `code`, `message` or `fields` sit, relative to it (`\"\"` for the error itself, as in an array of strings)"),
                 );
             }
+            let no_error = self.check_no_error(table, code.is_some());
+            let replaces = self.reader.boolean(table, "replaces").unwrap_or(false);
+            let recursive = self.check_recursive(table, at.as_deref());
             if let Some(at) = at {
                 checked.push(Inner {
                     at,
@@ -746,10 +753,58 @@ impl Checker<'_> {
                     status,
                     fields: own_fields,
                     key,
+                    index,
+                    no_error,
+                    replaces,
+                    recursive,
+                    // Read once the entries are known (`check_inner_fallbacks`).
+                    fallback_missing: Vec::new(),
+                    fallback_unknown: Vec::new(),
                 });
             }
         }
         checked
+    }
+
+    // Codes that mean "no error here" are compared with the nested errors' codes: without a
+    // `code` there is nothing to compare, and a blank one could never be read.
+    fn check_no_error(&mut self, table: &DeTable<'_>, reads_code: bool) -> Vec<String> {
+        let Some(texts) = self.reader.strings(table, "no_error") else {
+            return Vec::new();
+        };
+        if let (false, Some((_, span))) = (reads_code, entry(table, "no_error")) {
+            self.reader.push(
+                Diagnostic::new(span, "`no_error` needs the nested errors' `code`")
+                    .help("say where each nested error's code sits (`code = \"/Code\"`): `no_error` lists codes that mean no error is there"),
+            );
+        }
+        texts
+            .into_iter()
+            .filter_map(|text| {
+                if !text.value.trim().is_empty() {
+                    return Some(text.value);
+                }
+                self.reader.push(
+                    Diagnostic::new(text.span, "a blank code in `no_error`")
+                        .help("a blank code is read as no code at all: list the codes that mean no error is there, as in `no_error = [\"None\"]`"),
+                );
+                None
+            })
+            .collect()
+    }
+
+    // A recursive group reads each of its errors' own errors at `at`: `at = ""` would be each
+    // error inside itself.
+    fn check_recursive(&mut self, table: &DeTable<'_>, at: Option<&str>) -> bool {
+        let recursive = self.reader.boolean(table, "recursive").unwrap_or(false);
+        if let (true, Some(""), Some((_, span))) = (recursive, at, entry(table, "at")) {
+            self.reader.push(
+                Diagnostic::new(span, "a recursive `[[envelope.inner]]` cannot sit at `\"\"`")
+                    .help("point `at` at the key under which each nested error holds the next, as in `at = \"/innerError\"`"),
+            );
+            return false;
+        }
+        recursive
     }
 
     // `format` names a known syntax; an XML body has elements, not arrays or nested shapes,
@@ -1262,6 +1317,7 @@ fn declare_every_field(shapes: &mut [&mut Envelope]) {
                 .filter_map(|(old, pointers)| Some((index_of(*old)?, pointers.clone())))
                 .collect();
             inner.key = inner.key.and_then(index_of);
+            inner.index = inner.index.and_then(index_of);
         }
         shape.headers.fields = shape
             .headers

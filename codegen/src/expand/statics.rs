@@ -8,7 +8,8 @@ use quote::quote;
 use super::{ident, option};
 use crate::model::{MarkValue, Spec};
 use crate::runtime_tables::{
-    CodeTable, TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableHeaders, TablePart, Tables,
+    CodeTable, TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableGroup, TableHeaders,
+    TablePart, Tables,
 };
 
 pub(super) fn tables(spec: &Spec) -> TokenStream {
@@ -209,8 +210,30 @@ fn envelope_tokens(envelope: &TableEnvelope) -> TokenStream {
         error_if,
         content_types,
         request_id,
+        groups,
     } = envelope;
     let request_id = request_id.iter().map(|path| quote!(&[#(#path),*]));
+    let groups = groups.iter().map(
+        |TableGroup {
+             no_error,
+             replaces,
+             recursive,
+             missing,
+             unknown,
+         }| {
+            let missing = fallbacks(missing);
+            let unknown = fallbacks(unknown);
+            quote! {
+                __rt::Group {
+                    no_error: &[#(#no_error),*],
+                    replaces: #replaces,
+                    recursive: #recursive,
+                    missing: #missing,
+                    unknown: #unknown,
+                }
+            }
+        },
+    );
     let parts = parts.iter().map(
         |TablePart {
              path,
@@ -250,6 +273,7 @@ fn envelope_tokens(envelope: &TableEnvelope) -> TokenStream {
             error_if: #error_if,
             content_types: &[#(#content_types),*],
             request_id: &[#(#request_id),*],
+            groups: &[#(#groups),*],
         }
     }
 }
@@ -284,6 +308,10 @@ fn role_tokens(role: Role) -> TokenStream {
         Role::Key(index) => {
             let index = proc_macro2::Literal::usize_unsuffixed(index);
             quote!(__rt::Role::Key(#index))
+        }
+        Role::Index(index) => {
+            let index = proc_macro2::Literal::usize_unsuffixed(index);
+            quote!(__rt::Role::Index(#index))
         }
     }
 }

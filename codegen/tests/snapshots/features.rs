@@ -346,6 +346,7 @@ Vendor documentation: <https://example.org/errors>*/
             error_if: None,
             content_types: &[],
             request_id: &[],
+            groups: &[],
         },
         other_shapes: &[],
         status_format: __rt::StatusFormat::Number,

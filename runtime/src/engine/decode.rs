@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use http::HeaderMap;
 
-use crate::engine::envelope::{code_within, Envelope, RawError, Shape};
+use crate::engine::envelope::{code_within, Envelope, Group, RawError, Shape};
 use crate::engine::headers;
 use crate::engine::read::{is_marked, read_errors, request_id, ConvertRaw};
 use crate::engine::resolve;
@@ -124,7 +124,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
             }
         }
     };
-    let mut convert = |mut raw: RawError<'_, F>| {
+    let mut convert = |mut raw: RawError<'_, F>, group: Group<'_>| {
         let from_header = has_header_code && (raw.code.is_none() || spec.headers.code_first);
         if from_header {
             raw.code = header_code();
@@ -132,7 +132,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         if !field_values.is_empty() {
             from_headers(&mut raw);
         }
-        assemble(spec, raw, from_header, status, build)
+        assemble(spec, raw, group, from_header, status, build)
     };
     // The errors, and the longest wait those kept ask for.
     let (errors, delay, read_by) =
@@ -141,7 +141,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         let mut raw = RawError::empty();
         raw.code = header_code();
         from_headers(&mut raw);
-        let only = assemble(spec, raw, has_header_code, status, build);
+        let only = assemble(spec, raw, Group::default(), has_header_code, status, build);
         ErrorResponse::new(status, only).with_raw_body(body)
     });
     // A spec of one shape without a body request id (nearly all): nothing to look at.
@@ -222,10 +222,12 @@ pub fn is_error<S: Shape>(spec: &Spec<'_>, shape: S, status: u16, body: &[u8]) -
     !(200..=299).contains(&status) || marks(shape.envelope()) || spec.other_shapes.iter().any(marks)
 }
 
-/// The error one raw error is; `from_header` when its code is the one a header sent.
+/// The error one raw error, read in `group`, is; `from_header` when its code is the one a
+/// header sent.
 fn assemble<E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
     raw: RawError<'_, F>,
+    group: Group<'_>,
     from_header: bool,
     response_status: u16,
     build: &Build<'_, E, F, P>,
@@ -234,6 +236,7 @@ fn assemble<E, const F: usize, const P: usize>(
     let mut values = [""; P];
     let choice = select(
         spec,
+        &group,
         raw.code.as_deref(),
         raw.message.as_deref(),
         status,

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::time::Duration;
 
 use crate::BatchItems;
-pub use errspec_vocab::{BodyFormat, Role};
+pub use errspec_vocab::{BodyFormat, FallbackKey, Role};
 
 /// Where the errors of a body sit and what to read in each. Paths are JSON pointers split
 /// into their unescaped reference tokens (`"/error/code"` is `["error", "code"]`).
@@ -42,9 +42,45 @@ pub struct Envelope<'a> {
     /// Where the body holds the request id (awsQuery's `<RequestId>`, Box's `request_id`),
     /// from the document's root, tried in order; a header the spec names comes first.
     pub request_id: &'a [&'a [&'a str]],
+    /// What each group of nested errors decides for itself: `groups[n - 1]` for the errors of
+    /// [`Role::Nested`]`(n)`. A group beyond the slice takes the defaults.
+    pub groups: &'a [Group<'a>],
+}
+
+/// How the errors of one group of nested errors (`[[envelope.inner]]`) are told apart and
+/// kept.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Group<'a> {
+    /// Codes that say there is no error at this place (DynamoDB's `{"Code": "None"}` among
+    /// `CancellationReasons`): an element with one of them yields nothing.
+    pub no_error: &'a [&'a str],
+    /// Whether the errors found here take the place of the error that holds them, which only
+    /// summarises them (Google's v1 `{"error": {"message": <the first's>, "errors": [...]}}`).
+    /// An element in which neither a code nor a message was read is then no error.
+    pub replaces: bool,
+    /// Whether each error here holds more of them at the same place, to any depth (Graph's
+    /// `innerError` chain); the chain ends where neither a code nor a message is read.
+    pub recursive: bool,
+    /// The entry for an error of this group without a code, by status, before the spec's
+    /// `[fallback.missing]`.
+    pub missing: &'a [(FallbackKey, u16)],
+    /// The entry for an error of this group with an undocumented code, by status, before the
+    /// spec's `[fallback.unknown]`.
+    pub unknown: &'a [(FallbackKey, u16)],
 }
 
 impl Envelope<'_> {
+    /// What group `group` decides (0, the errors themselves: the defaults).
+    #[must_use]
+    #[inline]
+    pub fn group(&self, group: u8) -> Group<'_> {
+        usize::from(group)
+            .checked_sub(1)
+            .and_then(|index| self.groups.get(index))
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// Whether a response of `content_type` (a `Content-Type` header's value, parameters
     /// and all; `None` where the headers are not known) may be read in this shape.
     #[must_use]
@@ -150,6 +186,9 @@ pub struct RawError<'de, const F: usize> {
     pub fields: [Option<String>; F],
     /// Batch item results.
     pub items: BatchItems,
+    /// The group of nested errors this error was read in (0: none), whose fallbacks come
+    /// before the spec's.
+    pub group: u8,
 }
 
 /// The code inside the text sent at the code's location: the part before the first `before`,
@@ -189,6 +228,7 @@ impl<const F: usize> RawError<'_, F> {
             retry_after: None,
             fields: [const { None }; F],
             items: BatchItems::new(),
+            group: 0,
         }
     }
 
@@ -249,6 +289,7 @@ pub(crate) mod fixtures {
         error_if: None,
         content_types: &[],
         request_id: &[],
+        groups: &[],
     };
 
     /// ITSM-NG's shape: `[code, message or items]`, bare item lists accepted.
@@ -287,6 +328,7 @@ pub(crate) mod fixtures {
         error_if: None,
         content_types: &[],
         request_id: &[],
+        groups: &[],
     };
 }
 

@@ -9,6 +9,7 @@ use core::cell::Cell;
 use errspec_vocab::template::{capture_normalized, normalize_message};
 use errspec_vocab::FallbackKey;
 
+use crate::engine::envelope::Group;
 use crate::engine::spec::{Entry, Spec};
 
 /// The entry chosen for an error.
@@ -39,13 +40,14 @@ pub enum Chosen {
     UnknownCode,
 }
 
-/// The entry for an error with `code` and `message` that arrived with `status`. When the
-/// entry's template matches, its parameters are left in `values` (borrowed from the message),
-/// which must hold at least as many as the spec's largest template; a template with more
-/// never matches.
+/// The entry for an error with `code` and `message` that arrived with `status`, read in
+/// `group` (the default group for an error that is not nested). When the entry's template
+/// matches, its parameters are left in `values` (borrowed from the message), which must hold
+/// at least as many as the spec's largest template; a template with more never matches.
 #[must_use]
 pub fn select<'m>(
     spec: &Spec<'_>,
+    group: &Group<'_>,
     code: Option<&str>,
     message: Option<&'m str>,
     status: u16,
@@ -53,15 +55,20 @@ pub fn select<'m>(
 ) -> Choice {
     let message = Message::new(message);
     let message = &message;
-    let (fallbacks, by) = match code {
+    let (own, fallbacks, by) = match code {
         Some(code) => match spec.codes.index(code) {
             Some(first) => return in_code_group(spec, usize::from(first), message, values),
-            None => (spec.unknown, Chosen::UnknownCode),
+            None => (group.unknown, spec.unknown, Chosen::UnknownCode),
         },
-        None => (spec.missing, Chosen::MissingCode),
+        None => (group.missing, spec.missing, Chosen::MissingCode),
     };
-    by_message(spec, message, values)
-        .unwrap_or_else(|| by_status(spec, fallbacks, status, message, values, by))
+    by_message(spec, message, values).unwrap_or_else(|| {
+        let own = by_status(spec, own, status, message, values, by);
+        if own.entry.is_some() {
+            return own;
+        }
+        by_status(spec, fallbacks, status, message, values, by)
+    })
 }
 
 /// The first entry without a code whose template matches `message`, in file order: errors

@@ -58,11 +58,11 @@ fn a_trailing_url_and_an_escaped_type_are_cut_the_same_way() {
 
 #[test]
 fn an_undocumented_type_keeps_its_code_and_nothing_is_left_is_no_code() {
-    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","message":"Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed, None]"}"#;
+    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#TransactionInProgressException","message":"The transaction with the given request token is already in progress."}"#;
     let error = DynamoDbError::decode(400, body).into_errors().remove(0);
     match &error {
         DynamoDbError::Unknown { code, status, .. } => {
-            assert_eq!(code.as_deref(), Some("TransactionCanceledException"));
+            assert_eq!(code.as_deref(), Some("TransactionInProgressException"));
             assert_eq!(*status, 400);
         }
         other => panic!("unexpected {other:?}"),

@@ -391,6 +391,7 @@ mod tests {
             error_if: None,
             content_types: &[],
             request_id: &[],
+            groups: &[],
         };
         let encoding = Encoding {
             envelope: &envelope,
@@ -458,6 +459,7 @@ mod tests {
             error_if: None,
             content_types: &[],
             request_id: &[],
+            groups: &[],
         };
         let encoding = Encoding {
             envelope: &envelope,

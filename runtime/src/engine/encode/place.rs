@@ -18,11 +18,30 @@ pub(super) fn nested_node<'a, const F: usize>(
     errors: &[Wire<'a, F>],
 ) -> Node<'a> {
     let envelope = encoding.envelope;
-    let mut errors = errors.iter().filter(|error| !error.empty).peekable();
-    let mut node = match errors.next_if(|first| holds(envelope, 0, first)) {
-        Some(first) => group_node(encoding, first, 0),
-        None => Node::Absent,
-    };
+    let sent: Vec<&Wire<'a, F>> = errors.iter().filter(|error| !error.empty).collect();
+    let mut node = Node::Absent;
+    let mut errors = sent.iter().copied().peekable();
+    match sent.as_slice() {
+        // Errors of a group that replaces the error holding them are written as the vendor
+        // sends them: all in the group, under an error that sums them up with the first
+        // one's message and status (Google's v1 errors); they read back alone.
+        [first, ..] if replacing_group(envelope, first) => {
+            let summary = Wire {
+                code: None,
+                message: first.message,
+                status: first.status,
+                fields: [None; F],
+                items: &NO_ITEMS,
+                empty: false,
+            };
+            node = group_node(encoding, &summary, 0);
+        }
+        _ => {
+            if let Some(first) = errors.next_if(|first| holds(envelope, 0, first)) {
+                node = group_node(encoding, first, 0);
+            }
+        }
+    }
     let mut groups: Vec<(u8, Node<'a>)> = Vec::new();
     for error in errors {
         let Some(group) = nested_group(envelope, error) else {
@@ -51,6 +70,7 @@ pub(super) fn nested_node<'a, const F: usize>(
                     *collection = Node::Array(Vec::new());
                 }
                 if let Node::Array(elements) = collection {
+                    pad_to_position(encoding, group, error, elements);
                     elements.push(element);
                 }
             }
@@ -66,6 +86,52 @@ pub(super) fn nested_node<'a, const F: usize>(
         }
     }
     node
+}
+
+/// The items of an error written for its place alone (a summary, a filler).
+static NO_ITEMS: BatchItems = BatchItems::new();
+
+/// Positions past this are not padded to: a position a decoded body gave is far below it.
+const MAX_PADDED_POSITION: usize = 1 << 16;
+
+/// Fills the places before `error`'s position in its group's array (its `index` field) with
+/// elements that say no error is there, where the group has such a code (DynamoDB's
+/// `{"Code": "None"}`), so that it reads back at the same position.
+fn pad_to_position<'a, const F: usize>(
+    encoding: &Encoding<'a>,
+    group: u8,
+    error: &Wire<'a, F>,
+    elements: &mut Vec<Node<'a>>,
+) {
+    let envelope = encoding.envelope;
+    let Some(&none) = envelope.group(group).no_error.first() else {
+        return;
+    };
+    let position = envelope.parts.iter().find_map(|part| match part.role {
+        Role::Index(field) if part.group == group => error.fields.get(field).copied().flatten(),
+        _ => None,
+    });
+    let Some(position) = position.and_then(|text| text.parse::<usize>().ok()) else {
+        return;
+    };
+    let filler = Wire {
+        code: Some(none),
+        message: None,
+        status: error.status,
+        fields: [None; F],
+        items: &NO_ITEMS,
+        empty: false,
+    };
+    while elements.len() < position.min(MAX_PADDED_POSITION) {
+        elements.push(group_node(encoding, &filler, group));
+    }
+}
+
+/// Whether `error` is written to a group that can hold it and whose errors replace the
+/// error holding them.
+fn replacing_group<const F: usize>(envelope: &Envelope<'_>, error: &Wire<'_, F>) -> bool {
+    nested_group(envelope, error)
+        .is_some_and(|group| envelope.group(group).replaces && holds(envelope, group, error))
 }
 
 /// Whether the parts of `group` can hold the code and the message of `error`.
@@ -86,15 +152,15 @@ pub(super) fn holds<const F: usize>(
 /// The nested group an error is written to: the keyed group of its key field when it has
 /// one, else the first that holds it, else the first.
 fn nested_group<const F: usize>(envelope: &Envelope<'_>, error: &Wire<'_, F>) -> Option<u8> {
-    let mut groups: Vec<u8> = envelope
-        .parts
-        .iter()
-        .filter_map(|part| match part.role {
-            Role::Nested(group) => Some(group),
-            _ => None,
-        })
-        .collect();
-    groups.dedup();
+    // Each group once, in the order of its first part (a recursive group has two).
+    let mut groups: Vec<u8> = Vec::new();
+    for part in envelope.parts {
+        if let Role::Nested(group) = part.role {
+            if !groups.contains(&group) {
+                groups.push(group);
+            }
+        }
+    }
     let keyed = |group: u8| key_of(envelope, group, error).is_some();
     groups
         .iter()
@@ -171,7 +237,10 @@ fn group_node<'a, const F: usize>(
                 .map(|value| Node::Text(value.into())),
             Role::Items => items_at.map(|(batch, _)| items_node(batch, error.items)),
             // Sent back as the response's `Retry-After` by `to_http`.
-            Role::RetryAfter | Role::Inner | Role::Nested(_) | Role::Key(_) => None,
+            // The position is where the error is written.
+            Role::RetryAfter | Role::Inner | Role::Nested(_) | Role::Key(_) | Role::Index(_) => {
+                None
+            }
         };
         if let Some(value) = value {
             put(&mut node, part.path, value);

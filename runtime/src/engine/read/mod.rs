@@ -61,7 +61,7 @@ use serde::de::DeserializeSeed;
 
 use errspec_vocab::pointer::selector;
 
-use crate::engine::envelope::{BodyFormat, Envelope, RawError, Role, Shape, MAX_PARTS};
+use crate::engine::envelope::{BodyFormat, Envelope, Group, RawError, Role, Shape, MAX_PARTS};
 use crate::engine::lookup::CodeTable;
 use crate::BatchItems;
 #[cfg(test)]
@@ -72,8 +72,14 @@ use walk::{is_index, Locate};
 /// How deep `multiple` wrappers are followed inside each other.
 const MAX_WRAPPER_NESTING: usize = 8;
 
-/// What turns each raw error found into the caller's value (decoding's, a raw error for selection).
-pub type ConvertRaw<'b, E, const F: usize> = dyn for<'de> FnMut(RawError<'de, F>) -> E + 'b;
+/// How deep errors nested in errors are followed (Graph's `innerError` chain): deeper ones
+/// are skipped.
+const MAX_GROUP_NESTING: usize = 32;
+
+/// What turns each raw error found, with what the group of nested errors it was read in
+/// decides, into the caller's value (decoding's, a raw error for selection).
+pub type ConvertRaw<'b, E, const F: usize> =
+    dyn for<'de, 'g> FnMut(RawError<'de, F>, Group<'g>) -> E + 'b;
 
 /// The errors `body` holds, in order, each built by `build` (empty when it holds none), and
 /// the longest delay those errors give (`retry_after`). `codes` are the spec's, for the code
@@ -87,6 +93,7 @@ pub fn read_errors<S: Shape, E, const F: usize>(
     let mut sink = Collect {
         out: Vec::new(),
         delays: Vec::new(),
+        envelope: shape.envelope(),
         build,
     };
     walk_body(shape, codes, body, &mut sink);
@@ -119,7 +126,16 @@ struct Collect<'o, 'b, E, const F: usize> {
     /// The delays of the errors kept that gave one, by their index in `out`: dropped with
     /// them, and never allocated for a body without delays.
     delays: Vec<(usize, Duration)>,
+    /// The envelope, for what the group of nested errors an error was read in decides.
+    envelope: &'o Envelope<'o>,
     build: &'o mut ConvertRaw<'b, E, F>,
+}
+
+impl<E, const F: usize> Collect<'_, '_, E, F> {
+    fn build(&mut self, raw: RawError<'_, F>) -> E {
+        let group = self.envelope.group(raw.group);
+        (self.build)(raw, group)
+    }
 }
 
 impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
@@ -136,7 +152,7 @@ impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
         if let Some(delay) = raw.retry_after {
             self.delays.push((self.out.len(), delay));
         }
-        let built = (self.build)(raw);
+        let built = self.build(raw);
         self.out.push(built);
     }
 
@@ -152,7 +168,7 @@ impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
                 self.delays.push((at, delay));
             }
         }
-        let built = (self.build)(raw);
+        let built = self.build(raw);
         self.out.insert(at, built);
     }
 }
@@ -442,6 +458,9 @@ struct Capture<'de, const F: usize> {
     /// The inner errors of a `multiple` wrapper, as the text they span, when they came before
     /// the code that says whether this error is one: read only if it is.
     inner: Option<&'de str>,
+    /// Whether errors of a group that replaces the error holding them were found in it: the
+    /// error itself is then not kept.
+    replaced: bool,
 }
 
 /// The rank each value was read at, [`Ranks::NONE`] where none was: a value replaces another
@@ -520,7 +539,7 @@ mod tests {
         disps: &[],
         codes: &[],
     };
-    use crate::engine::envelope::{BodyFormat, Envelope, Part, RawError, Role};
+    use crate::engine::envelope::{BodyFormat, Envelope, Group, Part, RawError, Role};
     use crate::BatchItem;
     use serde::de::DeserializeSeed;
 
@@ -539,7 +558,7 @@ mod tests {
     }
 
     /// `raw` with its strings owned.
-    fn owned<const F: usize>(raw: RawError<'_, F>) -> Read {
+    fn owned<const F: usize>(raw: RawError<'_, F>, _: Group<'_>) -> Read {
         Read {
             code: raw.code.map(|code| code.into_owned()),
             message: raw.message.map(|message| message.into_owned()),
@@ -555,6 +574,7 @@ mod tests {
         let mut sink = super::Collect {
             out: Vec::new(),
             delays: Vec::new(),
+            envelope,
             build: &mut owned::<F>,
         };
         let mut context = super::Context::new(envelope, &NO_CODES, &mut sink);
@@ -686,6 +706,7 @@ mod tests {
         error_if: None,
         content_types: &[],
         request_id: &[],
+        groups: &[],
     };
 
     #[test]
@@ -869,6 +890,7 @@ mod tests {
             error_if: None,
             content_types: &[],
             request_id: &[],
+            groups: &[],
         };
         let read_one = |body: &str| {
             let errors = read::<0>(&RANKED, body.as_bytes());
@@ -937,6 +959,7 @@ mod tests {
             error_if: None,
             content_types: &[],
             request_id: &[],
+            groups: &[],
         };
         let body =
             br#"{"errorMessages": ["first", "second"], "detail": {"text": "t\u00e9xt", "n": 1}}"#;
@@ -988,6 +1011,7 @@ mod tests {
             error_if: None,
             content_types: &[],
             request_id: &[],
+            groups: &[],
         };
         let body = b"<?xml version=\"1.0\"?>\n<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID 'i-1a2b3c4d' does not exist</Message></Error><Error><Code>AuthFailure</Code></Error><Other><Code>x</Code></Other></Errors><RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>";
         let errors = read::<0>(&EC2, body);

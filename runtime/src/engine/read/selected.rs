@@ -76,6 +76,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for Element<'_, '_, '_, '_, 'de
             bare_items: BatchItems::new(),
             bare_possible: false,
             inner: None,
+            replaced: false,
         };
         let mut matched = 0u64;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
@@ -129,6 +130,7 @@ fn merge_selected<'de, S: Shape, const F: usize>(
             .parts()
             .any(|(bit, part)| matched & bit != 0 && part.role == role && part.rank == rank)
     };
+    capture.replaced |= read.replaced;
     let Capture { raw, ranks, .. } = capture;
     let (found, found_ranks) = (read.raw, read.ranks);
     if let Some(code) = found.code {

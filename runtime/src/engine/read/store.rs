@@ -75,7 +75,8 @@ pub(super) fn store<'de, const F: usize>(
             | Role::Items
             | Role::Inner
             | Role::Nested(_)
-            | Role::Key(_) => {}
+            | Role::Key(_)
+            | Role::Index(_) => {}
         }
     }
 }

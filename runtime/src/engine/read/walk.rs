@@ -16,7 +16,7 @@ use super::selected::Element;
 use super::store::{set_field, store};
 pub(super) use super::values::ScalarKind;
 use super::values::Spanned;
-use super::{Capture, Context, Ranks, MAX_WRAPPER_NESTING};
+use super::{Capture, Context, Ranks, MAX_GROUP_NESTING, MAX_WRAPPER_NESTING};
 use crate::engine::envelope::{RawError, Role, Shape};
 use crate::BatchItems;
 
@@ -193,6 +193,8 @@ pub(super) struct ErrorSeed<'x, 'c, S: Shape, const F: usize> {
     group: u8,
     /// The key this error was sent under, when its group's errors are an object's members.
     key: Option<String>,
+    /// Its position in its group's array, when it is an element of one.
+    position: Option<usize>,
 }
 
 impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
@@ -203,6 +205,7 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             bare,
             group: 0,
             key: None,
+            position: None,
         }
     }
 
@@ -222,27 +225,54 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             bare_items: BatchItems::new(),
             bare_possible: self.bare,
             inner: None,
+            replaced: false,
         };
+        capture.raw.group = self.group;
         if let Some(key) = self.key.take() {
-            let mask = self.mask();
-            let slot = self
-                .context
-                .ending(mask, 0)
-                .find_map(|(role, rank)| match role {
-                    Role::Key(index) => Some((index, rank)),
+            self.keep_where(
+                &mut capture,
+                |role| match role {
+                    Role::Key(field) => Some(field),
                     _ => None,
-                });
-            if let Some((index, rank)) = slot {
-                set_field(&mut capture.raw, &mut capture.ranks, index, rank, key);
-            }
+                },
+                || key,
+            );
+        }
+        if let Some(position) = self.position {
+            self.keep_where(
+                &mut capture,
+                |role| match role {
+                    Role::Index(field) => Some(field),
+                    _ => None,
+                },
+                || position.to_string(),
+            );
         }
         capture
     }
 
+    /// Keeps where the error was sent (its key, or its position) in the field of the part of
+    /// its group that `field_of` picks, if the group has one.
+    fn keep_where(
+        &self,
+        capture: &mut Capture<'_, F>,
+        field_of: fn(Role) -> Option<usize>,
+        text: impl FnOnce() -> String,
+    ) {
+        let slot = self
+            .context
+            .ending(self.mask(), 0)
+            .find_map(|(role, rank)| Some((field_of(role)?, rank)));
+        if let Some((field, rank)) = slot {
+            set_field(&mut capture.raw, &mut capture.ranks, field, rank, text());
+        }
+    }
+
     /// Builds what the error held, once it has ended: its inner errors when it is a
-    /// `multiple` wrapper that held some, else itself (before the errors nested in it), else
-    /// (for a bare item list) the items. An error inside another is kept even when nothing
-    /// in it was read, so that none of a list is lost.
+    /// `multiple` wrapper that held some, else itself (before the errors nested in it, unless
+    /// those replace it), else (for a bare item list) the items. An error inside another is
+    /// kept even when nothing in it was read, so that none of a list is lost, unless its
+    /// group says it is no error.
     fn finish(self, capture: Capture<'_, F>, before: usize) {
         let context = self.context;
         if context.envelope().multiple.is_some() {
@@ -264,7 +294,25 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             }
             context.sink.truncate(before);
         }
+        if capture.replaced {
+            return;
+        }
         let mut raw = capture.raw;
+        if self.group != 0 {
+            let group = context.envelope().group(self.group);
+            let says_none = raw
+                .code
+                .as_deref()
+                .is_some_and(|code| group.no_error.contains(&code));
+            if says_none {
+                context.sink.truncate(before);
+                return;
+            }
+            // It would replace an error that says at least as much, or it ends a chain.
+            if (group.replaces || group.recursive) && raw.code.is_none() && raw.message.is_none() {
+                return;
+            }
+        }
         raw.items.shrink_to_fit();
         if !raw.has_content() && self.nesting == 0 {
             if !capture.bare_possible || capture.bare_items.is_empty() {
@@ -414,6 +462,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorsIn<'_, '_, S, F> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut position = 0;
         while seq
             .next_element_seed(ErrorSeed {
                 context: &mut *self.context,
@@ -421,9 +470,12 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorsIn<'_, '_, S, F> {
                 bare: false,
                 group: self.group,
                 key: None,
+                position: Some(position),
             })?
             .is_some()
-        {}
+        {
+            position += 1;
+        }
         Ok(())
     }
 
@@ -542,7 +594,7 @@ pub(super) struct ValueAt<'x, 'y, 'z, 'c, 'de, S: Shape, const F: usize> {
 impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
     /// The nested group whose errors sit here, if any (and if not nested too deep).
     fn nested_group(&self) -> Option<u8> {
-        if self.error.nesting >= MAX_WRAPPER_NESTING {
+        if self.error.nesting >= MAX_GROUP_NESTING {
             return None;
         }
         self.error
@@ -552,6 +604,15 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
                 Role::Nested(group) => Some(group),
                 _ => None,
             })
+    }
+
+    /// Notes that the errors of `group` read here (those kept after the first `before`) take
+    /// the place of the error holding them, where the group says so and some were found.
+    fn note_replaced(self, group: u8, before: usize) {
+        let context = &*self.error.context;
+        if context.sink.len() > before && context.envelope().group(group).replaces {
+            self.capture.replaced = true;
+        }
     }
 
     /// Whether these are the inner errors of a `multiple` wrapper, and the code read so far
@@ -821,12 +882,15 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
             && self.error.nesting < MAX_WRAPPER_NESTING)
             .then_some(0);
         if let Some(group) = wrapped.or_else(|| self.nested_group()) {
-            return ErrorsIn {
+            let before = self.error.context.sink.len();
+            let read = ErrorsIn {
                 context: &mut *self.error.context,
                 nesting: self.error.nesting + 1,
                 group,
             }
             .visit_seq(seq);
+            self.note_replaced(group, before);
+            return read;
         }
         let continuing = self.mask & !ending_mask(context, self.mask, self.depth);
         if continuing != 0 {
@@ -841,28 +905,33 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
         if let Some(group) = self.nested_group() {
             let nesting = self.error.nesting + 1;
             let context = &mut *self.error.context;
+            let before = context.sink.len();
             let keyed = context
                 .ending(context.group_mask(group), 0)
                 .any(|(role, _)| matches!(role, Role::Key(_)));
-            if !keyed {
-                let error = ErrorSeed {
+            if keyed {
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    map.next_value_seed(ErrorSeed {
+                        context: &mut *context,
+                        nesting,
+                        bare: false,
+                        group,
+                        key: Some(key.into_owned()),
+                        position: None,
+                    })?;
+                }
+            } else {
+                ErrorSeed {
                     context,
                     nesting,
                     bare: false,
                     group,
                     key: None,
-                };
-                return error.visit_map(map);
+                    position: None,
+                }
+                .visit_map(map)?;
             }
-            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                map.next_value_seed(ErrorSeed {
-                    context: &mut *context,
-                    nesting,
-                    bare: false,
-                    group,
-                    key: Some(key.into_owned()),
-                })?;
-            }
+            self.note_replaced(group, before);
             return Ok(());
         }
         let context = &*self.error.context;

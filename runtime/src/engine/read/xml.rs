@@ -195,6 +195,7 @@ impl<const F: usize> Walk<'_, F> {
                     bare_items: BatchItems::new(),
                     bare_possible: false,
                     inner: None,
+                    replaced: false,
                 };
                 self.error = Some((capture, if at.is_empty() { 0 } else { at.len() }));
             }
