@@ -154,7 +154,8 @@ pub struct Inner {
     pub index: Option<usize>,
     /// Codes that say no error is there (DynamoDB's `None`): an element with one yields none.
     pub no_error: Vec<String>,
-    /// Whether the errors found here take the place of the error holding them.
+    /// Whether the errors found here take the place of the error holding them when it has
+    /// no code of its own (it only summarises them).
     pub replaces: bool,
     /// Whether each error here holds errors of this group again, at `at` (Graph's
     /// `innerError` chain).

@@ -368,6 +368,7 @@ impl Checker<'_> {
         let request_id = self.locations(table, "request_id", "the `request_id` pointer");
         let mut fields = self.check_fields(table);
         let inner = self.check_inner(table, &mut fields);
+        self.check_outside_groups(table, &inner);
         let multiple = self
             .reader
             .table(table, "multiple")
@@ -764,6 +765,59 @@ impl Checker<'_> {
             }
         }
         checked
+    }
+
+    // What sits inside a group's place is read as its nested errors, in the one pass over the
+    // body: a pointer of the error holding them that leads in there would never be read.
+    fn check_outside_groups(&mut self, envelope: &DeTable<'_>, groups: &[Inner]) {
+        let places: Vec<&str> = groups
+            .iter()
+            .map(|group| group.at.as_str())
+            .filter(|at| !at.is_empty())
+            .collect();
+        if places.is_empty() {
+            return;
+        }
+        let fields = self
+            .reader
+            .table(envelope, "fields")
+            .map(|(fields, _)| fields);
+        let mut located: Vec<(String, &DeTable<'_>)> = ["code", "message", "status", "retry_after"]
+            .iter()
+            .map(|key| (key.to_string(), envelope))
+            .collect();
+        if let Some(fields) = fields {
+            located.extend(
+                fields
+                    .iter()
+                    .map(|(key, _)| (key.get_ref().to_string(), fields)),
+            );
+        }
+        for (key, table) in located {
+            let Some((value, _)) = entry(table, &key) else {
+                continue;
+            };
+            let pointers: Vec<String> = match value.get_ref() {
+                DeValue::String(text) => vec![text.to_string()],
+                DeValue::Array(items) => items
+                    .iter()
+                    .filter_map(|item| item.get_ref().as_str().map(str::to_string))
+                    .collect(),
+                _ => continue,
+            };
+            let inside = pointers.iter().find_map(|pointer| {
+                places
+                    .iter()
+                    .find(|at| pointer == *at || pointer.starts_with(&format!("{at}/")))
+                    .map(|at| (pointer.clone(), *at))
+            });
+            if let Some((pointer, at)) = inside {
+                self.reader.push(
+                    Diagnostic::new(value.span(), format!("`{pointer}` lies among the nested errors at `{at}`, which the error holding them does not read"))
+                        .help("read it as a field of the nested errors, relative to each, in `[envelope.inner.fields]`"),
+                );
+            }
+        }
     }
 
     // Codes that mean "no error here" are compared with the nested errors' codes: without a

@@ -54,8 +54,9 @@ pub struct Group<'a> {
     /// Codes that say there is no error at this place (DynamoDB's `{"Code": "None"}` among
     /// `CancellationReasons`): an element with one of them yields nothing.
     pub no_error: &'a [&'a str],
-    /// Whether the errors found here take the place of the error that holds them, which only
-    /// summarises them (Google's v1 `{"error": {"message": <the first's>, "errors": [...]}}`).
+    /// Whether the errors found here take the place of the error that holds them when it only
+    /// summarises them, having no code of its own (Google's v1 `{"error": {"code": 403,
+    /// "message": <the first's>, "errors": [...]}}`); one with a code is kept before them.
     /// An element in which neither a code nor a message was read is then no error.
     pub replaces: bool,
     /// Whether each error here holds more of them at the same place, to any depth (Graph's

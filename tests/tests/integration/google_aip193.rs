@@ -2,7 +2,7 @@
 //! `details` element whose `@type` is ErrorInfo, wherever it sits among the details and
 //! whatever the order of its keys, else the canonical `status`. Bodies as Google's APIs send them.
 
-mod google {
+pub(crate) mod google {
     errspec::errors_from_spec!("specs/google.toml");
 }
 

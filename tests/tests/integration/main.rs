@@ -31,6 +31,7 @@ mod cookbook;
 mod errors_with_200;
 mod google_aip193;
 mod message_only;
+mod nested_groups;
 mod shapes;
 mod smithy;
 mod xml;

@@ -294,7 +294,8 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             }
             context.sink.truncate(before);
         }
-        if capture.replaced {
+        // A summary says nothing of its own: an error with a code of its own is kept before them.
+        if capture.replaced && capture.raw.code.is_none() {
             return;
         }
         let mut raw = capture.raw;
