@@ -122,6 +122,12 @@ mod styles {
     pub mod graphql {
         errspec::errors_from_spec!("../tests/specs/graphql.toml");
     }
+    pub mod graph {
+        errspec::errors_from_spec!("../tests/specs/graph.toml");
+    }
+    pub mod paypal {
+        errspec::errors_from_spec!("../tests/specs/paypal.toml");
+    }
     pub mod rest_xml {
         errspec::errors_from_spec!("../tests/specs/aws/rest-xml.toml");
     }
@@ -543,6 +549,105 @@ fn specs_of_other_styles_decode_alike_interpreted_and_generated() {
         ),
         true,
     );
+}
+
+/// Nested groups with a selection of their own (DynamoDB's `None`, Google's v1 errors that
+/// replace their summary, Graph's recursive `innerError`, PayPal's and Kubernetes' fallbacks
+/// of their own): bodies built from each spec, and the vendors' own bodies whole and cut at
+/// every offset, decode alike.
+#[test]
+fn nested_groups_decode_alike_interpreted_and_generated() {
+    let differ = |name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded| {
+        let checked = errspec_codegen::check_spec(source);
+        let spec = checked.valid().expect("a valid spec").clone();
+        Differ::new(name, generated, spec)
+    };
+    let graph = || {
+        differ(
+            "graph",
+            include_str!("../../../tests/specs/graph.toml"),
+            |status, body| Decoded::from_response(&styles::graph::GraphError::decode(status, body)),
+        )
+    };
+    let paypal = || {
+        differ(
+            "paypal",
+            include_str!("../../../tests/specs/paypal.toml"),
+            |status, body| {
+                Decoded::from_response(&styles::paypal::PayPalError::decode(status, body))
+            },
+        )
+    };
+    spec_bodies_agree(graph(), false);
+    spec_bodies_agree(paypal(), false);
+    let mut vendors = [
+        (
+            graph(),
+            &[
+                &br#"{"error": {"code": "invalidRequest", "message": "Invalid request", "innerError": {"code": "invalidPath", "innerError": {"code": "pathIsTooLong", "date": "2026-11-30T09:12:44", "request-id": "5e1c", "client-request-id": "9a8b"}}}}"#[..],
+                br#"{"error": {"code": "InvalidAuthenticationToken", "message": "Access token has expired.", "innerError": {"date": "2026-11-30T09:12:44", "request-id": "5e1c"}}}"#,
+                br#"{"error": {"code": "undocumented", "innerError": {"message": "only a message", "innerError": {"code": "throttledRequest"}}}}"#,
+            ][..],
+        ),
+        (
+            paypal(),
+            &[
+                &br#"{"name": "UNPROCESSABLE_ENTITY", "details": [{"field": "/amount/value", "value": "10.999", "location": "body", "issue": "DECIMAL_PRECISION", "description": "Two decimal places."}, {"issue": "ITEM_TOTAL_MISMATCH"}, {"field": "/intent"}], "message": "Semantically incorrect.", "debug_id": "90957fca61718"}"#[..],
+                br#"{"name": "PAYEE_BLOCKED", "details": [], "debug_id": "1"}"#,
+            ][..],
+        ),
+        (
+            differ(
+                "google",
+                include_str!("../../../tests/specs/google.toml"),
+                |status, body| {
+                    Decoded::from_response(&styles::google::GoogleError::decode(status, body))
+                },
+            ),
+            &[
+                &br#"{"error": {"errors": [{"domain": "usageLimits", "reason": "dailyLimitExceeded", "message": "Daily Limit Exceeded"}], "code": 403, "message": "Daily Limit Exceeded"}}"#[..],
+                br#"{"error": {"code": 403, "message": "m", "errors": [{"reason": "accessNotConfigured", "message": "m"}, {"domain": "global"}], "status": "PERMISSION_DENIED", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED"}]}}"#,
+                br#"{"error": {"code": 404, "message": "Not Found", "errors": [{"domain": "global"}]}}"#,
+            ][..],
+        ),
+        (
+            differ(
+                "dynamodb",
+                include_str!("../../../tests/specs/aws-dynamodb.toml"),
+                |status, body| {
+                    Decoded::from_response(&styles::dynamodb::DynamoDbError::decode(status, body))
+                },
+            ),
+            &[
+                &br#"{"__type": "com.amazonaws.dynamodb.v20120810#TransactionCanceledException", "Message": "Transaction cancelled [None, ConditionalCheckFailed]", "CancellationReasons": [{"Code": "None"}, {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed", "Item": {"id": {"S": "42"}}}, {"Code": "Undocumented"}]}"#[..],
+            ][..],
+        ),
+        (
+            differ(
+                "kubernetes",
+                include_str!("../../../tests/specs/kubernetes.toml"),
+                |status, body| {
+                    Decoded::from_response(&styles::kubernetes::KubernetesError::decode(
+                        status, body,
+                    ))
+                },
+            ),
+            &[
+                &br#"{"kind": "Status", "status": "Failure", "message": "Deployment.apps \"web\" is invalid", "reason": "Invalid", "details": {"name": "web", "kind": "Deployment", "causes": [{"reason": "FieldValueRequired", "message": "Required value", "field": "spec.image"}, {"message": "denied by webhook", "field": "spec.image"}]}, "code": 422}"#[..],
+            ][..],
+        ),
+    ];
+    for (differ, bodies) in &mut vendors {
+        for body in bodies.iter() {
+            for status in differ.statuses(400) {
+                differ.compare(status, body);
+            }
+            for end in 0..body.len() {
+                differ.compare(422, &body[..end]);
+            }
+        }
+        differ.assert_agreed(bodies.len());
+    }
 }
 
 /// XML bodies (S3 and SOAP faults), whole and cut at every offset, decode alike.

@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/inner-group-misuse.toml");
+
+fn main() {}
