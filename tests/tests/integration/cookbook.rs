@@ -34,6 +34,7 @@ recipes! {
     cbor => "specs/cookbook/cbor.toml",
     ok_false => "specs/cookbook/ok-false.toml",
     shapes => "specs/cookbook/shapes.toml",
+    nested_selection => "specs/cookbook/nested-selection.toml",
     most_specific => "specs/cookbook/most-specific.toml",
     delay_in_body => "specs/cookbook/delay-in-body.toml",
 }
@@ -49,7 +50,7 @@ fn shown(status: u16, body: &str) -> &str {
 
 #[test]
 fn the_readme_shows_every_recipe_verbatim() {
-    assert_eq!(SPECS.len(), 14);
+    assert_eq!(SPECS.len(), 15);
     for (file, text) in SPECS {
         assert!(
             README.contains(&format!("```toml\n{text}```")),
@@ -294,6 +295,31 @@ fn the_most_specific_code() {
         MostSpecificError::decode(402, by_type.as_bytes()).first(),
         MostSpecificError::CardError { .. }
     ));
+}
+
+#[test]
+fn nested_errors_with_a_selection_of_their_own() {
+    use nested_selection::NestedSelectionError;
+    let body = shown(
+        400,
+        r#"{"__type": "TransactionCanceledException", "Message": "Transaction cancelled [None, ConditionalCheckFailed, ItemNotFound]", "CancellationReasons": [{"Code": "None"}, {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed", "Item": {"id": {"S": "42"}}}, {"Code": "ItemNotFound"}]}"#,
+    );
+    let errors = NestedSelectionError::decode(400, body.as_bytes()).into_errors();
+    match errors.as_slice() {
+        [NestedSelectionError::TransactionCanceledException { .. }, NestedSelectionError::ConditionalCheckFailed {
+            item_index: checked,
+            item,
+            ..
+        }, NestedSelectionError::OtherReason {
+            item_index: other, ..
+        }] => {
+            assert_eq!(checked.as_deref(), Some("1"));
+            assert_eq!(item.as_deref(), Some(r#"{"id": {"S": "42"}}"#));
+            assert_eq!(other.as_deref(), Some("2"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(errors[2].code(), Some("ItemNotFound"));
 }
 
 #[test]
