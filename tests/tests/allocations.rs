@@ -8,6 +8,7 @@
 use std::process::Command;
 
 use errspec_tests::rpc_v2_cbor::RpcV2CborError;
+use errspec_tests::{dynamodb::DynamoDbError, graph::GraphError};
 use errspec_tests::{igel_imi::IgelImiError, itcare::ItcareError, netilion::NetilionError};
 use errspec_tests::{itsm_ng::ItsmNgError, telecomx::TelecomXError, twilio::TwilioError};
 
@@ -31,6 +32,8 @@ const PEAK_CASES: &[&str] = &[
     "batch items keyed by id",
     "inner errors before a plain code",
     "inner errors after a plain code",
+    "nested errors that say none",
+    "a nested chain deeper than its limit",
 ];
 
 /// The extra field `name` of `error`.
@@ -146,6 +149,38 @@ fn peak_case(case: &str) {
                 }),
             )
         }
+        // An element whose code says there is no error is dropped as it ends: none is kept.
+        "nested errors that say none" => {
+            let body = format!(
+                r#"{{"__type": "TransactionCanceledException", "Message": "m", "CancellationReasons": [{}{{"Code": "ConditionalCheckFailed"}}]}}"#,
+                r#"{"Code": "None"}, "#.repeat(big / 18)
+            );
+            (
+                body,
+                Box::new(|body| {
+                    let response = DynamoDbError::decode(400, body);
+                    assert_eq!(response.errors().len(), 2);
+                }),
+            )
+        }
+        // A recursive group stops at its nesting limit and skips the rest.
+        "a nested chain deeper than its limit" => {
+            let link = r#"{"code": "invalidPath", "innerError": "#;
+            let depth = big / link.len();
+            let body = format!(
+                r#"{{"error": {{"code": "invalidRequest", "innerError": {}{{}}{}}}}}"#,
+                link.repeat(depth),
+                "}".repeat(depth)
+            );
+            (
+                body,
+                Box::new(|body| {
+                    let response = GraphError::decode(400, body);
+                    assert_eq!(response.first().variant_name(), "InvalidRequest");
+                    assert!(response.errors().len() <= 33);
+                }),
+            )
+        }
         _ => panic!("no peak case {case}"),
     };
     drop(inner);
@@ -255,6 +290,21 @@ fn decoding_allocates_only_what_the_result_holds() {
     ));
     assert_eq!(response.first().message(), "Hi");
     assert_eq!(count, 2, "Smithy RPC v2 CBOR");
+
+    // Nested errors of their own selection: Vec (room for four) + message + type_name for the
+    // cancellation; message + item_index's text for the reason that is an error; the reasons
+    // that say `None` cost nothing.
+    let body = br#"{"__type": "com.amazonaws.dynamodb.v20120810#TransactionCanceledException", "Message": "Transaction cancelled [None, ConditionalCheckFailed, None]", "CancellationReasons": [{"Code": "None"}, {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed"}, {"Code": "None"}]}"#;
+    let (count, response) = allocations(|| DynamoDbError::decode(400, body));
+    assert_eq!(response.errors().len(), 2);
+    assert!(matches!(
+        &response.errors()[1],
+        DynamoDbError::ConditionalCheckFailed {
+            item_index: Some(_),
+            ..
+        }
+    ));
+    assert_eq!(count, 5, "DynamoDB cancellation reasons");
 
     // The empty-body path: the errors Vec and the message of the variant chosen by status.
     let (count, response) = allocations(|| ItcareError::decode(503, b""));

@@ -11,9 +11,7 @@ mod problem {
     errspec::errors_from_spec!("problem.toml");
 }
 
-mod dynamodb {
-    errspec::errors_from_spec!("specs/aws-dynamodb.toml");
-}
+use errspec_tests::dynamodb;
 
 use errspec::Kind;
 use problem::ProblemError;

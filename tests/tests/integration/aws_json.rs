@@ -4,7 +4,7 @@
 
 use errspec::Kind;
 
-errspec::errors_from_spec!("specs/aws-dynamodb.toml");
+use errspec_tests::dynamodb::DynamoDbError;
 
 #[test]
 fn the_code_is_the_part_of_the_type_after_its_namespace() {

@@ -7,18 +7,15 @@
 
 use errspec::ApiError;
 
-use crate::aws_json::DynamoDbError;
 use crate::google_aip193::google::GoogleError;
 use crate::shapes::KubernetesError;
+use errspec_tests::dynamodb::DynamoDbError;
 
-mod graph {
-    errspec::errors_from_spec!("specs/graph.toml");
-}
 mod paypal {
     errspec::errors_from_spec!("specs/paypal.toml");
 }
 
-use graph::GraphError;
+use errspec_tests::graph::GraphError;
 use paypal::PayPalError;
 
 /// The variants of a response's errors, in order.
@@ -331,4 +328,77 @@ fn paypal_details_are_errors_and_an_undocumented_issue_keeps_its_code() {
     );
     assert_eq!(errors[0].code(), Some("PAYEE_BLOCKED"));
     assert_eq!(written_back(422, &errors), errors);
+}
+
+mod hostile {
+    use errspec::ApiError;
+    use errspec_tests::harness::Kept;
+    use proptest::prelude::*;
+
+    use super::{
+        DynamoDbError, GoogleError, GraphError, KubernetesError, PayPalError, DEPLOYMENT_INVALID,
+        GRAPH_CHAIN, PAYPAL_UNPROCESSABLE, TRANSACTION_CANCELED,
+    };
+
+    const GOOGLE_V1: &str = r#"{"error": {"code": 403, "message": "m", "errors": [{"reason": "accessNotConfigured", "message": "m"}, {"domain": "global"}], "status": "PERMISSION_DENIED"}}"#;
+
+    /// A vendor's nested body with one byte range replaced: a cut, a wrong type, garbage.
+    fn mutated() -> impl Strategy<Value = Vec<u8>> {
+        (
+            prop::sample::select(vec![
+                DEPLOYMENT_INVALID,
+                TRANSACTION_CANCELED,
+                GOOGLE_V1,
+                GRAPH_CHAIN,
+                PAYPAL_UNPROCESSABLE,
+            ]),
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            prop::collection::vec(any::<u8>(), 0..12),
+        )
+            .prop_map(|(body, start, len, insert)| {
+                let bytes = body.as_bytes();
+                let start = start.index(bytes.len());
+                let end = start + len.index(bytes.len() - start + 1);
+                let mut out = bytes[..start].to_vec();
+                out.extend_from_slice(&insert);
+                out.extend_from_slice(&bytes[end..]);
+                out
+            })
+    }
+
+    /// Decodes `body`, checks the promise, and checks it again on what the response writes.
+    fn keeps_the_promise<E: ApiError + core::fmt::Display>(status: u16, body: &[u8]) {
+        let headers = errspec::http::HeaderMap::new();
+        let response = E::decode_parts(status, &headers, body);
+        let _ = Kept::new(status, body, &response);
+        let written = E::encode_errors(status, response.errors());
+        // Positions are written back in place, so a position read is paid for in the body.
+        assert!(
+            written.len() <= 64 * body.len() + 4096,
+            "{} bytes written",
+            written.len()
+        );
+        let _ = Kept::new(
+            status,
+            &written,
+            &E::decode_parts(status, &headers, &written),
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn every_nested_response_keeps_the_promise_and_writes_back(
+            status in any::<u16>(),
+            body in prop_oneof![mutated(), prop::collection::vec(any::<u8>(), 0..64)],
+        ) {
+            keeps_the_promise::<KubernetesError>(status, &body);
+            keeps_the_promise::<DynamoDbError>(status, &body);
+            keeps_the_promise::<GoogleError>(status, &body);
+            keeps_the_promise::<GraphError>(status, &body);
+            keeps_the_promise::<PayPalError>(status, &body);
+        }
+    }
 }

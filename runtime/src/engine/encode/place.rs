@@ -24,7 +24,9 @@ pub(super) fn nested_node<'a, const F: usize>(
     match sent.as_slice() {
         // Errors of a group that replaces the error holding them are written as the vendor
         // sends them: all in the group, under an error that sums them up with the first
-        // one's message and status (Google's v1 errors); they read back alone.
+        // one's message and status (Google's v1 errors); they read back alone. Only where
+        // the group can write every field the first one holds: one with a field only the
+        // holding error reads (an ErrorInfo's `service`) is the holder, and reads back first.
         [first, ..] if replacing_group(envelope, first) => {
             let summary = Wire {
                 code: None,
@@ -130,8 +132,21 @@ fn pad_to_position<'a, const F: usize>(
 /// Whether `error` is written to a group that can hold it and whose errors replace the
 /// error holding them.
 fn replacing_group<const F: usize>(envelope: &Envelope<'_>, error: &Wire<'_, F>) -> bool {
-    nested_group(envelope, error)
-        .is_some_and(|group| envelope.group(group).replaces && holds(envelope, group, error))
+    nested_group(envelope, error).is_some_and(|group| {
+        envelope.group(group).replaces
+            && holds(envelope, group, error)
+            && holds_fields(envelope, group, error)
+    })
+}
+
+/// Whether the parts of `group` can write every field `error` holds.
+fn holds_fields<const F: usize>(envelope: &Envelope<'_>, group: u8, error: &Wire<'_, F>) -> bool {
+    error.fields.iter().enumerate().all(|(field, value)| {
+        value.is_none()
+            || envelope.parts.iter().any(|part| {
+                part.group == group && part.rank == 0 && part.role == Role::Field(field)
+            })
+    })
 }
 
 /// Whether the parts of `group` can hold the code and the message of `error`.

@@ -238,16 +238,6 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
                 || key,
             );
         }
-        if let Some(position) = self.position {
-            self.keep_where(
-                &mut capture,
-                |role| match role {
-                    Role::Index(field) => Some(field),
-                    _ => None,
-                },
-                || position.to_string(),
-            );
-        }
         capture
     }
 
@@ -268,12 +258,26 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
         }
     }
 
+    /// The field (and its rank) that keeps the error's position in its group's array, with
+    /// the position, where the group has one: set once the element is known to be an error,
+    /// so that one that says there is none costs nothing.
+    fn position_slot(&self) -> Option<(usize, u8, usize)> {
+        let position = self.position?;
+        self.context
+            .ending(self.mask(), 0)
+            .find_map(|(role, rank)| match role {
+                Role::Index(field) => Some((field, rank, position)),
+                _ => None,
+            })
+    }
+
     /// Builds what the error held, once it has ended: its inner errors when it is a
     /// `multiple` wrapper that held some, else itself (before the errors nested in it, unless
     /// those replace it), else (for a bare item list) the items. An error inside another is
     /// kept even when nothing in it was read, so that none of a list is lost, unless its
     /// group says it is no error.
-    fn finish(self, capture: Capture<'_, F>, before: usize) {
+    fn finish(self, mut capture: Capture<'_, F>, before: usize) {
+        let position = self.position_slot();
         let context = self.context;
         if context.envelope().multiple.is_some() {
             let is_wrapper = matches!(
@@ -312,6 +316,15 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             // It would replace an error that says at least as much, or it ends a chain.
             if (group.replaces || group.recursive) && raw.code.is_none() && raw.message.is_none() {
                 return;
+            }
+            if let Some((field, rank, position)) = position {
+                set_field(
+                    &mut raw,
+                    &mut capture.ranks,
+                    field,
+                    rank,
+                    position.to_string(),
+                );
             }
         }
         raw.items.shrink_to_fit();

@@ -1,0 +1,28 @@
+//! Specs with groups of nested errors of their own selection on any status (the first two
+//! bytes) and any body (the rest): `DynamoDbError` (cancellation reasons: a code that means
+//! no error, each error's position) and `GraphError` (a recursive `innerError` chain). What
+//! decodes is also written back and decoded again.
+#![no_main]
+#![forbid(unsafe_code)]
+
+use errspec::ApiError;
+use errspec_tests::dynamodb::DynamoDbError;
+use errspec_tests::graph::GraphError;
+use errspec_tests::harness::{split, Kept};
+use libfuzzer_sys::fuzz_target;
+
+/// Decodes `body`, checks the promise, and decodes what the response writes back.
+fn round<E: ApiError + core::fmt::Display>(status: u16, body: &[u8]) {
+    let response = E::decode_parts(status, &errspec::http::HeaderMap::new(), body);
+    let _ = Kept::new(status, body, &response);
+    let written = E::encode_errors(status, response.errors());
+    let again = E::decode_parts(status, &errspec::http::HeaderMap::new(), &written);
+    let _ = Kept::new(status, &written, &again);
+}
+
+// `Kept::new` checks the promise every response keeps, and panics where one breaks it.
+fuzz_target!(|data: &[u8]| {
+    let (status, body) = split(data);
+    round::<DynamoDbError>(status, body);
+    round::<GraphError>(status, body);
+});
