@@ -63,7 +63,7 @@ pub mod rpc_v2_cbor {
     errspec::errors_from_spec!("specs/aws/rpc-v2-cbor.toml");
 }
 
-/// Amazon DynamoDB (`specs/aws-dynamodb.toml`): AWS JSON 1.0, and cancellation reasons, a
+/// Amazon `DynamoDB` (`specs/aws-dynamodb.toml`): AWS JSON 1.0, and cancellation reasons, a
 /// group of nested errors with a code that means no error and each error's position; for the
 /// fuzz target and the allocation counts of nested groups.
 pub mod dynamodb {
