@@ -150,14 +150,11 @@ impl Interpreter {
             headers,
             kinds,
         } = &self.tables;
-        let templates: Vec<(Vec<&str>, Vec<&str>)> = entries
-            .iter()
-            .map(|entry| (strs(&entry.pieces), strs(&entry.params)))
-            .collect();
+        let borrowed: Vec<Borrowed<'_>> = entries.iter().map(Borrowed::new).collect();
         let entries: Vec<Entry<'_>> = entries
             .iter()
-            .zip(&templates)
-            .map(|(entry, (pieces, params))| runtime_entry(entry, pieces, params))
+            .zip(&borrowed)
+            .map(|(entry, borrowed)| runtime_entry(entry, borrowed))
             .collect();
         let slots: Vec<(&str, u16)> = codes
             .slots
@@ -275,7 +272,8 @@ impl Interpreter {
 pub fn fixed(entry: &ErrorEntry) -> Fixed {
     // What an entry fixes depends on neither its neighbours nor the code it keeps.
     let entry = TableEntry::new(entry, None, entry.code.is_none());
-    let entry = runtime_entry(&entry, &[], &[]);
+    let none = Borrowed::default();
+    let entry = runtime_entry(&entry, &none);
     Fixed {
         kind: rt::fixed_kind(&entry),
         retryable: rt::fixed_retryable(&entry),
@@ -416,13 +414,30 @@ fn strs(strings: &[String]) -> Vec<&str> {
     strings.iter().map(String::as_str).collect()
 }
 
-/// The runtime's entry, borrowed from the tables' (`pieces` and `params` are its own, as
-/// `&str`s).
-fn runtime_entry<'a>(
-    entry: &'a TableEntry,
-    pieces: &'a [&'a str],
-    params: &'a [&'a str],
-) -> Entry<'a> {
+/// What an entry of the tables holds as owned strings, as the runtime's entry borrows it.
+#[derive(Debug, Default)]
+struct Borrowed<'a> {
+    pieces: Vec<&'a str>,
+    params: Vec<&'a str>,
+    when: Vec<(u16, &'a str)>,
+}
+
+impl<'a> Borrowed<'a> {
+    fn new(entry: &'a TableEntry) -> Self {
+        Borrowed {
+            pieces: strs(&entry.pieces),
+            params: strs(&entry.params),
+            when: entry
+                .when
+                .iter()
+                .map(|(field, value)| (*field, value.as_str()))
+                .collect(),
+        }
+    }
+}
+
+/// The runtime's entry, borrowed from the tables' (its strings as `borrowed` holds them).
+fn runtime_entry<'a>(entry: &'a TableEntry, borrowed: &'a Borrowed<'a>) -> Entry<'a> {
     let TableEntry {
         name,
         code,
@@ -438,6 +453,7 @@ fn runtime_entry<'a>(
         pieces: _,
         params: _,
         next,
+        when: _,
         keeps_code,
         batch,
         empty_body,
@@ -454,9 +470,10 @@ fn runtime_entry<'a>(
         solution: solution.as_deref(),
         docs: docs.as_deref(),
         template: template.as_deref(),
-        pieces,
-        params,
+        pieces: &borrowed.pieces,
+        params: &borrowed.params,
         next: *next,
+        when: &borrowed.when,
         keeps_code: *keeps_code,
         batch: *batch,
         empty_body: *empty_body,

@@ -223,6 +223,9 @@ pub struct ErrorEntry {
     pub recovery: Option<Recovery>,
     /// Whether the vendor sends this error with an empty body (`body = "empty"`).
     pub empty_body: bool,
+    /// The extra fields (indexes into [`Envelope::fields`]) and the values they must hold for
+    /// the entry to be chosen by its code (`when = { domain = "googleapis.com" }`).
+    pub when: Vec<(usize, String)>,
 }
 
 /// A message template split at its parameters.

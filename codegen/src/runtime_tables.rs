@@ -70,6 +70,8 @@ pub struct TableEntry {
     pub params: Vec<String>,
     /// The next entry with the same wire code, in file order.
     pub next: Option<u16>,
+    /// The fields and the values they must hold for the entry to be chosen by its code.
+    pub when: Vec<(u16, String)>,
     /// Whether the error keeps the code it arrived with.
     pub keeps_code: bool,
     /// Whether the error carries per-item results of a batch write.
@@ -276,6 +278,11 @@ impl TableEntry {
             pieces: template.map_or_else(Vec::new, |template| template.pieces.clone()),
             params: template.map_or_else(Vec::new, |template| template.params.clone()),
             next,
+            when: entry
+                .when
+                .iter()
+                .map(|(field, value)| (index_u16(*field), value.clone()))
+                .collect(),
             keeps_code,
             batch: entry.batch,
             empty_body: entry.empty_body,

@@ -60,7 +60,7 @@ pub fn explain(target: &Target, wanted: &str) -> Explained {
     if entries.len() > 1 {
         let _ = writeln!(
             out,
-            "{} entries share the code `{wanted}`: decoding takes the first whose template matches the message, else the one without a template.\n",
+            "{} entries share the code `{wanted}`: decoding takes, among those whose `when` the error's fields hold and then those without one, the first whose template matches the message, else the one without a template.\n",
             entries.len()
         );
     }
@@ -103,6 +103,9 @@ fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
         ("solution", text(entry.solution.as_ref())),
         ("docs", text(entry.docs.as_ref())),
     ];
+    if !entry.when.is_empty() {
+        rows.insert(3, ("when", when_text(spec, entry)));
+    }
     let chosen = chosen_by(spec, entry);
     if !chosen.is_empty() {
         rows.push(("chosen for", chosen.join("; ")));
@@ -123,6 +126,19 @@ fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
             " ".repeat(12 - label.len())
         );
     }
+}
+
+/// The field values `when` keys the entry's code by.
+fn when_text(spec: &Spec, entry: &ErrorEntry) -> String {
+    let keyed: Vec<String> = entry
+        .when
+        .iter()
+        .filter_map(|(field, value)| {
+            let name = &spec.envelope.fields.get(*field)?.name;
+            Some(format!("{name} = {}", one_line(value)))
+        })
+        .collect();
+    keyed.join(", ")
 }
 
 fn kind_text(entry: &ErrorEntry) -> String {

@@ -299,6 +299,26 @@ fn explain_ignores_case_and_suggests_a_name_of_the_sort_typed() {
 }
 
 #[test]
+fn explain_and_decode_show_a_code_keyed_by_a_field() {
+    let spec = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/specs/cookbook/two-values.toml"
+    );
+    let out = success(&errspec(&["explain", spec, "IAM_PERMISSION_DENIED"], &[]));
+    assert!(out.contains("2 entries share the code"), "{out}");
+    assert!(
+        out.contains("when         domain = aiplatform.googleapis.com"),
+        "{out}"
+    );
+    let body = r#"{"error": {"code": 403, "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "IAM_PERMISSION_DENIED", "domain": "aiplatform.googleapis.com"}]}}"#;
+    let out = success(&errspec(&["decode", spec, "403", body], &[]));
+    assert!(out.contains("VertexPermissionDenied"), "{out}");
+    let elsewhere = body.replace("aiplatform.", "storage.");
+    let out = success(&errspec(&["decode", spec, "403", &elsewhere], &[]));
+    assert!(out.contains("IamPermissionDenied"), "{out}");
+}
+
+#[test]
 fn colour_only_on_request_or_a_terminal_and_never_with_no_color() {
     let args = ["decode", "netilion", "502", "<html></html>"];
     let plain = success(&errspec(&args, &[]));

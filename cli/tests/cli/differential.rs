@@ -608,6 +608,10 @@ fn nested_groups_decode_alike_interpreted_and_generated() {
                 &br#"{"error": {"errors": [{"domain": "usageLimits", "reason": "dailyLimitExceeded", "message": "Daily Limit Exceeded"}], "code": 403, "message": "Daily Limit Exceeded"}}"#[..],
                 br#"{"error": {"code": 403, "message": "m", "errors": [{"reason": "accessNotConfigured", "message": "m"}, {"domain": "global"}], "status": "PERMISSION_DENIED", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED"}]}}"#,
                 br#"{"error": {"code": 404, "message": "Not Found", "errors": [{"domain": "global"}]}}"#,
+                // One reason in three domains: keyed by `when`, and by the code alone.
+                br#"{"error": {"code": 403, "message": "q", "errors": [{"message": "q", "domain": "youtube.quota", "reason": "quotaExceeded"}]}}"#,
+                br#"{"error": {"errors": [{"reason": "quotaExceeded", "message": "Calendar usage limits exceeded.", "domain": "usageLimits"}], "code": 403}}"#,
+                br#"{"error": {"code": 403, "errors": [{"reason": "quotaExceeded", "domain": "global"}, {"reason": "quotaExceeded"}]}}"#,
             ][..],
         ),
         (

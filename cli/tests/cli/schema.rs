@@ -204,6 +204,13 @@ fn wrong_values_fail_for_the_schema_and_the_checker_alike() {
         ("status = \"/status\"", "status_format = \"name\""),
         ("[api]", "[api]\nrate_limit_window = \"day\""),
         ("inner = \"/inner\"", ""),
+        ("batch = true", "batch = true\nwhen = {}"),
+        ("batch = true", "batch = true\nwhen = { attribute = \" \" }"),
+        ("batch = true", "batch = true\nwhen = { attribute = 1 }"),
+        (
+            "variant = \"Gone\"",
+            "variant = \"Gone\"\nwhen = { attribute = \"x\" }",
+        ),
     ] {
         let source = with(find, replacement);
         assert!(

@@ -158,14 +158,17 @@ impl Checker<'_> {
             let same_code = draft.entry.code.is_some() && draft.entry.code == first.entry.code;
             let diagnostic = match (&draft.entry.code, &first.entry.code) {
                 (Some(code), _) if same_code && draft.derived && first.derived => {
-                    if draft.entry.template.is_none() && first.entry.template.is_none() && !draft.template_failed {
+                    let apart = draft.template_failed
+                        || draft.when_failed
+                        || draft.entry.when != first.entry.when;
+                    if draft.entry.template.is_none() && first.entry.template.is_none() && !apart {
                         Diagnostic::new(
                             draft.variant_span.clone(),
                             format!("wire code `{code}` is defined twice without a message to tell the entries apart"),
                         )
                         .label(there, "first defined here")
                         .here("defined again here")
-                        .help("give all but one of the entries a `message` template and a `variant` name, or remove the duplicate")
+                        .help("give all but one of the entries a `message` template or a `when`, and a `variant` name, or remove the duplicate")
                     } else {
                         Diagnostic::new(
                             draft.variant_span.clone(),
@@ -200,18 +203,21 @@ impl Checker<'_> {
         unique
     }
 
-    // Entries sharing a wire code are told apart by distinct templates; at most one has none,
-    // and a template that matches every message leaves no other entry of the code to choose.
+    // Entries sharing a wire code (and the same `when`) are told apart by distinct templates;
+    // at most one has none, and a template that matches every message leaves no other entry
+    // of the code to choose. Entries keyed by other fields' values are chosen apart.
     pub(super) fn check_shared_codes(&mut self, drafts: &[Draft]) {
-        let mut seen: HashMap<&str, SharedCode<'_>> = HashMap::new();
+        let mut seen: HashMap<CodeKey<'_>, SharedCode<'_>> = HashMap::new();
         for (index, draft) in drafts.iter().enumerate() {
             let Some(code) = draft.entry.code.as_deref() else {
                 continue;
             };
-            if draft.template_failed {
+            if draft.template_failed || draft.when_failed {
                 continue;
             }
-            let earlier = seen.entry(code).or_default();
+            let mut when: Vec<&(usize, String)> = draft.entry.when.iter().collect();
+            when.sort();
+            let earlier = seen.entry((code, when)).or_default();
             // The earliest entry this one conflicts with, found through the group's indexes
             // instead of a comparison with every earlier entry.
             let template = draft.entry.template.as_ref();
@@ -283,7 +289,7 @@ impl Checker<'_> {
             )
             .label(other_here, "first defined here")
             .here("defined again here")
-            .help("give all but one of the entries a `message` template, or remove the duplicate"),
+            .help("give all but one of the entries a `message` template or a `when`, or remove the duplicate"),
             (Some(mine), Some(theirs)) if mine.pieces == theirs.pieces => Diagnostic::new(
                 at_template,
                 format!("the templates of `{other_variant}` and `{variant}` (both code `{code}`) match the same messages, so they cannot be told apart"),
@@ -594,6 +600,10 @@ fn with_shared(mut own: Fallbacks, shared: &Fallbacks) -> Fallbacks {
     }
     own
 }
+
+/// A wire code with the field values `when` keys it by (sorted): the entries one error may
+/// choose among.
+type CodeKey<'d> = (&'d str, Vec<&'d (usize, String)>);
 
 /// The earlier entries of one wire code, as the shared-code rule looks them up.
 #[derive(Default)]

@@ -83,6 +83,7 @@ const ERROR_KEYS: &[&str] = &[
     "batch",
     "recovery",
     "body",
+    "when",
 ];
 const FALLBACK_KEYS: &[&str] = &["missing", "unknown"];
 
@@ -176,6 +177,8 @@ struct Draft {
     template_span: Option<Range<usize>>,
     /// Whether the entry has a template with a mistake (left out of the skeleton).
     template_failed: bool,
+    /// Whether the entry's `when` has a mistake (the key or value left out).
+    when_failed: bool,
     /// The `body = "empty"` value, for the rule that `[fallback.missing]` chooses the entry.
     empty_body_span: Option<Range<usize>>,
 }

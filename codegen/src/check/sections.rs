@@ -1051,6 +1051,9 @@ impl Checker<'_> {
         let retryable = self.reader.boolean(table, "retryable");
         let retryable = self.check_recovery(table, retryable, recovery.as_ref());
         let empty_body_span = self.check_body(table, code.is_some());
+        let mistakes = self.reader.diagnostics.len();
+        let when = self.check_when(table, code.is_some(), envelope);
+        let when_failed = self.reader.diagnostics.len() > mistakes;
         let template_text = self.reader.string(table, "message");
         let template_span = template_text.as_ref().map(|text| text.span.clone());
         let template = template_text
@@ -1096,6 +1099,7 @@ impl Checker<'_> {
         Some(Draft {
             code_span: code.as_ref().map(|code| code.span.clone()),
             template_failed,
+            when_failed,
             entry: ErrorEntry {
                 code: code.map(|code| code.value),
                 variant,
@@ -1110,6 +1114,7 @@ impl Checker<'_> {
                 batch,
                 recovery: recovery.and_then(|(name, _)| Recovery::from_name(&name)),
                 empty_body: empty_body_span.is_some(),
+                when,
             },
             span,
             variant_span,
@@ -1151,6 +1156,73 @@ impl Checker<'_> {
     }
 
     // `body = "empty"` is for status-only entries: an entry with a code is read from a body.
+    // `when` keys an entry's code by the values of extra fields as well (Google's `reason`
+    // within its `domain`): each key a field the errors read, each value the text it holds.
+    // An entry without a code has no code to key.
+    pub(super) fn check_when(
+        &mut self,
+        table: &DeTable<'_>,
+        has_code: bool,
+        envelope: Option<&Envelope>,
+    ) -> Vec<(usize, String)> {
+        let Some((when, span)) = self.reader.table(table, "when") else {
+            return Vec::new();
+        };
+        if !has_code {
+            self.reader.push(
+                Diagnostic::new(span, "`when` keys an entry's code, and this entry has no `code`")
+                    .help("give the entry a `code`, or tell entries without one apart by their `message` templates"),
+            );
+            return Vec::new();
+        }
+        if when.is_empty() {
+            self.reader.push(
+                Diagnostic::new(span, "`when` names no field")
+                    .help("write the field and the value it holds, as in `when = { domain = \"googleapis.com\" }`, or remove `when`"),
+            );
+        }
+        let fields = envelope.map_or(&[][..], |envelope| &envelope.fields[..]);
+        let mut keyed = Vec::new();
+        for (key, _) in when {
+            let name = key.get_ref().to_string();
+            let Some(value) = self.reader.string(when, &name) else {
+                continue;
+            };
+            let Some(field) = fields.iter().position(|field| field.name == name) else {
+                let declared: Vec<String> = fields
+                    .iter()
+                    .map(|field| format!("`{}`", field.name))
+                    .collect();
+                let help = if declared.is_empty() {
+                    "declare the field in `[envelope.fields]`, where each error holds it".to_owned()
+                } else {
+                    format!(
+                        "the fields are {}; declare others in `[envelope.fields]`",
+                        declared.join(", ")
+                    )
+                };
+                self.reader.push(
+                    Diagnostic::new(
+                        key.span(),
+                        format!("`{name}` is not an extra field of the errors"),
+                    )
+                    .help(help),
+                );
+                continue;
+            };
+            if value.value.trim().is_empty() {
+                self.reader.push(
+                    Diagnostic::new(value.span, format!("the value of `{name}` is blank"))
+                        .note("a blank field is not present, so no error would hold it")
+                        .help("write the text the field holds, or remove the key"),
+                );
+                continue;
+            }
+            keyed.push((field, value.value));
+        }
+        keyed
+    }
+
     pub(super) fn check_body(
         &mut self,
         table: &DeTable<'_>,

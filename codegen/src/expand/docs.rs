@@ -3,7 +3,7 @@
 
 use errspec_vocab::RATE_LIMIT_WINDOWS;
 
-use crate::model::{ErrorEntry, Spec};
+use crate::model::{ErrorEntry, Field, Spec};
 
 /// `text` with every character that Markdown would interpret escaped.
 #[must_use]
@@ -31,10 +31,11 @@ pub fn code_span(text: &str) -> String {
     }
 }
 
-/// The rustdoc of one entry's variant and code: code, status, template, description,
-/// cause, solution and link.
+/// The rustdoc of one entry's variant and code: code (and the field values `when` keys it
+/// by, named from the spec's `fields`), status, template, description, cause, solution and
+/// link.
 #[must_use]
-pub fn entry_doc(entry: &ErrorEntry) -> String {
+pub fn entry_doc(entry: &ErrorEntry, fields: &[Field]) -> String {
     let mut lines = Vec::new();
     let title = entry
         .description
@@ -47,6 +48,11 @@ pub fn entry_doc(entry: &ErrorEntry) -> String {
         code_span,
     );
     lines.push(format!("- Code: {code}"));
+    for (field, value) in &entry.when {
+        if let Some(field) = fields.get(*field) {
+            lines.push(format!("- When: `{}` is {}", field.name, code_span(value)));
+        }
+    }
     let status = entry
         .status
         .map_or_else(|| "not documented".to_owned(), |status| status.to_string());

@@ -92,6 +92,7 @@ fn entry_tokens(entry: &TableEntry) -> TokenStream {
         pieces,
         params,
         next,
+        when,
         keeps_code,
         batch,
         empty_body,
@@ -106,6 +107,10 @@ fn entry_tokens(entry: &TableEntry) -> TokenStream {
     let docs = option(docs.as_ref());
     let template = option(template.as_ref());
     let next = option(next.map(unsuffixed));
+    let when = when.iter().map(|(field, value)| {
+        let field = unsuffixed(*field);
+        quote! { (#field, #value) }
+    });
     quote! {
         __rt::Entry {
             name: #name,
@@ -122,6 +127,7 @@ fn entry_tokens(entry: &TableEntry) -> TokenStream {
             pieces: &[#(#pieces),*],
             params: &[#(#params),*],
             next: #next,
+            when: &[#(#when),*],
             keeps_code: #keeps_code,
             batch: #batch,
             empty_body: #empty_body,

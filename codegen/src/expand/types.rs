@@ -56,7 +56,7 @@ fn error_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
     let error = &names.error;
     let (string, optional, u16) = type_paths(names, krate);
     let variants = spec.errors.iter().enumerate().map(|(index, entry)| {
-        let doc = entry_doc(entry);
+        let doc = entry_doc(entry, &spec.envelope.fields);
         let variant = ident(&entry.variant);
         let code = spec.keeps_code(index).then(|| {
             let doc = if entry.code.is_none() {

@@ -11,7 +11,7 @@ use crate::engine::envelope::{code_within, Envelope, Group, RawError, Shape};
 use crate::engine::headers;
 use crate::engine::read::{is_marked, read_errors, request_id, ConvertRaw};
 use crate::engine::resolve;
-use crate::engine::select::select;
+use crate::engine::select::{select, Read};
 use crate::engine::spec::{Parts, Spec};
 use crate::{BatchItems, ErrorResponse, RetryAfter};
 
@@ -234,14 +234,13 @@ fn assemble<E, const F: usize, const P: usize>(
 ) -> E {
     let status = raw.status.unwrap_or(response_status);
     let mut values = [""; P];
-    let choice = select(
-        spec,
-        &group,
-        raw.code.as_deref(),
-        raw.message.as_deref(),
+    let read = Read {
+        code: raw.code.as_deref(),
+        message: raw.message.as_deref(),
         status,
-        &mut values,
-    );
+        fields: &raw.fields,
+    };
+    let choice = select(spec, &group, &read, &mut values);
     let index = choice.entry;
     let entry = resolve::entry(spec, index);
     let mut params = [const { None }; P];

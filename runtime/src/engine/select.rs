@@ -1,5 +1,6 @@
-//! Which documented error a raw error is: by its code (the first entry of the code whose
-//! template matches the message, else the code's entry without a template, else its first);
+//! Which documented error a raw error is: by its code (among the code's entries whose `when`
+//! the error's fields hold, before those keyed by the code alone: the first whose template
+//! matches the message, else the first without a template, else the first);
 //! for a missing or undocumented code, by its message (the first entry without a code whose
 //! template matches), else by the status it arrived with (one table for a missing code, one for
 //! an undocumented one); else none: `Unknown`.
@@ -40,24 +41,40 @@ pub enum Chosen {
     UnknownCode,
 }
 
-/// The entry for an error with `code` and `message` that arrived with `status`, read in
-/// `group` (the default group for an error that is not nested). When the entry's template
-/// matches, its parameters are left in `values` (borrowed from the message), which must hold
-/// at least as many as the spec's largest template; a template with more never matches.
+/// What an error read, for choosing its entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Read<'r, 'm> {
+    /// Its code, if it had one.
+    pub code: Option<&'r str>,
+    /// Its message, if it had one.
+    pub message: Option<&'m str>,
+    /// The status it arrived with (its own, else the response's).
+    pub status: u16,
+    /// Its extra fields, by index: what an entry's `when` compares.
+    pub fields: &'r [Option<String>],
+}
+
+/// The entry for the error `read`, read in `group` (the default group for an error that is
+/// not nested). When the entry's template matches, its parameters are left in `values`
+/// (borrowed from the message), which must hold at least as many as the spec's largest
+/// template; a template with more never matches. A code none of whose entries the error's
+/// fields key is not documented for this error.
 #[must_use]
 pub fn select<'m>(
     spec: &Spec<'_>,
     group: &Group<'_>,
-    code: Option<&str>,
-    message: Option<&'m str>,
-    status: u16,
+    read: &Read<'_, 'm>,
     values: &mut [&'m str],
 ) -> Choice {
-    let message = Message::new(message);
+    let message = Message::new(read.message);
     let message = &message;
-    let (own, fallbacks, by) = match code {
+    let status = read.status;
+    let (own, fallbacks, by) = match read.code {
         Some(code) => match spec.codes.index(code) {
-            Some(first) => return in_code_group(spec, usize::from(first), message, values),
+            Some(first) => match in_code_group(spec, first.into(), read.fields, message, values) {
+                Some(choice) => return choice,
+                None => (group.unknown, spec.unknown, Chosen::UnknownCode),
+            },
             None => (group.unknown, spec.unknown, Chosen::UnknownCode),
         },
         None => (group.missing, spec.missing, Chosen::MissingCode),
@@ -89,39 +106,80 @@ fn by_message<'m>(
     })
 }
 
-/// Among the entries sharing a code (linked by `next`, in file order): the first whose
-/// template matches, else the first without a template, else the first. A loop over the
+/// Among the entries sharing a code (linked by `next`, in file order), first those whose
+/// `when` the error's `fields` hold, then those keyed by the code alone: in each, the first
+/// whose template matches, else the first without a template; else the first of them. `None`
+/// when every entry of the code is keyed by fields the error does not hold. A loop over the
 /// table, so a code shared by a thousand entries costs nothing to compile.
 fn in_code_group<'m>(
     spec: &Spec<'_>,
     first: usize,
+    fields: &[Option<String>],
     message: &Message<'m>,
     values: &mut [&'m str],
-) -> Choice {
-    let mut catch_all = None;
-    let mut at = Some(first);
-    // At most one visit per entry, whatever the links say.
-    for _ in 0..spec.entries.len() {
-        let Some((index, entry)) = at.and_then(|index| Some((index, spec.entries.get(index)?)))
-        else {
-            break;
-        };
-        if entry.template.is_none() {
-            catch_all = catch_all.or(Some(index));
-        } else if captures(entry, message, values) {
-            return Choice {
-                entry: Some(index),
-                matched: true,
-                by: Chosen::Code,
-            };
-        }
-        at = entry.next.map(usize::from);
-    }
-    Choice {
-        entry: Some(catch_all.unwrap_or(first)),
-        matched: false,
+) -> Option<Choice> {
+    let chosen = |entry, matched| Choice {
+        entry: Some(entry),
+        matched,
         by: Chosen::Code,
+    };
+    // Most codes have one entry keyed by the code alone.
+    if let Some(entry) = spec.entries.get(first) {
+        if entry.next.is_none() && entry.when.is_empty() {
+            let matched = captures(entry, message, values);
+            return Some(chosen(first, matched));
+        }
     }
+    let mut first_eligible = None;
+    // The entries keyed by fields as well are the more specific: tried first.
+    for keyed in [true, false] {
+        let mut catch_all = None;
+        for (index, entry) in code_entries(spec, first) {
+            let eligible = if keyed {
+                !entry.when.is_empty() && when_holds(entry, fields)
+            } else {
+                entry.when.is_empty()
+            };
+            if !eligible {
+                continue;
+            }
+            first_eligible = first_eligible.or(Some(index));
+            if entry.template.is_none() {
+                catch_all = catch_all.or(Some(index));
+            } else if captures(entry, message, values) {
+                return Some(chosen(index, true));
+            }
+        }
+        if let Some(index) = catch_all {
+            return Some(chosen(index, false));
+        }
+    }
+    first_eligible.map(|index| chosen(index, false))
+}
+
+/// The entries of one code from `first`, following `next`: at most one visit per entry,
+/// whatever the links say.
+fn code_entries<'s, 'a>(
+    spec: &'s Spec<'a>,
+    first: usize,
+) -> impl Iterator<Item = (usize, &'s Entry<'a>)> {
+    let mut at = Some(first);
+    (0..spec.entries.len()).map_while(move |_| {
+        let index = at?;
+        let entry = spec.entries.get(index)?;
+        at = entry.next.map(usize::from);
+        Some((index, entry))
+    })
+}
+
+/// Whether every field `entry`'s `when` names holds its value, as the body sent it.
+fn when_holds(entry: &Entry<'_>, fields: &[Option<String>]) -> bool {
+    entry.when.iter().all(|(field, value)| {
+        fields
+            .get(usize::from(*field))
+            .and_then(Option::as_deref)
+            .is_some_and(|held| held == *value)
+    })
 }
 
 /// The fallback entry for `status` (the status's own, else its class's, else `default`), with

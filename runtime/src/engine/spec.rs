@@ -77,6 +77,10 @@ pub struct Entry<'a> {
     pub params: &'a [&'a str],
     /// The next entry with the same wire code, in file order.
     pub next: Option<u16>,
+    /// The extra fields (by index) and the values they must hold for the entry to be chosen
+    /// by its code (`when = { domain = "googleapis.com" }`): a code keyed by two values, as
+    /// Google's ErrorInfo `reason` within its `domain`. Empty: the code alone.
+    pub when: &'a [(u16, &'a str)],
     /// Whether the error keeps the code it arrived with: an entry without a code of its own,
     /// or one a status fallback chooses, which may arrive with no code or another.
     pub keeps_code: bool,

@@ -37,6 +37,7 @@ recipes! {
     nested_selection => "specs/cookbook/nested-selection.toml",
     most_specific => "specs/cookbook/most-specific.toml",
     delay_in_body => "specs/cookbook/delay-in-body.toml",
+    two_values => "specs/cookbook/two-values.toml",
 }
 
 /// The body of a response the README shows after its status line, verbatim.
@@ -50,7 +51,7 @@ fn shown(status: u16, body: &str) -> &str {
 
 #[test]
 fn the_readme_shows_every_recipe_verbatim() {
-    assert_eq!(SPECS.len(), 15);
+    assert_eq!(SPECS.len(), 16);
     for (file, text) in SPECS {
         assert!(
             README.contains(&format!("```toml\n{text}```")),
@@ -338,4 +339,40 @@ fn a_delay_in_the_body() {
         response.retry_after(),
         Some(std::time::Duration::from_secs(30))
     );
+}
+
+#[test]
+fn a_code_keyed_by_two_values() {
+    use two_values::TwoValuesError;
+    let body = shown(
+        403,
+        r#"{"error": {"code": 403, "message": "Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/p/locations/us-central1/endpoints/1'.", "status": "PERMISSION_DENIED", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "IAM_PERMISSION_DENIED", "domain": "aiplatform.googleapis.com", "metadata": {"permission": "aiplatform.endpoints.predict"}}]}}"#,
+    );
+    let decode = |body: &str| TwoValuesError::decode(403, body.as_bytes()).into_errors();
+    match &decode(body)[..] {
+        [TwoValuesError::VertexPermissionDenied { domain, .. }] => {
+            assert_eq!(domain.as_deref(), Some("aiplatform.googleapis.com"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let storage = body.replace("\"domain\": \"aiplatform.", "\"domain\": \"storage.");
+    assert!(matches!(
+        &decode(&storage)[..],
+        [TwoValuesError::IamPermissionDenied { .. }]
+    ));
+    // A code whose only entry names another domain is undocumented for this error.
+    let disabled = r#"{"error": {"code": 403, "status": "PERMISSION_DENIED", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED", "domain": "firebase.example.com"}]}}"#;
+    let errors = decode(disabled);
+    match &errors[..] {
+        [error @ TwoValuesError::PermissionDenied { code, .. }] => {
+            assert_eq!(code.as_deref(), Some("SERVICE_DISABLED"));
+            assert_eq!(error.code(), Some("SERVICE_DISABLED"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let in_its_domain = disabled.replace("firebase.example.com", "googleapis.com");
+    assert!(matches!(
+        &decode(&in_its_domain)[..],
+        [TwoValuesError::ServiceDisabled { .. }]
+    ));
 }

@@ -190,3 +190,84 @@ fn to_body_writes_the_error_info_and_decodes_back() {
         error
     );
 }
+
+/// A v1 error of YouTube's daily quota (the Data API's `quotaExceeded`).
+const YOUTUBE_QUOTA: &str = r#"{"error": {"code": 403, "message": "The request cannot be completed because you have exceeded your <a href=\"/youtube/v3/getting-started#quota\">quota</a>.", "errors": [{"message": "The request cannot be completed because you have exceeded your <a href=\"/youtube/v3/getting-started#quota\">quota</a>.", "domain": "youtube.quota", "reason": "quotaExceeded"}]}}"#;
+
+#[test]
+fn a_reason_is_keyed_by_its_domain() {
+    let error = only(403, YOUTUBE_QUOTA);
+    match &error {
+        GoogleError::YouTubeQuotaExceeded {
+            domain, message, ..
+        } => {
+            assert_eq!(domain.as_deref(), Some("youtube.quota"));
+            assert!(message.starts_with("The request cannot be completed"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(error.code(), Some("quotaExceeded"));
+    assert_eq!(error.kind(), Kind::QuotaExceeded);
+    assert!(!error.is_retryable());
+
+    // Calendar's usage limit: the same reason in another domain, and one to back off from.
+    let calendar = r#"{"error": {"errors": [{"reason": "quotaExceeded", "message": "Calendar usage limits exceeded.", "domain": "usageLimits"}], "code": 403, "message": "Calendar usage limits exceeded."}}"#;
+    let error = only(403, calendar);
+    match &error {
+        GoogleError::UsageLimitsExceeded {
+            domain, message, ..
+        } => {
+            assert_eq!(domain.as_deref(), Some("usageLimits"));
+            assert_eq!(message, "Calendar usage limits exceeded.");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(error.kind(), Kind::RateLimited);
+    assert!(error.is_retryable());
+
+    // A domain the spec keys no entry of the code by, or none: the code's own entry.
+    for domain in [r#""domain": "global", "#, ""] {
+        let body = format!(
+            r#"{{"error": {{"code": 403, "message": "Quota exceeded.", "errors": [{{{domain}"reason": "quotaExceeded", "message": "Quota exceeded."}}]}}}}"#
+        );
+        let error = only(403, &body);
+        assert!(
+            matches!(error, GoogleError::QuotaExceeded { .. }),
+            "{body}: {error:?}"
+        );
+    }
+}
+
+#[test]
+fn an_error_keyed_by_its_domain_is_written_with_it() {
+    let built = GoogleError::YouTubeQuotaExceeded {
+        message: "Daily quota exceeded.".into(),
+        reason: None,
+        domain: None,
+        service: None,
+        consumer: None,
+        help_url: None,
+        retry_delay: None,
+        location: None,
+        location_type: None,
+        extended_help: None,
+        status: 403,
+    };
+    let body = built.to_body();
+    let written: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(
+        written["error"]["errors"][0]["domain"], "youtube.quota",
+        "{written}"
+    );
+    let decoded = only(403, std::str::from_utf8(&body).unwrap());
+    assert!(
+        matches!(decoded, GoogleError::YouTubeQuotaExceeded { .. }),
+        "{written}: {decoded:?}"
+    );
+    // A decoded error is written as it came, and decodes back equal.
+    let error = only(403, YOUTUBE_QUOTA);
+    assert_eq!(
+        only(403, std::str::from_utf8(&error.to_body()).unwrap()),
+        error
+    );
+}

@@ -18,7 +18,7 @@ mod xml_writer;
 
 use crate::engine::envelope::{BodyFormat, Envelope, ErrorIf, Mark, Role};
 use crate::engine::resolve;
-use crate::engine::spec::{Spec, View};
+use crate::engine::spec::{Entry, Spec, View};
 use crate::BatchItems;
 use cbor_writer::write_cbor;
 pub use errspec_vocab::StatusFormat;
@@ -67,13 +67,16 @@ pub fn encode_views<const F: usize, const P: usize>(
 ) -> Vec<u8> {
     let wires: Vec<Wire<'_, F>> = views
         .iter()
-        .map(|view| Wire {
-            code: resolve::code(spec, view),
-            message: Some(view.message),
-            status: view.status,
-            fields: view.fields,
-            items: view.items,
-            empty: resolve::entry(spec, view.entry).is_some_and(|entry| entry.empty_body),
+        .map(|view| {
+            let entry = resolve::entry(spec, view.entry);
+            Wire {
+                code: resolve::code(spec, view),
+                message: Some(view.message),
+                status: view.status,
+                fields: with_keys(entry, view.fields),
+                items: view.items,
+                empty: entry.is_some_and(|entry| entry.empty_body),
+            }
         })
         .collect();
     let encoding = Encoding {
@@ -82,6 +85,20 @@ pub fn encode_views<const F: usize, const P: usize>(
         request_id,
     };
     encode(&encoding, status, &wires)
+}
+
+/// An error's fields with the values its entry's `when` keys it by, where the error holds
+/// none: what decodes back to the same entry.
+fn with_keys<'a, const F: usize>(
+    entry: Option<&'a Entry<'a>>,
+    mut fields: [Option<&'a str>; F],
+) -> [Option<&'a str>; F] {
+    for (field, value) in entry.map_or(&[][..], |entry| entry.when) {
+        if let Some(slot @ None) = fields.get_mut(usize::from(*field)) {
+            *slot = Some(value);
+        }
+    }
+    fields
 }
 
 /// The body for a response with status `status` holding `errors`. An envelope of one error
