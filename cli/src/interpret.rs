@@ -12,7 +12,8 @@ use errspec::__private::{
 };
 use errspec_codegen::model::{ErrorEntry, MarkValue};
 use errspec_codegen::runtime_tables::{
-    TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableHeaders, TablePart, Tables,
+    TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableHeaderField, TableHeaders, TablePart,
+    Tables,
 };
 use errspec_codegen::Spec;
 pub use errspec_vocab::template::MAX_PARAMS;
@@ -184,9 +185,22 @@ impl Interpreter {
             retry_after,
             fields: header_fields,
         } = headers;
-        let header_fields: Vec<(u16, &str)> = header_fields
+        let header_fields: Vec<rt::HeaderField<'_>> = header_fields
             .iter()
-            .map(|(index, header)| (*index, header.as_str()))
+            .map(|field| {
+                let TableHeaderField {
+                    field,
+                    header,
+                    before,
+                    after,
+                } = field;
+                rt::HeaderField {
+                    field: *field,
+                    header,
+                    before: before.as_deref(),
+                    after: after.as_deref(),
+                }
+            })
             .collect();
         let code_headers = strs(code);
         let request_id_headers = strs(request_id);

@@ -95,10 +95,25 @@ pub struct Headers {
     /// over what the errors say.
     pub should_retry: Vec<String>,
     /// Extra fields read from a header (`[envelope.headers.fields]`, the Smithy `@httpHeader`
-    /// members): an index into [`Envelope::fields`] and the header's name.
-    pub fields: Vec<(usize, String)>,
+    /// members).
+    pub fields: Vec<HeaderField>,
     /// Headers that say when to retry, when `Retry-After` is absent, with their formats.
     pub retry_after: Vec<(String, ResetFormat)>,
+}
+
+/// An extra field read from a response header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderField {
+    /// An index into [`Envelope::fields`].
+    pub field: usize,
+    /// The header's name.
+    pub header: String,
+    /// The field is the header's text up to the first occurrence of this (the awsQuery code of
+    /// `x-amzn-query-error: Customized;Sender`).
+    pub before: Option<String>,
+    /// The field is what follows the last occurrence of this, in what `before` left (its
+    /// fault).
+    pub after: Option<String>,
 }
 
 /// What marks a body sent with a success status (2xx) as an error: Slack's `"ok": false`.

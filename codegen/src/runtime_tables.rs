@@ -156,10 +156,23 @@ pub struct TableHeaders {
     pub request_id: Vec<String>,
     /// Where the server says whether retrying may succeed.
     pub should_retry: Vec<String>,
-    /// The extra fields read from a header: the field's index and the header's name.
-    pub fields: Vec<(u16, String)>,
+    /// The extra fields read from a header.
+    pub fields: Vec<TableHeaderField>,
     /// The headers that say when a rate limit resets, with their format.
     pub retry_after: Vec<(String, ResetFormat)>,
+}
+
+/// An extra field read from a header: `errspec::__private::HeaderField`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableHeaderField {
+    /// The field's index.
+    pub field: u16,
+    /// The header's name.
+    pub header: String,
+    /// The field is the header's text up to the first occurrence of this.
+    pub before: Option<String>,
+    /// The field is what follows the last occurrence of this, in what `before` left.
+    pub after: Option<String>,
 }
 
 /// One location to read, as `errspec::__private::Part` holds it.
@@ -248,7 +261,12 @@ impl Tables {
                 fields: headers
                     .fields
                     .iter()
-                    .map(|(index, header)| (index_u16(*index), header.clone()))
+                    .map(|field| TableHeaderField {
+                        field: index_u16(field.field),
+                        header: field.header.clone(),
+                        before: field.before.clone(),
+                        after: field.after.clone(),
+                    })
                     .collect(),
                 retry_after: headers.retry_after.clone(),
             },

@@ -78,8 +78,9 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     fn request_id_header() -> Option<&'static str> {
         None
     }
-    /// The media type of this API's error bodies: `application/json`, or `application/xml`
-    /// for a spec with `format = "xml"`, `application/cbor` for `format = "cbor"`.
+    /// The media type of this API's error bodies: the first `content_type` of the spec's
+    /// first shape, else `application/json`, or `application/xml` for a spec with
+    /// `format = "xml"`, `application/cbor` for `format = "cbor"`.
     fn content_type() -> &'static str {
         "application/json"
     }

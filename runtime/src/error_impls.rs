@@ -281,7 +281,7 @@ macro_rules! __error_impls {
             }
 
             fn content_type() -> &'static str {
-                SPEC.envelope.format.content_type()
+                SPEC.envelope.sent_content_type()
             }
 
             fn rate_limit_window(&self) -> ::core::option::Option<::core::time::Duration> {

@@ -137,6 +137,9 @@ mod styles {
     pub mod rest_json {
         errspec::errors_from_spec!("../tests/specs/aws/rest-json.toml");
     }
+    pub mod aws_json {
+        errspec::errors_from_spec!("../tests/specs/aws/json.toml");
+    }
 }
 
 /// A generated decoder: status and body to the decoded response.
@@ -882,7 +885,7 @@ fn headers_decode_alike_interpreted_and_generated() {
         let checked = errspec_codegen::check_spec(source);
         Interpreter::new(checked.valid().expect("a valid spec").clone()).expect("interpretable")
     };
-    let specs: [(&str, Interpreter, Generated); 4] = [
+    let specs: [(&str, Interpreter, Generated); 5] = [
         (
             "github",
             interpreter(
@@ -910,6 +913,15 @@ fn headers_decode_alike_interpreted_and_generated() {
             interpreter(include_str!("../../../tests/specs/aws/rest-json.toml")),
             |status, headers, body| {
                 Decoded::from_response(&styles::rest_json::AwsRestJsonError::decode_parts(
+                    status, headers, body,
+                ))
+            },
+        ),
+        (
+            "aws-json",
+            interpreter(include_str!("../../../tests/specs/aws/json.toml")),
+            |status, headers, body| {
+                Decoded::from_response(&styles::aws_json::AwsJsonError::decode_parts(
                     status, headers, body,
                 ))
             },
@@ -943,6 +955,11 @@ fn headers_decode_alike_interpreted_and_generated() {
             ("x-amz-request-id", "4442"),
         ],
         &[("x-ratelimit-reset", "1701250000")],
+        // Two fields cut from one header: awsQuery's code and fault.
+        &[("x-amzn-query-error", "Customized;Sender")],
+        &[("x-amzn-query-error", " Customized ")],
+        &[("x-amzn-query-error", ";")],
+        &[("x-amzn-query-error", "a;b;c")],
         &[("x-ratelimit-reset", "soon"), ("retry-after", "120")],
         &[
             ("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"),
@@ -954,6 +971,7 @@ fn headers_decode_alike_interpreted_and_generated() {
         br#"{"message": "Requested resource not found"}"#,
         br#"{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"m"}"#,
         br#"{"code":"aws.protocoltests.restjson#InvalidGreeting","message":"Hi"}"#,
+        br#"{"__type": "aws.protocoltests.json10#CustomCodeError", "message": "Hi"}"#,
         br#"{"message":"API rate limit exceeded for user ID 1.","documentation_url":"https://docs.github.com/rest"}"#,
         b"<Error><Code>NoSuchKey</Code><Message>m</Message></Error>",
         b"<html>502</html>",

@@ -204,6 +204,14 @@ fn wrong_values_fail_for_the_schema_and_the_checker_alike() {
         ("status = \"/status\"", "status_format = \"name\""),
         ("[api]", "[api]\nrate_limit_window = \"day\""),
         ("inner = \"/inner\"", ""),
+        (
+            "[envelope.batch]\n",
+            "[envelope.headers.fields]\nq = { before = \";\" }\n[envelope.batch]\n",
+        ),
+        (
+            "[envelope.batch]\n",
+            "[envelope.headers.fields]\nq = { header = \"x-q\", after = \"\" }\n[envelope.batch]\n",
+        ),
         ("batch = true", "batch = true\nwhen = {}"),
         ("batch = true", "batch = true\nwhen = { attribute = \" \" }"),
         ("batch = true", "batch = true\nwhen = { attribute = 1 }"),

@@ -53,6 +53,7 @@ const HEADERS_KEYS: &[&str] = &[
     "retry_after",
     "fields",
 ];
+const HEADER_FIELD_KEYS: &[&str] = &["header", "before", "after"];
 const ERROR_IF_KEYS: &[&str] = &["at", "is"];
 const INNER_KEYS: &[&str] = &[
     "at",

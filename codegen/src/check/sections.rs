@@ -12,15 +12,15 @@ use toml::de::{DeTable, DeValue};
 
 use super::{
     Api, Checker, Draft, API_KEYS, BATCH_KEYS, ENVELOPE_KEYS, ERROR_IF_KEYS, ERROR_KEYS,
-    HEADERS_KEYS, HOMES, INNER_KEYS, MAX_SHAPES, MULTIPLE_KEYS,
+    HEADERS_KEYS, HEADER_FIELD_KEYS, HOMES, INNER_KEYS, MAX_SHAPES, MULTIPLE_KEYS,
 };
 use crate::check::names::{check_field_name, check_type_name, check_variant_name, derive_variant};
 use crate::check::reader::{closest, entry, Reader, Text};
 use crate::check::template::{declared_params, parse_template};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Batch, Envelope, ErrorEntry, ErrorIf, Field, Headers, Inner, MarkValue, Multiple, Template,
-    BODIES, RESERVED_FIELDS,
+    Batch, Envelope, ErrorEntry, ErrorIf, Field, HeaderField, Headers, Inner, MarkValue, Multiple,
+    Template, BODIES, RESERVED_FIELDS,
 };
 
 /// The most pointers one part may list: the reader ranks them in a byte, `u8::MAX` meaning none.
@@ -308,14 +308,18 @@ impl Checker<'_> {
         let Some((first, _)) = shapes.first() else {
             return;
         };
-        for (index, _) in &first.headers.fields {
-            let Some(name) = first.fields.get(*index).map(|field| field.name.as_str()) else {
+        for header_field in &first.headers.fields {
+            let Some(name) = first
+                .fields
+                .get(header_field.field)
+                .map(|field| field.name.as_str())
+            else {
                 continue;
             };
             for (shape, table) in &shapes[1..] {
                 let read = shape
                     .fields
-                    .get(*index)
+                    .get(header_field.field)
                     .is_some_and(|field| !field.pointers.is_empty());
                 let span = self
                     .reader
@@ -570,12 +574,13 @@ impl Checker<'_> {
     }
 
     // `[envelope.headers.fields]` maps a field name, not one the body already reads, to a
-    // header name: every variant gets the field, filled from the response's header.
+    // header name, or to a table of the header's name and where the field sits in its text:
+    // every variant gets the field, filled from the response's header.
     fn check_header_fields(
         &mut self,
         headers: &DeTable<'_>,
         fields: &mut Vec<Field>,
-    ) -> Vec<(usize, String)> {
+    ) -> Vec<HeaderField> {
         let Some((table, _)) = self.reader.table(headers, "fields") else {
             return Vec::new();
         };
@@ -595,8 +600,27 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            let Some(text) = self.reader.string(table, &name) else {
-                continue;
+            let (text, before, after) = match entry(table, &name).map(|(value, _)| value.get_ref())
+            {
+                Some(DeValue::Table(cut)) => {
+                    self.allow_keys(cut, HEADER_FIELD_KEYS, "a header field's table");
+                    let Some(text) = self.reader.string(cut, "header") else {
+                        self.reader.push(
+                            Diagnostic::new(key.span(), format!("field `{name}` names no header"))
+                                .help("write `header = \"x-amzn-query-error\"` in its table, with `before` or `after` where the field sits in the header's text"),
+                        );
+                        continue;
+                    };
+                    let before = self.header_field_delimiter(cut, "before");
+                    let after = self.header_field_delimiter(cut, "after");
+                    (text, before, after)
+                }
+                _ => {
+                    let Some(text) = self.reader.string(table, &name) else {
+                        continue;
+                    };
+                    (text, None, None)
+                }
             };
             let Some(header) = self.check_header_name(&text.value, text.span) else {
                 continue;
@@ -605,9 +629,27 @@ impl Checker<'_> {
                 name,
                 pointers: Vec::new(),
             });
-            checked.push((fields.len() - 1, header));
+            checked.push(HeaderField {
+                field: fields.len() - 1,
+                header,
+                before,
+                after,
+            });
         }
         checked
+    }
+
+    // A delimiter of a header field is text to find, so it cannot be empty.
+    fn header_field_delimiter(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
+        let text = self.reader.string(table, key)?;
+        if text.value.is_empty() {
+            self.reader.push(
+                Diagnostic::new(text.span, format!("`{key}` is empty"))
+                    .help("`before` and `after` cut the field out of the header's text, for example `before = \";\"` for the code of `Customized;Sender`; leave them out when the text is the field"),
+            );
+            return None;
+        }
+        Some(text.value)
     }
 
     // `Retry-After` is read before every reset header, in its own formats: listing it among
@@ -1449,7 +1491,12 @@ fn declare_every_field(shapes: &mut [&mut Envelope]) {
             .headers
             .fields
             .iter()
-            .filter_map(|(old, header)| Some((index_of(*old)?, header.clone())))
+            .filter_map(|header_field| {
+                Some(HeaderField {
+                    field: index_of(header_field.field)?,
+                    ..header_field.clone()
+                })
+            })
             .collect();
         shape.fields = names
             .iter()

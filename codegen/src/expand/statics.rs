@@ -8,8 +8,8 @@ use quote::quote;
 use super::{ident, option};
 use crate::model::{MarkValue, Spec};
 use crate::runtime_tables::{
-    CodeTable, TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableGroup, TableHeaders,
-    TablePart, Tables,
+    CodeTable, TableBatch, TableEntry, TableEnvelope, TableErrorIf, TableGroup, TableHeaderField,
+    TableHeaders, TablePart, Tables,
 };
 
 pub(super) fn tables(spec: &Spec) -> TokenStream {
@@ -144,9 +144,19 @@ fn headers_tokens(headers: &TableHeaders) -> TokenStream {
         retry_after,
         fields,
     } = headers;
-    let fields = fields.iter().map(|(index, header)| {
-        let index = unsuffixed(*index);
-        quote! { (#index, #header) }
+    let fields = fields.iter().map(|field| {
+        let TableHeaderField {
+            field,
+            header,
+            before,
+            after,
+        } = field;
+        let field = unsuffixed(*field);
+        let before = option(before.as_ref());
+        let after = option(after.as_ref());
+        quote! {
+            __rt::HeaderField { field: #field, header: #header, before: #before, after: #after }
+        }
     });
     let resets = retry_after.iter().map(|(name, format)| {
         let format = ident(format.rust_name());

@@ -173,9 +173,15 @@ fn field_places(spec: &Spec, index: usize) -> String {
             }
         }
     }
-    for (field, header) in &spec.envelope.headers.fields {
-        if *field == index {
-            places.push(format!("header `{header}`"));
+    for field in &spec.envelope.headers.fields {
+        if field.field == index {
+            let cut = match (&field.before, &field.after) {
+                (Some(before), Some(after)) => format!(", between `{after}` and `{before}`"),
+                (Some(before), None) => format!(", before `{before}`"),
+                (None, Some(after)) => format!(", after `{after}`"),
+                (None, None) => String::new(),
+            };
+            places.push(format!("header `{}`{cut}", field.header));
         }
     }
     places.join(" or ")

@@ -111,9 +111,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
             .headers
             .fields
             .iter()
-            .filter_map(|(index, name)| {
-                Some((usize::from(*index), headers::first(headers, &[name])?))
-            })
+            .filter_map(|field| Some((usize::from(field.field), field.value(headers)?)))
             .collect(),
         _ => Vec::new(),
     };

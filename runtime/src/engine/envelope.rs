@@ -4,6 +4,7 @@
 //! [`crate::engine::read`] walks a body along it in one pass.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::time::Duration;
 
 use crate::BatchItems;
@@ -70,7 +71,7 @@ pub struct Group<'a> {
     pub unknown: &'a [(FallbackKey, u16)],
 }
 
-impl Envelope<'_> {
+impl<'a> Envelope<'a> {
     /// What group `group` decides (0, the errors themselves: the defaults).
     #[must_use]
     #[inline]
@@ -80,6 +81,16 @@ impl Envelope<'_> {
             .and_then(|index| self.groups.get(index))
             .copied()
             .unwrap_or_default()
+    }
+
+    /// The `Content-Type` `to_http` sends a body of this shape with: the first the shape
+    /// reads (`application/x-amz-json-1.0`), else its format's.
+    #[must_use]
+    pub fn sent_content_type(&self) -> &'a str {
+        self.content_types
+            .first()
+            .copied()
+            .unwrap_or_else(|| self.format.content_type())
     }
 
     /// Whether a response of `content_type` (a `Content-Type` header's value, parameters
@@ -200,14 +211,7 @@ pub(crate) fn code_within<'t>(
     before: Option<&str>,
     after: Option<&str>,
 ) -> Cow<'t, str> {
-    let end = before
-        .filter(|before| !before.is_empty())
-        .and_then(|before| text.find(before))
-        .unwrap_or(text.len());
-    let start = after
-        .filter(|after| !after.is_empty())
-        .and_then(|after| text[..end].rfind(after).map(|at| at + after.len()))
-        .unwrap_or(0);
+    let Range { start, end } = cut_range(&text, before, after);
     match text {
         Cow::Borrowed(text) => Cow::Borrowed(&text[start..end]),
         Cow::Owned(mut text) => {
@@ -216,6 +220,19 @@ pub(crate) fn code_within<'t>(
             Cow::Owned(text)
         }
     }
+}
+
+/// Where [`code_within`] cuts `text`.
+pub(crate) fn cut_range(text: &str, before: Option<&str>, after: Option<&str>) -> Range<usize> {
+    let end = before
+        .filter(|before| !before.is_empty())
+        .and_then(|before| text.find(before))
+        .unwrap_or(text.len());
+    let start = after
+        .filter(|after| !after.is_empty())
+        .and_then(|after| text[..end].rfind(after).map(|at| at + after.len()))
+        .unwrap_or(0);
+    start..end
 }
 
 impl<const F: usize> RawError<'_, F> {

@@ -7,6 +7,7 @@ use std::time::UNIX_EPOCH;
 use http::{HeaderMap, HeaderName};
 
 use crate::engine::delay;
+use crate::engine::envelope::cut_range;
 use crate::RetryAfter;
 pub use errspec_vocab::ResetFormat;
 
@@ -23,10 +24,33 @@ pub struct Headers<'a> {
     /// Where the server says whether retrying may succeed (`true` or `false`), first present
     /// first: over what the errors say.
     pub should_retry: &'a [&'a str],
-    /// Extra fields read from a header: the field's index and the header's name.
-    pub fields: &'a [(u16, &'a str)],
+    /// Extra fields read from a header.
+    pub fields: &'a [HeaderField<'a>],
     /// Headers that say when to retry, tried in order when `Retry-After` is absent.
     pub retry_after: &'a [(&'a str, ResetFormat)],
+}
+
+/// An extra field read from a response header.
+#[derive(Debug, Clone, Copy)]
+pub struct HeaderField<'a> {
+    /// The field's index.
+    pub field: u16,
+    /// The header's name.
+    pub header: &'a str,
+    /// The field is the header's text up to the first occurrence of this.
+    pub before: Option<&'a str>,
+    /// The field is what follows the last occurrence of this, in what `before` left.
+    pub after: Option<&'a str>,
+}
+
+impl HeaderField<'_> {
+    /// The field's value in `headers`: the header's first non-blank value, trimmed, cut as
+    /// a code is (`code_before`, `code_after`); `None` when that leaves it blank.
+    pub(crate) fn value<'h>(&self, headers: &'h HeaderMap) -> Option<&'h str> {
+        let text = first(headers, &[self.header])?;
+        let cut = text[cut_range(text, self.before, self.after)].trim();
+        (!cut.is_empty()).then_some(cut)
+    }
 }
 
 impl Headers<'static> {
@@ -82,7 +106,7 @@ pub(crate) fn kept(headers: &HeaderMap, spec: &Headers<'_>) -> HeaderMap {
         .iter()
         .copied()
         .chain(spec.should_retry.iter().copied())
-        .chain(spec.fields.iter().map(|(_, name)| *name))
+        .chain(spec.fields.iter().map(|field| field.header))
         .chain(spec.retry_after.iter().map(|(name, _)| *name));
     let mut kept = HeaderMap::new();
     for name in names {
@@ -137,7 +161,7 @@ mod tests {
 
     use http::{HeaderMap, HeaderValue};
 
-    use super::{code_header, first, kept, parse_reset, reset, Headers, ResetFormat};
+    use super::{code_header, first, kept, parse_reset, reset, HeaderField, Headers, ResetFormat};
     use crate::RetryAfter;
 
     #[test]
@@ -177,6 +201,32 @@ mod tests {
             parse_reset("99999999999999999999999", ResetFormat::Seconds),
             delay(u64::MAX)
         );
+    }
+
+    #[test]
+    fn a_header_field_is_cut_as_a_code_is() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-amzn-query-error",
+            HeaderValue::from_static(" Customized ; Sender "),
+        );
+        let field = |headers: &HeaderMap, before, after| {
+            HeaderField {
+                field: 0,
+                header: "X-Amzn-Query-Error",
+                before,
+                after,
+            }
+            .value(headers)
+            .map(str::to_owned)
+        };
+        let text = |text: &str| Some(text.to_owned());
+        assert_eq!(field(&headers, None, None), text("Customized ; Sender"));
+        assert_eq!(field(&headers, Some(";"), None), text("Customized"));
+        assert_eq!(field(&headers, None, Some(";")), text("Sender"));
+        headers.insert("x-amzn-query-error", HeaderValue::from_static(";"));
+        assert_eq!(field(&headers, Some(";"), None), None);
+        assert_eq!(field(&headers, None, Some(";")), None);
     }
 
     #[test]

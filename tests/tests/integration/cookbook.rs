@@ -29,6 +29,7 @@ recipes! {
     message_keyed => "specs/cookbook/message-keyed.toml",
     field_map => "specs/cookbook/field-map.toml",
     header => "specs/cookbook/header.toml",
+    header_fields => "specs/cookbook/header-fields.toml",
     code_in_text => "specs/cookbook/code-in-text.toml",
     xml => "specs/cookbook/xml.toml",
     cbor => "specs/cookbook/cbor.toml",
@@ -51,7 +52,7 @@ fn shown(status: u16, body: &str) -> &str {
 
 #[test]
 fn the_readme_shows_every_recipe_verbatim() {
-    assert_eq!(SPECS.len(), 16);
+    assert_eq!(SPECS.len(), 17);
     for (file, text) in SPECS {
         assert!(
             README.contains(&format!("```toml\n{text}```")),
@@ -174,6 +175,46 @@ fn code_in_a_header() {
         header::HeaderError::ResourceNotFoundException { .. }
     ));
     assert_eq!(response.request_id(), Some(id));
+}
+
+#[test]
+fn fields_in_headers() {
+    use header_fields::HeaderFieldsError;
+    let body = r#"{"__type": "com.amazonaws.sqs#QueueDoesNotExist", "message": "The specified queue does not exist."}"#;
+    let query_error = "AWS.SimpleQueueService.NonExistentQueue;Sender";
+    assert!(README.contains(&format!(
+        "HTTP 400\nx-amzn-query-error: {query_error}\nContent-Type: application/x-amz-json-1.0\n\n{body}\n"
+    )));
+    let mut headers = HeaderMap::new();
+    headers.insert("x-amzn-query-error", query_error.parse().unwrap());
+    headers.insert(
+        "content-type",
+        "application/x-amz-json-1.0".parse().unwrap(),
+    );
+    let response =
+        HeaderFieldsError::decode_parts(StatusCode::BAD_REQUEST, &headers, body.as_bytes());
+    match response.first() {
+        error @ HeaderFieldsError::QueueDoesNotExist {
+            query_code,
+            query_fault,
+            ..
+        } => {
+            assert_eq!(
+                query_code.as_deref(),
+                Some("AWS.SimpleQueueService.NonExistentQueue")
+            );
+            assert_eq!(query_fault.as_deref(), Some("Sender"));
+            assert_eq!(errspec::ApiError::code(error), Some("QueueDoesNotExist"));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let (parts, sent) = response.to_http().into_parts();
+    assert_eq!(parts.headers["x-amzn-query-error"], query_error);
+    assert_eq!(parts.headers["content-type"], "application/x-amz-json-1.0");
+    assert_eq!(
+        HeaderFieldsError::decode_parts(parts.status, &parts.headers, &sent),
+        response
+    );
 }
 
 #[test]

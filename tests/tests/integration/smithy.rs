@@ -5,9 +5,9 @@
 //! per group of cases that differ only by where the code is sent (the `FooError` cases, each
 //! id in its assertion's message). restJson1's are in `aws_json`.
 //!
-//! A query-compatible service's `x-amzn-query-error: Customized;Sender` is kept whole as a
-//! field: `code()` is the code that chose the variant (`CustomCodeError`), not the awsQuery
-//! code the header names.
+//! A query-compatible service's `x-amzn-query-error: Customized;Sender` is cut into two
+//! fields, the awsQuery code and fault: `code()` stays the code that chose the variant
+//! (`CustomCodeError`), the awsQuery code is exposed apart.
 
 use base64::Engine as _;
 use errspec::http::{HeaderMap, HeaderName, HeaderValue};
@@ -702,16 +702,45 @@ fn query_compatible_aws_json10_custom_code_error() {
     match &error {
         AwsJsonError::CustomCodeError {
             message,
-            query_error,
+            query_code,
+            query_fault,
             ..
         } => {
             assert_eq!(message, "Hi");
-            // vendorParams: { code: "Customized", type: "Sender" }, as the header sent them.
-            assert_eq!(query_error.as_deref(), Some("Customized;Sender"));
+            // vendorParams: { code: "Customized", type: "Sender" }.
+            assert_eq!(query_code.as_deref(), Some("Customized"));
+            assert_eq!(query_fault.as_deref(), Some("Sender"));
         }
         other => panic!("QueryCompatibleAwsJson10CustomCodeError: {other:?}"),
     }
     assert_eq!(error.code(), Some("CustomCodeError"));
+    // `to_http` sends the header back as received; what it sends decodes to the same.
+    let response = AwsJsonError::decode_parts(
+        400,
+        &headers(&[("x-amzn-query-error", "Customized;Sender")]),
+        br#"{"__type": "aws.protocoltests.json10#CustomCodeError", "message": "Hi"}"#,
+    );
+    let (parts, body) = response.to_http().into_parts();
+    assert_eq!(parts.headers["x-amzn-query-error"], "Customized;Sender");
+    assert_eq!(
+        AwsJsonError::decode_parts(parts.status, &parts.headers, &body),
+        response
+    );
+    // A header without the separator is the code whole, and the fault whole too: each cut
+    // reads as the code's `code_before` and `code_after` do.
+    let bare = aws_json(
+        400,
+        &[("x-amzn-query-error", " Customized ")],
+        r#"{"__type": "CustomCodeError"}"#,
+    );
+    assert!(
+        matches!(
+            &bare,
+            AwsJsonError::CustomCodeError { query_code, query_fault, .. }
+                if query_code.as_deref() == Some("Customized") && query_fault.as_deref() == Some("Customized")
+        ),
+        "{bare:?}"
+    );
 }
 
 #[test]
@@ -723,11 +752,12 @@ fn query_compatible_rpc_v2_cbor_no_custom_code_error() {
     match &error {
         RpcV2CborError::NoCustomCodeError {
             message,
-            query_error,
+            query_code,
+            query_fault,
             ..
         } => {
             assert_eq!(message, "Hi");
-            assert_eq!(query_error, &None);
+            assert_eq!((query_code, query_fault), (&None, &None));
         }
         other => panic!("QueryCompatibleRpcV2CborNoCustomCodeError: {other:?}"),
     }
@@ -746,14 +776,17 @@ fn query_compatible_rpc_v2_cbor_custom_code_error() {
     match response.first() {
         RpcV2CborError::CustomCodeError {
             message,
-            query_error,
+            query_code,
+            query_fault,
             ..
         } => {
             assert_eq!(message, "Hi");
-            assert_eq!(query_error.as_deref(), Some("Customized;Sender"));
+            assert_eq!(query_code.as_deref(), Some("Customized"));
+            assert_eq!(query_fault.as_deref(), Some("Sender"));
         }
         other => panic!("QueryCompatibleRpcV2CborCustomCodeError: {other:?}"),
     }
+    assert_eq!(response.first().code(), Some("CustomCodeError"));
 }
 
 mod promise {
