@@ -57,8 +57,8 @@ pub struct Read<'r, 'm> {
 /// The entry for the error `read`, read in `group` (the default group for an error that is
 /// not nested). When the entry's template matches, its parameters are left in `values`
 /// (borrowed from the message), which must hold at least as many as the spec's largest
-/// template; a template with more never matches. A code none of whose entries the error's
-/// fields key is not documented for this error.
+/// template; a template with more never matches. A code whose entries are all keyed (`when`)
+/// by field values the error does not hold is not documented for this error.
 #[must_use]
 pub fn select<'m>(
     spec: &Spec<'_>,
