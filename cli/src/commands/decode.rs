@@ -13,6 +13,7 @@ use errspec_codegen::Spec;
 use errspec_vocab::BodyFormat;
 use serde::Serialize;
 
+use crate::commands::explain::when_text;
 use crate::decoded::{Decoded, DecodedError};
 use crate::interpret::Why;
 use crate::style::{self, paint};
@@ -86,10 +87,23 @@ pub fn reasons(spec: &Spec, response: &Decoded, why: Why, body: &[u8]) -> Reason
             let why = match (chosen, &unread) {
                 (Chosen::MissingCode, Some(unread)) => unread.clone(),
                 (Chosen::MissingCode, None) => "the error carries no code".to_owned(),
-                (Chosen::UnknownCode, _) => format!(
-                    "the code `{}` is not documented",
-                    error.code.as_deref().map_or_else(String::new, one_line)
-                ),
+                (Chosen::UnknownCode, _) => {
+                    let code = error.code.as_deref().unwrap_or_default();
+                    let keyed: Vec<String> = spec
+                        .entries_with_code(code)
+                        .filter(|entry| !entry.when.is_empty())
+                        .map(|entry| when_text(spec, entry))
+                        .collect();
+                    if keyed.is_empty() {
+                        format!("the code `{}` is not documented", one_line(code))
+                    } else {
+                        format!(
+                            "the code `{}` is documented only when {}",
+                            one_line(code),
+                            keyed.join(", or when ")
+                        )
+                    }
+                }
                 (Chosen::Code | Chosen::Message, _) => return None,
             };
             Some(format!("by status {status}: {why}"))

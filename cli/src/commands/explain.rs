@@ -128,8 +128,8 @@ fn entry_block(out: &mut String, spec: &Spec, entry: &ErrorEntry) {
     }
 }
 
-/// The field values `when` keys the entry's code by.
-fn when_text(spec: &Spec, entry: &ErrorEntry) -> String {
+/// The field values `when` keys the entry's code by (`domain = youtube.quota`).
+pub(crate) fn when_text(spec: &Spec, entry: &ErrorEntry) -> String {
     let keyed: Vec<String> = entry
         .when
         .iter()

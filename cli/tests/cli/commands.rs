@@ -316,6 +316,16 @@ fn explain_and_decode_show_a_code_keyed_by_a_field() {
     let elsewhere = body.replace("aiplatform.", "storage.");
     let out = success(&errspec(&["decode", spec, "403", &elsewhere], &[]));
     assert!(out.contains("IamPermissionDenied"), "{out}");
+    // A code keyed to another domain falls back by status, and decode says why.
+    let disabled = body
+        .replace("IAM_PERMISSION_DENIED", "SERVICE_DISABLED")
+        .replace("aiplatform.", "firebase.");
+    let out = success(&errspec(&["decode", spec, "403", &disabled], &[]));
+    assert!(out.contains("PermissionDenied"), "{out}");
+    assert!(
+        out.contains("the code `SERVICE_DISABLED` is documented only when domain = googleapis.com"),
+        "{out}"
+    );
 }
 
 #[test]
