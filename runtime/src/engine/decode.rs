@@ -122,7 +122,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
             }
         }
     };
-    let mut convert = |mut raw: RawError<'_, F>, group: Group<'_>| {
+    let mut convert = |mut raw: RawError<'_, F>, group: &Group<'_>| {
         let from_header = has_header_code && (raw.code.is_none() || spec.headers.code_first);
         if from_header {
             raw.code = header_code();
@@ -139,7 +139,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
         let mut raw = RawError::empty();
         raw.code = header_code();
         from_headers(&mut raw);
-        let only = assemble(spec, raw, Group::default(), has_header_code, status, build);
+        let only = assemble(spec, raw, &Group::NONE, has_header_code, status, build);
         ErrorResponse::new(status, only).with_raw_body(body)
     });
     // A spec of one shape without a body request id (nearly all): nothing to look at.
@@ -225,7 +225,7 @@ pub fn is_error<S: Shape>(spec: &Spec<'_>, shape: S, status: u16, body: &[u8]) -
 fn assemble<E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
     raw: RawError<'_, F>,
-    group: Group<'_>,
+    group: &Group<'_>,
     from_header: bool,
     response_status: u16,
     build: &Build<'_, E, F, P>,
@@ -238,7 +238,7 @@ fn assemble<E, const F: usize, const P: usize>(
         status,
         fields: &raw.fields,
     };
-    let choice = select(spec, &group, &read, &mut values);
+    let choice = select(spec, group, &read, &mut values);
     let index = choice.entry;
     let entry = resolve::entry(spec, index);
     let mut params = [const { None }; P];

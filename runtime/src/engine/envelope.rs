@@ -71,16 +71,26 @@ pub struct Group<'a> {
     pub unknown: &'a [(FallbackKey, u16)],
 }
 
+impl Group<'static> {
+    /// What the errors themselves, nested in none, are decided by: the defaults.
+    pub const NONE: Group<'static> = Group {
+        no_error: &[],
+        replaces: false,
+        recursive: false,
+        missing: &[],
+        unknown: &[],
+    };
+}
+
 impl<'a> Envelope<'a> {
     /// What group `group` decides (0, the errors themselves: the defaults).
     #[must_use]
     #[inline]
-    pub fn group(&self, group: u8) -> Group<'_> {
+    pub fn group(&self, group: u8) -> &Group<'a> {
         usize::from(group)
             .checked_sub(1)
             .and_then(|index| self.groups.get(index))
-            .copied()
-            .unwrap_or_default()
+            .unwrap_or(&Group::NONE)
     }
 
     /// The `Content-Type` `to_http` sends a body of this shape with: the first the shape
@@ -223,6 +233,7 @@ pub(crate) fn code_within<'t>(
 }
 
 /// Where [`code_within`] cuts `text`.
+#[inline]
 pub(crate) fn cut_range(text: &str, before: Option<&str>, after: Option<&str>) -> Range<usize> {
     let end = before
         .filter(|before| !before.is_empty())

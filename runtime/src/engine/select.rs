@@ -126,7 +126,7 @@ fn in_code_group<'m>(
     // Most codes have one entry keyed by the code alone.
     if let Some(entry) = spec.entries.get(first) {
         if entry.next.is_none() && entry.when.is_empty() {
-            let matched = captures(entry, message, values);
+            let matched = entry.template.is_some() && captures(entry, message, values);
             return Some(chosen(first, matched));
         }
     }

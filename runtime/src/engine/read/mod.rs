@@ -79,7 +79,7 @@ const MAX_GROUP_NESTING: usize = 32;
 /// What turns each raw error found, with what the group of nested errors it was read in
 /// decides, into the caller's value (decoding's, a raw error for selection).
 pub type ConvertRaw<'b, E, const F: usize> =
-    dyn for<'de, 'g> FnMut(RawError<'de, F>, Group<'g>) -> E + 'b;
+    dyn for<'de, 'g> FnMut(RawError<'de, F>, &Group<'g>) -> E + 'b;
 
 /// The errors `body` holds, in order, each built by `build` (empty when it holds none), and
 /// the longest delay those errors give (`retry_after`). `codes` are the spec's, for the code
@@ -558,7 +558,7 @@ mod tests {
     }
 
     /// `raw` with its strings owned.
-    fn owned<const F: usize>(raw: RawError<'_, F>, _: Group<'_>) -> Read {
+    fn owned<const F: usize>(raw: RawError<'_, F>, _: &Group<'_>) -> Read {
         Read {
             code: raw.code.map(|code| code.into_owned()),
             message: raw.message.map(|message| message.into_owned()),
