@@ -329,6 +329,9 @@ struct Context<'c, S: Shape, const F: usize> {
     all_parts: u64,
     /// The parts that read a scalar (a code, a message, a status, a field).
     reading_scalars: u64,
+    /// The parts that keep a nested error's position (`index`): most groups have none, and
+    /// their errors then never look for one.
+    keeping_positions: u64,
     /// Whether the values parts read are taken as the text they span (exact, and never
     /// failing), rather than as serde_json reads them (quicker; a walk that meets a value it
     /// cannot keep as sent stops, and the body is walked again exactly).
@@ -351,6 +354,7 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
             shape,
             all_parts: 0,
             reading_scalars: 0,
+            keeping_positions: 0,
             exact: false,
             unfinished: false,
             reading_cbor: false,
@@ -361,6 +365,10 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
         context.reading_scalars = context
             .parts()
             .filter(|(_, part)| part.role.holds_scalar())
+            .fold(0, |found, (bit, _)| found | bit);
+        context.keeping_positions = context
+            .parts()
+            .filter(|(_, part)| matches!(part.role, Role::Index(_)))
             .fold(0, |found, (bit, _)| found | bit);
         context
     }

@@ -263,6 +263,9 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
     /// so that one that says there is none costs nothing.
     fn position_slot(&self) -> Option<(usize, u8, usize)> {
         let position = self.position?;
+        if self.mask() & self.context.keeping_positions == 0 {
+            return None;
+        }
         self.context
             .ending(self.mask(), 0)
             .find_map(|(role, rank)| match role {
@@ -277,7 +280,11 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
     /// kept even when nothing in it was read, so that none of a list is lost, unless its
     /// group says it is no error.
     fn finish(self, mut capture: Capture<'_, F>, before: usize) {
-        let position = self.position_slot();
+        let position = if self.group == 0 {
+            None
+        } else {
+            self.position_slot()
+        };
         let context = self.context;
         if context.envelope().multiple.is_some() {
             let is_wrapper = matches!(
