@@ -611,8 +611,9 @@ impl Checker<'_> {
                         );
                         continue;
                     };
-                    let before = self.header_field_delimiter(cut, "before");
-                    let after = self.header_field_delimiter(cut, "after");
+                    let cuts = "`before` and `after` cut the field out of the header's text, for example `before = \";\"` for the code of `Customized;Sender`; leave them out when the text is the field";
+                    let before = self.delimiter(cut, "before", cuts);
+                    let after = self.delimiter(cut, "after", cuts);
                     (text, before, after)
                 }
                 _ => {
@@ -637,19 +638,6 @@ impl Checker<'_> {
             });
         }
         checked
-    }
-
-    // A delimiter of a header field is text to find, so it cannot be empty.
-    fn header_field_delimiter(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
-        let text = self.reader.string(table, key)?;
-        if text.value.is_empty() {
-            self.reader.push(
-                Diagnostic::new(text.span, format!("`{key}` is empty"))
-                    .help("`before` and `after` cut the field out of the header's text, for example `before = \";\"` for the code of `Customized;Sender`; leave them out when the text is the field"),
-            );
-            return None;
-        }
-        Some(text.value)
     }
 
     // `Retry-After` is read before every reset header, in its own formats: listing it among
@@ -972,12 +960,16 @@ impl Checker<'_> {
 
     // A code delimiter is text to find, so it cannot be empty.
     fn code_delimiter(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
+        self.delimiter(table, key, "`code_before` and `code_after` cut the code out of a longer text, for example `code_after = \"#\"` for `namespace#Code`; leave them out when the text is the code")
+    }
+
+    // A delimiter (of a code, of a header field) is text to find, so it cannot be empty;
+    // `help` says what it cuts.
+    fn delimiter(&mut self, table: &DeTable<'_>, key: &str, help: &str) -> Option<String> {
         let text = self.reader.string(table, key)?;
         if text.value.is_empty() {
-            self.reader.push(
-                Diagnostic::new(text.span, format!("`{key}` is empty"))
-                    .help("`code_before` and `code_after` cut the code out of a longer text, for example `code_after = \"#\"` for `namespace#Code`; leave them out when the text is the code"),
-            );
+            self.reader
+                .push(Diagnostic::new(text.span, format!("`{key}` is empty")).help(help));
             return None;
         }
         Some(text.value)

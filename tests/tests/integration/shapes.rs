@@ -211,23 +211,9 @@ mod hostile {
 
     use super::{KubernetesError, TwilioError, TWILIO_JSON, TWILIO_XML, WATCH_EXPIRED};
 
-    /// A real body of either shape with one byte range replaced: a cut, a wrong type, garbage.
+    /// A real body of either shape with one byte range replaced.
     fn mutated() -> impl Strategy<Value = Vec<u8>> {
-        (
-            prop::sample::select(vec![TWILIO_XML, TWILIO_JSON, WATCH_EXPIRED]),
-            any::<prop::sample::Index>(),
-            any::<prop::sample::Index>(),
-            prop::collection::vec(any::<u8>(), 0..12),
-        )
-            .prop_map(|(body, start, len, insert)| {
-                let bytes = body.as_bytes();
-                let start = start.index(bytes.len());
-                let end = start + len.index(bytes.len() - start + 1);
-                let mut out = bytes[..start].to_vec();
-                out.extend_from_slice(&insert);
-                out.extend_from_slice(&bytes[end..]);
-                out
-            })
+        crate::common::mutated(vec![TWILIO_XML, TWILIO_JSON, WATCH_EXPIRED])
     }
 
     proptest! {
