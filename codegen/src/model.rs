@@ -46,6 +46,12 @@ pub struct Envelope {
     pub at: String,
     /// Whether `at` holds an array of errors.
     pub many: bool,
+    /// Whether that array holds the per-item results of a request for several items, the
+    /// successes among them yielding no error (`results`).
+    pub results: bool,
+    /// The field (an index into [`Envelope::fields`]) that keeps each error's position in
+    /// that array (`index`).
+    pub index: Option<usize>,
     /// The wire code; `None` for an API whose errors carry none (told apart by message).
     pub code: Option<Pointers>,
     /// The code ends before the first occurrence of this inside the text at `code`.

@@ -89,6 +89,8 @@ pub struct TableEnvelope {
     pub at: Vec<String>,
     /// Whether `at` holds an array of errors.
     pub many: bool,
+    /// Whether that array holds per-item results, the successes among them no errors.
+    pub results: bool,
     /// What to read inside each error and inside the errors nested in it.
     pub parts: Vec<TablePart>,
     /// Where the code ends inside the text sent at its location: before the first occurrence
@@ -314,6 +316,7 @@ impl TableEnvelope {
             format: envelope.format,
             at: pointer_tokens(&envelope.at),
             many: envelope.many,
+            results: envelope.results,
             parts: parts(envelope),
             code_before: envelope.code_before.clone(),
             code_after: envelope.code_after.clone(),
@@ -407,6 +410,9 @@ pub(crate) fn parts(envelope: &Envelope) -> Vec<TablePart> {
     }
     if let Some(batch) = &envelope.batch {
         push(one(&batch.at), Role::Items, 0);
+    }
+    if let Some(index) = envelope.index {
+        push(&[String::new()], Role::Index(index), 0);
     }
     if let Some(multiple) = &envelope.multiple {
         push(one(&multiple.inner), Role::Inner, 0);

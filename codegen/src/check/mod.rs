@@ -42,6 +42,8 @@ const ENVELOPE_KEYS: &[&str] = &[
     "error_if",
     "headers",
     "content_type",
+    "results",
+    "index",
 ];
 /// How many shapes a spec may list: each may cost a walk of the body.
 const MAX_SHAPES: usize = 16;
@@ -254,6 +256,8 @@ impl Checker<'_> {
                 headers: Headers::default(),
                 content_types: Vec::new(),
                 request_id: None,
+                results: false,
+                index: None,
             }),
             other_shapes,
             errors,

@@ -371,6 +371,8 @@ impl Checker<'_> {
         let retry_after = self.pointers(table, "retry_after", "the `retry_after` pointer");
         let request_id = self.locations(table, "request_id", "the `request_id` pointer");
         let mut fields = self.check_fields(table);
+        let results = self.check_results(table, many.is_some());
+        let index = self.check_shape_index(table, many.is_some(), &mut fields);
         let inner = self.check_inner(table, &mut fields);
         self.check_outside_groups(table, &inner);
         let multiple = self
@@ -439,9 +441,58 @@ impl Checker<'_> {
             headers,
             content_types: self.check_content_types(table),
             request_id,
+            results,
+            index,
         };
         self.check_parts_fit(table, envelope_span, &envelope);
         envelope
+    }
+
+    // Per-item results are the elements of an array: `errors` says where it sits.
+    fn check_results(&mut self, table: &DeTable<'_>, many: bool) -> bool {
+        let results = self.reader.boolean(table, "results").unwrap_or(false);
+        if let (true, false, Some((_, span))) = (results, many, entry(table, "results")) {
+            self.reader.push(
+                Diagnostic::new(span, "`results` needs `errors`")
+                    .note("per-item results are the elements of an array, each a success or an error")
+                    .help("say where the array of item results sits with `errors`, for example `errors = \"/responses\"`"),
+            );
+        }
+        results
+    }
+
+    // An error's position is its place in the array at `errors`; the field that keeps it is
+    // a field of every variant.
+    fn check_shape_index(
+        &mut self,
+        table: &DeTable<'_>,
+        many: bool,
+        fields: &mut Vec<Field>,
+    ) -> Option<usize> {
+        let name = self.reader.string(table, "index")?;
+        if !many {
+            self.reader.push(
+                Diagnostic::new(name.span, "`index` needs `errors`")
+                    .note("`index` keeps each error's position in the array at `errors`")
+                    .help("say where the array of errors sits with `errors`, or leave `index` out"),
+            );
+            return None;
+        }
+        if fields
+            .iter()
+            .any(|field| field.name == name.value && !field.pointers.is_empty())
+        {
+            self.reader.push(
+                Diagnostic::new(
+                    name.span,
+                    format!("field `{}` is read from the body already", name.value),
+                )
+                .help("give the field that keeps the position a name of its own"),
+            );
+            return None;
+        }
+        self.check_field_key(&name.value, name.span)
+            .then(|| field_index(fields, &name.value))
     }
 
     // The headers are the response's, whatever shape its body takes: read once, as the first

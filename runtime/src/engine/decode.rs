@@ -9,7 +9,7 @@ use http::HeaderMap;
 
 use crate::engine::envelope::{code_within, Envelope, Group, RawError, Shape};
 use crate::engine::headers;
-use crate::engine::read::{is_marked, read_errors, request_id, ConvertRaw};
+use crate::engine::read::{holds_errors, is_marked, read_errors, request_id, ConvertRaw};
 use crate::engine::resolve;
 use crate::engine::select::{select, Read};
 use crate::engine::spec::{Parts, Spec};
@@ -214,10 +214,18 @@ fn read_shapes<S: Shape, E, const F: usize>(
 }
 
 /// Whether a response is an error: its status is outside 200..=299, or its body carries the
-/// error mark of one of the spec's shapes.
+/// error mark of one of the spec's shapes, or a failed item where a shape reads per-item
+/// results.
 pub fn is_error<S: Shape>(spec: &Spec<'_>, shape: S, status: u16, body: &[u8]) -> bool {
     let marks = |envelope: &Envelope<'_>| is_marked(envelope, body);
-    !(200..=299).contains(&status) || marks(shape.envelope()) || spec.other_shapes.iter().any(marks)
+    !(200..=299).contains(&status)
+        || marks(shape.envelope())
+        || spec.other_shapes.iter().any(marks)
+        || (shape.envelope().results && holds_errors(shape, &spec.codes, body))
+        || spec
+            .other_shapes
+            .iter()
+            .any(|other| other.results && holds_errors(other, &spec.codes, body))
 }
 
 /// The error one raw error, read in `group`, is; `from_header` when its code is the one a

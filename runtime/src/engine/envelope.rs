@@ -21,6 +21,14 @@ pub struct Envelope<'a> {
     pub at: &'a [&'a str],
     /// Whether `at` holds an array of errors rather than one error.
     pub many: bool,
+    /// Whether the elements at `at` (with `many`) are the per-item results of a request made
+    /// for several items, successes among them: S3 DeleteObjects' `<Error>` elements beside
+    /// its `<Deleted>` ones, Graph `$batch` `responses`, Salesforce sObject Collections. An
+    /// item is an error when its own status is 400 or more, or, without one, when a code or a
+    /// message is read in it (or errors nested in it are); any other is a success and yields
+    /// nothing ([`item_failed`]). A body sent with a success status that holds a failed item
+    /// is an error response.
+    pub results: bool,
     /// What to read inside each error, at paths relative to it, and inside each of its nested
     /// errors (the parts of a [`Part::group`] other than 0). At most [`MAX_PARTS`] in all.
     pub parts: &'a [Part<'a>],
@@ -192,6 +200,18 @@ pub struct Batch<'a> {
     pub bare: bool,
 }
 
+/// Whether an item of per-item results ([`Envelope::results`]) failed, from what was read in
+/// it: its own status decides where it has one (a 200, a 204 or a 302 redirect is no
+/// failure, a 404 is); without one, a code, a message or an error nested in it
+/// (`holds_errors`) says it failed.
+#[must_use]
+pub(crate) fn item_failed<const F: usize>(raw: &RawError<'_, F>, holds_errors: bool) -> bool {
+    match raw.status {
+        Some(status) => status >= 400,
+        None => raw.code.is_some() || raw.message.is_some() || holds_errors,
+    }
+}
+
 /// One error as found in a body, before its code is looked up. Strings borrow from the body
 /// where they can; `F` is the number of extra fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,6 +299,7 @@ pub(crate) mod fixtures {
         format: BodyFormat::Json,
         at: &["error"],
         many: false,
+        results: false,
         code_before: None,
         code_after: None,
         parts: &[
@@ -326,6 +347,7 @@ pub(crate) mod fixtures {
         format: BodyFormat::Json,
         at: &[],
         many: false,
+        results: false,
         code_before: None,
         code_after: None,
         parts: &[

@@ -39,6 +39,7 @@ recipes! {
     most_specific => "specs/cookbook/most-specific.toml",
     delay_in_body => "specs/cookbook/delay-in-body.toml",
     two_values => "specs/cookbook/two-values.toml",
+    results => "specs/cookbook/results.toml",
 }
 
 /// The body of a response the README shows after its status line, verbatim.
@@ -52,7 +53,7 @@ fn shown(status: u16, body: &str) -> &str {
 
 #[test]
 fn the_readme_shows_every_recipe_verbatim() {
-    assert_eq!(SPECS.len(), 17);
+    assert_eq!(SPECS.len(), 18);
     for (file, text) in SPECS {
         assert!(
             README.contains(&format!("```toml\n{text}```")),
@@ -416,4 +417,39 @@ fn a_code_keyed_by_two_values() {
         &decode(&in_its_domain)[..],
         [TwoValuesError::ServiceDisabled { .. }]
     ));
+}
+
+#[test]
+fn errors_in_the_items_of_a_success() {
+    use results::ResultsError;
+    let body = shown(
+        200,
+        r#"{"responses": [{"id": "a", "status": 201, "body": {"id": "a", "displayName": "Plan"}}, {"id": "b", "status": 404, "body": {"error": {"code": "itemNotFound", "message": "The resource 'b' does not exist."}}}, {"id": "c", "status": 204}]}"#,
+    );
+    let response = ResultsError::decode_if_error(200, body.as_bytes()).expect("a failed item");
+    assert_eq!(response.status(), StatusCode::OK);
+    match response.errors() {
+        [error @ ResultsError::ItemNotFound { id, position, .. }] => {
+            assert_eq!(
+                (id.as_deref(), position.as_deref()),
+                (Some("b"), Some("1"))
+            );
+            assert_eq!(error.status(), StatusCode::NOT_FOUND);
+            assert_eq!(error.message(), "The resource 'b' does not exist.");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // Written back, the failed item keeps its place after a success.
+    let written = errspec::ApiError::encode_errors(200, response.errors());
+    assert_eq!(
+        String::from_utf8_lossy(&written),
+        r#"{"responses":[{},{"body":{"error":{"code":"itemNotFound","message":"The resource 'b' does not exist."}},"status":404,"id":"b"}]}"#
+    );
+    assert_eq!(
+        ResultsError::decode(200, &written).errors(),
+        response.errors()
+    );
+    // Nothing failed: no error.
+    let successes = r#"{"responses": [{"id": "a", "status": 201}, {"id": "c", "status": 204}]}"#;
+    assert!(ResultsError::decode_if_error(200, successes.as_bytes()).is_none());
 }

@@ -23,7 +23,7 @@ use crate::BatchItems;
 use cbor_writer::write_cbor;
 pub use errspec_vocab::StatusFormat;
 use json_writer::write;
-use place::{error_node, items_node, nested_node, status_node};
+use place::{error_list, error_node, items_node, nested_node, status_node};
 use tree::{put, Node};
 use xml_writer::write_xml;
 
@@ -127,7 +127,7 @@ pub fn encode<'a, const F: usize>(
         };
         put(&mut root, envelope.at, error);
     } else if envelope.many {
-        let list: Vec<Node<'_>> = sent().map(|error| error_node(encoding, error)).collect();
+        let list = error_list(encoding, sent());
         if list.is_empty() {
             return Vec::new();
         }
@@ -400,6 +400,7 @@ mod tests {
             format: BodyFormat::Json,
             at: &["errors"],
             many: true,
+            results: false,
             code_before: None,
             code_after: None,
             parts: &NESTED.parts[..2],
@@ -443,6 +444,7 @@ mod tests {
             format: BodyFormat::Json,
             at: &["e"],
             many: false,
+            results: false,
             code_before: None,
             code_after: None,
             parts: &[

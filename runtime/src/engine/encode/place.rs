@@ -206,6 +206,39 @@ fn key_of<'a, const F: usize>(
     })
 }
 
+/// The errors of an array of them (`errors`), each at its position (its `index` field) where
+/// the envelope keeps one: the places before it hold an element in which nothing is read, no
+/// error (a success, among per-item results), so that it reads back at the same position.
+pub(super) fn error_list<'a, 'w, const F: usize>(
+    encoding: &Encoding<'a>,
+    errors: impl Iterator<Item = &'w Wire<'a, F>>,
+) -> Vec<Node<'a>>
+where
+    'a: 'w,
+{
+    let index = encoding
+        .envelope
+        .parts
+        .iter()
+        .find_map(|part| match part.role {
+            Role::Index(field) if part.group == 0 => Some(field),
+            _ => None,
+        });
+    let mut list = Vec::new();
+    for error in errors {
+        let position = index
+            .and_then(|field| error.fields.get(field).copied().flatten())
+            .and_then(|text| text.parse::<usize>().ok());
+        if let Some(position) = position {
+            while list.len() < position.min(MAX_PADDED_POSITION) {
+                list.push(Node::Object(Vec::new()));
+            }
+        }
+        list.push(error_node(encoding, error));
+    }
+    list
+}
+
 pub(super) fn error_node<'a, const F: usize>(
     encoding: &Encoding<'a>,
     error: &Wire<'a, F>,

@@ -273,6 +273,31 @@ fn walk_json<S: Shape, const F: usize>(
     }
 }
 
+/// Whether `body` holds an error in `shape`: for a body sent with a success status, a
+/// failed item of a shape that reads per-item results. Nothing is built; the fields are not
+/// kept.
+pub(crate) fn holds_errors<S: Shape>(shape: S, codes: &CodeTable<'_>, body: &[u8]) -> bool {
+    /// Counts the errors read.
+    struct Count(usize);
+    impl Sink<0> for Count {
+        fn len(&self) -> usize {
+            self.0
+        }
+        fn truncate(&mut self, len: usize) {
+            self.0 = self.0.min(len);
+        }
+        fn push(&mut self, _: RawError<'_, 0>) {
+            self.0 += 1;
+        }
+        fn insert(&mut self, _: usize, _: RawError<'_, 0>) {
+            self.0 += 1;
+        }
+    }
+    let mut count = Count(0);
+    walk_body(shape, codes, body, &mut count);
+    count.0 > 0
+}
+
 /// Whether `body`, sent with a success status, carries the error mark of `envelope`.
 pub(crate) fn is_marked(envelope: &Envelope<'_>, body: &[u8]) -> bool {
     let Some(error_if) = envelope.error_if else {
@@ -687,6 +712,7 @@ mod tests {
         format: BodyFormat::Json,
         at: &["errors"],
         many: true,
+        results: false,
         code_before: None,
         code_after: None,
         parts: &[
@@ -865,6 +891,7 @@ mod tests {
             format: BodyFormat::Json,
             at: &[],
             many: false,
+            results: false,
             code_before: None,
             code_after: None,
             parts: &[
@@ -934,6 +961,7 @@ mod tests {
             format: BodyFormat::Json,
             at: &[],
             many: false,
+            results: false,
             code_before: None,
             code_after: None,
             parts: &[
@@ -998,6 +1026,7 @@ mod tests {
             format: BodyFormat::Xml,
             at: &["Response", "Errors", "Error"],
             many: true,
+            results: false,
             code_before: None,
             code_after: None,
             parts: &[

@@ -17,7 +17,7 @@ use super::store::{set_field, store};
 pub(super) use super::values::ScalarKind;
 use super::values::Spanned;
 use super::{Capture, Context, Ranks, MAX_GROUP_NESTING, MAX_WRAPPER_NESTING};
-use crate::engine::envelope::{RawError, Role, Shape};
+use crate::engine::envelope::{item_failed, RawError, Role, Shape};
 use crate::BatchItems;
 
 /// What stops the quick walk at a value it cannot keep as sent: the body is then walked
@@ -166,10 +166,16 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorList<'_, '_, S, F> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut position = 0;
         while seq
-            .next_element_seed(ErrorSeed::outer(&mut *self.context, false))?
+            .next_element_seed(ErrorSeed {
+                position: Some(position),
+                ..ErrorSeed::outer(&mut *self.context, false)
+            })?
             .is_some()
-        {}
+        {
+            position += 1;
+        }
         Ok(())
     }
 
@@ -193,7 +199,8 @@ pub(super) struct ErrorSeed<'x, 'c, S: Shape, const F: usize> {
     group: u8,
     /// The key this error was sent under, when its group's errors are an object's members.
     key: Option<String>,
-    /// Its position in its group's array, when it is an element of one.
+    /// Its position in its group's array (or in the envelope's `errors`), when it is an
+    /// element of one.
     position: Option<usize>,
 }
 
@@ -280,11 +287,7 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
     /// kept even when nothing in it was read, so that none of a list is lost, unless its
     /// group says it is no error.
     fn finish(self, mut capture: Capture<'_, F>, before: usize) {
-        let position = if self.group == 0 {
-            None
-        } else {
-            self.position_slot()
-        };
+        let position = self.position_slot();
         let context = self.context;
         if context.envelope().multiple.is_some() {
             let is_wrapper = matches!(
@@ -305,6 +308,12 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             }
             context.sink.truncate(before);
         }
+        // An item of per-item results that succeeded is no error, nor is anything in it.
+        let item = self.nesting == 0 && context.envelope().results;
+        if item && !item_failed(&capture.raw, context.sink.len() > before) {
+            context.sink.truncate(before);
+            return;
+        }
         // A summary says nothing of its own: an error with a code of its own is kept before them.
         if capture.replaced && capture.raw.code.is_none() {
             return;
@@ -324,23 +333,25 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             if (group.replaces || group.recursive) && raw.code.is_none() && raw.message.is_none() {
                 return;
             }
-            if let Some((field, rank, position)) = position {
-                set_field(
-                    &mut raw,
-                    &mut capture.ranks,
-                    field,
-                    rank,
-                    position.to_string(),
-                );
-            }
         }
         raw.items.shrink_to_fit();
-        if !raw.has_content() && self.nesting == 0 {
+        // A failed item is an error even when only its status says so.
+        if !raw.has_content() && self.nesting == 0 && !item {
             if !capture.bare_possible || capture.bare_items.is_empty() {
                 return;
             }
             raw.items = capture.bare_items;
             raw.items.shrink_to_fit();
+        }
+        // Set once the element is known to be an error: a position alone makes none.
+        if let Some((field, rank, position)) = position {
+            set_field(
+                &mut raw,
+                &mut capture.ranks,
+                field,
+                rank,
+                position.to_string(),
+            );
         }
         if context.sink.len() > before {
             context.sink.insert(before, raw);
@@ -491,7 +502,8 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorsIn<'_, '_, S, F> {
                 bare: false,
                 group: self.group,
                 key: None,
-                position: Some(position),
+                // A wrapper's inner errors (group 0) have no place among the envelope's.
+                position: (self.group != 0).then_some(position),
             })?
             .is_some()
         {

@@ -9,10 +9,10 @@ use std::borrow::Cow;
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::Reader;
 
-use super::store::store;
+use super::store::{set_field, store};
 use super::values::ScalarKind;
 use super::{Capture, Ranks, Sink};
-use crate::engine::envelope::{Envelope, RawError, Role, Shape};
+use crate::engine::envelope::{item_failed, Envelope, RawError, Role, Shape};
 use crate::engine::lookup::CodeTable;
 use crate::BatchItems;
 
@@ -39,6 +39,7 @@ pub(super) fn walk_xml<S: Shape, const F: usize>(
         open: Vec::new(),
         error: None,
         collecting: None,
+        started: 0,
     };
     loop {
         let event = match reader.read_event() {
@@ -169,6 +170,8 @@ struct Walk<'e, const F: usize> {
     /// The text being collected for the parts that end at the open element, and the depth
     /// at which it ends.
     collecting: Option<(String, usize)>,
+    /// How many error elements were started: the position of the next (`index`).
+    started: usize,
 }
 
 impl<const F: usize> Walk<'_, F> {
@@ -198,6 +201,7 @@ impl<const F: usize> Walk<'_, F> {
                     replaced: false,
                 };
                 self.error = Some((capture, if at.is_empty() { 0 } else { at.len() }));
+                self.started += 1;
             }
         }
         if let (Some((_, base)), None) = (&self.error, &self.collecting) {
@@ -225,6 +229,20 @@ impl<const F: usize> Walk<'_, F> {
                         .all(|(token, open)| token == open)
             })
             .map(|part| (part.role, part.rank))
+    }
+
+    /// Keeps the error's position among the elements at `errors` in its `index` field, where
+    /// the envelope has one.
+    fn keep_position(&self, capture: &mut Capture<'_, F>) {
+        let slot = self.envelope.parts.iter().find_map(|part| match part.role {
+            Role::Index(field) if part.group == 0 => Some((field, part.rank)),
+            _ => None,
+        });
+        if let Some((field, rank)) = slot {
+            let Capture { raw, ranks, .. } = capture;
+            let position = self.started.saturating_sub(1);
+            set_field(raw, ranks, field, rank, position.to_string());
+        }
     }
 
     fn text(&mut self, text: &str) {
@@ -256,8 +274,14 @@ impl<const F: usize> Walk<'_, F> {
         self.open.pop();
         let ends = matches!(&self.error, Some((_, base)) if self.open.len() < (*base).max(1));
         if ends {
-            if let Some((capture, _)) = self.error.take() {
-                if capture.raw.has_content() {
+            if let Some((mut capture, _)) = self.error.take() {
+                let kept = if self.envelope.results {
+                    item_failed(&capture.raw, false)
+                } else {
+                    capture.raw.has_content()
+                };
+                if kept {
+                    self.keep_position(&mut capture);
                     sink.push(capture.raw);
                 }
             }
