@@ -56,7 +56,7 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     ) -> ErrorResponse<Self>;
     /// Whether a response of this API is an error: its status is outside 200..=299, or its
     /// body carries the spec's error mark (`[envelope.error_if]`, for APIs that send errors
-    /// with 200).
+    /// with 200) or a failed item where a shape reads per-item results (`results`).
     fn is_error(status: impl Into<Status>, body: &[u8]) -> bool {
         let _ = body;
         !(200..=299).contains(&status.into().as_u16())

@@ -31,7 +31,8 @@ macro_rules! __error_impls {
 
             /// [`decode`](Self::decode) only if the response is an error: `None` for a
             /// success, that is a status in 200..=299 whose body lacks the spec's error mark
-            /// (`[envelope.error_if]`, for APIs that send errors with 200). Never fails.
+            /// (`[envelope.error_if]`, for APIs that send errors with 200) and holds no failed
+            /// item where a shape reads per-item results (`results`). Never fails.
             #[must_use]
             pub fn decode_if_error(
                 status: impl ::core::convert::Into<$crate::Status>,

@@ -34,6 +34,7 @@ const PEAK_CASES: &[&str] = &[
     "inner errors after a plain code",
     "nested errors that say none",
     "a nested chain deeper than its limit",
+    "successful items",
 ];
 
 /// The extra field `name` of `error`.
@@ -181,6 +182,23 @@ fn peak_case(case: &str) {
                 }),
             )
         }
+        // The successes among per-item results are dropped as they end: none is kept, and
+        // telling the response an error walks the body without building anything.
+        "successful items" => {
+            let success = r#"{"id": "1", "status": 200, "body": {"id": "1", "displayName": "x"}}, "#;
+            let body = format!(
+                r#"{{"responses": [{}{{"id": "2", "status": 404, "body": {{"error": {{"code": "itemNotFound", "message": "m"}}}}}}]}}"#,
+                success.repeat(big / success.len())
+            );
+            (
+                body,
+                Box::new(|body| {
+                    assert!(<GraphError as errspec::ApiError>::is_error(200, body));
+                    let response = GraphError::decode(200, body);
+                    assert_eq!(response.errors().len(), 1);
+                }),
+            )
+        }
         _ => panic!("no peak case {case}"),
     };
     drop(inner);
@@ -305,6 +323,24 @@ fn decoding_allocates_only_what_the_result_holds() {
         }
     ));
     assert_eq!(count, 5, "DynamoDB cancellation reasons");
+
+    // Per-item results: Vec + message + item_id for the failed request, the id of each
+    // success copied as it is read and given back as the item ends (2), and serde_json's
+    // stack for skipping `responses` in the first shape, which finds no `error` (1). Telling
+    // the response an error builds nothing.
+    let body = br#"{"responses": [{"id": "1", "status": 200, "body": {"value": []}}, {"id": "2", "status": 404, "body": {"error": {"code": "itemNotFound", "message": "Item not found"}}}, {"id": "3", "status": 204, "body": null}]}"#;
+    let (count, is_error) = allocations(|| <GraphError as errspec::ApiError>::is_error(200, body));
+    assert!(is_error);
+    assert_eq!(count, 0, "Graph $batch, is_error");
+    let (count, response) = allocations(|| GraphError::decode(200, body));
+    assert!(matches!(
+        response.errors(),
+        [GraphError::ItemNotFound {
+            item_id: Some(_),
+            ..
+        }]
+    ));
+    assert_eq!(count, 6, "Graph $batch");
 
     // The empty-body path: the errors Vec and the message of the variant chosen by status.
     let (count, response) = allocations(|| ItcareError::decode(503, b""));

@@ -128,6 +128,9 @@ mod styles {
     pub mod paypal {
         errspec::errors_from_spec!("../tests/specs/paypal.toml");
     }
+    pub mod salesforce {
+        errspec::errors_from_spec!("../tests/specs/salesforce.toml");
+    }
     pub mod rest_xml {
         errspec::errors_from_spec!("../tests/specs/aws/rest-xml.toml");
     }
@@ -651,6 +654,71 @@ fn nested_groups_decode_alike_interpreted_and_generated() {
             }
             for end in 0..body.len() {
                 differ.compare(422, &body[..end]);
+            }
+        }
+        differ.assert_agreed(bodies.len());
+    }
+}
+
+/// Per-item results (`results`): Graph `$batch`, S3 DeleteObjects and Salesforce
+/// collections, whole and cut at every offset, decode alike, each failed item with its
+/// position and id.
+#[test]
+fn item_results_decode_alike_interpreted_and_generated() {
+    let differ = |name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded| {
+        let checked = errspec_codegen::check_spec(source);
+        let spec = checked.valid().expect("a valid spec").clone();
+        Differ::new(name, generated, spec)
+    };
+    let salesforce = || {
+        differ(
+            "salesforce",
+            include_str!("../../../tests/specs/salesforce.toml"),
+            |status, body| {
+                Decoded::from_response(&styles::salesforce::SalesforceError::decode(status, body))
+            },
+        )
+    };
+    spec_bodies_agree(salesforce(), false);
+    let mut vendors = [
+        (
+            differ(
+                "graph",
+                include_str!("../../../tests/specs/graph.toml"),
+                |status, body| {
+                    Decoded::from_response(&styles::graph::GraphError::decode(status, body))
+                },
+            ),
+            &[
+                &br#"{"responses": [{"id": "1", "status": 302, "headers": {"location": "https://example.com"}}, {"id": "3", "status": 401, "body": {"error": {"code": "InvalidAuthenticationToken", "message": "Access token is empty."}}}, {"id": "4", "status": 424}, {"id": "5", "status": 429, "headers": {"Retry-After": "10"}, "body": {"error": {"code": "activityLimitReached", "message": "throttled"}}}, {"id": "6", "status": 204, "body": null}]}"#[..],
+                br#"{"responses": [{"id": "2", "status": 200, "body": {"error": {"code": "itemNotFound"}}}, {"id": "7", "body": {"error": {"code": "undocumented", "message": "no status"}}}, {"id": "8", "status": "500"}]}"#,
+            ][..],
+        ),
+        (
+            differ(
+                "s3",
+                include_str!("../../../tests/specs/s3.toml"),
+                |status, body| Decoded::from_response(&styles::s3::S3Error::decode(status, body)),
+            ),
+            &[
+                &br#"<?xml version="1.0" encoding="UTF-8"?><DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Deleted><Key>sample1.txt</Key></Deleted><Error><Key>sample2.txt</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error><Error><Key>b</Key><VersionId>v1</VersionId><Code>Undocumented</Code></Error><Error><Key>c</Key></Error></DeleteResult>"#[..],
+            ][..],
+        ),
+        (
+            salesforce(),
+            &[
+                &br#"[{"id": "001RM000003oLnnYAE", "success": true, "errors": []}, {"success": false, "errors": [{"statusCode": "REQUIRED_FIELD_MISSING", "message": "Required fields are missing: [Name]", "fields": ["Name"]}]}, {"id": "003", "success": false, "errors": [{"statusCode": "NEW_CODE", "message": "m", "fields": []}, {"statusCode": "second"}]}]"#[..],
+                br#"[{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]"#,
+            ][..],
+        ),
+    ];
+    for (differ, bodies) in &mut vendors {
+        for body in bodies.iter() {
+            for status in differ.statuses(200) {
+                differ.compare(status, body);
+            }
+            for end in 0..body.len() {
+                differ.compare(200, &body[..end]);
             }
         }
         differ.assert_agreed(bodies.len());

@@ -32,6 +32,7 @@ mod errors_with_200;
 mod google_aip193;
 mod message_only;
 mod nested_groups;
+mod results;
 mod shapes;
 mod smithy;
 mod xml;

@@ -2,7 +2,7 @@
 //! SOAP 1.1 and 1.2 faults (`tests/specs/soap.toml`), read in one streaming pass; bodies as
 //! the S3 API reference and the SOAP specifications show them.
 
-mod s3 {
+pub(crate) mod s3 {
     errspec::errors_from_spec!("specs/s3.toml");
 }
 

@@ -69,7 +69,11 @@ pub(super) fn store<'de, const F: usize>(
                 }
             }
             Role::Message => set_message(raw, ranks, rank, value),
-            Role::Field(index) => set_field(raw, ranks, index, rank, value.into_owned()),
+            // A walk that keeps no fields (one that only counts errors) copies none.
+            Role::Field(index) if index < F => {
+                set_field(raw, ranks, index, rank, value.into_owned());
+            }
+            Role::Field(_) => {}
             Role::Code
             | Role::Status
             | Role::Items

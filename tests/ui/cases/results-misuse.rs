@@ -1,0 +1,3 @@
+errspec::errors_from_spec!("specs/results-misuse.toml");
+
+fn main() {}
