@@ -1,7 +1,8 @@
 //! Specs with groups of nested errors of their own selection on any status (the first two
 //! bytes) and any body (the rest): `DynamoDbError` (cancellation reasons: a code that means
-//! no error, each error's position) and `GraphError` (a recursive `innerError` chain). What
-//! decodes is also written back and decoded again.
+//! no error, each error's position) and `GraphError` (a recursive `innerError` chain, and
+//! `$batch` per-item results, whose successes are no errors). What decodes is also written
+//! back and decoded again, and a success taken for an error holds errors its body says.
 #![no_main]
 #![forbid(unsafe_code)]
 
@@ -15,6 +16,9 @@ use libfuzzer_sys::fuzz_target;
 fn round<E: ApiError + core::fmt::Display>(status: u16, body: &[u8]) {
     let response = E::decode_parts(status, &errspec::http::HeaderMap::new(), body);
     let _ = Kept::new(status, body, &response);
+    if (200..=299).contains(&status) && E::is_error(status, body) {
+        assert!(response.raw_body().is_empty(), "a success taken for an error holds none");
+    }
     let written = E::encode_errors(status, response.errors());
     let again = E::decode_parts(status, &errspec::http::HeaderMap::new(), &written);
     let _ = Kept::new(status, &written, &again);
