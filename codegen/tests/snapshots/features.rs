@@ -304,6 +304,7 @@ Vendor documentation: <https://example.org/errors>*/
             format: __rt::BodyFormat::Json,
             at: &["errors"],
             many: true,
+            results: false,
             parts: &[
                 __rt::Part {
                     path: &["code"],
