@@ -92,6 +92,14 @@ impl Interpreter {
         })
     }
 
+    /// Whether a response is an error, with the runtime's `is_error`, as generated types'
+    /// `decode_if_error` tells: a 2xx is one only where its body carries an error mark or a
+    /// failed item.
+    #[must_use]
+    pub fn is_error(&self, status: u16, body: &[u8]) -> bool {
+        self.with_tables(|spec| rt::is_error(spec, &spec.envelope, status, body))
+    }
+
     /// Decodes an error response with its headers, with the runtime's `decode_parts`, as
     /// generated types do. Never fails.
     #[must_use]

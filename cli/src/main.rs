@@ -205,7 +205,8 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
             let body = decode::body(body.as_deref())?;
             let decoded = target.decode(status, &headers, &body)?;
             let why = target.choices(status, &headers, &body);
-            let reasons = decode::reasons(&target.spec, &decoded, why, &body);
+            let mut reasons = decode::reasons(&target.spec, &decoded, why, &body);
+            reasons.success = !target.is_error(status, &body);
             let now = std::time::SystemTime::now();
             if output.json {
                 print_json(&decode::Json::new(&decoded, &reasons, now))

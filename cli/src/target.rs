@@ -126,6 +126,17 @@ impl Target {
             .unwrap_or_default()
     }
 
+    /// Whether the response is an error, as `decode_if_error` tells (by the interpreter,
+    /// which the differential test holds equal to generated types; for a spec beyond it, by
+    /// the status alone).
+    #[must_use]
+    pub fn is_error(&self, status: u16, body: &[u8]) -> bool {
+        self.interpreter()
+            .map_or(!(200..=299).contains(&status), |interpreter| {
+                interpreter.is_error(status, body)
+            })
+    }
+
     fn interpreter(&self) -> Result<Interpreter, String> {
         Interpreter::new(self.spec.clone())
             .map_err(|problem| format!("cannot decode with {}: {problem}", self.label))

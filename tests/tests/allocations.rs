@@ -185,7 +185,8 @@ fn peak_case(case: &str) {
         // The successes among per-item results are dropped as they end: none is kept, and
         // telling the response an error walks the body without building anything.
         "successful items" => {
-            let success = r#"{"id": "1", "status": 200, "body": {"id": "1", "displayName": "x"}}, "#;
+            let success =
+                r#"{"id": "1", "status": 200, "body": {"id": "1", "displayName": "x"}}, "#;
             let body = format!(
                 r#"{{"responses": [{}{{"id": "2", "status": 404, "body": {{"error": {{"code": "itemNotFound", "message": "m"}}}}}}]}}"#,
                 success.repeat(big / success.len())

@@ -70,6 +70,9 @@ pub struct Reasons {
     pub code_header: Option<String>,
     /// The rule that chose each error, in the response's order.
     pub chosen: Vec<Chosen>,
+    /// Whether the response is a success, which `decode_if_error` answers with `None`: a
+    /// 2xx whose body carries no error mark and no failed item.
+    pub success: bool,
 }
 
 /// The reasons for `response`, decoded from `body`, as `why` accounts for its errors.
@@ -128,6 +131,7 @@ pub fn reasons(spec: &Spec, response: &Decoded, why: Why, body: &[u8]) -> Reason
         fallback,
         code_header,
         chosen: why.chosen,
+        success: false,
     }
 }
 
@@ -253,6 +257,15 @@ pub fn render(
             count(errors.len(), "error", "errors")
         ),
     );
+    if reasons.success {
+        summary.styled_line(
+            "success",
+            &paint(
+                style::WARN,
+                "no error mark nor failed item in the body: `decode_if_error` gives `None`; as an error:",
+            ),
+        );
+    }
     summary.line("kind", response.kind().as_str());
     summary.line("retryable", yes_no(response.is_retryable()));
     summary.line("recovery", &recovery_text(response.recovery_at(now)));
@@ -452,6 +465,8 @@ pub struct Json<'a> {
     headers: std::collections::BTreeMap<&'a str, String>,
     fallback: Option<&'a str>,
     code_header: Option<&'a str>,
+    /// Whether `decode_if_error` takes the response for a success (`None`).
+    success: bool,
     errors: Vec<JsonError<'a>>,
 }
 
@@ -497,6 +512,7 @@ impl<'a> Json<'a> {
                 .collect(),
             fallback: reasons.fallback.as_deref(),
             code_header: reasons.code_header.as_deref(),
+            success: reasons.success,
             errors: response
                 .errors
                 .iter()

@@ -473,3 +473,27 @@ fn check_labels_the_other_place_of_a_mistake_in_colour_on_request() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn decode_says_when_decode_if_error_takes_a_response_for_a_success() {
+    let spec = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/specs/cookbook/results.toml"
+    );
+    let succeeded = r#"{"responses": [{"id": "a", "status": 201}, {"id": "c", "status": 204}]}"#;
+    let out = success(&errspec(&["decode", spec, "200", succeeded], &[]));
+    assert!(
+        out.contains("success              no error mark nor failed item in the body"),
+        "{out}"
+    );
+    assert_eq!(
+        json_of(&["decode", spec, "200", succeeded])["success"],
+        true
+    );
+    let failed = r#"{"responses": [{"id": "a", "status": 201}, {"id": "b", "status": 404, "body": {"error": {"code": "itemNotFound"}}}]}"#;
+    let out = success(&errspec(&["decode", spec, "200", failed], &[]));
+    assert!(!out.contains("success "), "{out}");
+    assert!(out.contains("ItemNotFound"), "{out}");
+    assert!(out.contains("position = 1"), "{out}");
+    assert_eq!(json_of(&["decode", spec, "200", failed])["success"], false);
+}

@@ -430,10 +430,7 @@ fn errors_in_the_items_of_a_success() {
     assert_eq!(response.status(), StatusCode::OK);
     match response.errors() {
         [error @ ResultsError::ItemNotFound { id, position, .. }] => {
-            assert_eq!(
-                (id.as_deref(), position.as_deref()),
-                (Some("b"), Some("1"))
-            );
+            assert_eq!((id.as_deref(), position.as_deref()), (Some("b"), Some("1")));
             assert_eq!(error.status(), StatusCode::NOT_FOUND);
             assert_eq!(error.message(), "The resource 'b' does not exist.");
         }

@@ -197,7 +197,8 @@ fn salesforce_failed_records_keep_their_position_id_and_captures() {
     let saved = r#"[{"id": "001RM000003oLnnYAE", "success": true, "errors": []}, {"id": "003RM0000068xVCYAY", "success": true, "errors": []}]"#;
     assert!(SalesforceError::decode_if_error(200, saved.as_bytes()).is_none());
     // An error response of the REST API is read in the first shape.
-    let expired = r#"[{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]"#;
+    let expired =
+        r#"[{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]"#;
     let response = SalesforceError::decode(401, expired.as_bytes());
     assert_eq!(variants(response.errors()), ["InvalidSessionId"]);
     assert!(matches!(
@@ -211,9 +212,7 @@ mod hostile {
     use errspec_tests::harness::Kept;
     use proptest::prelude::*;
 
-    use super::{
-        GraphError, S3Error, SalesforceError, DELETE_OBJECTS, GRAPH_BATCH, SAVE_RESULTS,
-    };
+    use super::{GraphError, S3Error, SalesforceError, DELETE_OBJECTS, GRAPH_BATCH, SAVE_RESULTS};
 
     /// Decodes `body` as an error and as a possible success, and checks the promise on
     /// both and on what the response writes.
