@@ -26,7 +26,7 @@ pub struct Envelope<'a> {
     /// its `<Deleted>` ones, Graph `$batch` `responses`, Salesforce sObject Collections. An
     /// item is an error when its own status is 400 or more, or, without one, when a code or a
     /// message is read in it (or errors nested in it are); any other is a success and yields
-    /// nothing ([`item_failed`]). A body sent with a success status that holds a failed item
+    /// nothing (`item_failed`). A body sent with a success status that holds a failed item
     /// is an error response.
     pub results: bool,
     /// What to read inside each error, at paths relative to it, and inside each of its nested
