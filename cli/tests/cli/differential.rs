@@ -168,6 +168,13 @@ impl Differ {
         }
     }
 
+    /// A test spec's generated decoder and its source, checked and interpreted.
+    fn of_source(name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded) -> Self {
+        let checked = errspec_codegen::check_spec(source);
+        let spec = checked.valid().expect("a valid spec").clone();
+        Differ::new(name, generated, spec)
+    }
+
     /// A bundled vendor's generated decoder and its spec, interpreted.
     fn vendor(name: &str) -> Self {
         let vendor = VENDORS
@@ -522,11 +529,7 @@ vendor_tests! {
 /// each spec, and cut at every offset, decode alike.
 #[test]
 fn specs_of_other_styles_decode_alike_interpreted_and_generated() {
-    let differ = |name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded| {
-        let checked = errspec_codegen::check_spec(source);
-        let spec = checked.valid().expect("a valid spec").clone();
-        Differ::new(name, generated, spec)
-    };
+    let differ = Differ::of_source;
     spec_bodies_agree(
         differ(
             "google",
@@ -563,11 +566,7 @@ fn specs_of_other_styles_decode_alike_interpreted_and_generated() {
 /// every offset, decode alike.
 #[test]
 fn nested_groups_decode_alike_interpreted_and_generated() {
-    let differ = |name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded| {
-        let checked = errspec_codegen::check_spec(source);
-        let spec = checked.valid().expect("a valid spec").clone();
-        Differ::new(name, generated, spec)
-    };
+    let differ = Differ::of_source;
     let graph = || {
         differ(
             "graph",
@@ -665,11 +664,7 @@ fn nested_groups_decode_alike_interpreted_and_generated() {
 /// position and id.
 #[test]
 fn item_results_decode_alike_interpreted_and_generated() {
-    let differ = |name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded| {
-        let checked = errspec_codegen::check_spec(source);
-        let spec = checked.valid().expect("a valid spec").clone();
-        Differ::new(name, generated, spec)
-    };
+    let differ = Differ::of_source;
     let salesforce = || {
         differ(
             "salesforce",
@@ -728,11 +723,7 @@ fn item_results_decode_alike_interpreted_and_generated() {
 /// XML bodies (S3 and SOAP faults), whole and cut at every offset, decode alike.
 #[test]
 fn xml_bodies_decode_alike_interpreted_and_generated() {
-    let differ = |name: &str, source: &str, generated: fn(u16, &[u8]) -> Decoded| {
-        let checked = errspec_codegen::check_spec(source);
-        let spec = checked.valid().expect("a valid spec").clone();
-        Differ::new(name, generated, spec)
-    };
+    let differ = Differ::of_source;
     let mut s3 = differ(
         "s3",
         include_str!("../../../tests/specs/s3.toml"),

@@ -1,6 +1,7 @@
 //! Helpers shared by the per-vendor integration tests.
 
-use errspec::ErrorResponse;
+use errspec::{ApiError, ErrorResponse};
+use errspec_tests::harness::Kept;
 use proptest::prelude::*;
 
 /// The one error of `response`; fails when the response holds more than one.
@@ -32,4 +33,27 @@ pub fn mutated(bodies: Vec<&'static str>) -> impl Strategy<Value = Vec<u8>> {
             out.extend_from_slice(&bytes[end..]);
             out
         })
+}
+
+/// Decodes `body`, checks the promise, and checks it again on what the response writes back,
+/// whose size a position read pays for in the body, as it is written back in place.
+pub fn keeps_the_promise_written_back<E: ApiError + core::fmt::Display>(
+    status: u16,
+    body: &[u8],
+) -> ErrorResponse<E> {
+    let headers = errspec::http::HeaderMap::new();
+    let response = E::decode_parts(status, &headers, body);
+    let _ = Kept::new(status, body, &response);
+    let written = E::encode_errors(status, response.errors());
+    assert!(
+        written.len() <= 64 * body.len() + 4096,
+        "{} bytes written",
+        written.len()
+    );
+    let _ = Kept::new(
+        status,
+        &written,
+        &E::decode_parts(status, &headers, &written),
+    );
+    response
 }

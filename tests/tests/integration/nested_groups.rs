@@ -331,8 +331,6 @@ fn paypal_details_are_errors_and_an_undocumented_issue_keeps_its_code() {
 }
 
 mod hostile {
-    use errspec::ApiError;
-    use errspec_tests::harness::Kept;
     use proptest::prelude::*;
 
     use super::{
@@ -353,24 +351,7 @@ mod hostile {
         ])
     }
 
-    /// Decodes `body`, checks the promise, and checks it again on what the response writes.
-    fn keeps_the_promise<E: ApiError + core::fmt::Display>(status: u16, body: &[u8]) {
-        let headers = errspec::http::HeaderMap::new();
-        let response = E::decode_parts(status, &headers, body);
-        let _ = Kept::new(status, body, &response);
-        let written = E::encode_errors(status, response.errors());
-        // Positions are written back in place, so a position read is paid for in the body.
-        assert!(
-            written.len() <= 64 * body.len() + 4096,
-            "{} bytes written",
-            written.len()
-        );
-        let _ = Kept::new(
-            status,
-            &written,
-            &E::decode_parts(status, &headers, &written),
-        );
-    }
+    use crate::common::keeps_the_promise_written_back as keeps_the_promise;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
