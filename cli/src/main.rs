@@ -261,8 +261,10 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
             })
         }
         Command::Import(Import::Openapi { file, name }) => {
-            let document = import::read(&file)?;
+            let document = import::Document::read(&file)?;
             let title = document
+                .root()
+                .value
                 .pointer("/info/title")
                 .and_then(serde_json::Value::as_str);
             let name = match (name, title) {

@@ -22,6 +22,7 @@ use quote::quote;
 use syn::parse::{Parse, ParseStream};
 use syn::LitStr;
 
+pub use check::names::{check_field_name, check_type_name};
 pub use check::{check_spec, Checked};
 pub use diagnostic::Diagnostic;
 pub use expand::{expand, expand_declared, Declaration, Form};

@@ -15,8 +15,12 @@ pub struct Draft {
     pub title: Option<String>,
     /// Comments written at the top: where the spec came from and what was guessed.
     pub notes: Vec<String>,
-    /// `[envelope]`.
+    /// `[envelope]`, the first shape.
     pub envelope: Envelope,
+    /// The shapes after the first: with any, every shape is written as `[[envelope]]`.
+    pub other_shapes: Vec<Envelope>,
+    /// `[envelope.headers] request_id`: the header of the request id.
+    pub request_id_header: Option<String>,
     /// `[[error]]`, in order.
     pub errors: Vec<Error>,
     /// `[fallback.missing]`: status to variant, for bodies without a readable code.
@@ -31,15 +35,34 @@ pub struct Draft {
 pub struct Envelope {
     /// `error` (one object) or `errors` (an array of them), and its pointer.
     pub at: Option<(At, String)>,
-    /// The code's pointer.
-    pub code: Option<String>,
+    /// The code's pointers, the most specific first.
+    pub code: Vec<String>,
     /// The message's pointers, tried in order.
     pub message: Vec<String>,
     /// The status inside the error, and whether it is written as a string.
     pub status: Option<(String, bool)>,
-    /// `[envelope.headers] request_id`.
+    /// Where the body holds the request id, from its root.
     pub request_id: Option<String>,
+    /// `[envelope.fields]`: name and pointer.
+    pub fields: Vec<(String, String)>,
+    /// `[[envelope.inner]]`.
+    pub inner: Vec<Inner>,
     /// Comments for the envelope: why each pointer.
+    pub notes: Vec<String>,
+}
+
+/// One `[[envelope.inner]]`: errors nested in each error.
+#[derive(Debug, Default)]
+pub struct Inner {
+    /// Where they sit, relative to the error.
+    pub at: String,
+    /// Their code's pointers.
+    pub code: Vec<String>,
+    /// Their message's pointers.
+    pub message: Vec<String>,
+    /// Their fields: name and pointer.
+    pub fields: Vec<(String, String)>,
+    /// Comments: why.
     pub notes: Vec<String>,
 }
 
@@ -77,7 +100,7 @@ pub fn variant_name(text: &str, taken: &mut HashSet<String>) -> String {
     if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         name.insert(0, 'E');
     }
-    if name == "Unknown" || name == "E" {
+    if name == "E" || errspec_codegen::check_type_name(&name).is_err() {
         name.push_str("Error");
     }
     let mut unique = name.clone();
@@ -109,6 +132,66 @@ pub fn literal(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
 }
 
+/// `key = "pointer"`, or a list of them, or nothing.
+fn pointers(out: &mut String, key: &str, pointers: &[String]) {
+    match pointers {
+        [] => {}
+        [only] => {
+            let _ = writeln!(out, "{key} = {}", quote(only));
+        }
+        several => {
+            let several: Vec<String> = several.iter().map(|pointer| quote(pointer)).collect();
+            let _ = writeln!(out, "{key} = [{}]", several.join(", "));
+        }
+    }
+}
+
+fn fields(out: &mut String, table: &str, fields: &[(String, String)]) {
+    if fields.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n[{table}]");
+    for (name, pointer) in fields {
+        let _ = writeln!(out, "{name} = {}", quote(pointer));
+    }
+}
+
+impl Envelope {
+    fn write(&self, out: &mut String) {
+        comments(out, &self.notes);
+        match &self.at {
+            Some((At::Error, at)) if !at.is_empty() => {
+                let _ = writeln!(out, "error = {}", quote(at));
+            }
+            Some((At::Errors, at)) => {
+                let _ = writeln!(out, "errors = {}", quote(at));
+            }
+            _ => {}
+        }
+        pointers(out, "code", &self.code);
+        pointers(out, "message", &self.message);
+        if let Some((status, as_string)) = &self.status {
+            let _ = writeln!(out, "status = {}", quote(status));
+            if *as_string {
+                out.push_str("status_format = \"string\"\n");
+            }
+        }
+        if let Some(request_id) = &self.request_id {
+            let _ = writeln!(out, "request_id = {}", quote(request_id));
+        }
+        fields(out, "envelope.fields", &self.fields);
+        for inner in &self.inner {
+            out.push('\n');
+            comments(out, &inner.notes);
+            out.push_str("[[envelope.inner]]\n");
+            let _ = writeln!(out, "at = {}", quote(&inner.at));
+            pointers(out, "code", &inner.code);
+            pointers(out, "message", &inner.message);
+            fields(out, "envelope.inner.fields", &inner.fields);
+        }
+    }
+}
+
 fn comments(out: &mut String, notes: &[String]) {
     for note in notes {
         for line in note.lines() {
@@ -128,40 +211,23 @@ impl Draft {
         if let Some(title) = &self.title {
             let _ = writeln!(out, "title = {}", quote(title));
         }
-        out.push_str("\n[envelope]\n");
-        let envelope = &self.envelope;
-        comments(&mut out, &envelope.notes);
-        match &envelope.at {
-            Some((At::Error, at)) if !at.is_empty() => {
-                let _ = writeln!(out, "error = {}", quote(at));
+        let several = !self.other_shapes.is_empty();
+        for (index, envelope) in std::iter::once(&self.envelope)
+            .chain(&self.other_shapes)
+            .enumerate()
+        {
+            out.push_str(if several {
+                "\n[[envelope]]\n"
+            } else {
+                "\n[envelope]\n"
+            });
+            envelope.write(&mut out);
+            if index == 0 {
+                if let Some(request_id) = &self.request_id_header {
+                    out.push_str("\n[envelope.headers]\n");
+                    let _ = writeln!(out, "request_id = {}", quote(request_id));
+                }
             }
-            Some((At::Errors, at)) => {
-                let _ = writeln!(out, "errors = {}", quote(at));
-            }
-            _ => {}
-        }
-        if let Some(code) = &envelope.code {
-            let _ = writeln!(out, "code = {}", quote(code));
-        }
-        match envelope.message.as_slice() {
-            [] => {}
-            [only] => {
-                let _ = writeln!(out, "message = {}", quote(only));
-            }
-            several => {
-                let several: Vec<String> = several.iter().map(|pointer| quote(pointer)).collect();
-                let _ = writeln!(out, "message = [{}]", several.join(", "));
-            }
-        }
-        if let Some((status, as_string)) = &envelope.status {
-            let _ = writeln!(out, "status = {}", quote(status));
-            if *as_string {
-                out.push_str("status_format = \"string\"\n");
-            }
-        }
-        if let Some(request_id) = &envelope.request_id {
-            out.push_str("\n[envelope.headers]\n");
-            let _ = writeln!(out, "request_id = {}", quote(request_id));
         }
         for error in &self.errors {
             out.push('\n');

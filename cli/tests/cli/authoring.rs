@@ -261,7 +261,7 @@ fn import_of_an_error_schema_with_an_enum_of_codes() {
     );
     assert!(toml.contains("name = \"AcmePaymentsApi\""), "{toml}");
     assert!(
-        toml.contains("error = \"/error\"\ncode = \"/code\"\nmessage = \"/message\""),
+        toml.contains("error = \"/error\"\ncode = [\"/code\", \"/type\"]\nmessage = \"/message\""),
         "{toml}"
     );
     // The example of a code gives its status; a code of the enum without one stays open.
@@ -365,21 +365,29 @@ fn import_of_one_error_schema_shared_by_several_statuses() {
         "--json",
     ])))
     .unwrap();
-    assert_eq!(json["errors"], 4);
+    // Four codes, and an entry per documented status and class beside them.
+    assert_eq!(json["errors"], 9);
+    assert!(
+        toml.contains("[fallback]\n400 = \"BadRequest\"\n404 = \"NotFound\"\n409 = \"Conflict\""),
+        "{toml}"
+    );
 }
 
 #[test]
-fn import_of_what_is_not_openapi_3_is_one_error_line() {
+fn import_of_what_is_neither_openapi_3_nor_swagger_2_is_one_error_line() {
     let dir = temp_dir("import-bad");
     let swagger = dir.join("swagger.json");
     std::fs::write(
         &swagger,
-        r#"{"swagger": "2.0", "info": {"title": "Old"}, "paths": {}}"#,
+        r#"{"swagger": "1.2", "info": {"title": "Old"}, "paths": {}}"#,
     )
     .unwrap();
     let output = errspec(&["import", "openapi", swagger.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("is not an OpenAPI 3 document"), "{stderr}");
+    assert!(
+        stderr.contains("is neither an OpenAPI 3 nor a Swagger 2.0 document"),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(dir).ok();
 }

@@ -81,7 +81,7 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
             "Guess: the code is `{key}`, present in {present} of {} errors.",
             found.len()
         ));
-        draft.envelope.code = Some(format!("/{key}"));
+        draft.envelope.code = vec![format!("/{key}")];
     }
     if let Some((key, _)) = &message {
         draft.envelope.message.push(format!("/{key}"));
@@ -93,7 +93,7 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
             .push(format!("Guess: `{key}` repeats the HTTP status."));
         draft.envelope.status = Some((format!("/{key}"), as_string));
     }
-    draft.envelope.request_id = REQUEST_ID_HEADERS.iter().find_map(|name| {
+    draft.request_id_header = REQUEST_ID_HEADERS.iter().find_map(|name| {
         let carrying = samples
             .iter()
             .filter(|sample| sample.headers.iter().any(|(header, _)| header == name))

@@ -1,0 +1,451 @@
+//! Where an error sits in the bodies of one schema, and which of its properties hold the
+//! code, the message, the status and the rest: RFC 9457 problem details, the body itself, an
+//! object under a key (`{"error": {...}}`), or the items of an array (`{"errors": [...]}`),
+//! found through references, `allOf`, `oneOf` and `anyOf`.
+
+use std::rc::Rc;
+
+use heck::ToSnakeCase;
+use serde_json::Value;
+
+use super::document::Node;
+use super::schema::{Schema, Schemas};
+
+/// Property names that hold a code, from the most specific: a list of several present in one
+/// error becomes a list of pointers, each giving way to the next when its value is not
+/// documented (Stripe's `decline_code`, then `code`, then `type`).
+const CODE_NAMES: &[&str] = &[
+    "decline_code",
+    "subcode",
+    "error_subcode",
+    "errorcode",
+    "error_code",
+    "code",
+    "reason",
+    "errortype",
+    "error_type",
+    "type",
+    "error",
+    "key",
+];
+/// Property names that hold a message, best first.
+const MESSAGE_NAMES: &[&str] = &[
+    "message",
+    "msg",
+    "detail",
+    "error_description",
+    "error_message",
+    "errormessage",
+    "title",
+    "description",
+];
+/// Property names that repeat the HTTP status.
+const STATUS_NAMES: &[&str] = &[
+    "status",
+    "statuscode",
+    "status_code",
+    "http_status",
+    "httpstatus",
+];
+/// Property names of a request id.
+const REQUEST_ID_NAMES: &[&str] = &["request_id", "requestid", "request-id", "x-request-id"];
+
+/// How deep below the body the error object is looked for.
+const DEPTH: usize = 3;
+
+/// The shape of error bodies of one schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    /// Keys from the body to the error object, or to the array of them.
+    pub location: Vec<String>,
+    /// Whether each item of the array at `location` is an error.
+    pub list: bool,
+    /// RFC 9457 problem details.
+    pub problem: bool,
+    /// The code's property names, most specific first.
+    pub code: Vec<String>,
+    /// The message's property names, tried in order.
+    pub message: Vec<String>,
+    /// The status property, and whether it is written as a string.
+    pub status: Option<(String, bool)>,
+    /// The other scalar properties: field name and property name.
+    pub fields: Vec<(String, String)>,
+    /// The property of a request id at the body's root.
+    pub request_id: Option<String>,
+    /// Errors nested in each error (GitHub's `errors[]`).
+    pub inner: Option<Inner>,
+}
+
+/// A group of errors nested in an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inner {
+    /// The array property of the error holding them.
+    pub at: String,
+    /// As in [`Shape`], relative to each nested error.
+    pub code: Vec<String>,
+    pub message: Vec<String>,
+    pub fields: Vec<(String, String)>,
+}
+
+impl Shape {
+    /// The pointer of `location`.
+    #[must_use]
+    pub fn pointer(&self) -> String {
+        pointer(&self.location)
+    }
+}
+
+/// `keys` as a JSON pointer.
+#[must_use]
+pub fn pointer(keys: &[String]) -> String {
+    keys.iter()
+        .map(|key| format!("/{}", key.replace('~', "~0").replace('/', "~1")))
+        .collect()
+}
+
+/// What the shape of `schema` is, with the property schemas its code is read from.
+pub struct Found<'a> {
+    pub shape: Shape,
+    /// Each code property's schema, in the order of `shape.code`.
+    pub code_schemas: Vec<Rc<Schema<'a>>>,
+}
+
+/// The shape of bodies of `schema`; `None` when it holds no object with a code or a message.
+#[must_use]
+pub fn shape<'a>(
+    schemas: &Schemas<'a>,
+    schema: Node<'a>,
+    problem_media: bool,
+) -> Option<Found<'a>> {
+    let body = schemas.get(schema);
+    if problem_media || is_problem(&body) {
+        return Some(problem(schemas, &body));
+    }
+    let (location, list, error) = locate(schemas, &body)?;
+    let mut shape = Shape {
+        location,
+        list,
+        problem: false,
+        code: Vec::new(),
+        message: Vec::new(),
+        status: None,
+        fields: Vec::new(),
+        request_id: None,
+        inner: None,
+    };
+    let (code, code_schemas) = codes(schemas, &error);
+    shape.code = code;
+    shape.message = pick_all(schemas, &error, MESSAGE_NAMES, 2);
+    shape.status = status(schemas, &error);
+    if shape.location.is_empty() || body.property("request_id").is_some() {
+        shape.request_id = body
+            .properties
+            .iter()
+            .find(|(key, node)| {
+                REQUEST_ID_NAMES.contains(&key.to_ascii_lowercase().as_str())
+                    && schemas.get(*node).is_scalar()
+            })
+            .map(|(key, _)| (*key).to_owned());
+    }
+    shape.inner = inner(schemas, &error);
+    let taken: Vec<&str> = shape
+        .code
+        .iter()
+        .chain(&shape.message)
+        .chain(shape.status.as_ref().map(|(key, _)| key))
+        .chain(
+            shape
+                .request_id
+                .iter()
+                .filter(|_| shape.location.is_empty()),
+        )
+        .map(String::as_str)
+        .collect();
+    shape.fields = fields(schemas, &error, &taken);
+    Some(Found {
+        shape,
+        code_schemas,
+    })
+}
+
+/// Problem details by their members: three of `type`, `title`, `status`, `detail`.
+fn is_problem(body: &Schema<'_>) -> bool {
+    ["type", "title", "status", "detail"]
+        .iter()
+        .filter(|key| body.property(key).is_some())
+        .count()
+        >= 3
+}
+
+fn problem<'a>(schemas: &Schemas<'a>, body: &Rc<Schema<'a>>) -> Found<'a> {
+    let taken = ["type", "title", "status", "detail", "instance"];
+    Found {
+        shape: Shape {
+            location: Vec::new(),
+            list: false,
+            problem: true,
+            code: vec!["type".into()],
+            message: vec!["detail".into(), "title".into()],
+            status: Some(("status".into(), false)),
+            fields: fields(schemas, body, &taken),
+            request_id: None,
+            inner: inner(schemas, body),
+        },
+        code_schemas: body
+            .property("type")
+            .map(|node| schemas.get(node))
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// The error object: the shallowest object with a code-like or a message-like scalar
+/// property (one with a code first among objects as deep), through properties and the items
+/// of arrays; with the keys to it and whether it is an array's items.
+fn locate<'a>(
+    schemas: &Schemas<'a>,
+    body: &Rc<Schema<'a>>,
+) -> Option<(Vec<String>, bool, Rc<Schema<'a>>)> {
+    let mut level: Vec<(Vec<String>, bool, Rc<Schema<'a>>)> =
+        vec![(Vec::new(), false, Rc::clone(body))];
+    if body.is_array() {
+        level = vec![(Vec::new(), true, schemas.get(body.items?))];
+    }
+    for _ in 0..=DEPTH {
+        let with_code = level
+            .iter()
+            .find(|(_, _, schema)| !codes(schemas, schema).0.is_empty());
+        let with_message = || {
+            level
+                .iter()
+                .find(|(_, _, schema)| !pick_all(schemas, schema, MESSAGE_NAMES, 1).is_empty())
+        };
+        if let Some(found) = with_code.or_else(with_message) {
+            return Some(found.clone());
+        }
+        let mut next = Vec::new();
+        for (keys, list, schema) in &level {
+            if *list && !keys.is_empty() {
+                // Past an array of objects that are not errors: no deeper.
+                continue;
+            }
+            for (key, node) in &schema.properties {
+                let property = schemas.get(*node);
+                let mut keys = keys.clone();
+                keys.push((*key).to_owned());
+                if property.is_array() {
+                    if let Some(items) = property.items {
+                        let items = schemas.get(items);
+                        if items.is_object() {
+                            next.push((keys, true, items));
+                        }
+                    }
+                } else if property.is_object() {
+                    next.push((keys, false, property));
+                }
+            }
+        }
+        if next.is_empty() {
+            return None;
+        }
+        level = next;
+    }
+    None
+}
+
+/// The code properties of an error object, most specific first, with their schemas.
+fn codes<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> (Vec<String>, Vec<Rc<Schema<'a>>>) {
+    let mut names = Vec::new();
+    let mut found = Vec::new();
+    for name in CODE_NAMES {
+        for (key, node) in &error.properties {
+            if !key.eq_ignore_ascii_case(name) || names.iter().any(|taken: &String| taken == key) {
+                continue;
+            }
+            let schema = schemas.get(*node);
+            if !schema.is_scalar() || is_constant(&schema) || is_status_number(key, &schema) {
+                continue;
+            }
+            names.push((*key).to_owned());
+            found.push(schema);
+        }
+    }
+    if names.is_empty() {
+        // DigitalOcean's `id` is a code (`not_found`); most APIs' `id` is not.
+        if let Some(node) = error.property("id") {
+            let schema = schemas.get(node);
+            if schema.is_scalar() && looks_like_codes(&schema) {
+                names.push("id".to_owned());
+                found.push(schema);
+            }
+        }
+    }
+    (names, found)
+}
+
+/// A property that holds one value only (Box's `"type": "error"`) tells bodies apart, not
+/// errors.
+fn is_constant(schema: &Schema<'_>) -> bool {
+    schema.values.len() == 1
+}
+
+/// A numeric `code` that is the HTTP status (Google's `"code": 403`) is the status.
+fn is_status_number(key: &str, schema: &Schema<'_>) -> bool {
+    key.eq_ignore_ascii_case("code")
+        && schema.types.contains(&"integer")
+        && schema
+            .description
+            .is_some_and(|text| text.contains("HTTP") || text.contains("status"))
+}
+
+/// Whether the values an `id` lists or shows are codes: words, not numbers or UUIDs; or its
+/// description says it is one.
+fn looks_like_codes(schema: &Schema<'_>) -> bool {
+    let shown: Vec<&str> = schema
+        .values
+        .iter()
+        .chain(&schema.examples)
+        .filter_map(|value| value.as_str())
+        .collect();
+    let word = |text: &&str| {
+        text.chars().any(|c| c.is_ascii_alphabetic())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+            && !(text.len() == 36 && text.matches('-').count() == 4)
+    };
+    (!shown.is_empty() && shown.iter().all(word))
+        || schema
+            .description
+            .is_some_and(|text| text.to_ascii_lowercase().contains("code"))
+}
+
+/// Up to `most` scalar properties among `names`, in the order of `names`.
+fn pick_all<'a>(
+    schemas: &Schemas<'a>,
+    error: &Schema<'a>,
+    names: &[&str],
+    most: usize,
+) -> Vec<String> {
+    let mut picked = Vec::new();
+    for name in names {
+        if picked.len() == most {
+            break;
+        }
+        if let Some((key, _)) = error
+            .properties
+            .iter()
+            .find(|(key, node)| key.eq_ignore_ascii_case(name) && schemas.get(*node).is_scalar())
+        {
+            picked.push((*key).to_owned());
+        }
+    }
+    picked
+}
+
+fn status<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> Option<(String, bool)> {
+    let numeric_code = error.properties.iter().find(|(key, node)| {
+        key.eq_ignore_ascii_case("code") && is_status_number(key, &schemas.get(*node))
+    });
+    let named = error
+        .properties
+        .iter()
+        .find(|(key, _)| STATUS_NAMES.contains(&key.to_ascii_lowercase().as_str()));
+    let (key, node) = named.or(numeric_code)?;
+    let schema = schemas.get(*node);
+    let number = schema
+        .types
+        .iter()
+        .any(|kind| matches!(*kind, "integer" | "number"));
+    let text = schema.types.contains(&"string");
+    (number || text).then(|| ((*key).to_owned(), text && !number))
+}
+
+/// The error's scalar properties not taken by another part, as fields.
+fn fields<'a>(schemas: &Schemas<'a>, error: &Schema<'a>, taken: &[&str]) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for (key, node) in &error.properties {
+        if taken.contains(key) || !schemas.get(*node).is_scalar() {
+            continue;
+        }
+        let name = field_name(key);
+        if fields.iter().any(|(other, _)| *other == name) {
+            continue;
+        }
+        fields.push((name, (*key).to_owned()));
+    }
+    fields
+}
+
+/// A field name for a property: snake case, made a usable Rust name where it is not.
+#[must_use]
+pub fn field_name(key: &str) -> String {
+    let mut name: String = key
+        .to_snake_case()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, "field_");
+    }
+    if errspec_codegen::check_field_name(&name).is_err()
+        || errspec_codegen::model::RESERVED_FIELDS.contains(&name.as_str())
+    {
+        name.push_str("_value");
+    }
+    name
+}
+
+/// An array of objects with a code or a message inside the error: errors nested in it.
+fn inner<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> Option<Inner> {
+    error.properties.iter().find_map(|(key, node)| {
+        let property = schemas.get(*node);
+        let items = schemas.get(property.items?);
+        let (code, _) = codes(schemas, &items);
+        let message = pick_all(schemas, &items, MESSAGE_NAMES, 1);
+        if code.is_empty() && message.is_empty() {
+            return None;
+        }
+        let taken: Vec<&str> = code.iter().chain(&message).map(String::as_str).collect();
+        Some(Inner {
+            at: (*key).to_owned(),
+            fields: fields(schemas, &items, &taken),
+            code,
+            message,
+        })
+    })
+}
+
+/// The values a code property lists or shows, as text: its `enum`, its examples.
+#[must_use]
+pub fn listed_codes(schema: &Schema<'_>) -> Vec<(String, Option<String>, bool)> {
+    let mut out: Vec<(String, Option<String>, bool)> = Vec::new();
+    for (index, value) in schema.values.iter().enumerate() {
+        if let Some(text) = code_text(value) {
+            let description = schema
+                .value_descriptions
+                .get(index)
+                .map(|text| (*text).to_owned());
+            out.push((text, description, true));
+        }
+    }
+    for value in &schema.examples {
+        if let Some(text) = code_text(value) {
+            if !out.iter().any(|(code, _, _)| *code == text) {
+                out.push((text, None, false));
+            }
+        }
+    }
+    out
+}
+
+/// A code's text: a string as it is, a number as its decimal text.
+#[must_use]
+pub fn code_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) if !text.trim().is_empty() => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
