@@ -391,3 +391,131 @@ fn import_of_what_is_neither_openapi_3_nor_swagger_2_is_one_error_line() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn import_of_a_document_in_several_files_follows_relative_references() {
+    let dir = temp_dir("import-files");
+    std::fs::create_dir_all(dir.join("api/responses")).unwrap();
+    std::fs::create_dir_all(dir.join("api/models")).unwrap();
+    std::fs::write(
+        dir.join("api/root.yaml"),
+        "openapi: 3.0.0\ninfo:\n  title: Droplets\npaths:\n  /droplets/{id}:\n    get:\n      responses:\n        '200':\n          description: ok\n        '401':\n          $ref: 'responses/unauthorized.yml'\n        '404':\n          $ref: 'responses/not_found.yml'\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("api/responses/unauthorized.yml"),
+        "description: Unauthorized\ncontent:\n  application/json:\n    schema:\n      $ref: '../models/error.yml'\n    example:\n      id: unauthorized\n      message: Unable to authenticate you.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("api/responses/not_found.yml"),
+        "description: The resource was not found.\ncontent:\n  application/json:\n    schema:\n      $ref: './../models/error.yml'\n    example:\n      id: not_found\n      message: The resource you were accessing could not be found.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("api/models/error.yml"),
+        "type: object\nproperties:\n  id:\n    type: string\n    description: A short identifier corresponding to the HTTP status code returned.\n    example: not_found\n  message:\n    type: string\n  request_id:\n    type: string\n",
+    )
+    .unwrap();
+    let root = dir.join("api/root.yaml");
+    let toml = success(&errspec(&["import", "openapi", root.to_str().unwrap()]));
+    assert!(
+        toml.contains("from 2 error responses of Droplets (4 files)"),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("code = \"/id\"\nmessage = \"/message\"\nrequest_id = \"/request_id\""),
+        "{toml}"
+    );
+    let spec = checked_spec(&dir, &toml);
+    let response = decoded(
+        &spec,
+        404,
+        r#"{"id": "not_found", "message": "The resource you were accessing could not be found.", "request_id": "4d3b2a1c"}"#,
+        &[],
+    );
+    assert_eq!(
+        response["errors"][0]["variant"], "NotFound",
+        "{response}\n{toml}"
+    );
+    assert_eq!(response["errors"][0]["documented_status"], 404);
+    assert_eq!(response["request_id"], "4d3b2a1c");
+    let response = decoded(
+        &spec,
+        401,
+        r#"{"id": "unauthorized", "message": "Unable to authenticate you."}"#,
+        &[],
+    );
+    assert_eq!(
+        response["errors"][0]["variant"], "Unauthorized",
+        "{response}"
+    );
+    assert_eq!(response["errors"][0]["code"], "unauthorized", "{response}");
+    // A reference to a file that is not there names both files.
+    std::fs::remove_file(dir.join("api/models/error.yml")).unwrap();
+    let output = errspec(&["import", "openapi", root.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot read")
+            && stderr.contains("error.yml")
+            && stderr.contains("(referenced from"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn import_of_a_document_referring_to_a_remote_one_says_to_bundle_it() {
+    let dir = temp_dir("import-remote");
+    let file = dir.join("api.json");
+    std::fs::write(
+        &file,
+        r#"{"openapi": "3.1.0", "info": {"title": "Remote"}, "paths": {"/a": {"get": {"responses": {"404": {"$ref": "https://example.com/common.yaml#/responses/NotFound"}}}}}}"#,
+    )
+    .unwrap();
+    let output = errspec(&["import", "openapi", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("refers to the remote document https://example.com/common.yaml: bundle the document into one file first"), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn import_of_swagger_2_reads_schemas_and_examples_on_the_responses() {
+    let dir = temp_dir("import-swagger");
+    let file = dir.join("swagger.json");
+    std::fs::write(
+        &file,
+        r##"{"swagger": "2.0", "info": {"title": "Engine API"}, "paths": {"/containers/{id}/json": {"get": {"responses": {
+            "200": {"description": "no error"},
+            "404": {"description": "no such container", "schema": {"$ref": "#/definitions/ErrorResponse"}, "examples": {"application/json": {"message": "No such container"}}},
+            "500": {"description": "server error", "schema": {"$ref": "#/definitions/ErrorResponse"}}}}}},
+          "definitions": {"ErrorResponse": {"type": "object", "required": ["message"], "properties": {"message": {"type": "string", "description": "The error message."}}}}}"##,
+    )
+    .unwrap();
+    let toml = success(&errspec(&["import", "openapi", file.to_str().unwrap()]));
+    let spec = checked_spec(&dir, &toml);
+    let response = decoded(&spec, 404, r#"{"message": "No such container"}"#, &[]);
+    assert_eq!(
+        response["errors"][0]["variant"], "NoSuchContainer",
+        "{response}\n{toml}"
+    );
+    assert_eq!(response["errors"][0]["message"], "No such container");
+    let response = decoded(
+        &spec,
+        500,
+        r#"{"message": "driver failed programming external connectivity"}"#,
+        &[],
+    );
+    assert_eq!(
+        response["errors"][0]["variant"], "InternalServerError",
+        "{response}\n{toml}"
+    );
+    assert_eq!(
+        response["errors"][0]["message"],
+        "driver failed programming external connectivity"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
