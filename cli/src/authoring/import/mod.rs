@@ -3,8 +3,8 @@
 //! enums and examples anywhere, statuses per code from the responses that carry them, a
 //! fallback per documented status, and a comment on every guess.
 //!
-//! [`Document::read`] reads the files, [`responses`] lists the error responses, [`shape`]
-//! finds where each schema puts its errors, and `entries` drafts the `[[error]]`s; [`import`]
+//! `Document::read` reads the files, `responses` lists the error responses, `shape`
+//! finds where each schema puts its errors, and `entries` drafts the `[[error]]`s; `import`
 //! runs them in that order.
 
 mod document;
