@@ -126,6 +126,15 @@ fn quote(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }
 
+/// Names in code spans, separated by commas: `` `a`, `b` ``.
+pub fn backticked<T: std::fmt::Display>(names: impl IntoIterator<Item = T>) -> String {
+    names
+        .into_iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `text` as a template literal: braces doubled.
 #[must_use]
 pub fn literal(text: &str) -> String {

@@ -214,6 +214,13 @@ fn openapi(file: &str) -> String {
         .into_owned()
 }
 
+/// What `errspec import openapi <file>` says on standard error, failing with status 1.
+fn import_error(file: &Path) -> String {
+    let output = errspec(&["import", "openapi", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 /// Imports `file`, checks the spec, and decodes each `(status, body)`: every one must decode
 /// to the documented variant given.
 fn import_and_decode(file: &str, cases: &[(u16, &str, &str)]) -> String {
@@ -382,9 +389,7 @@ fn import_of_what_is_neither_openapi_3_nor_swagger_2_is_one_error_line() {
         r#"{"swagger": "1.2", "info": {"title": "Old"}, "paths": {}}"#,
     )
     .unwrap();
-    let output = errspec(&["import", "openapi", swagger.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = import_error(&swagger);
     assert!(
         stderr.contains("is neither an OpenAPI 3 nor a Swagger 2.0 document"),
         "{stderr}"
@@ -453,9 +458,7 @@ fn import_of_a_document_in_several_files_follows_relative_references() {
     assert_eq!(response["errors"][0]["code"], "unauthorized", "{response}");
     // A reference to a file that is not there names both files.
     std::fs::remove_file(dir.join("api/models/error.yml")).unwrap();
-    let output = errspec(&["import", "openapi", root.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = import_error(&root);
     assert!(
         stderr.contains("cannot read")
             && stderr.contains("error.yml")
@@ -474,9 +477,7 @@ fn import_of_a_document_referring_to_a_remote_one_says_to_bundle_it() {
         r#"{"openapi": "3.1.0", "info": {"title": "Remote"}, "paths": {"/a": {"get": {"responses": {"404": {"$ref": "https://example.com/common.yaml#/responses/NotFound"}}}}}}"#,
     )
     .unwrap();
-    let output = errspec(&["import", "openapi", file.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = import_error(&file);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("refers to the remote document https://example.com/common.yaml: bundle the document into one file first"), "{stderr}");
     std::fs::remove_dir_all(dir).ok();

@@ -151,11 +151,7 @@ pub(super) fn coded<'a>(
     if !left_out.is_empty() {
         draft.notes.push(format!(
             "Left out, as they are named like successes: {}.",
-            left_out
-                .iter()
-                .map(|code| format!("`{code}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            draft::backticked(&left_out)
         ));
     }
 }

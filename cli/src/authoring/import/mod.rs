@@ -114,12 +114,12 @@ fn groups<'a>(schemas: &Schemas<'a>, responses: &[Response<'a>]) -> Vec<Group<'a
         let Some(Found {
             shape,
             code_schemas,
+            inner_code_schemas,
         }) = shape(schemas, schema, response.is_problem())
         else {
             continue;
         };
         let name = schemas.get(schema).name.clone();
-        let inner_code_schemas = inner_code_schemas(schemas, schema, &shape);
         let same = groups.iter_mut().find(|group| {
             group.shape.location == shape.location
                 && group.shape.list == shape.list
@@ -154,43 +154,6 @@ fn groups<'a>(schemas: &Schemas<'a>, responses: &[Response<'a>]) -> Vec<Group<'a
     });
     groups.truncate(MAX_SHAPES);
     groups
-}
-
-/// The code schemas of the errors nested in the errors of `schema`.
-fn inner_code_schemas<'a>(
-    schemas: &Schemas<'a>,
-    schema: document::Node<'a>,
-    shape: &Shape,
-) -> Vec<std::rc::Rc<Schema<'a>>> {
-    let Some(inner) = &shape.inner else {
-        return Vec::new();
-    };
-    let mut at = schemas.get(schema);
-    for key in &shape.location {
-        let Some(next) = at.property(key) else {
-            return Vec::new();
-        };
-        at = schemas.get(next);
-    }
-    if shape.list || at.is_array() {
-        let Some(items) = at.items else {
-            return Vec::new();
-        };
-        at = schemas.get(items);
-    }
-    let Some(items) = at
-        .property(&inner.at)
-        .and_then(|group| schemas.get(group).items)
-    else {
-        return Vec::new();
-    };
-    let items = schemas.get(items);
-    inner
-        .code
-        .iter()
-        .filter_map(|key| items.property(key))
-        .map(|node| schemas.get(node))
-        .collect()
 }
 
 /// `other`'s parts added to `shape`'s, where `shape` lacks them.
@@ -238,11 +201,7 @@ fn envelope(group: &Group<'_>, all: usize) -> draft::Envelope {
         names => format!(
             "the schema{} {}",
             if names.len() == 1 { "" } else { "s" },
-            names
-                .iter()
-                .map(|name| format!("`{name}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            draft::backticked(names)
         ),
     };
     envelope.notes.push(format!(
@@ -275,14 +234,10 @@ fn envelope(group: &Group<'_>, all: usize) -> draft::Envelope {
             .push(format!("Guess: the code is the property `{only}`.")),
         several => envelope.notes.push(format!(
             "Guess: the code is the most specific of {} the spec documents.",
-            several
-                .iter()
-                .map(|key| format!("`{key}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            draft::backticked(several)
         )),
     }
-    let relative = |key: &String| format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+    let relative = |key: &String| shape::key_pointer(key);
     envelope.code = shape.code.iter().map(relative).collect();
     envelope.message = shape.message.iter().map(relative).collect();
     envelope.status = shape

@@ -98,9 +98,13 @@ impl Shape {
 /// `keys` as a JSON pointer.
 #[must_use]
 pub fn pointer(keys: &[String]) -> String {
-    keys.iter()
-        .map(|key| format!("/{}", key.replace('~', "~0").replace('/', "~1")))
-        .collect()
+    keys.iter().map(|key| key_pointer(key)).collect()
+}
+
+/// The pointer of the member `key`: `/` and `~` escaped.
+#[must_use]
+pub fn key_pointer(key: &str) -> String {
+    format!("/{}", key.replace('~', "~0").replace('/', "~1"))
 }
 
 /// What the shape of `schema` is, with the property schemas its code is read from.
@@ -108,6 +112,8 @@ pub struct Found<'a> {
     pub shape: Shape,
     /// Each code property's schema, in the order of `shape.code`.
     pub code_schemas: Vec<Rc<Schema<'a>>>,
+    /// The code properties' schemas of the errors nested in each error.
+    pub inner_code_schemas: Vec<Rc<Schema<'a>>>,
 }
 
 /// The shape of bodies of `schema`; `None` when it holds no object with a code or a message.
@@ -147,7 +153,8 @@ pub fn shape<'a>(
             })
             .map(|(key, _)| (*key).to_owned());
     }
-    shape.inner = inner(schemas, &error);
+    let (inner, inner_code_schemas) = inner(schemas, &error);
+    shape.inner = inner;
     let taken: Vec<&str> = shape
         .code
         .iter()
@@ -165,6 +172,7 @@ pub fn shape<'a>(
     Some(Found {
         shape,
         code_schemas,
+        inner_code_schemas,
     })
 }
 
@@ -179,6 +187,7 @@ fn is_problem(body: &Schema<'_>) -> bool {
 
 fn problem<'a>(schemas: &Schemas<'a>, body: &Rc<Schema<'a>>) -> Found<'a> {
     let taken = ["type", "title", "status", "detail", "instance"];
+    let (inner, inner_code_schemas) = inner(schemas, body);
     Found {
         shape: Shape {
             location: Vec::new(),
@@ -189,13 +198,14 @@ fn problem<'a>(schemas: &Schemas<'a>, body: &Rc<Schema<'a>>) -> Found<'a> {
             status: Some(("status".into(), false)),
             fields: fields(schemas, body, &taken),
             request_id: None,
-            inner: inner(schemas, body),
+            inner,
         },
         code_schemas: body
             .property("type")
             .map(|node| schemas.get(node))
             .into_iter()
             .collect(),
+        inner_code_schemas,
     }
 }
 
@@ -397,23 +407,28 @@ pub fn field_name(key: &str) -> String {
     name
 }
 
-/// An array of objects with a code or a message inside the error: errors nested in it.
-fn inner<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> Option<Inner> {
-    error.properties.iter().find_map(|(key, node)| {
+/// An array of objects with a code or a message inside the error: errors nested in it, with
+/// their code properties' schemas.
+fn inner<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> (Option<Inner>, Vec<Rc<Schema<'a>>>) {
+    let found = error.properties.iter().find_map(|(key, node)| {
         let property = schemas.get(*node);
         let items = schemas.get(property.items?);
-        let (code, _) = codes(schemas, &items);
+        let (code, code_schemas) = codes(schemas, &items);
         let message = pick_all(schemas, &items, MESSAGE_NAMES, 1);
         if code.is_empty() && message.is_empty() {
             return None;
         }
         let taken: Vec<&str> = code.iter().chain(&message).map(String::as_str).collect();
-        Some(Inner {
+        let inner = Inner {
             at: (*key).to_owned(),
             fields: fields(schemas, &items, &taken),
             code,
             message,
-        })
+        };
+        Some((inner, code_schemas))
+    });
+    found.map_or((None, Vec::new()), |(inner, code_schemas)| {
+        (Some(inner), code_schemas)
     })
 }
 
