@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// A spec to write.
 #[derive(Debug, Default)]
@@ -67,7 +67,7 @@ pub struct Inner {
 }
 
 /// Where the errors of a body sit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum At {
     /// One error object.
     Error,
@@ -119,6 +119,120 @@ pub fn status_variant(status: u16, taken: &mut HashSet<String>) -> String {
         .and_then(|status| status.canonical_reason())
         .map_or_else(|| format!("Status {status}"), str::to_owned);
     variant_name(&reason, taken)
+}
+
+/// The pointer of the member `key`: `/` and `~` escaped.
+#[must_use]
+pub fn key_pointer(key: &str) -> String {
+    format!("/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+/// A field name for a key of the body: snake case, made a usable Rust name where it is not
+/// (`code` is the variant's own, so a field of that key is `code_value`).
+#[must_use]
+pub fn field_name(key: &str) -> String {
+    let mut name: String = key
+        .to_snake_case()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, "field_");
+    }
+    if errspec_codegen::check_field_name(&name).is_err()
+        || errspec_codegen::model::RESERVED_FIELDS.contains(&name.as_str())
+    {
+        name.push_str("_value");
+    }
+    name
+}
+
+/// Whether `text` reads as a code rather than a sentence or an id: a word of letters, digits,
+/// `_`, `.` or `-` with a letter in it, not a UUID.
+#[must_use]
+pub fn looks_like_code(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        && !(text.len() == 36 && text.matches('-').count() == 4)
+}
+
+/// Words a template parameter is not named after.
+const SMALL_WORDS: &[&str] = &[
+    "of", "the", "a", "an", "to", "for", "in", "on", "at", "by", "with", "is", "was", "from",
+    "and", "or",
+];
+
+/// A template parameter's name for a value that follows `before` (the message's words before
+/// it): the last word that is not a small one (`ID 42` gives `id`), made a field name, not one
+/// of `taken`.
+pub fn parameter_name(before: &[&str], taken: &mut HashSet<String>) -> String {
+    let word = before
+        .iter()
+        .rev()
+        .find(|word| !SMALL_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+        .map(|word| {
+            word.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .unwrap_or_else(|| "value".to_owned());
+    let name = field_name(&word);
+    let mut unique = name.clone();
+    let mut next = 2;
+    while !taken.insert(unique.clone()) {
+        unique = format!("{name}{next}");
+        next += 1;
+    }
+    unique
+}
+
+/// A template for one example message: the words that hold an id or a number (a digit among at
+/// least four characters: `c2ada9df5af8`, `'cus_NffrFeUfNV2Hib'`, `128000`) become parameters,
+/// the quotes and punctuation around them literal, so that the entry matches the same error
+/// about another resource.
+#[must_use]
+pub fn message_template(message: &str) -> String {
+    let words: Vec<&str> = message.split(' ').collect();
+    let mut taken = HashSet::new();
+    let mut out = Vec::with_capacity(words.len());
+    for (position, word) in words.iter().enumerate() {
+        let start = word
+            .find(|c: char| c.is_alphanumeric() || c == '_')
+            .unwrap_or(word.len());
+        let end = word
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric() || *c == '_')
+            .map_or(start, |(index, c)| index + c.len_utf8())
+            .max(start);
+        let core = &word[start..end];
+        if core.chars().count() >= 4 && core.chars().any(|c| c.is_ascii_digit()) {
+            let name = parameter_name(&words[..position], &mut taken);
+            out.push(format!(
+                "{}{{{name}}}{}",
+                literal(&word[..start]),
+                literal(&word[end..])
+            ));
+        } else {
+            out.push(literal(word));
+        }
+    }
+    out.join(" ")
+}
+
+/// The variant of an entry told apart by its message: named after its first words that are
+/// not values.
+pub fn message_variant(message: &str, taken: &mut HashSet<String>) -> String {
+    let words: Vec<&str> = message
+        .split_whitespace()
+        .filter(|word| !word.chars().any(|c| c.is_ascii_digit()))
+        .take(6)
+        .collect();
+    variant_name(&words.join(" "), taken)
 }
 
 /// `text` as a TOML basic string.

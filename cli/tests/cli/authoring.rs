@@ -69,9 +69,9 @@ fn infer_from_a_folder_of_bodies_drafts_a_spec_that_decodes_each_of_them() {
         toml.contains("message = \"Thin client with ID {id} not found.\""),
         "{toml}"
     );
-    // Directory names have spaces: the words around the value stay, the value is one part.
+    // Directory names have spaces: a value of several words is one parameter.
     assert!(
-        !toml.contains("Directory '{directory}' already exists."),
+        toml.contains("message = \"Directory '{directory}' already exists.\""),
         "{toml}"
     );
     let spec = checked_spec(&dir, &toml);
@@ -85,6 +85,8 @@ fn infer_from_a_folder_of_bodies_drafts_a_spec_that_decodes_each_of_them() {
     let response = decoded(&spec, 404, IGEL[2].1, &[]);
     assert_eq!(response["errors"][0]["details"]["id"], "1337");
     assert_eq!(response["fallback"], Value::Null);
+    let response = decoded(&spec, 409, IGEL[5].1, &[]);
+    assert_eq!(response["errors"][0]["details"]["directory"], "Front desk");
     let page = decoded(&spec, 502, IGEL[6].1, &[]);
     assert_eq!(page["errors"][0]["variant"], "BadGateway");
     std::fs::remove_dir_all(dir).ok();

@@ -282,7 +282,6 @@ pub(super) fn message_keyed<'a>(
         .collect();
     for message in order {
         let statuses = &messages[&message];
-        let words: Vec<&str> = message.split_whitespace().take(6).collect();
         let mut notes = vec!["From an example message: the entry is told apart by it.".to_owned()];
         let status = if statuses.len() == 1 {
             statuses.first().copied()
@@ -292,9 +291,9 @@ pub(super) fn message_keyed<'a>(
         };
         draft.errors.push(draft::Error {
             code: None,
-            variant: draft::variant_name(&words.join(" "), &mut taken),
+            variant: draft::message_variant(&message, &mut taken),
             status,
-            message: Some(draft::literal(&message)),
+            message: Some(draft::message_template(&message)),
             description: None,
             notes,
         });

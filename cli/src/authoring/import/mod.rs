@@ -177,9 +177,11 @@ fn merge(shape: &mut Shape, other: Shape) {
     if shape.inner.is_none() {
         shape.inner = other.inner;
     }
+    // As in one shape, the codes before the last stay fields too.
     let taken: Vec<String> = shape
         .code
-        .iter()
+        .last()
+        .into_iter()
         .chain(&shape.message)
         .chain(shape.status.as_ref().map(|(key, _)| key))
         .cloned()
@@ -237,7 +239,7 @@ fn envelope(group: &Group<'_>, all: usize) -> draft::Envelope {
             draft::backticked(several)
         )),
     }
-    let relative = |key: &String| shape::key_pointer(key);
+    let relative = |key: &String| draft::key_pointer(key);
     envelope.code = shape.code.iter().map(relative).collect();
     envelope.message = shape.message.iter().map(relative).collect();
     envelope.status = shape

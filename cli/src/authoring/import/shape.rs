@@ -5,11 +5,11 @@
 
 use std::rc::Rc;
 
-use heck::ToSnakeCase;
 use serde_json::Value;
 
 use super::document::Node;
 use super::schema::{Schema, Schemas};
+use crate::authoring::draft;
 
 /// Property names that hold a code, from the most specific: a list of several present in one
 /// error becomes a list of pointers, each giving way to the next when its value is not
@@ -98,13 +98,7 @@ impl Shape {
 /// `keys` as a JSON pointer.
 #[must_use]
 pub fn pointer(keys: &[String]) -> String {
-    keys.iter().map(|key| key_pointer(key)).collect()
-}
-
-/// The pointer of the member `key`: `/` and `~` escaped.
-#[must_use]
-pub fn key_pointer(key: &str) -> String {
-    format!("/{}", key.replace('~', "~0").replace('/', "~1"))
+    keys.iter().map(|key| draft::key_pointer(key)).collect()
 }
 
 /// What the shape of `schema` is, with the property schemas its code is read from.
@@ -141,7 +135,7 @@ pub fn shape<'a>(
     };
     let (code, code_schemas) = codes(schemas, &error);
     shape.code = code;
-    shape.message = pick_all(schemas, &error, MESSAGE_NAMES, 2);
+    shape.message = messages(schemas, &error, 2);
     shape.status = status(schemas, &error);
     if shape.location.is_empty() || body.property("request_id").is_some() {
         shape.request_id = body
@@ -155,9 +149,12 @@ pub fn shape<'a>(
     }
     let (inner, inner_code_schemas) = inner(schemas, &error);
     shape.inner = inner;
+    // The codes before the last are kept as sent in fields too: with Stripe's `decline_code`,
+    // `code` and `type` documented by `type` alone, the decline code is still at hand.
     let taken: Vec<&str> = shape
         .code
-        .iter()
+        .last()
+        .into_iter()
         .chain(&shape.message)
         .chain(shape.status.as_ref().map(|(key, _)| key))
         .chain(
@@ -228,7 +225,7 @@ fn locate<'a>(
         let with_message = || {
             level
                 .iter()
-                .find(|(_, _, schema)| !pick_all(schemas, schema, MESSAGE_NAMES, 1).is_empty())
+                .find(|(_, _, schema)| !messages(schemas, schema, 1).is_empty())
         };
         if let Some(found) = with_code.or_else(with_message) {
             return Some(found.clone());
@@ -273,7 +270,11 @@ fn codes<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> (Vec<String>, Vec<Rc<
                 continue;
             }
             let schema = schemas.get(*node);
-            if !schema.is_scalar() || is_constant(&schema) || is_status_number(key, &schema) {
+            if !schema.is_scalar()
+                || is_constant(&schema)
+                || is_status_number(key, &schema)
+                || shows_sentences(&schema)
+            {
                 continue;
             }
             names.push((*key).to_owned());
@@ -291,6 +292,22 @@ fn codes<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> (Vec<String>, Vec<Rc<
         }
     }
     (names, found)
+}
+
+/// A property named like a code whose examples are sentences, or that its description calls
+/// a message (DigitalOcean's `error`, "A message providing information about the error"),
+/// holds the message.
+fn shows_sentences(schema: &Schema<'_>) -> bool {
+    let described = schema.description.is_some_and(|text| {
+        let text = text.to_ascii_lowercase();
+        text.contains("message") && !text.contains("code")
+    });
+    described
+        || schema
+            .values
+            .iter()
+            .chain(&schema.examples)
+            .any(|value| value.as_str().is_some_and(|text| text.trim().contains(' ')))
 }
 
 /// A property that holds one value only (Box's `"type": "error"`) tells bodies apart, not
@@ -317,17 +334,25 @@ fn looks_like_codes(schema: &Schema<'_>) -> bool {
         .chain(&schema.examples)
         .filter_map(|value| value.as_str())
         .collect();
-    let word = |text: &&str| {
-        text.chars().any(|c| c.is_ascii_alphabetic())
-            && text
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-            && !(text.len() == 36 && text.matches('-').count() == 4)
-    };
-    (!shown.is_empty() && shown.iter().all(word))
+    (!shown.is_empty() && shown.iter().all(|text| draft::looks_like_code(text)))
         || schema
             .description
             .is_some_and(|text| text.to_ascii_lowercase().contains("code"))
+}
+
+/// Up to `most` message properties: by name, then one named like a code that holds sentences.
+fn messages<'a>(schemas: &Schemas<'a>, error: &Schema<'a>, most: usize) -> Vec<String> {
+    let mut picked = pick_all(schemas, error, MESSAGE_NAMES, most);
+    if picked.len() < most {
+        let sentences = error.properties.iter().find(|(key, node)| {
+            let schema = schemas.get(*node);
+            CODE_NAMES.iter().any(|name| key.eq_ignore_ascii_case(name))
+                && schema.is_scalar()
+                && shows_sentences(&schema)
+        });
+        picked.extend(sentences.map(|(key, _)| (*key).to_owned()));
+    }
+    picked
 }
 
 /// Up to `most` scalar properties among `names`, in the order of `names`.
@@ -378,33 +403,13 @@ fn fields<'a>(schemas: &Schemas<'a>, error: &Schema<'a>, taken: &[&str]) -> Vec<
         if taken.contains(key) || !schemas.get(*node).is_scalar() {
             continue;
         }
-        let name = field_name(key);
+        let name = draft::field_name(key);
         if fields.iter().any(|(other, _)| *other == name) {
             continue;
         }
         fields.push((name, (*key).to_owned()));
     }
     fields
-}
-
-/// A field name for a property: snake case, made a usable Rust name where it is not.
-#[must_use]
-pub fn field_name(key: &str) -> String {
-    let mut name: String = key
-        .to_snake_case()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert_str(0, "field_");
-    }
-    if errspec_codegen::check_field_name(&name).is_err()
-        || errspec_codegen::model::RESERVED_FIELDS.contains(&name.as_str())
-    {
-        name.push_str("_value");
-    }
-    name
 }
 
 /// An array of objects with a code or a message inside the error: errors nested in it, with
@@ -414,7 +419,7 @@ fn inner<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> (Option<Inner>, Vec<R
         let property = schemas.get(*node);
         let items = schemas.get(property.items?);
         let (code, code_schemas) = codes(schemas, &items);
-        let message = pick_all(schemas, &items, MESSAGE_NAMES, 1);
+        let message = messages(schemas, &items, 1);
         if code.is_empty() && message.is_empty() {
             return None;
         }

@@ -1,31 +1,29 @@
 //! `errspec infer`: a spec drafted from captured error responses (a HAR file, or a folder of
-//! `<status>.<n>.json` bodies): where the code, message, status and arrays of errors sit, every
-//! code seen with its statuses, and a template where a code's messages vary by a value.
+//! `<status>.<n>.json` bodies): where the errors sit (a shape per place they are found), the
+//! keys of their codes (most specific first), messages, status and fields, errors nested in
+//! them, every code seen with its statuses, entries told apart by message where errors carry
+//! no code, and a template where messages vary by a value.
 //!
-//! Reading the captures is in `captures`, finding the envelope (where the errors sit and which
-//! keys hold what) in `envelope`, the drafted entries in `entries` and message templates in
-//! `templates`; [`infer`] runs them in that order.
+//! Reading the captures is in `captures`, finding the shapes and their keys in `envelope`, the
+//! drafted entries in `entries` and message templates in `templates`; [`infer`] runs them in
+//! that order.
 
 mod captures;
 mod entries;
 mod envelope;
 mod templates;
 
+use std::collections::{BTreeMap, HashSet};
+
 use serde_json::Value;
 
 pub use captures::{samples, Sample};
-use entries::{add_entries, add_status_entries};
-use envelope::{best_key, locate, objects_at, status_key, REQUEST_ID_HEADERS};
+use entries::{add_by_status, add_coded, add_message_keyed, code_of, Shape};
+use envelope::{location, objects_at, order, parts, Found, Parts, REQUEST_ID_HEADERS};
 pub use envelope::{CODE_KEYS, MESSAGE_KEYS};
 pub use templates::template;
 
-use crate::authoring::draft::{At, Draft};
-
-/// One error object of a body, with the response's status.
-struct Found<'a> {
-    status: u16,
-    object: &'a serde_json::Map<String, Value>,
-}
+use crate::authoring::draft::{self, At, Draft};
 
 /// A spec drafted from `samples`, named `name`.
 #[must_use]
@@ -42,57 +40,42 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
         "Drafted by `errspec infer` from {} captured error responses: check every guess (marked\nso) against the vendor's documentation, then run `errspec check`.",
         samples.len()
     ));
-    let at = locate(&parsed);
-    let mut found = Vec::new();
+    // Where each body's errors sit; each place is a shape.
+    let mut located: BTreeMap<(At, String), Vec<Found<'_>>> = BTreeMap::new();
+    let mut at_of_sample = Vec::with_capacity(parsed.len());
     for (status, value) in &parsed {
-        let Some(value) = value else { continue };
-        for object in objects_at(value, &at) {
-            found.push(Found {
+        let at = value.as_ref().and_then(location);
+        if let (Some(at), Some(value)) = (&at, value) {
+            let found = located.entry(at.clone()).or_default();
+            found.extend(objects_at(value, at).into_iter().map(|object| Found {
                 status: *status,
                 object,
-            });
+            }));
         }
+        at_of_sample.push(at);
     }
-    match &at {
-        (At::Errors, pointer) => draft.envelope.notes.push(format!(
-            "Guess: each element of the array at `{pointer}` is an error ({} errors in {} bodies).",
-            found.len(),
-            parsed.iter().filter(|(_, value)| value.is_some()).count()
-        )),
-        (At::Error, pointer) if !pointer.is_empty() => draft
-            .envelope
-            .notes
-            .push(format!("Guess: the error is the object at `{pointer}`.")),
-        _ => {}
+    let counts = located
+        .iter()
+        .map(|(at, found)| (at.clone(), found.len()))
+        .collect();
+    let mut shapes: Vec<(At, String, Shape<'_>)> = Vec::new();
+    for at in order(counts) {
+        let found = located.remove(&at).unwrap_or_default();
+        let parts = parts(&found, at.1.is_empty());
+        shapes.push((at.0, at.1, Shape { parts, found }));
     }
-    draft.envelope.at = Some(at);
-    let code = best_key(&found, CODE_KEYS, |value| match value {
-        Value::String(text) => !text.trim().is_empty() && !text.contains(char::is_whitespace),
-        Value::Number(_) => true,
-        _ => false,
-    });
-    let message = best_key(
-        &found,
-        MESSAGE_KEYS,
-        |value| matches!(value, Value::String(text) if !text.trim().is_empty()),
-    );
-    if let Some((key, present)) = &code {
-        draft.envelope.notes.push(format!(
-            "Guess: the code is `{key}`, present in {present} of {} errors.",
-            found.len()
+    if shapes.len() > 1 {
+        draft.notes.push(format!(
+            "The errors sit in {} places: a shape for each, tried in this order, those that put\nthe error deeper in the body first.",
+            shapes.len()
         ));
-        draft.envelope.code = vec![format!("/{key}")];
     }
-    if let Some((key, _)) = &message {
-        draft.envelope.message.push(format!("/{key}"));
-    }
-    if let Some((key, as_string)) = status_key(&found) {
-        draft
-            .envelope
-            .notes
-            .push(format!("Guess: `{key}` repeats the HTTP status."));
-        draft.envelope.status = Some((format!("/{key}"), as_string));
-    }
+    let bodies = parsed.iter().filter(|(_, value)| value.is_some()).count();
+    let mut envelopes = shapes
+        .iter()
+        .map(|(at, pointer, shape)| envelope(*at, pointer, shape, bodies));
+    draft.envelope = envelopes.next().unwrap_or_default();
+    draft.other_shapes = envelopes.collect();
     draft.request_id_header = REQUEST_ID_HEADERS.iter().find_map(|name| {
         let carrying = samples
             .iter()
@@ -100,23 +83,133 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
             .count();
         (carrying * 2 > samples.len()).then(|| (*name).to_owned())
     });
-    let code_key = code.map(|(key, _)| key);
-    let message_key = message.map(|(key, _)| key);
-    add_entries(
-        &mut draft,
-        &found,
-        code_key.as_deref(),
-        message_key.as_deref(),
-    );
-    let at = at_of(&draft);
-    add_status_entries(&mut draft, samples, &parsed, &at, code_key.as_deref());
+    let (places, shapes): (Vec<(At, String)>, Vec<Shape<'_>>) = shapes
+        .into_iter()
+        .map(|(at, pointer, shape)| ((at, pointer), shape))
+        .unzip();
+    let mut taken = HashSet::new();
+    add_coded(&mut draft, &shapes, &mut taken);
+    add_message_keyed(&mut draft, &shapes, &mut taken);
+    // The responses whose errors carry no code, by status: how many, and the first's source.
+    let mut uncoded: BTreeMap<u16, (usize, String)> = BTreeMap::new();
+    for (sample, ((status, value), at)) in samples.iter().zip(parsed.iter().zip(&at_of_sample)) {
+        let coded = value.as_ref().zip(at.as_ref()).is_some_and(|(value, at)| {
+            let objects = objects_at(value, at);
+            let parts = places
+                .iter()
+                .position(|place| place == at)
+                .map(|index| &shapes[index].parts);
+            !objects.is_empty()
+                && parts.is_some_and(|parts| {
+                    objects
+                        .iter()
+                        .all(|object| code_of(parts, object).is_some())
+                })
+        });
+        if !coded {
+            let entry = uncoded
+                .entry(*status)
+                .or_insert_with(|| (0, sample.source.clone()));
+            entry.0 += 1;
+        }
+    }
+    add_by_status(&mut draft, &uncoded, &mut taken);
     draft
 }
 
-fn at_of(draft: &Draft) -> (At, String) {
-    draft
-        .envelope
-        .at
-        .clone()
-        .unwrap_or((At::Error, String::new()))
+/// The `[envelope]` of the errors at `pointer`.
+fn envelope(at: At, pointer: &str, shape: &Shape<'_>, bodies: usize) -> draft::Envelope {
+    let mut envelope = draft::Envelope::default();
+    match at {
+        At::Errors => envelope.notes.push(format!(
+            "Guess: each element of the array at `{pointer}` is an error ({} errors in {bodies} bodies).",
+            shape.found.len(),
+        )),
+        At::Error if !pointer.is_empty() => envelope
+            .notes
+            .push(format!("Guess: the error is the object at `{pointer}` ({} of {bodies} bodies).", shape.found.len())),
+        At::Error => {}
+    }
+    envelope.at = Some((at, pointer.to_owned()));
+    let parts = &shape.parts;
+    match parts.code.as_slice() {
+        [] => envelope
+            .notes
+            .push("No key holds a code: entries are told apart by message, else by status.".into()),
+        [only] => envelope.notes.push(format!(
+            "Guess: the code is `{only}`, present in {} of {} errors.",
+            present(shape, only),
+            shape.found.len()
+        )),
+        several => envelope.notes.push(format!(
+            "Guess: the code is the first present of {}, the most specific first (present in {} errors).",
+            draft::backticked(several),
+            several
+                .iter()
+                .map(|key| present(shape, key).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+    if let Some((key, _)) = &parts.status {
+        envelope
+            .notes
+            .push(format!("Guess: `{key}` repeats the HTTP status."));
+    }
+    write_parts(&mut envelope, parts);
+    if let Some((key, inner)) = &parts.inner {
+        envelope.inner.push(draft::Inner {
+            at: draft::key_pointer(key),
+            code: inner
+                .code
+                .iter()
+                .map(|key| draft::key_pointer(key))
+                .collect(),
+            message: inner
+                .message
+                .iter()
+                .map(|key| draft::key_pointer(key))
+                .collect(),
+            fields: pointed(&inner.fields),
+            notes: vec![format!(
+                "Guess: each element of `{key}` is an error nested in the one that holds it."
+            )],
+        });
+    }
+    envelope
+}
+
+fn write_parts(envelope: &mut draft::Envelope, parts: &Parts) {
+    envelope.code = parts
+        .code
+        .iter()
+        .map(|key| draft::key_pointer(key))
+        .collect();
+    envelope.message = parts
+        .message
+        .iter()
+        .map(|key| draft::key_pointer(key))
+        .collect();
+    envelope.status = parts
+        .status
+        .as_ref()
+        .map(|(key, as_string)| (draft::key_pointer(key), *as_string));
+    envelope.request_id = parts.request_id.as_deref().map(draft::key_pointer);
+    envelope.fields = pointed(&parts.fields);
+}
+
+fn pointed(fields: &[(String, String)]) -> Vec<(String, String)> {
+    fields
+        .iter()
+        .map(|(name, key)| (name.clone(), draft::key_pointer(key)))
+        .collect()
+}
+
+/// In how many of the shape's errors `key` holds a value.
+fn present(shape: &Shape<'_>, key: &str) -> usize {
+    shape
+        .found
+        .iter()
+        .filter(|error| error.object.get(key).is_some_and(|value| !value.is_null()))
+        .count()
 }

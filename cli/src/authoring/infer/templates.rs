@@ -5,10 +5,12 @@ use std::collections::HashSet;
 
 use crate::authoring::draft;
 
-/// A template that every message of one code fits, when they differ by values at the same
-/// words: `Thin client with ID 42 not found.` and `... ID 7 ...` give
-/// `Thin client with ID {id} not found.`. `None` when they are all the same, or differ in
-/// their number of words.
+/// A template that every message of one code fits, when they differ by values: at the same
+/// words (`Thin client with ID 42 not found.` and `... ID 7 ...` give
+/// `Thin client with ID {id} not found.`), or by a run of words after a shared beginning
+/// (`Model gpt-4 is not available` and `Model text davinci 3 is not available` give
+/// `Model {model} is not available`). `None` when they are all the same, or share no word
+/// with a letter.
 #[must_use]
 pub fn template(messages: &[String]) -> Option<String> {
     let first = messages.first()?;
@@ -20,63 +22,91 @@ pub fn template(messages: &[String]) -> Option<String> {
         .map(|message| message.split(' ').collect())
         .collect();
     let words = split[0].len();
-    if split.iter().any(|message| message.len() != words) {
-        return None;
-    }
+    let out = if split.iter().all(|message| message.len() == words) {
+        by_column(&split)?
+    } else {
+        by_run(&split)?
+    };
+    let literal_word = out
+        .iter()
+        .any(|word| !word.contains('{') && word.chars().any(char::is_alphabetic));
+    literal_word.then(|| out.join(" "))
+}
+
+/// Messages of as many words: each column where they differ is a value.
+fn by_column(split: &[Vec<&str>]) -> Option<Vec<String>> {
     let mut names = HashSet::new();
-    let mut out = Vec::with_capacity(words);
-    for position in 0..words {
+    let mut out = Vec::with_capacity(split[0].len());
+    for position in 0..split[0].len() {
         let column: Vec<&str> = split.iter().map(|message| message[position]).collect();
         if column.iter().all(|word| *word == column[0]) {
             out.push(draft::literal(column[0]));
             continue;
         }
-        // The value is what differs: the quotes and punctuation all share around it stay
-        // literal (`'name'`, `42.`), never part of a value (`500` and `100` share no `00`).
-        let prefix = punctuation_only(common_prefix(&column), false);
-        let rests: Vec<&str> = column.iter().map(|word| &word[prefix.len()..]).collect();
-        let suffix = punctuation_only(common_suffix(&rests), true);
-        if column
-            .iter()
-            .any(|word| word.len() == prefix.len() + suffix.len())
-        {
-            return None;
-        }
-        // Named after the word before it, skipping small words: `ID 42` gives `id`.
-        let before = split[0][..position]
-            .iter()
-            .rev()
-            .find(|word| !SMALL_WORDS.contains(&word.to_ascii_lowercase().as_str()))
-            .copied()
-            .unwrap_or("");
-        let mut name: String = before
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-            name = "value".to_owned();
-        }
-        let mut unique = name.clone();
-        let mut next = 2;
-        while !names.insert(unique.clone()) {
-            unique = format!("{name}{next}");
-            next += 1;
-        }
-        out.push(format!(
-            "{}{{{unique}}}{}",
-            draft::literal(prefix),
-            draft::literal(suffix)
-        ));
+        out.push(value(&column, &split[0][..position], &mut names)?);
     }
-    Some(out.join(" "))
+    Some(out)
 }
 
-/// Words a parameter is not named after.
-const SMALL_WORDS: &[&str] = &[
-    "of", "the", "a", "an", "to", "for", "in", "on", "at", "by", "with", "is", "was", "from",
-    "and", "or",
-];
+/// Messages of different lengths that begin alike: the words all begin and end with stay,
+/// the run between them is one value.
+fn by_run(split: &[Vec<&str>]) -> Option<Vec<String>> {
+    let shortest = split.iter().map(Vec::len).min()?;
+    let begin = (0..shortest)
+        .take_while(|&index| {
+            split
+                .iter()
+                .all(|message| message[index] == split[0][index])
+        })
+        .count();
+    if begin == 0 {
+        return None;
+    }
+    let end = (0..shortest - begin)
+        .take_while(|&back| {
+            split.iter().all(|message| {
+                message[message.len() - 1 - back] == split[0][split[0].len() - 1 - back]
+            })
+        })
+        .count();
+    let runs: Vec<String> = split
+        .iter()
+        .map(|message| message[begin..message.len() - end].join(" "))
+        .collect();
+    let runs: Vec<&str> = runs.iter().map(String::as_str).collect();
+    let mut out: Vec<String> = split[0][..begin]
+        .iter()
+        .map(|word| draft::literal(word))
+        .collect();
+    out.push(value(&runs, &split[0][..begin], &mut HashSet::new())?);
+    out.extend(
+        split[0][split[0].len() - end..]
+            .iter()
+            .map(|word| draft::literal(word)),
+    );
+    Some(out)
+}
+
+/// The parameter for the texts of one value, the quotes and punctuation all share around it
+/// literal (`'name'`, `42.`), never part of a value (`500` and `100` share no `00`); `None`
+/// when a text would be left empty.
+fn value(texts: &[&str], before: &[&str], names: &mut HashSet<String>) -> Option<String> {
+    let prefix = punctuation_only(common_prefix(texts), false);
+    let rests: Vec<&str> = texts.iter().map(|text| &text[prefix.len()..]).collect();
+    let suffix = punctuation_only(common_suffix(&rests), true);
+    if texts
+        .iter()
+        .any(|text| text.len() <= prefix.len() + suffix.len())
+    {
+        return None;
+    }
+    let name = draft::parameter_name(before, names);
+    Some(format!(
+        "{}{{{name}}}{}",
+        draft::literal(prefix),
+        draft::literal(suffix)
+    ))
+}
 
 /// The part of `shared` (a common prefix, or a suffix when `at_end`) made of characters that
 /// are neither letters nor digits, from the outside in.
@@ -165,8 +195,24 @@ mod tests {
     }
 
     #[test]
+    fn values_of_several_words_give_one_parameter() {
+        assert_eq!(
+            template(&strings(&[
+                "Model gpt-4 is not available.",
+                "Model text davinci 3 is not available."
+            ])),
+            Some("Model {model} is not available.".to_owned())
+        );
+        assert_eq!(
+            template(&strings(&["Unknown type: 'a'", "Unknown type: 'b c'"])),
+            Some("Unknown type: '{type_value}'".to_owned())
+        );
+    }
+
+    #[test]
     fn same_or_differently_shaped_messages_give_none() {
         assert_eq!(template(&strings(&["Not found", "Not found"])), None);
+        assert_eq!(template(&strings(&["Not found", "Gone"])), None);
         assert_eq!(template(&strings(&["Not found", "Really not found"])), None);
         assert_eq!(template(&strings(&["Only one"])), None);
     }
