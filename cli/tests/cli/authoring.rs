@@ -15,7 +15,7 @@ fn errspec(args: &[&str]) -> Output {
     common::errspec(args, &[])
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+pub(crate) fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("errspec-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -23,7 +23,7 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 /// Writes the spec a command printed, checks it, and returns its path.
-fn checked_spec(dir: &Path, toml: &str) -> String {
+pub(crate) fn checked_spec(dir: &Path, toml: &str) -> String {
     let path = dir.join("drafted.toml");
     std::fs::write(&path, toml).unwrap();
     let path = path.to_string_lossy().into_owned();

@@ -1,5 +1,5 @@
 //! The CLI's tests, one module per topic in one test binary: the `errspec` binary as a user
-//! runs it (through `common`, the one runner), the authoring commands, the JSON Schema, and
+//! runs it (through `common`, the one runner), the authoring commands (and on vendors' published documents, `vendors`), the JSON Schema, and
 //! the interpreter held equal to generated code (`differential`).
 
 mod common;
@@ -9,3 +9,4 @@ mod binary;
 mod commands;
 mod differential;
 mod schema;
+mod vendors;
