@@ -3,7 +3,7 @@
 //! hold the codes (most specific first), the messages, the status, the other fields and errors
 //! nested in each error.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
@@ -70,6 +70,8 @@ pub(super) struct Parts {
     pub request_id: Option<String>,
     /// Field name and key of the other scalars, the codes before the last among them.
     pub fields: Vec<(String, String)>,
+    /// How many more scalar keys there were than `MOST_FIELDS`, left out.
+    pub fields_left_out: usize,
     /// Errors nested in each error: the array's key and their parts.
     pub inner: Option<(String, Box<Parts>)>,
 }
@@ -156,23 +158,26 @@ fn is_code_value(value: &Value) -> bool {
 
 /// The parts of the error objects `found`; `at_root` when they are the bodies themselves.
 pub(super) fn parts(found: &[Found<'_>], at_root: bool) -> Parts {
-    let status = status_key(found);
+    // Each key's non-null values, keys in the order first seen: one pass over the errors.
     let mut keys: Vec<&str> = Vec::new();
-    let mut seen = HashSet::new();
+    let mut by_key: HashMap<&str, Vec<&Value>> = HashMap::new();
     for error in found {
-        for key in error.object.keys() {
-            if seen.insert(key.as_str()) {
+        for (key, value) in error.object {
+            let values = by_key.entry(key).or_insert_with(|| {
                 keys.push(key);
+                Vec::new()
+            });
+            if !value.is_null() {
+                values.push(value);
             }
         }
     }
-    let values = |key: &str| -> Vec<&Value> {
-        found
-            .iter()
-            .filter_map(|error| error.object.get(key))
-            .filter(|value| !value.is_null())
-            .collect()
-    };
+    let values = |key: &str| -> &[&Value] { by_key.get(key).map_or(&[], Vec::as_slice) };
+    let status = status_key(
+        found,
+        keys.iter()
+            .filter(|key| values(key).len() * 2 >= found.len()),
+    );
     let status_key = status.as_ref().map(|(key, _)| key.as_str());
     // Codes: code-named keys whose values are all words, and an `id` of words (DigitalOcean's
     // `not_found`). A key with one value in every error tells bodies apart, not errors (Box's
@@ -246,7 +251,11 @@ pub(super) fn parts(found: &[Found<'_>], at_root: bool) -> Parts {
         })
         .flatten()
         .map(|key| (*key).to_owned());
-    let inner = keys.iter().find_map(|key| {
+    // The first key holding an array of errors somewhere: the errors nested in each error.
+    let nested = keys
+        .iter()
+        .find(|key| values(key).iter().any(|value| is_errors(value)));
+    let inner = nested.map(|key| {
         let items: Vec<Found<'_>> = found
             .iter()
             .filter_map(|error| Some((error.status, error.object.get(*key)?.as_array()?)))
@@ -257,11 +266,7 @@ pub(super) fn parts(found: &[Found<'_>], at_root: bool) -> Parts {
                     .map(move |object| Found { status, object })
             })
             .collect();
-        let nested = found
-            .iter()
-            .filter_map(|error| error.object.get(*key))
-            .any(is_errors);
-        (nested && !items.is_empty()).then(|| ((*key).to_owned(), Box::new(parts(&items, false))))
+        ((*key).to_owned(), Box::new(parts(&items, false)))
     });
     // The codes before the last stay fields too, kept as sent: Stripe's `decline_code` and
     // `code` where the variant came from the `type`.
@@ -274,8 +279,9 @@ pub(super) fn parts(found: &[Found<'_>], at_root: bool) -> Parts {
         .chain(request_id.as_deref())
         .collect();
     let mut fields: Vec<(String, String)> = Vec::new();
+    let mut fields_left_out = 0;
     for key in &keys {
-        if taken.contains(key) || fields.len() == MOST_FIELDS {
+        if taken.contains(key) {
             continue;
         }
         let values = values(key);
@@ -287,7 +293,12 @@ pub(super) fn parts(found: &[Found<'_>], at_root: bool) -> Parts {
             continue;
         }
         let name = draft::field_name(key);
-        if !fields.iter().any(|(other, _)| *other == name) {
+        if fields.iter().any(|(other, _)| *other == name) {
+            continue;
+        }
+        if fields.len() == MOST_FIELDS {
+            fields_left_out += 1;
+        } else {
             fields.push((name, (*key).to_owned()));
         }
     }
@@ -297,22 +308,26 @@ pub(super) fn parts(found: &[Found<'_>], at_root: bool) -> Parts {
         status,
         request_id,
         fields,
+        fields_left_out,
         inner,
     }
 }
 
-/// The key whose value is the response's status (as a number, or as a string of it) in
-/// every error that has it, and whether it is written as a string.
-fn status_key(found: &[Found<'_>]) -> Option<(String, bool)> {
-    let keys: HashSet<&String> = found.iter().flat_map(|error| error.object.keys()).collect();
-    let mut keys: Vec<&String> = keys.into_iter().collect();
-    keys.sort();
+/// Among `keys` (those present in at least half of the errors), the first in name order
+/// whose value is the response's status (as a number, or as a string of it) in every error
+/// that has it, and whether it is written as a string.
+fn status_key<'a>(
+    found: &[Found<'_>],
+    keys: impl Iterator<Item = &'a &'a str>,
+) -> Option<(String, bool)> {
+    let mut keys: Vec<&str> = keys.copied().collect();
+    keys.sort_unstable();
     keys.into_iter().find_map(|key| {
         let values: Vec<(&Value, u16)> = found
             .iter()
             .filter_map(|error| Some((error.object.get(key)?, error.status)))
             .collect();
-        if values.len() * 2 < found.len() || values.is_empty() {
+        if values.is_empty() {
             return None;
         }
         let numbers = values
@@ -321,7 +336,7 @@ fn status_key(found: &[Found<'_>]) -> Option<(String, bool)> {
         let strings = values
             .iter()
             .all(|(value, status)| value.as_str() == Some(status.to_string().as_str()));
-        (numbers || strings).then(|| (key.clone(), strings))
+        (numbers || strings).then(|| (key.to_owned(), strings))
     })
 }
 

@@ -156,6 +156,12 @@ fn envelope(at: At, pointer: &str, shape: &Shape<'_>, bodies: usize) -> draft::E
             .notes
             .push(format!("Guess: `{key}` repeats the HTTP status."));
     }
+    if parts.fields_left_out > 0 {
+        envelope.notes.push(format!(
+            "{} more keys with scalar values left out of the fields: add those you need.",
+            parts.fields_left_out
+        ));
+    }
     write_parts(&mut envelope, parts);
     if let Some((key, inner)) = &parts.inner {
         envelope.inner.push(draft::Inner {
@@ -212,4 +218,111 @@ fn present(shape: &Shape<'_>, key: &str) -> usize {
         .iter()
         .filter(|error| error.object.get(key).is_some_and(|value| !value.is_null()))
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{infer, Sample};
+    use crate::authoring::draft::At;
+
+    fn sample(status: u16, body: &str) -> Sample {
+        Sample {
+            source: format!("{status}.json"),
+            status,
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_key_present_in_fewer_errors_is_the_more_specific_code() {
+        let draft = infer(
+            &[
+                sample(
+                    404,
+                    r#"{"error": {"type": "invalid_request_error", "code": "model_not_found", "message": "a"}}"#,
+                ),
+                sample(
+                    400,
+                    r#"{"error": {"type": "invalid_request_error", "code": null, "message": "b"}}"#,
+                ),
+                sample(
+                    500,
+                    r#"{"error": {"type": "server_error", "message": "c"}}"#,
+                ),
+            ],
+            "Acme",
+        );
+        assert_eq!(draft.envelope.at, Some((At::Error, "/error".to_owned())));
+        assert_eq!(draft.envelope.code, ["/code", "/type"]);
+        // The code before the last is kept as sent in a field too.
+        assert!(draft
+            .envelope
+            .fields
+            .contains(&("code_value".to_owned(), "/code".to_owned())));
+        let codes: Vec<_> = draft
+            .errors
+            .iter()
+            .filter_map(|e| e.code.as_deref())
+            .collect();
+        assert_eq!(
+            codes,
+            ["model_not_found", "invalid_request_error", "server_error"]
+        );
+    }
+
+    #[test]
+    fn a_constant_is_passed_over_and_an_id_of_words_is_a_code() {
+        let draft = infer(
+            &[
+                sample(
+                    404,
+                    r#"{"type": "error", "id": "not_found", "message": "a"}"#,
+                ),
+                sample(
+                    401,
+                    r#"{"type": "error", "id": "unauthorized", "message": "b"}"#,
+                ),
+            ],
+            "Acme",
+        );
+        assert_eq!(draft.envelope.code, ["/id"]);
+        assert!(draft.other_shapes.is_empty());
+    }
+
+    #[test]
+    fn errors_without_a_code_are_told_apart_by_message_beside_nested_codes() {
+        let draft = infer(
+            &[
+                sample(404, r#"{"message": "Not Found"}"#),
+                sample(
+                    422,
+                    r#"{"message": "Validation Failed", "errors": [{"code": "missing_field", "field": "title"}]}"#,
+                ),
+                sample(
+                    409,
+                    r#"{"message": "Container c2ada9df5af8 is not running"}"#,
+                ),
+            ],
+            "Acme",
+        );
+        assert!(draft.envelope.code.is_empty());
+        assert_eq!(draft.envelope.inner[0].code, ["/code"]);
+        let message = |status| {
+            draft
+                .errors
+                .iter()
+                .find(|e| e.code.is_none() && e.status == Some(status) && e.message.is_some())
+                .and_then(|e| e.message.clone())
+        };
+        assert_eq!(message(404).as_deref(), Some("Not Found"));
+        assert_eq!(
+            message(409).as_deref(),
+            Some("Container {container} is not running")
+        );
+        assert!(draft
+            .errors
+            .iter()
+            .any(|e| e.code.as_deref() == Some("missing_field")));
+    }
 }
