@@ -235,6 +235,44 @@ pub fn message_variant(message: &str, taken: &mut HashSet<String>) -> String {
     variant_name(&words.join(" "), taken)
 }
 
+/// `template` with each parameter named in `fields` renamed (`_param` added, then a number
+/// until it is new); `{{` and `}}` are literal braces.
+fn renamed_parameters(template: &str, fields: &HashSet<String>) -> String {
+    let mut names: HashSet<String> = HashSet::new();
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        if let Some(literal) = after.strip_prefix('{') {
+            out.push_str("{{");
+            rest = literal;
+            continue;
+        }
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        let mut renamed = name.to_owned();
+        if fields.contains(name) {
+            renamed = format!("{name}_param");
+            let mut next = 2;
+            while fields.contains(&renamed) || names.contains(&renamed) {
+                renamed = format!("{name}_param{next}");
+                next += 1;
+            }
+        }
+        names.insert(renamed.clone());
+        out.push('{');
+        out.push_str(&renamed);
+        out.push('}');
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `text` as a TOML basic string.
 fn quote(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
@@ -324,6 +362,29 @@ fn comments(out: &mut String, notes: &[String]) {
 }
 
 impl Draft {
+    /// Renames each template parameter that has the name of a field every variant has (a
+    /// shape's or a nested group's), which `check` refuses: `{id}` becomes `{id_param}`.
+    pub fn rename_clashing_parameters(&mut self) {
+        let fields: HashSet<String> = std::iter::once(&self.envelope)
+            .chain(&self.other_shapes)
+            .flat_map(|envelope| {
+                envelope
+                    .fields
+                    .iter()
+                    .chain(envelope.inner.iter().flat_map(|inner| &inner.fields))
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        if fields.is_empty() {
+            return;
+        }
+        for error in &mut self.errors {
+            if let Some(template) = &mut error.message {
+                *template = renamed_parameters(template, &fields);
+            }
+        }
+    }
+
     /// The spec as TOML.
     #[must_use]
     pub fn to_toml(&self) -> String {
@@ -396,7 +457,21 @@ impl Draft {
 mod tests {
     use std::collections::HashSet;
 
-    use super::{literal, status_variant, variant_name};
+    use super::{literal, message_template, renamed_parameters, status_variant, variant_name};
+
+    #[test]
+    fn ids_in_an_example_message_are_parameters_and_fields_keep_their_names() {
+        let template = message_template("Container c2ada9df5af8 is not running: see {docs}.");
+        assert_eq!(
+            template,
+            "Container {container} is not running: see {{docs}}."
+        );
+        let fields: HashSet<String> = ["container".to_owned()].into();
+        assert_eq!(
+            renamed_parameters(&template, &fields),
+            "Container {container_param} is not running: see {{docs}}."
+        );
+    }
 
     #[test]
     fn variant_names_are_identifiers_and_unique() {

@@ -100,6 +100,7 @@ pub fn import(document: &Document, name: &str) -> Draft {
     entries::coded(&mut draft, &groups, &responses, &schemas);
     entries::message_keyed(&mut draft, &groups, &responses, &schemas);
     entries::by_status(&mut draft, &responses);
+    draft.rename_clashing_parameters();
     draft
 }
 

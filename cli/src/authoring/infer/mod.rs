@@ -114,6 +114,7 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
         }
     }
     add_by_status(&mut draft, &uncoded, &mut taken);
+    draft.rename_clashing_parameters();
     draft
 }
 
