@@ -52,4 +52,5 @@ mod tracing;
 // Hostile input and round trips.
 mod hostile;
 mod hostile_props;
+mod hostile_shapes;
 mod roundtrip;

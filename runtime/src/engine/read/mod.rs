@@ -442,6 +442,39 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
             .fold(0, |found, (bit, _)| found | bit)
     }
 
+    /// The parts among `mask` whose token at `depth` is the same selector as the first one's
+    /// (the same member and value): those an element's match counts for together.
+    fn same_selector(&self, mask: u64, depth: usize) -> u64 {
+        let mut first = None;
+        self.parts()
+            .filter(|(bit, part)| {
+                let token = part.path.get(depth);
+                if mask & bit == 0 || token.is_none() {
+                    return false;
+                }
+                *first.get_or_insert(token) == token
+            })
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// Whether parts among `mask` that reach an element through different selectors fill
+    /// the same role (two alternatives for the code): what each selector's parts read must
+    /// then be kept apart, which a single read of the element cannot do.
+    fn selectors_share_a_role(&self, mask: u64, depth: usize) -> bool {
+        let first = self.same_selector(mask, depth);
+        let others = mask & !first;
+        others != 0
+            && self.parts().any(|(bit, part)| {
+                mask & bit != 0
+                    && self.parts().any(|(other, peer)| {
+                        mask & other != 0
+                            && other != bit
+                            && peer.role == part.role
+                            && peer.path.get(depth) != part.path.get(depth)
+                    })
+            })
+    }
+
     /// The parts among `mask` whose selector at `depth` compares member `key`, with the
     /// value each wants there.
     fn discriminating<'k>(

@@ -30,6 +30,9 @@ pub(super) struct Element<'x, 'y, 'z, 'c, 'de, S: Shape, const F: usize> {
     pub(super) by_index: u64,
     /// The parts that reach it through a selector.
     pub(super) selecting: u64,
+    /// Whether parts of different selectors among `selecting` fill the same role, so that
+    /// each selector's parts read the element apart.
+    pub(super) apart: bool,
     /// The depth of the element's members in the parts' paths.
     pub(super) depth: usize,
 }
@@ -38,27 +41,46 @@ impl<'de, S: Shape, const F: usize> DeserializeSeed<'de> for Element<'_, '_, '_,
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        if self.by_index == 0 {
+        if self.by_index == 0 && !self.apart {
             return deserializer.deserialize_any(self);
         }
-        // Reached both ways: read twice from the text the element spans.
+        // Reached by index and by selector, or through selectors that want different members
+        // or values (`[@type=ErrorInfo]` and `[@type=QuotaFailure]`): what one selector's
+        // parts read counts apart from what another's read, so the text the element spans is
+        // read once for each.
         let raw = <&'de RawValue>::deserialize(deserializer)?;
         let text = raw.get();
-        ValueAt {
-            error: &mut *self.error,
-            capture: &mut *self.capture,
-            mask: self.by_index,
-            depth: self.depth,
-            bare_item: false,
+        if self.by_index != 0 {
+            ValueAt {
+                error: &mut *self.error,
+                capture: &mut *self.capture,
+                mask: self.by_index,
+                depth: self.depth,
+                bare_item: false,
+            }
+            .deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map_err(D::Error::custom)?;
         }
-        .deserialize(&mut serde_json::Deserializer::from_str(text))
-        .map_err(D::Error::custom)?;
-        Element {
-            by_index: 0,
-            ..self
+        let mut rest = self.selecting;
+        while rest != 0 {
+            let group = if self.apart {
+                self.error.context.same_selector(rest, self.depth - 1)
+            } else {
+                rest
+            };
+            rest &= !group;
+            Element {
+                error: &mut *self.error,
+                capture: &mut *self.capture,
+                by_index: 0,
+                selecting: group,
+                apart: false,
+                depth: self.depth,
+            }
+            .deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map_err(D::Error::custom)?;
         }
-        .deserialize(&mut serde_json::Deserializer::from_str(text))
-        .map_err(D::Error::custom)
+        Ok(())
     }
 }
 
@@ -84,16 +106,30 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for Element<'_, '_, '_, '_, 'de
             let wanted: Vec<(u64, &str)> = context
                 .discriminating(self.selecting, self.depth - 1, &key)
                 .collect();
+            let continuing = context.continuing(self.selecting, self.depth, &key);
             if !wanted.is_empty() {
-                let value = map.next_value::<Spanned<'de>>()?.into_text();
+                // The member a selector compares may also be a part's value
+                // (`type = "/details/[@type=...]/@type"`): read both from its text.
+                let raw = map.next_value::<&'de RawValue>()?;
+                let value = Spanned::of(raw.get()).into_text();
                 for (bit, expected) in wanted {
                     if value.as_deref() == Some(expected) {
                         matched |= bit;
                     }
                 }
+                if continuing != 0 {
+                    ValueAt {
+                        error: &mut *self.error,
+                        capture: &mut read,
+                        mask: continuing,
+                        depth: self.depth + 1,
+                        bare_item: false,
+                    }
+                    .deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+                    .map_err(A::Error::custom)?;
+                }
                 continue;
             }
-            let continuing = context.continuing(self.selecting, self.depth, &key);
             if continuing == 0 {
                 map.next_value::<IgnoredAny>()?;
                 continue;

@@ -556,6 +556,7 @@ pub(super) fn walk_seq<'de, A: SeqAccess<'de>, S: Shape, const F: usize>(
     bare: bool,
 ) -> Result<(), A::Error> {
     let selecting = error.context.selecting(mask, depth);
+    let apart = selecting != 0 && error.context.selectors_share_a_role(selecting, depth);
     let mut index = 0;
     loop {
         let found = error.context.continuing_index(mask, depth, index);
@@ -565,6 +566,7 @@ pub(super) fn walk_seq<'de, A: SeqAccess<'de>, S: Shape, const F: usize>(
                 capture: &mut *capture,
                 by_index: found,
                 selecting,
+                apart,
                 depth: depth + 1,
             })?
             .is_some()
