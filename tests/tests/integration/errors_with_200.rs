@@ -36,6 +36,18 @@ fn an_error_sent_with_200_is_decoded() {
 }
 
 #[test]
+fn of_duplicate_marks_the_last_counts_as_the_format_says() {
+    let body = br#"{"ok": true, "ok": false, "error": "channel_not_found"}"#;
+    let response = SlackError::decode_if_error(200, body).expect("an error");
+    assert!(matches!(
+        response.first(),
+        SlackError::ChannelNotFound { .. }
+    ));
+    let body = br#"{"ok": false, "error": "channel_not_found", "ok": true}"#;
+    assert!(SlackError::decode_if_error(200, body).is_none());
+}
+
+#[test]
 fn what_an_error_adds_is_kept() {
     let body = br#"{"ok": false, "error": "missing_scope", "needed": "chat:write", "provided": "channels:read,users:read"}"#;
     match SlackError::decode_if_error(200, body)

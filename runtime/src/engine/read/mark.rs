@@ -1,6 +1,6 @@
 //! Values a response holds once, at a pointer from the document's root: the mark of an error
-//! in a body sent with a success status ([`ErrorIf`]), the request id. Each is read in one pass
-//! that stops as soon as it is found.
+//! in a body sent with a success status ([`ErrorIf`]), the request id. Each is read in one pass;
+//! of an object's duplicate keys the last counts.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -10,6 +10,7 @@ use serde::de::{
 };
 
 use serde::Deserialize as _;
+use serde_json::value::RawValue;
 
 use super::values::{ScalarKind, Spanned};
 use super::walk::is_index;
@@ -45,7 +46,7 @@ pub(crate) fn text_at(at: &[&str], body: &[u8]) -> Option<String> {
 
 /// What `take` makes of the value at `at` in the JSON document `body`, taken as the text it
 /// spans (so that no number, `1e400`, fails the read); `None` where the body has no value
-/// there. What follows the value is never read.
+/// there.
 fn value_at<T>(at: &[&str], body: &[u8], take: impl FnOnce(Spanned<'_>) -> T) -> Option<T> {
     let mut found = None;
     let _ = Find {
@@ -106,17 +107,31 @@ impl<'de, T, F: FnOnce(Spanned<'_>) -> T> Visitor<'de> for Find<'_, T, F> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        // Of duplicate keys the last wins, as everywhere in the format (`{"ok": true, "ok":
+        // false}` marks an error): the object is read to its end, and a body cut short
+        // after a value keeps the last one read.
         let token = self.at[self.depth];
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == token {
-                return map.next_value_seed(Find {
-                    depth: self.depth + 1,
-                    ..self
-                });
+        let mut last: Option<&'de RawValue> = None;
+        let mut read = || -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                if key == token {
+                    last = Some(map.next_value()?);
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
-            map.next_value::<IgnoredAny>()?;
+            Ok(())
+        };
+        let outcome = read();
+        let Some(value) = last else {
+            return outcome;
+        };
+        Find {
+            depth: self.depth + 1,
+            ..self
         }
-        Ok(())
+        .deserialize(&mut serde_json::Deserializer::from_str(value.get()))
+        .map_err(A::Error::custom)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -177,8 +192,28 @@ mod tests {
         ] {
             assert!(!marks_error(&SLACK, body), "{body:?}");
         }
-        // The walk stops at the mark: what follows is never read.
+        // A body cut short after the mark keeps it.
         assert!(marks_error(&SLACK, br#"{"ok": false, "broken": [1, 2"#));
+    }
+
+    #[test]
+    fn of_duplicate_mark_keys_the_last_counts() {
+        assert!(marks_error(
+            &SLACK,
+            br#"{"ok": true, "ok": false, "error": "channel_not_found"}"#
+        ));
+        assert!(!marks_error(
+            &SLACK,
+            br#"{"ok": false, "error": "x", "ok": true}"#
+        ));
+        let nested = ErrorIf {
+            at: &["meta", "ok"],
+            is: Some(Mark::Bool(false)),
+        };
+        assert!(marks_error(
+            &nested,
+            br#"{"meta": {"ok": true}, "meta": {"ok": true, "ok": false}}"#
+        ));
     }
 
     #[test]
