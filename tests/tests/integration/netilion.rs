@@ -549,3 +549,15 @@ fn generic_callers_see_fields_and_description() {
     );
     assert_eq!(ApiError::spec_solution(&error), None);
 }
+
+#[test]
+fn a_blank_duplicate_type_is_the_last_word() {
+    // Of duplicate keys the last wins: a blank last `type` leaves the error without a code.
+    let body = br#"{"errors": [{"type": "taken", "type": " ", "message": "has already been taken", "attribute": "name"}]}"#;
+    let error = single(NetilionError::decode(422, body));
+    assert!(
+        matches!(&error, NetilionError::Unknown { code: None, .. }),
+        "{error:?}"
+    );
+    assert_eq!(error.message(), "has already been taken");
+}

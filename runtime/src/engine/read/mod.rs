@@ -916,6 +916,17 @@ mod tests {
             (errors[0].code.as_deref(), errors[0].message.as_deref()),
             (None, Some("m"))
         );
+        // A blank duplicate comes last and wins over the code before it.
+        let errors = read::<1>(
+            &NESTED,
+            br#"{"error": {"code": "taken", "code": " ", "message": "m"}}"#,
+        );
+        assert_eq!(errors[0].code.as_deref(), None);
+        let errors = read::<1>(
+            &NESTED,
+            br#"{"error": {"code": " ", "code": "taken", "message": "m"}}"#,
+        );
+        assert_eq!(errors[0].code.as_deref(), Some("taken"));
     }
 
     #[test]

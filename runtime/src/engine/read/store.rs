@@ -49,9 +49,14 @@ pub(super) fn store<'de, const F: usize>(
         match role {
             Role::Code if !matches!(kind, ScalarKind::Bool) => {
                 let code = code_within(value, envelope.code_before, envelope.code_after);
-                if !code.trim().is_empty()
-                    && claim_code(ranks, rank, &code, raw.code.as_deref(), codes)
-                {
+                if code.trim().is_empty() {
+                    // A blank duplicate of the key that gave the code held comes last and
+                    // wins: that location holds no code, and a later choice may give one.
+                    if ranks.code == rank {
+                        raw.code = None;
+                        ranks.code = Ranks::<F>::NONE;
+                    }
+                } else if claim_code(ranks, rank, &code, raw.code.as_deref(), codes) {
                     raw.code = Some(code);
                 }
             }
