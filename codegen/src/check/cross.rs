@@ -77,6 +77,54 @@ impl Checker<'_> {
         self.reader.push(diagnostic);
     }
 
+    // `code_before`/`code_after` cut the code out of the text the body holds, so a documented
+    // code that holds one of them could never come out of the cut: it is never matched. Only
+    // where every shape that reads codes cuts it (a nested group reads its codes whole; a
+    // code header is cut as the body's code is).
+    pub(super) fn check_codes_survive_the_cut(
+        &mut self,
+        shapes: &[(Envelope, &DeTable<'_>)],
+        drafts: &[Draft],
+    ) {
+        let holds = |delimiter: &Option<String>, code: &str| {
+            delimiter
+                .as_deref()
+                .is_some_and(|delimiter| !delimiter.is_empty() && code.contains(delimiter))
+        };
+        let read_whole =
+            |envelope: &Envelope| envelope.inner.iter().any(|inner| inner.code.is_some());
+        if shapes.is_empty() || shapes.iter().any(|(envelope, _)| read_whole(envelope)) {
+            return;
+        }
+        for draft in drafts {
+            let (Some(code), Some(span)) = (&draft.entry.code, &draft.code_span) else {
+                continue;
+            };
+            let cut = |envelope: &Envelope| {
+                holds(&envelope.code_before, code) || holds(&envelope.code_after, code)
+            };
+            let reading: Vec<&Envelope> = shapes
+                .iter()
+                .map(|(envelope, _)| envelope)
+                .filter(|envelope| envelope.code.is_some() || !envelope.headers.code.is_empty())
+                .collect();
+            if reading.is_empty() || !reading.iter().all(|envelope| cut(envelope)) {
+                continue;
+            }
+            let envelope = reading[0];
+            let delimiter = [&envelope.code_before, &envelope.code_after]
+                .into_iter()
+                .flatten()
+                .find(|delimiter| !delimiter.is_empty() && code.contains(delimiter.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            self.reader.push(
+                Diagnostic::new(span.clone(), format!("code `{code}` holds the delimiter `{delimiter}`, so it is never matched"))
+                    .help("`code_before` and `code_after` cut the code out of the text a body holds, so no code read can contain them: write the code as it is after the cut"),
+            );
+        }
+    }
+
     // Entries without a code are told apart by their templates, tried in file order: an entry
     // whose template matches the same messages as an earlier one's, or comes after a lone
     // parameter that matches every message, is never chosen by its message.

@@ -214,6 +214,7 @@ impl Checker<'_> {
         let drafts = self.check_unique_variants(drafts);
         let drafts = self.check_entry_count(drafts);
         self.check_codes_are_read(&shapes, &drafts);
+        self.check_codes_survive_the_cut(&shapes, &drafts);
         self.check_shared_codes(&drafts);
         self.check_message_only_templates(&drafts);
         let empty_bodies: Vec<(usize, Range<usize>)> = drafts
@@ -526,6 +527,26 @@ mod tests {
         let rendered = messages(&empty).join("\n");
         assert!(rendered.contains("`code_after` is empty"), "{rendered}");
         assert!(rendered.contains("acme.toml:7:14"), "{rendered}");
+    }
+
+    #[test]
+    fn a_documented_code_holding_a_delimiter_is_refused() {
+        let source = HEAD.replace(
+            "code = \"/code\"\n",
+            "code = \"/__type\"\ncode_before = \":\"\ncode_after = \"#\"\n",
+        ) + "\n[[error]]\ncode = \"aws.protocoltests#ComplexError\"\n\n[[error]]\ncode = \"Throttling:Sender\"\n\n[[error]]\ncode = \"ComplexError\"\n";
+        let rendered = messages(&source).join("\n");
+        assert!(
+            rendered.contains(
+                "code `aws.protocoltests#ComplexError` holds the delimiter `#`, so it is never matched"
+            ),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("code `Throttling:Sender` holds the delimiter `:`"),
+            "{rendered}"
+        );
+        assert!(!rendered.contains("code `ComplexError`"), "{rendered}");
     }
 
     #[test]
