@@ -962,7 +962,15 @@ impl Checker<'_> {
                     );
                 }
             }
-            for key in ["code", "message", "status", "retry_after", "request_id"] {
+            for key in [
+                "error",
+                "errors",
+                "code",
+                "message",
+                "status",
+                "retry_after",
+                "request_id",
+            ] {
                 self.check_xml_pointers(envelope, key);
             }
             if let Some((fields, _)) = self.reader.table(envelope, "fields") {
@@ -1004,6 +1012,14 @@ impl Checker<'_> {
                 self.reader.push(
                     Diagnostic::new(span, format!("`{token}` in `{pointer}` names no XML element"))
                         .help("in an XML body a pointer is a path of element names, as in `/Error/Code`; array indexes and selectors are for JSON"),
+                );
+            } else if let Some(token) = tokens
+                .iter()
+                .find(|token| !token.is_empty() && !is_xml_name(token))
+            {
+                self.reader.push(
+                    Diagnostic::new(span, format!("`{token}` in `{pointer}` is not an XML element name"))
+                        .help("an element name starts with a letter, `_` or `:` and holds no spaces or punctuation other than `-`, `.`, `_` and `:` (XML 1.0's `Name`), as in `/Error/Code`"),
                 );
             }
         }
@@ -1553,4 +1569,22 @@ fn declare_every_field(shapes: &mut [&mut Envelope]) {
             })
             .collect();
     }
+}
+
+/// Whether `name` is an XML 1.0 `Name` (fifth edition, productions 4 and 4a): no element
+/// of a well-formed document has another name.
+fn is_xml_name(name: &str) -> bool {
+    let starts = |c: char| {
+        matches!(c, ':' | 'A'..='Z' | '_' | 'a'..='z'
+            | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+            | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+            | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+            | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+    };
+    let continues = |c: char| {
+        starts(c)
+            || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+    };
+    let mut chars = name.chars();
+    chars.next().is_some_and(starts) && chars.all(continues)
 }
