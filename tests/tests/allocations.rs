@@ -16,6 +16,10 @@ mod s3 {
     errspec::errors_from_spec!("specs/s3.toml");
 }
 
+mod header_coded {
+    errspec::errors_from_spec!("specs/hostile/header-code.toml");
+}
+
 #[global_allocator]
 static ALLOCATOR: dhat::Alloc = dhat::Alloc;
 
@@ -35,6 +39,8 @@ const PEAK_CASES: &[&str] = &[
     "nested errors that say none",
     "a nested chain deeper than its limit",
     "successful items",
+    "a code header for every error",
+    "a field header for every error",
 ];
 
 /// The extra field `name` of `error`.
@@ -197,6 +203,41 @@ fn peak_case(case: &str) {
                     assert!(<GraphError as errspec::ApiError>::is_error(200, body));
                     let response = GraphError::decode(200, body);
                     assert_eq!(response.errors().len(), 1);
+                }),
+            )
+        }
+        // A code or a field sent in a header is the response's: the errors of a body that
+        // holds no code of its own copy it no further than the body's own size (`Unknown`
+        // keeps the code as received, `Throttled` the field).
+        "a code header for every error" | "a field header for every error" => {
+            let error = r#"{"message": "Rate exceeded.", "trace": "at com.example.RateLimiter.check(RateLimiter.java:88) at com.example.Api.handle(Api.java:120)"}, "#;
+            let count = (256 << 10) / error.len();
+            let body = format!(
+                r#"{{"errors": [{}{{"message": "m"}}]}}"#,
+                error.repeat(count)
+            );
+            let long = "Undocumented".repeat(64 << 10 >> 4);
+            let mut headers = errspec::http::HeaderMap::new();
+            let (code, fault) = if case == "a code header for every error" {
+                (long.clone(), "x;Sender".to_owned())
+            } else {
+                ("Throttled".to_owned(), format!("x;{long}"))
+            };
+            headers.insert("x-error-code", code.parse().expect("a header value"));
+            headers.insert("x-query-error", fault.parse().expect("a header value"));
+            (
+                body,
+                Box::new(move |body| {
+                    let response =
+                        header_coded::HeaderCodedError::decode_parts(400, &headers, body);
+                    assert_eq!(response.errors().len(), count + 1);
+                    let long_kept = |error: &header_coded::HeaderCodedError| {
+                        error.code().map(str::len) == Some(long.len())
+                            || field(error, "query_fault").map(str::len) == Some(long.len())
+                    };
+                    assert!(long_kept(response.first()));
+                    let kept = response.errors().iter().filter(|e| long_kept(e)).count();
+                    assert!(kept < count, "{kept} of {count} errors kept a copy");
                 }),
             )
         }

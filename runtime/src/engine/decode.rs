@@ -115,22 +115,14 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
             .collect(),
         _ => Vec::new(),
     };
-    let from_headers = |raw: &mut RawError<'_, F>| {
-        for (index, value) in &field_values {
-            if let Some(slot @ None) = raw.fields.get_mut(*index) {
-                *slot = Some((*value).to_owned());
-            }
-        }
-    };
+    let mut copies = HeaderCopies::for_response(received, &field_values, body);
     let mut convert = |mut raw: RawError<'_, F>, group: &Group<'_>| {
         let from_header = has_header_code && (raw.code.is_none() || spec.headers.code_first);
         if from_header {
             raw.code = header_code();
         }
-        if !field_values.is_empty() {
-            from_headers(&mut raw);
-        }
-        assemble(spec, raw, group, from_header, status, build)
+        copies.fill_fields(&mut raw, &field_values);
+        assemble(spec, raw, group, from_header, &mut copies, status, build)
     };
     // The errors, and the longest wait those kept ask for.
     let (errors, delay, read_by) =
@@ -138,8 +130,17 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     let response = ErrorResponse::from_errors(status, errors).unwrap_or_else(|| {
         let mut raw = RawError::empty();
         raw.code = header_code();
-        from_headers(&mut raw);
-        let only = assemble(spec, raw, &Group::NONE, has_header_code, status, build);
+        let mut copies = HeaderCopies::for_response(received, &field_values, body);
+        copies.fill_fields(&mut raw, &field_values);
+        let only = assemble(
+            spec,
+            raw,
+            &Group::NONE,
+            has_header_code,
+            &mut copies,
+            status,
+            build,
+        );
         ErrorResponse::new(status, only).with_raw_body(body)
     });
     // A spec of one shape without a body request id (nearly all): nothing to look at.
@@ -228,13 +229,54 @@ pub fn is_error<S: Shape>(spec: &Spec<'_>, shape: S, status: u16, body: &[u8]) -
             .any(|other| other.results && holds_errors(other, &spec.codes, body))
 }
 
+/// The bytes of header values the errors of one response may still copy. A header's code or
+/// field is the response's, copied into every error that keeps it: without a bound, a body of
+/// 16,384 code-less errors and a 64 KiB code header would hold 1 GiB. Each error of the body
+/// takes bytes of the body, so copies within half the body's length (and one error's worth
+/// more, for a body of one error) keep memory within twice the input; an error past that
+/// keeps no copy, as if the header had not been sent to it (its entry is still chosen by it).
+struct HeaderCopies {
+    left: usize,
+}
+
+impl HeaderCopies {
+    fn for_response(received: &Received<'_>, fields: &[(usize, &str)], body: &[u8]) -> Self {
+        let one_error = received.code.map_or(0, str::len)
+            + fields.iter().map(|(_, value)| value.len()).sum::<usize>();
+        Self {
+            left: (body.len() / 2).saturating_add(one_error),
+        }
+    }
+
+    /// Whether an error may keep a copy of `len` bytes of a header value, counting it if so.
+    fn take(&mut self, len: usize) -> bool {
+        let fits = len <= self.left;
+        if fits {
+            self.left -= len;
+        }
+        fits
+    }
+
+    /// Fills the fields of `raw` the body left empty with the values the headers give.
+    fn fill_fields<const F: usize>(&mut self, raw: &mut RawError<'_, F>, fields: &[(usize, &str)]) {
+        for (index, value) in fields {
+            if let Some(slot @ None) = raw.fields.get_mut(*index) {
+                if self.take(value.len()) {
+                    *slot = Some((*value).to_owned());
+                }
+            }
+        }
+    }
+}
+
 /// The error one raw error, read in `group`, is; `from_header` when its code is the one a
-/// header sent.
+/// header sent, which it keeps while `copies` allow.
 fn assemble<E, const F: usize, const P: usize>(
     spec: &Spec<'_>,
     raw: RawError<'_, F>,
     group: &Group<'_>,
     from_header: bool,
+    copies: &mut HeaderCopies,
     response_status: u16,
     build: &Build<'_, E, F, P>,
 ) -> E {
@@ -258,6 +300,10 @@ fn assemble<E, const F: usize, const P: usize>(
     // The others' code is their entry's: nothing to keep.
     let code = match entry {
         Some(entry) if !entry.keeps_code => None,
+        _ if from_header => raw
+            .code
+            .filter(|code| copies.take(code.len()))
+            .map(Cow::into_owned),
         _ => raw.code.map(Cow::into_owned),
     };
     let items = match entry {
