@@ -78,6 +78,14 @@ pub trait ApiError: std::error::Error + Clone + 'static {
     fn request_id_header() -> Option<&'static str> {
         None
     }
+    /// When to retry by the first of the spec's rate-limit reset headers (`retry_after`) in
+    /// `headers` that reads: what `decode_parts` takes when a response has no `Retry-After`.
+    /// [`crate::ErrorResponse::to_http`] leaves out a rounded `Retry-After` where the reset
+    /// header it sends already says the wait exactly (OpenAI's `retry-after-ms: 1500`).
+    fn reset_header_wait(headers: &HeaderMap) -> Option<crate::RetryAfter> {
+        let _ = headers;
+        None
+    }
     /// The media type of this API's error bodies: the first `content_type` of the spec's
     /// first shape, else `application/json`, or `application/xml` for a spec with
     /// `format = "xml"`, `application/cbor` for `format = "cbor"`.

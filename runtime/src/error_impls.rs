@@ -280,6 +280,11 @@ macro_rules! __error_impls {
             fn request_id_header() -> ::core::option::Option<&'static str> {
                 SPEC.headers.request_id.first().copied()
             }
+            fn reset_header_wait(
+                headers: &$crate::http::HeaderMap,
+            ) -> ::core::option::Option<$crate::RetryAfter> {
+                $crate::__private::reset_header_wait(headers, SPEC.headers.retry_after)
+            }
 
             fn content_type() -> &'static str {
                 SPEC.envelope.sent_content_type()

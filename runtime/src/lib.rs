@@ -211,7 +211,9 @@ pub mod __private {
     pub use crate::engine::envelope::{
         Batch, BodyFormat, Envelope, ErrorIf, Group, Mark, Part, Role, Shape, MAX_PARTS,
     };
-    pub use crate::engine::headers::{code_header, HeaderField, Headers, ResetFormat};
+    pub use crate::engine::headers::{
+        code_header, reset as reset_header_wait, HeaderField, Headers, ResetFormat,
+    };
     pub use crate::engine::lookup::CodeTable;
     pub use crate::engine::resolve::{
         code, debug, details, display, fixed_kind, fixed_recovery, fixed_retryable, is_retryable,

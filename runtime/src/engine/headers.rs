@@ -136,7 +136,7 @@ pub(crate) fn should_retry(headers: &HeaderMap, names: &[&str]) -> Option<bool> 
 }
 
 /// When to retry by the first of the spec's reset headers that reads.
-pub(crate) fn reset(headers: &HeaderMap, names: &[(&str, ResetFormat)]) -> Option<RetryAfter> {
+pub fn reset(headers: &HeaderMap, names: &[(&str, ResetFormat)]) -> Option<RetryAfter> {
     names
         .iter()
         .find_map(|(name, format)| parsed(headers, name, |value| parse_reset(value, *format)))

@@ -24,8 +24,9 @@ impl<E: ApiError> ErrorResponse<E> {
     /// The response a server of this API sends: the response's status (500 if it is not a
     /// valid HTTP status), the errors in the vendor's wire format
     /// ([`ApiError::encode_response`], the request id in the body where the spec says) with its `Content-Type` ([`ApiError::content_type`]), or an empty body
-    /// without a content type where the vendor sends none, `Retry-After` when set, and the
-    /// request id in the spec's request-id header when both are known, and the other headers
+    /// without a content type where the vendor sends none, `Retry-After` when set (in whole
+    /// seconds, rounded up; left out where a reset header it sends says a wait of 1.5 s
+    /// exactly), and the request id in the spec's request-id header when both are known, and the other headers
     /// it holds ([`ErrorResponse::headers`]).
     /// Decoding it with `decode_http` gives this response back.
     #[must_use]
@@ -49,8 +50,15 @@ impl<E: ApiError> ErrorResponse<E> {
             }
         }
         if let Some(retry_after) = self.retry_after_header() {
-            if let Ok(value) = HeaderValue::from_str(&retry_after.to_string()) {
-                headers.insert(RETRY_AFTER, value);
+            let text = retry_after.to_string();
+            // `Retry-After` says whole seconds and wins when decoded: a reset header that
+            // already says a wait of 1.5 s exactly is left to say it.
+            let exact = RetryAfter::parse(text.as_bytes()) == Some(retry_after);
+            let said = || E::reset_header_wait(headers) == Some(retry_after);
+            if exact || !said() {
+                if let Ok(value) = HeaderValue::from_str(&text) {
+                    headers.insert(RETRY_AFTER, value);
+                }
             }
         }
         response

@@ -73,3 +73,69 @@ mod selectors {
         }
     }
 }
+
+mod reset_headers {
+    use std::time::Duration;
+
+    use errspec::http::header::RETRY_AFTER;
+    use errspec::http::{HeaderMap, HeaderValue};
+    use errspec::RetryAfter;
+
+    mod spec {
+        errspec::errors_from_spec!("specs/hostile/header-code.toml");
+    }
+    use spec::HeaderCodedError;
+
+    const BODY: &[u8] = br#"{"errors": [{"code": "Throttled", "message": "Slow down."}]}"#;
+
+    fn with_header(name: &'static str, value: &'static str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(name, HeaderValue::from_static(value));
+        headers
+    }
+
+    fn sent_back(response: &errspec::ErrorResponse<HeaderCodedError>) -> HeaderMap {
+        let (parts, body) = response.to_http().into_parts();
+        let again = HeaderCodedError::decode_parts(parts.status, &parts.headers, &body);
+        assert_eq!(
+            &again, response,
+            "to_http then decode gives the response back"
+        );
+        parts.headers
+    }
+
+    #[test]
+    fn a_wait_in_milliseconds_comes_back_exactly() {
+        let response =
+            HeaderCodedError::decode_parts(429, &with_header("retry-after-ms", "1500"), BODY);
+        let wait = Some(RetryAfter::Delay(Duration::from_millis(1500)));
+        assert_eq!(response.retry_after_header(), wait);
+        let headers = sent_back(&response);
+        assert_eq!(headers["retry-after-ms"], "1500");
+        // `Retry-After: 2` would be read first and say 2 s.
+        assert_eq!(headers.get(RETRY_AFTER), None);
+    }
+
+    #[test]
+    fn a_whole_second_wait_is_also_sent_as_retry_after() {
+        let response =
+            HeaderCodedError::decode_parts(429, &with_header("retry-after-ms", "2000"), BODY);
+        let headers = sent_back(&response);
+        assert_eq!(headers["retry-after-ms"], "2000");
+        assert_eq!(headers[RETRY_AFTER], "2");
+    }
+
+    #[test]
+    fn a_wait_no_header_says_is_sent_rounded_up() {
+        // Set by hand: 3.5 s, which the kept reset header (1.5 s) does not say.
+        let response =
+            HeaderCodedError::decode_parts(429, &with_header("retry-after-ms", "1500"), BODY)
+                .with_retry_after(RetryAfter::Delay(Duration::from_millis(3500)));
+        let (parts, _) = response.to_http().into_parts();
+        assert_eq!(parts.headers[RETRY_AFTER], "4");
+        let alone = HeaderCodedError::decode(429, BODY)
+            .with_retry_after(RetryAfter::Delay(Duration::from_millis(1500)));
+        let (parts, _) = alone.to_http().into_parts();
+        assert_eq!(parts.headers[RETRY_AFTER], "2");
+    }
+}
