@@ -139,3 +139,88 @@ mod reset_headers {
         assert_eq!(parts.headers[RETRY_AFTER], "2");
     }
 }
+
+mod nested_groups {
+    use errspec_tests::jira::JiraError;
+
+    use crate::shapes::KubernetesError;
+
+    /// Each error's field and message.
+    fn by_field(errors: &[JiraError]) -> Vec<(Option<&str>, &str)> {
+        errors
+            .iter()
+            .map(|error| {
+                let field = error
+                    .details()
+                    .into_iter()
+                    .find(|(name, _)| *name == "field")
+                    .and_then(|(_, value)| value);
+                (field, error.message())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_last_of_duplicate_keys_is_the_error() {
+        let body = br#"{"errorMessages": [], "errors": {"summary": "You must specify a summary of the issue.", "priority": "Priority name 'Urgent' is not valid.", "summary": "Summary must be less than 255 characters."}}"#;
+        let response = JiraError::decode(400, body);
+        assert_eq!(
+            by_field(response.errors()),
+            [
+                (Some("priority"), "Priority name 'Urgent' is not valid."),
+                (Some("summary"), "Summary must be less than 255 characters."),
+            ]
+        );
+    }
+
+    #[test]
+    fn many_keys_each_repeated_cost_one_pass() {
+        // 40,000 keys, then each again in the same order: dropping an earlier one at a time
+        // would move every error after it.
+        let count = 40_000;
+        let members = |text: &str| {
+            (0..count)
+                .map(|key| format!(r#""f{key}": "{text} {key}""#))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let body = format!(
+            r#"{{"errors": {{{}, {}}}}}"#,
+            members("first"),
+            members("second")
+        );
+        let response = JiraError::decode(400, body.as_bytes());
+        let errors = by_field(response.errors());
+        assert_eq!(errors.len(), count);
+        assert_eq!(errors[0], (Some("f0"), "second 0"));
+        assert_eq!(errors[count - 1], (Some("f39999"), "second 39999"));
+        assert!(errors
+            .iter()
+            .all(|(_, message)| message.starts_with("second")));
+    }
+
+    #[test]
+    fn nested_errors_that_read_nothing_yield_one_between_them() {
+        let cause = r#"{"reason": "FieldValueRequired", "message": "Required value", "field": "spec.containers[0].image"}"#;
+        let body = format!(
+            r#"{{"kind": "Status", "status": "Failure", "message": "Deployment.apps \"web\" is invalid", "reason": "Invalid", "code": 422, "details": {{"causes": [{{}}, 0, {cause}, {}{{}}]}}}}"#,
+            "{}, ".repeat(100_000)
+        );
+        let response = KubernetesError::decode(422, body.as_bytes());
+        let names: Vec<_> = response
+            .errors()
+            .iter()
+            .map(KubernetesError::variant_name)
+            .collect();
+        assert_eq!(names, ["Invalid", "Cause", "FieldValueRequired"]);
+        // Alone, one that reads nothing is still an error.
+        let alone =
+            br#"{"kind": "Status", "reason": "Invalid", "code": 422, "details": {"causes": [{}]}}"#;
+        let names: Vec<_> = KubernetesError::decode(422, alone)
+            .errors()
+            .iter()
+            .map(KubernetesError::variant_name)
+            .collect();
+        assert_eq!(names, ["Invalid", "Cause"]);
+    }
+}

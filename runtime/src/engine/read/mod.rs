@@ -55,6 +55,7 @@ mod values;
 mod walk;
 mod xml;
 
+use std::ops::Range;
 use std::time::Duration;
 
 use serde::de::DeserializeSeed;
@@ -118,6 +119,9 @@ pub(super) trait Sink<const F: usize> {
     /// Keeps one more error before those kept after the first `at` (an error read after its
     /// nested errors, which follow it).
     fn insert(&mut self, at: usize, raw: RawError<'_, F>);
+    /// Drops the errors kept at the indices of `dropped` (ranges in ascending order, apart):
+    /// those of an earlier duplicate key, which the last replaces.
+    fn remove(&mut self, dropped: &[Range<usize>]);
 }
 
 /// The sink of [`read_errors`]: each raw error built into an `E` at once.
@@ -170,6 +174,36 @@ impl<E, const F: usize> Sink<F> for Collect<'_, '_, E, F> {
         }
         let built = self.build(raw);
         self.out.insert(at, built);
+    }
+
+    fn remove(&mut self, dropped: &[Range<usize>]) {
+        if !self.delays.is_empty() {
+            // How many are dropped before each range ends, to move each delay's index in
+            // log time: `None` for one dropped itself.
+            let mut ends = Vec::with_capacity(dropped.len());
+            let mut total = 0;
+            for range in dropped {
+                total += range.len();
+                ends.push(total);
+            }
+            let moved = |index: usize| {
+                let before = dropped.partition_point(|range| range.end <= index);
+                match dropped.get(before) {
+                    Some(range) if range.contains(&index) => None,
+                    _ => Some(index - before.checked_sub(1).map_or(0, |last| ends[last])),
+                }
+            };
+            self.delays
+                .retain_mut(|(index, _)| moved(*index).map(|to| *index = to).is_some());
+        }
+        let mut index = 0;
+        let mut ranges = dropped.iter().peekable();
+        self.out.retain(|_| {
+            while ranges.next_if(|range| range.end <= index).is_some() {}
+            let kept = !ranges.peek().is_some_and(|range| range.contains(&index));
+            index += 1;
+            kept
+        });
     }
 }
 
@@ -292,6 +326,9 @@ pub(crate) fn holds_errors<S: Shape>(shape: S, codes: &CodeTable<'_>, body: &[u8
         fn insert(&mut self, _: usize, _: RawError<'_, 0>) {
             self.0 += 1;
         }
+        fn remove(&mut self, dropped: &[Range<usize>]) {
+            self.0 -= dropped.iter().map(ExactSizeIterator::len).sum::<usize>();
+        }
     }
     let mut count = Count(0);
     walk_body(shape, codes, body, &mut count);
@@ -367,6 +404,10 @@ struct Context<'c, S: Shape, const F: usize> {
     /// Whether the walk reads CBOR items rather than JSON text: a float then has no text as
     /// sent to keep, and is kept as the JSON form writes it.
     reading_cbor: bool,
+    /// Whether an error in which nothing was read is kept already among those of the nested
+    /// location being read: the others say nothing apart from it, and are not kept
+    /// ([`Context::in_location`]).
+    empty_kept: bool,
     /// The spec's codes: where codes sit at several locations, a documented one wins
     /// ([`claim_code`]).
     codes: &'c CodeTable<'c>,
@@ -383,6 +424,7 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
             exact: false,
             unfinished: false,
             reading_cbor: false,
+            empty_kept: false,
             codes,
             sink,
         };
@@ -396,6 +438,16 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
             .filter(|(_, part)| matches!(part.role, Role::Index(_)))
             .fold(0, |found, (bit, _)| found | bit);
         context
+    }
+
+    /// Reads the errors of one nested location (an array, an object of errors by key, or a
+    /// single error): of those in which nothing was read the first stands for them all, so
+    /// that a million `{}` cost one error, not a million.
+    fn in_location<R>(&mut self, read: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = std::mem::replace(&mut self.empty_kept, false);
+        let read = read(self);
+        self.empty_kept = outer;
+        read
     }
 
     /// The envelope: a constant where `S` is a generated spec's, so the walk compiled for it
@@ -617,6 +669,38 @@ mod tests {
         status: Option<u16>,
         fields: Vec<Option<String>>,
         items: Vec<BatchItem<'static>>,
+    }
+
+    #[test]
+    fn errors_removed_take_their_delays_and_move_those_after() {
+        use std::time::Duration;
+
+        use super::Sink as _;
+        let mut build = |raw: RawError<'_, 1>, _: &Group<'_>| raw.message.unwrap().into_owned();
+        let mut sink = super::Collect {
+            out: Vec::new(),
+            delays: Vec::new(),
+            envelope: &NESTED,
+            build: &mut build,
+        };
+        for (index, delay) in [None, Some(1), None, Some(3), Some(4), None, Some(6)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut raw = RawError::empty();
+            raw.message = Some(index.to_string().into());
+            raw.retry_after = delay.map(Duration::from_secs);
+            sink.push(raw);
+        }
+        sink.remove(&[1..2, 4..6]);
+        assert_eq!(sink.out, ["0", "2", "3", "6"]);
+        let seconds = |delays: &[(usize, Duration)]| {
+            delays
+                .iter()
+                .map(|(index, delay)| (*index, delay.as_secs()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(seconds(&sink.delays), [(2, 3), (3, 6)]);
     }
 
     fn read<const F: usize>(envelope: &Envelope<'_>, body: &[u8]) -> Vec<Read> {

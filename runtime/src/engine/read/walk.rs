@@ -3,7 +3,9 @@
 //! its).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 
 use serde::de::{
     DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
@@ -284,8 +286,8 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
     /// Builds what the error held, once it has ended: its inner errors when it is a
     /// `multiple` wrapper that held some, else itself (before the errors nested in it, unless
     /// those replace it), else (for a bare item list) the items. An error inside another is
-    /// kept even when nothing in it was read, so that none of a list is lost, unless its
-    /// group says it is no error.
+    /// kept even when nothing in it was read, so that the list is not lost, unless its group
+    /// says it is no error; the first of such errors at a location stands for the others.
     fn finish(self, mut capture: Capture<'_, F>, before: usize) {
         let position = self.position_slot();
         let context = self.context;
@@ -342,6 +344,14 @@ impl<'c, 'x, S: Shape, const F: usize> ErrorSeed<'x, 'c, S, F> {
             }
             raw.items = capture.bare_items;
             raw.items.shrink_to_fit();
+        }
+        // Nested errors in which nothing was read say nothing apart: the first of a location
+        // stands for them all.
+        if !raw.has_content() && self.nesting > 0 {
+            if context.empty_kept {
+                return;
+            }
+            context.empty_kept = true;
         }
         // Set once the element is known to be an error: a position alone makes none.
         if let Some((field, rank, position)) = position {
@@ -451,12 +461,21 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorSeed<'_, '_, S, F> {
     }
 
     fn visit_u64<Er>(self, number: u64) -> Result<(), Er> {
-        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::Unsigned(number));
+        // Written out only where a part reads it: a million `0` cost no string each.
+        let text = match self.reads_itself() {
+            true => Cow::Owned(number.to_string()),
+            false => Cow::Borrowed(""),
+        };
+        self.lone_value(text, ScalarKind::Unsigned(number));
         Ok(())
     }
 
     fn visit_i64<Er>(self, number: i64) -> Result<(), Er> {
-        self.lone_value(Cow::Owned(number.to_string()), ScalarKind::OtherNumber);
+        let text = match self.reads_itself() {
+            true => Cow::Owned(number.to_string()),
+            false => Cow::Borrowed(""),
+        };
+        self.lone_value(text, ScalarKind::OtherNumber);
         Ok(())
     }
 
@@ -494,22 +513,25 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ErrorsIn<'_, '_, S, F> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut position = 0;
-        while seq
-            .next_element_seed(ErrorSeed {
-                context: &mut *self.context,
-                nesting: self.nesting,
-                bare: false,
-                group: self.group,
-                key: None,
-                // A wrapper's inner errors (group 0) have no place among the envelope's.
-                position: (self.group != 0).then_some(position),
-            })?
-            .is_some()
-        {
-            position += 1;
-        }
-        Ok(())
+        let (nesting, group) = (self.nesting, self.group);
+        self.context.in_location(|context| {
+            let mut position = 0;
+            while seq
+                .next_element_seed(ErrorSeed {
+                    context: &mut *context,
+                    nesting,
+                    bare: false,
+                    group,
+                    key: None,
+                    // A wrapper's inner errors (group 0) have no place among the envelope's.
+                    position: (group != 0).then_some(position),
+                })?
+                .is_some()
+            {
+                position += 1;
+            }
+            Ok(())
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
@@ -944,28 +966,44 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
             let keyed = context
                 .ending(context.group_mask(group), 0)
                 .any(|(role, _)| matches!(role, Role::Key(_)));
-            if keyed {
+            context.in_location(|context| {
+                if !keyed {
+                    return ErrorSeed {
+                        context,
+                        nesting,
+                        bare: false,
+                        group,
+                        key: None,
+                        position: None,
+                    }
+                    .visit_map(map);
+                }
+                // The last of duplicate keys wins, as in serde_json (Jira's `summary` twice
+                // is one error): the errors of an earlier one are dropped once all are read,
+                // in one pass however many repeat.
+                let mut read_at: HashMap<Cow<'de, str>, Range<usize>> = HashMap::new();
+                let mut dropped = Vec::new();
                 while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    let start = context.sink.len();
                     map.next_value_seed(ErrorSeed {
                         context: &mut *context,
                         nesting,
                         bare: false,
                         group,
-                        key: Some(key.into_owned()),
+                        key: Some(key.clone().into_owned()),
                         position: None,
                     })?;
+                    let range = start..context.sink.len();
+                    if let Some(earlier) = read_at.insert(key, range) {
+                        dropped.extend(Some(earlier).filter(|range| !range.is_empty()));
+                    }
                 }
-            } else {
-                ErrorSeed {
-                    context,
-                    nesting,
-                    bare: false,
-                    group,
-                    key: None,
-                    position: None,
+                if !dropped.is_empty() {
+                    dropped.sort_unstable_by_key(|range| range.start);
+                    context.sink.remove(&dropped);
                 }
-                .visit_map(map)?;
-            }
+                Ok(())
+            })?;
             self.note_replaced(group, before);
             return Ok(());
         }
