@@ -48,6 +48,9 @@ const PEAK_CASES: &[&str] = &[
     "nested errors that read nothing",
     "nested values that read nothing",
     "inner errors of a wrapper that read nothing",
+    "raw control characters in a message",
+    "invalid UTF-8 in a message",
+    "invalid UTF-8 in an XML message",
 ];
 
 /// The extra field `name` of `error`.
@@ -78,7 +81,7 @@ fn peak_case(case: &str) {
         )
     };
     let inner = "{}, ".repeat(big / 4);
-    let (body, check): (String, Decodes) = match case {
+    let (body, check): (Vec<u8>, Decodes) = match case {
         // A field holding a large array or object keeps its text, a copy of that part of the
         // body, and builds no tree of it.
         "array in a field" => {
@@ -88,7 +91,7 @@ fn peak_case(case: &str) {
                 r#"{{"errors": [{{"type": "taken", "message": "m", "attribute": {array}}}]}}"#
             );
             (
-                body,
+                body.into(),
                 Box::new(move |body| {
                     let response = NetilionError::decode(400, body);
                     assert_eq!(
@@ -108,7 +111,7 @@ fn peak_case(case: &str) {
                 r#"{{"error": {{"code": "not_found", "message": "m", "check": {object}, "status": 404}}}}"#
             );
             (
-                body,
+                body.into(),
                 Box::new(move |body| {
                     let response = TelecomXError::decode(404, body);
                     assert_eq!(field(response.first(), "check").map(str::len), Some(length));
@@ -122,7 +125,7 @@ fn peak_case(case: &str) {
                 "{}, ".repeat(big / 4)
             );
             (
-                body,
+                body.into(),
                 Box::new(|body| {
                     assert_eq!(ItsmNgError::decode(207, body).first().items().len(), 1);
                 }),
@@ -136,7 +139,7 @@ fn peak_case(case: &str) {
             };
             let (body, count) = item_bodies(item);
             (
-                body,
+                body.into(),
                 Box::new(move |body| {
                     assert_eq!(ItsmNgError::decode(207, body).first().items().len(), count);
                 }),
@@ -155,7 +158,7 @@ fn peak_case(case: &str) {
                 )
             };
             (
-                body,
+                body.into(),
                 Box::new(|body| {
                     let response = TelecomXError::decode(401, body);
                     assert!(matches!(response.first(), TelecomXError::Expired { .. }));
@@ -170,7 +173,7 @@ fn peak_case(case: &str) {
                 r#"{"Code": "None"}, "#.repeat(big / 18)
             );
             (
-                body,
+                body.into(),
                 Box::new(|body| {
                     let response = DynamoDbError::decode(400, body);
                     assert_eq!(response.errors().len(), 2);
@@ -187,7 +190,7 @@ fn peak_case(case: &str) {
                 "}".repeat(depth)
             );
             (
-                body,
+                body.into(),
                 Box::new(|body| {
                     let response = GraphError::decode(400, body);
                     assert_eq!(response.first().variant_name(), "InvalidRequest");
@@ -205,7 +208,7 @@ fn peak_case(case: &str) {
                 success.repeat(big / success.len())
             );
             (
-                body,
+                body.into(),
                 Box::new(|body| {
                     assert!(<GraphError as errspec::ApiError>::is_error(200, body));
                     let response = GraphError::decode(200, body);
@@ -233,7 +236,7 @@ fn peak_case(case: &str) {
             headers.insert("x-error-code", code.parse().expect("a header value"));
             headers.insert("x-query-error", fault.parse().expect("a header value"));
             (
-                body,
+                body.into(),
                 Box::new(move |body| {
                     let response =
                         header_coded::HeaderCodedError::decode_parts(400, &headers, body);
@@ -262,7 +265,7 @@ fn peak_case(case: &str) {
                 element.repeat(size / element.len())
             );
             (
-                body,
+                body.into(),
                 Box::new(|body| {
                     let response = kubernetes::KubernetesError::decode(422, body);
                     let names: Vec<_> = response
@@ -279,7 +282,7 @@ fn peak_case(case: &str) {
                 r#"{{"error": {{"code": "multiple", "message": "m", "inner": [{inner}{{"code": "expired", "message": "m"}}]}}}}"#
             );
             (
-                body,
+                body.into(),
                 Box::new(|body| {
                     let response = TelecomXError::decode(422, body);
                     assert_eq!(response.errors().len(), 2);
@@ -290,11 +293,50 @@ fn peak_case(case: &str) {
                 }),
             )
         }
+        // A body repaired before it is read: a run of what cannot be read is one U+FFFD,
+        // and the body is not copied whole first.
+        "raw control characters in a message" | "invalid UTF-8 in a message" => {
+            let bad: &[u8] = if case == "raw control characters in a message" {
+                b"\x01\x1f\t\n"
+            } else {
+                b"\xff\xfe\xc3"
+            };
+            let body = [
+                &br#"{"errors": [{"type": "taken", "message": "bad "#[..],
+                &bad.repeat(big / bad.len()),
+                br#" end", "attribute": "serial_number"}]}"#,
+            ]
+            .concat();
+            (
+                body,
+                Box::new(|body| {
+                    let response = NetilionError::decode(400, body);
+                    assert_eq!(response.first().message(), "bad \u{FFFD} end");
+                    assert_eq!(field(response.first(), "attribute"), Some("serial_number"));
+                }),
+            )
+        }
+        "invalid UTF-8 in an XML message" => {
+            let body = [
+                &b"<Error><Code>NoSuchKey</Code><Message>bad "[..],
+                &b"\xff\xfe\xc3".repeat(big / 3),
+                b" end</Message></Error>",
+            ]
+            .concat();
+            (
+                body,
+                Box::new(|body| {
+                    let response = s3::S3Error::decode(404, body);
+                    assert!(matches!(response.first(), s3::S3Error::NoSuchKey { .. }));
+                    assert_eq!(response.first().message(), "bad \u{FFFD} end");
+                }),
+            )
+        }
         _ => panic!("no peak case {case}"),
     };
     drop(inner);
     let _profiler = dhat::Profiler::builder().testing().build();
-    check(body.as_bytes());
+    check(&body);
     let peak = dhat::HeapStats::get().max_bytes;
     assert!(
         peak <= 2 * body.len() + (64 << 10),

@@ -224,3 +224,128 @@ mod nested_groups {
         assert_eq!(names, ["Invalid", "Cause"]);
     }
 }
+
+mod xml {
+    use crate::xml::s3::S3Error;
+
+    mod spec {
+        errspec::errors_from_spec!("specs/hostile/xml-root.toml");
+    }
+    use spec::XmlRootError;
+
+    const DOCUMENT: &str = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<Error><Code>NoSuchKey</Code><Message>La clé n'existe pas.</Message><Detail><Reason>expired</Reason></Detail></Error>";
+
+    fn no_such_key(response: &errspec::ErrorResponse<XmlRootError>) -> (&str, Option<&str>) {
+        match response.errors() {
+            [XmlRootError::NoSuchKey {
+                message, reason, ..
+            }] => (message, reason.as_deref()),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_root_element_is_the_error_whatever_its_name() {
+        let response = XmlRootError::decode(404, DOCUMENT.as_bytes());
+        assert_eq!(
+            no_such_key(&response),
+            ("La clé n'existe pas.", Some("expired"))
+        );
+        let fault = "<soap:Fault><Code>NoSuchKey</Code><Message>m</Message></soap:Fault>";
+        assert_eq!(
+            no_such_key(&XmlRootError::decode(404, fault.as_bytes())),
+            ("m", None)
+        );
+    }
+
+    #[test]
+    fn to_body_writes_one_root_element_that_decodes_back() {
+        let response = XmlRootError::decode(404, DOCUMENT.as_bytes());
+        let body = response.first().to_body();
+        let text = std::str::from_utf8(&body).unwrap();
+        assert_eq!(
+            text,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>La clé n&apos;existe pas.</Message><Detail><Reason>expired</Reason></Detail></Error>"
+        );
+        assert_eq!(XmlRootError::decode(404, &body), response);
+    }
+
+    #[test]
+    fn utf16_documents_are_read_with_or_without_a_byte_order_mark() {
+        let units: Vec<u16> = DOCUMENT.encode_utf16().collect();
+        let little: Vec<u8> = units.iter().flat_map(|unit| unit.to_le_bytes()).collect();
+        let big: Vec<u8> = units.iter().flat_map(|unit| unit.to_be_bytes()).collect();
+        for body in [
+            [&[0xFF, 0xFE][..], &little].concat(),
+            [&[0xFE, 0xFF][..], &big].concat(),
+            little,
+            big,
+        ] {
+            let response = XmlRootError::decode(404, &body);
+            assert_eq!(
+                no_such_key(&response),
+                ("La clé n'existe pas.", Some("expired"))
+            );
+        }
+        // A lone surrogate and an odd last byte are read as U+FFFD.
+        let mut broken: Vec<u8> = "<Error><Code>NoSuchKey</Code><Message>a"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        broken.extend_from_slice(&0xD800u16.to_le_bytes());
+        broken.extend(
+            "b</Message></Error>"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(
+            no_such_key(&XmlRootError::decode(404, &broken)).0,
+            "a\u{FFFD}b"
+        );
+    }
+
+    #[test]
+    fn a_run_of_invalid_bytes_is_one_replacement_character() {
+        let body =
+            b"<Error><Code>NoSuchKey</Code><Message>bad \xFF\xFE\xC3 bytes</Message></Error>";
+        assert_eq!(
+            no_such_key(&XmlRootError::decode(404, body)).0,
+            "bad \u{FFFD} bytes"
+        );
+    }
+
+    #[test]
+    fn an_unrelated_child_at_any_depth_loses_no_error() {
+        let deep = format!(
+            "<Junk>{}x{}</Junk>",
+            "<a>".repeat(5_000),
+            "</a>".repeat(5_000)
+        );
+        let body = format!(
+            "<DeleteResult><Error><Key>a.txt</Key>{deep}<Code>AccessDenied</Code><Message>Access Denied</Message></Error><Error><Key>b.txt</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error></DeleteResult>"
+        );
+        let response = S3Error::decode(200, body.as_bytes());
+        let keys: Vec<_> = response
+            .errors()
+            .iter()
+            .map(|error| match error {
+                S3Error::AccessDenied { key, .. } => key.as_deref(),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert_eq!(keys, [Some("a.txt"), Some("b.txt")]);
+        assert_eq!(response.first().message(), "Access Denied");
+    }
+}
+
+mod repair {
+    use errspec_tests::netilion::NetilionError;
+
+    #[test]
+    fn a_run_of_unreadable_characters_is_one_replacement_character() {
+        let body = b"{\"errors\": [{\"type\": \"taken\", \"message\": \"bad \x01\x02\t\xFF\xFE\\ud800 end\", \"attribute\": \"serial_number\"}]}";
+        let response = NetilionError::decode(400, body);
+        assert_eq!(response.first().code(), Some("taken"));
+        assert_eq!(response.first().message(), "bad \u{FFFD} end");
+    }
+}

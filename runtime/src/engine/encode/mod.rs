@@ -115,6 +115,12 @@ pub fn encode<'a, const F: usize>(
     let envelope = encoding.envelope;
     let mut root = Node::Absent;
     let sent = || errors.iter().filter(|error| !error.empty);
+    // An XML error read at the root element, whatever its name, is written as `<Error>` (as
+    // S3 and AWS's query protocols name theirs): its parts alone would be several roots.
+    let at = match envelope.at {
+        [] if envelope.format == BodyFormat::Xml => &["Error"][..],
+        at => at,
+    };
     if envelope.parts.iter().any(|part| part.group != 0) {
         let error = nested_node(encoding, errors);
         if matches!(error, Node::Absent) {
@@ -125,13 +131,13 @@ pub fn encode<'a, const F: usize>(
         } else {
             error
         };
-        put(&mut root, envelope.at, error);
+        put(&mut root, at, error);
     } else if envelope.many {
         let list = error_list(encoding, sent());
         if list.is_empty() {
             return Vec::new();
         }
-        put(&mut root, envelope.at, Node::Array(list));
+        put(&mut root, at, Node::Array(list));
     } else {
         let wrapper = envelope.multiple.filter(|_| errors.len() > 1);
         match (errors.first(), wrapper) {
@@ -143,7 +149,7 @@ pub fn encode<'a, const F: usize>(
                 if let Some(bare) = bare_items(envelope, only) {
                     return bare;
                 }
-                put(&mut root, envelope.at, error_node(encoding, only));
+                put(&mut root, at, error_node(encoding, only));
             }
             (Some(_), Some(code)) => {
                 let inner: Vec<Node<'_>> =
@@ -166,7 +172,7 @@ pub fn encode<'a, const F: usize>(
                 if let Some(part) = envelope.parts.iter().find(|part| part.role == Role::Inner) {
                     put(&mut wrapper, part.path, Node::Array(inner));
                 }
-                put(&mut root, envelope.at, wrapper);
+                put(&mut root, at, wrapper);
             }
         }
     }

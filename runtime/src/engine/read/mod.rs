@@ -216,12 +216,7 @@ fn walk_body<S: Shape, const F: usize>(
 ) {
     match shape.envelope().format {
         BodyFormat::Json => walk_json(shape, codes, document(body), sink),
-        BodyFormat::Xml => {
-            let body = document(body);
-            if body.first() == Some(&b'<') {
-                xml::walk_xml(shape, codes, body, sink);
-            }
-        }
+        BodyFormat::Xml => xml::walk_xml(shape, codes, body, sink),
         BodyFormat::Cbor => walk_cbor(shape, codes, body, sink),
     }
 }
@@ -360,7 +355,6 @@ pub(crate) fn request_id(envelope: &Envelope<'_>, body: &[u8]) -> Option<String>
     let body = match envelope.format {
         BodyFormat::Json => document(body),
         BodyFormat::Xml => {
-            let body = document(body);
             return envelope
                 .request_id
                 .iter()

@@ -1,8 +1,10 @@
 //! The walk of an XML body (`format = "xml"`): S3's `<Error><Code>NoSuchKey</Code>...`, SOAP
 //! faults. One streaming pass with quick-xml over the element names: a stack of the open
 //! elements' local names (namespace prefixes ignored), the text of the elements the parts name
-//! collected while they are open, and nothing else kept. Depth is bounded; a malformed body
-//! stops the walk, keeping the errors it completed.
+//! collected while they are open, and nothing else kept. Elements deeper than any part
+//! reaches are counted, not kept, so depth costs neither memory nor errors; a malformed body
+//! stops the walk, keeping the errors it completed. UTF-16 documents are read as XML 1.0
+//! requires.
 
 use std::borrow::Cow;
 
@@ -16,8 +18,69 @@ use crate::engine::envelope::{item_failed, Envelope, RawError, Role, Shape};
 use crate::engine::lookup::CodeTable;
 use crate::BatchItems;
 
-/// How deep elements may nest: far beyond any error document, low enough to bound the stack.
-const MAX_DEPTH: usize = 128;
+/// The text of an XML document: UTF-16 decoded where its byte order mark or its first `<`
+/// says so (as XML 1.0's Appendix F detects it; readers must accept UTF-16), else UTF-8,
+/// borrowed where valid; each run of what cannot be read one U+FFFD, so that a body of
+/// bad bytes costs no more than itself. Without a byte order mark and surrounding whitespace.
+pub(super) fn document_text(body: &[u8]) -> Cow<'_, str> {
+    let (units, big_endian) = match body {
+        [0xFE, 0xFF, rest @ ..] => (rest, true),
+        [0xFF, 0xFE, rest @ ..] => (rest, false),
+        [0, b'<', ..] => (body, true),
+        [b'<', 0, ..] => (body, false),
+        _ => {
+            return match lossy(body) {
+                Cow::Borrowed(text) => Cow::Borrowed(trim_document(text)),
+                Cow::Owned(text) => Cow::Owned(owned_document(text)),
+            }
+        }
+    };
+    let units = units.chunks(2).map(|pair| match *pair {
+        [first, second] if big_endian => u16::from_be_bytes([first, second]),
+        [first, second] => u16::from_le_bytes([first, second]),
+        // An odd last byte is no unit: read as a lone surrogate is.
+        _ => 0xDC00,
+    });
+    let mut text = String::with_capacity(body.len());
+    for decoded in char::decode_utf16(units) {
+        let c = decoded.unwrap_or(char::REPLACEMENT_CHARACTER);
+        if c != char::REPLACEMENT_CHARACTER || !text.ends_with(c) {
+            text.push(c);
+        }
+    }
+    Cow::Owned(owned_document(text))
+}
+
+/// [`trim_document`], in place.
+fn owned_document(mut text: String) -> String {
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    trimmed(text)
+}
+
+/// `text` without a byte order mark and surrounding whitespace.
+fn trim_document(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text).trim_ascii()
+}
+
+/// `body` as UTF-8, each run of invalid bytes one U+FFFD: borrowed where it is valid.
+fn lossy(body: &[u8]) -> Cow<'_, str> {
+    let mut chunks = body.utf8_chunks();
+    match chunks.next() {
+        None => return Cow::Borrowed(""),
+        Some(chunk) if chunk.invalid().is_empty() => return Cow::Borrowed(chunk.valid()),
+        Some(_) => {}
+    }
+    let mut text = String::with_capacity(body.len());
+    for chunk in body.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() && !text.ends_with(char::REPLACEMENT_CHARACTER) {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    Cow::Owned(text)
+}
 
 /// Walks an XML `body` along the envelope of `shape`, handing each error read to `sink`.
 pub(super) fn walk_xml<S: Shape, const F: usize>(
@@ -27,8 +90,10 @@ pub(super) fn walk_xml<S: Shape, const F: usize>(
     sink: &mut dyn Sink<F>,
 ) {
     let envelope = shape.envelope();
-    // Invalid UTF-8 is read as what the server meant: each bad byte a U+FFFD.
-    let text = String::from_utf8_lossy(body);
+    let text = document_text(body);
+    if !text.starts_with('<') {
+        return;
+    }
     let mut reader = Reader::from_str(&text);
     let config = reader.config_mut();
     config.check_end_names = false;
@@ -37,6 +102,15 @@ pub(super) fn walk_xml<S: Shape, const F: usize>(
         envelope,
         codes,
         open: Vec::new(),
+        beyond: 0,
+        deepest: envelope.at.len().max(1)
+            + envelope
+                .parts
+                .iter()
+                .filter(|part| part.group == 0)
+                .map(|part| part.path.len())
+                .max()
+                .unwrap_or(0),
         error: None,
         collecting: None,
         started: 0,
@@ -77,7 +151,7 @@ pub(super) fn text_at(at: &[&str], body: &[u8]) -> Option<String> {
     if at.is_empty() {
         return None;
     }
-    let text = String::from_utf8_lossy(body);
+    let text = document_text(body);
     let mut reader = Reader::from_str(&text);
     let config = reader.config_mut();
     config.check_end_names = false;
@@ -103,9 +177,6 @@ pub(super) fn text_at(at: &[&str], body: &[u8]) -> Option<String> {
                     }
                 }
                 depth += 1;
-                if depth > MAX_DEPTH {
-                    return None;
-                }
             }
             Event::End(_) => {
                 if depth == matched {
@@ -163,8 +234,14 @@ struct Walk<'e, const F: usize> {
     envelope: &'e Envelope<'e>,
     /// The spec's codes, for a documented code winning over a more specific one.
     codes: &'e CodeTable<'e>,
-    /// The local names of the open elements, outermost first.
+    /// The local names of the open elements, outermost first, as deep as a part of the
+    /// envelope reaches ([`Walk::deepest`]).
     open: Vec<String>,
+    /// How many elements are open below those: no part reaches them, so their names are not
+    /// kept, and depth costs no memory (nor is it bounded: the walk keeps no stack of its own).
+    beyond: usize,
+    /// How deep a part of the envelope reaches: the error's depth and its deepest part's.
+    deepest: usize,
     /// The error being read and how many elements were open when it started.
     error: Option<(Capture<'static, F>, usize)>,
     /// The text being collected for the parts that end at the open element, and the depth
@@ -178,8 +255,9 @@ impl<const F: usize> Walk<'_, F> {
     /// An element opens (`name`: its local name, without a namespace prefix). `false`: too
     /// deep, the walk stops.
     fn start(&mut self, name: &str) -> bool {
-        if self.open.len() >= MAX_DEPTH {
-            return false;
+        if self.beyond > 0 || self.open.len() >= self.deepest {
+            self.beyond += 1;
+            return true;
         }
         self.open.push(name.to_owned());
         let at = self.envelope.at;
@@ -200,7 +278,8 @@ impl<const F: usize> Walk<'_, F> {
                     inner: None,
                     replaced: false,
                 };
-                self.error = Some((capture, if at.is_empty() { 0 } else { at.len() }));
+                // The parts are read below the error element: the root when `at` is empty.
+                self.error = Some((capture, at.len().max(1)));
                 self.started += 1;
             }
         }
@@ -254,6 +333,10 @@ impl<const F: usize> Walk<'_, F> {
     /// An element closes: what was collected for it is stored, and an error that ends is
     /// handed to `sink`. `false` once the one error of a single-error envelope was read.
     fn end(&mut self, sink: &mut dyn Sink<F>) -> bool {
+        if self.beyond > 0 {
+            self.beyond -= 1;
+            return true;
+        }
         let depth = self.open.len();
         if let Some((collected, _)) = self.collecting.take_if(|(_, at)| *at == depth) {
             let base = self.error.as_ref().map_or(0, |(_, base)| *base);
@@ -272,7 +355,7 @@ impl<const F: usize> Walk<'_, F> {
             }
         }
         self.open.pop();
-        let ends = matches!(&self.error, Some((_, base)) if self.open.len() < (*base).max(1));
+        let ends = matches!(&self.error, Some((_, base)) if self.open.len() < *base);
         if ends {
             if let Some((mut capture, _)) = self.error.take() {
                 let kept = if self.envelope.results {
