@@ -58,13 +58,7 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
 ) -> ErrorResponse<E> {
     let envelope = shape.envelope();
     let header_code = headers::first(headers, spec.headers.code)
-        .map(|text| {
-            code_within(
-                Cow::Borrowed(text),
-                envelope.code_before,
-                envelope.code_after,
-            )
-        })
+        .map(|text| code_within(text, envelope.code_before, envelope.code_after))
         .filter(|code| !code.trim().is_empty());
     let content_type = headers
         .get(http::header::CONTENT_TYPE)
@@ -106,7 +100,7 @@ fn decode_with_code<S: Shape, E, const F: usize, const P: usize>(
     let header_code = || received.code.map(|code| Cow::Owned(code.to_owned()));
     // The fields the headers fill, read once for the response: each fills an error's field
     // where its body left it empty.
-    let field_values: Vec<(usize, &str)> = match received.headers {
+    let field_values: Vec<(usize, Cow<'_, str>)> = match received.headers {
         Some(headers) if !spec.headers.fields.is_empty() => spec
             .headers
             .fields
@@ -240,7 +234,11 @@ struct HeaderCopies {
 }
 
 impl HeaderCopies {
-    fn for_response(received: &Received<'_>, fields: &[(usize, &str)], body: &[u8]) -> Self {
+    fn for_response(
+        received: &Received<'_>,
+        fields: &[(usize, Cow<'_, str>)],
+        body: &[u8],
+    ) -> Self {
         let one_error = received.code.map_or(0, str::len)
             + fields.iter().map(|(_, value)| value.len()).sum::<usize>();
         Self {
@@ -258,11 +256,15 @@ impl HeaderCopies {
     }
 
     /// Fills the fields of `raw` the body left empty with the values the headers give.
-    fn fill_fields<const F: usize>(&mut self, raw: &mut RawError<'_, F>, fields: &[(usize, &str)]) {
+    fn fill_fields<const F: usize>(
+        &mut self,
+        raw: &mut RawError<'_, F>,
+        fields: &[(usize, Cow<'_, str>)],
+    ) {
         for (index, value) in fields {
             if let Some(slot @ None) = raw.fields.get_mut(*index) {
                 if self.take(value.len()) {
-                    *slot = Some((*value).to_owned());
+                    *slot = Some(value.to_string());
                 }
             }
         }

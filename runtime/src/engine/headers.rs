@@ -2,9 +2,10 @@
 //! a code sent only in a header (AWS's `x-amzn-ErrorType`), the request id, and rate-limit
 //! resets besides `Retry-After` (`x-ratelimit-reset`, `RateLimit-Reset`, `retry-after-ms`).
 
+use std::borrow::Cow;
 use std::time::UNIX_EPOCH;
 
-use http::{HeaderMap, HeaderName};
+use http::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::engine::delay;
 use crate::engine::envelope::cut_range;
@@ -46,10 +47,13 @@ pub struct HeaderField<'a> {
 impl HeaderField<'_> {
     /// The field's value in `headers`: the header's first non-blank value, trimmed, cut as
     /// a code is (`code_before`, `code_after`); `None` when that leaves it blank.
-    pub(crate) fn value<'h>(&self, headers: &'h HeaderMap) -> Option<&'h str> {
+    pub(crate) fn value<'h>(&self, headers: &'h HeaderMap) -> Option<Cow<'h, str>> {
         let text = first(headers, &[self.header])?;
-        let cut = text[cut_range(text, self.before, self.after)].trim();
-        (!cut.is_empty()).then_some(cut)
+        let range = cut_range(&text, self.before, self.after);
+        non_blank(match text {
+            Cow::Borrowed(text) => Cow::Borrowed(&text[range]),
+            Cow::Owned(text) => Cow::Owned(text[range].to_owned()),
+        })
     }
 }
 
@@ -66,29 +70,47 @@ impl Headers<'static> {
 }
 
 /// The first non-blank value, trimmed, of the first of `names` present in `headers`.
-pub(crate) fn first<'h>(headers: &'h HeaderMap, names: &[&str]) -> Option<&'h str> {
+pub(crate) fn first<'h>(headers: &'h HeaderMap, names: &[&str]) -> Option<Cow<'h, str>> {
     first_named(headers, names).map(|(_, value)| value)
 }
 
 /// [`first`], with the name it was found under.
-fn first_named<'n, 'h>(headers: &'h HeaderMap, names: &[&'n str]) -> Option<(&'n str, &'h str)> {
+fn first_named<'n, 'h>(
+    headers: &'h HeaderMap,
+    names: &[&'n str],
+) -> Option<(&'n str, Cow<'h, str>)> {
     names.iter().find_map(|name| {
-        parsed(headers, name, |value| (!value.is_empty()).then_some(value))
-            .map(|value| (*name, value))
+        let mut values = headers.get_all(*name).iter().map(text);
+        values.find_map(non_blank).map(|value| (*name, value))
     })
 }
 
+/// A header value's text. Bytes past ASCII (obs-text, which HTTP allows) are read as UTF-8
+/// where they are (what servers send nearly always), else each as its Latin-1 character, as
+/// HTTP/1.1 first defined them: a code or request id is never dropped for one byte.
+fn text(value: &HeaderValue) -> Cow<'_, str> {
+    match core::str::from_utf8(value.as_bytes()) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => Cow::Owned(value.as_bytes().iter().copied().map(char::from).collect()),
+    }
+}
+
+/// `text` trimmed, `None` when blank.
+fn non_blank(text: Cow<'_, str>) -> Option<Cow<'_, str>> {
+    match text {
+        _ if text.trim().is_empty() => None,
+        Cow::Borrowed(text) => Some(Cow::Borrowed(text.trim())),
+        Cow::Owned(text) if text.trim().len() == text.len() => Some(Cow::Owned(text)),
+        Cow::Owned(text) => Some(Cow::Owned(text.trim().to_owned())),
+    }
+}
+
 /// The first value of header `name`, trimmed, that `parse` reads.
-fn parsed<'h, T>(
-    headers: &'h HeaderMap,
-    name: &str,
-    parse: impl Fn(&'h str) -> Option<T>,
-) -> Option<T> {
+fn parsed<T>(headers: &HeaderMap, name: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
     headers
         .get_all(name)
         .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|value| parse(value.trim()))
+        .find_map(|value| parse(text(value).trim()))
 }
 
 /// The header (as the spec names it) whose value `decode_parts` takes as the code of errors
@@ -218,7 +240,7 @@ mod tests {
                 after,
             }
             .value(headers)
-            .map(str::to_owned)
+            .map(std::borrow::Cow::into_owned)
         };
         let text = |text: &str| Some(text.to_owned());
         assert_eq!(field(&headers, None, None), text("Customized ; Sender"));
@@ -235,7 +257,7 @@ mod tests {
         headers.insert("x-request-id", HeaderValue::from_static("  "));
         headers.insert("X-Amzn-RequestId", HeaderValue::from_static(" abc-123 "));
         assert_eq!(
-            first(&headers, &["x-request-id", "x-amzn-requestid"]),
+            first(&headers, &["x-request-id", "x-amzn-requestid"]).as_deref(),
             Some("abc-123")
         );
         headers.insert("ratelimit-reset", HeaderValue::from_static("later"));
@@ -266,7 +288,10 @@ mod tests {
             ..Headers::NONE
         };
         assert_eq!(code_header(&headers, &spec), Some("x-amzn-query-error"));
-        assert_eq!(first(&headers, spec.code), Some("Throttling;Sender"));
+        assert_eq!(
+            first(&headers, spec.code).as_deref(),
+            Some("Throttling;Sender")
+        );
         assert_eq!(code_header(&HeaderMap::new(), &spec), None);
     }
 

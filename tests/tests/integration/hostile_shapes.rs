@@ -74,7 +74,7 @@ mod selectors {
     }
 }
 
-mod reset_headers {
+mod headers {
     use std::time::Duration;
 
     use errspec::http::header::RETRY_AFTER;
@@ -102,6 +102,22 @@ mod reset_headers {
             "to_http then decode gives the response back"
         );
         parts.headers
+    }
+
+    #[test]
+    fn header_values_past_ascii_are_read_as_utf8_else_latin1() {
+        let body = br#"{"errors": [{"message": "Slow down."}]}"#;
+        for (code, id) in [
+            (&b"Throttl\xc3\xa9"[..], &b"req-\xc3\xa9"[..]),
+            (b"Throttl\xe9", b"req-\xe9"),
+        ] {
+            let mut headers = HeaderMap::new();
+            headers.insert("x-error-code", HeaderValue::from_bytes(code).unwrap());
+            headers.insert("x-request-id", HeaderValue::from_bytes(id).unwrap());
+            let response = HeaderCodedError::decode_parts(429, &headers, body);
+            assert_eq!(response.first().code(), Some("Throttlé"));
+            assert_eq!(response.request_id(), Some("req-é"));
+        }
     }
 
     #[test]
