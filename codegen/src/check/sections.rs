@@ -781,9 +781,11 @@ impl Checker<'_> {
             );
         }
         let mut checked = Vec::new();
+        let mut places = Vec::new();
         for (table, span) in groups {
             self.allow_keys(table, INNER_KEYS, "[[envelope.inner]]");
             let at = self.pointer(table, "at", "the `at` pointer");
+
             if entry(table, "at").is_none() {
                 self.reader.push(
                     Diagnostic::new(span.clone(), "missing `at` in [[envelope.inner]]").help(
@@ -827,6 +829,14 @@ impl Checker<'_> {
             let no_error = self.check_no_error(table, code.is_some());
             let replaces = self.reader.boolean(table, "replaces").unwrap_or(false);
             let recursive = self.check_recursive(table, at.as_deref());
+            // A recursive group at `""` is refused by `check_recursive` already.
+            if let (Some(at), Some((value, _))) = (&at, entry(table, "at")) {
+                let refused =
+                    at.is_empty() && self.reader.boolean(table, "recursive") == Some(true);
+                if !refused {
+                    places.push((at.clone(), value.span()));
+                }
+            }
             if let Some(at) = at {
                 checked.push(Inner {
                     at,
@@ -845,7 +855,34 @@ impl Checker<'_> {
                 });
             }
         }
+        self.check_group_places(&places);
         checked
+    }
+
+    // A group's place is relative to the error, and what sits there is read as that group's
+    // errors only: a group at the error itself, or inside another's place, is never read.
+    fn check_group_places(&mut self, places: &[(String, Range<usize>)]) {
+        for (index, (at, span)) in places.iter().enumerate() {
+            if at.is_empty() {
+                self.reader.push(
+                    Diagnostic::new(span.clone(), "nested errors cannot sit at the error itself")
+                        .help("point `at` at the member or element that holds them, relative to the error (`\"/errors\"`); an error's own parts belong in `[envelope]`"),
+                );
+                continue;
+            }
+            let holder = places.iter().enumerate().find(|(other, (place, _))| {
+                *other != index
+                    && !place.is_empty()
+                    && (at.starts_with(&format!("{place}/")) || (at == place && *other < index))
+            });
+            if let Some((_, (place, place_span))) = holder {
+                self.reader.push(
+                    Diagnostic::new(span.clone(), format!("`{at}` lies among the nested errors at `{place}`, which are read as that group's errors only"))
+                        .label(place_span.clone(), "that group is declared here")
+                        .help("give each group a place of its own, relative to the error; errors nested in nested errors of the same shape are read by `recursive = true`"),
+                );
+            }
+        }
     }
 
     // What sits inside a group's place is read as its nested errors, in the one pass over the
