@@ -522,3 +522,100 @@ fn import_of_swagger_2_reads_schemas_and_examples_on_the_responses() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// An OpenAPI document of `schemas` whose one error response, 400, has the schema `S0`.
+fn document_of(schemas: Value) -> Value {
+    json!({
+        "openapi": "3.0.0",
+        "info": {"title": "Loops", "version": "1"},
+        "paths": {"/a": {"get": {"responses": {"400": {
+            "description": "Bad request",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/S0"}}}
+        }}}}},
+        "components": {"schemas": schemas}
+    })
+}
+
+#[test]
+fn import_of_schemas_that_contain_themselves_or_name_the_next_twice_ends() {
+    let error = json!({"code": {"type": "string", "enum": ["bad", "worse"]}, "message": {"type": "string"}});
+    let to = |name: &str| json!({"$ref": format!("#/components/schemas/{name}")});
+    let itself = json!({"S0": {"allOf": [to("S0")], "properties": error}});
+    let through_another = json!({
+        "S0": {"allOf": [to("S1")]},
+        "S1": {"allOf": [to("S0")], "properties": error}
+    });
+    // Each of 40 levels names the next twice: 2^40 merges if each reference were merged anew.
+    let mut doubling = serde_json::Map::new();
+    for level in 0..40 {
+        let next = format!("S{}", level + 1);
+        doubling.insert(
+            format!("S{level}"),
+            json!({"allOf": [to(&next), to(&next)], "properties": {format!("p{level}"): {"type": "string"}}}),
+        );
+    }
+    doubling.insert(
+        "S40".into(),
+        json!({"allOf": [to("S0")], "properties": error}),
+    );
+    let dir = temp_dir("import-loops");
+    for (name, schemas) in [
+        ("itself", itself),
+        ("through-another", through_another),
+        ("doubling", Value::Object(doubling)),
+    ] {
+        let file = dir.join(format!("{name}.json"));
+        std::fs::write(&file, document_of(schemas).to_string()).unwrap();
+        let toml = success(&errspec(&["import", "openapi", file.to_str().unwrap()]));
+        let spec = checked_spec(&dir, &toml);
+        let response = decoded(&spec, 400, r#"{"code": "worse", "message": "m"}"#, &[]);
+        assert_eq!(response["errors"][0]["variant"], "Worse", "{name}: {toml}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn import_of_many_responses_sharing_one_large_schema_holds_it_once() {
+    // 400 responses of one 1 MiB schema: a copy each would be 400 MiB; the import runs in a
+    // shell whose address space is limited to 256 MiB.
+    let mut paths = serde_json::Map::new();
+    for index in 0..400 {
+        paths.insert(
+            format!("/r{index}"),
+            json!({"get": {"responses": {"404": {
+                "description": "Not found",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+            }}}}),
+        );
+    }
+    let document = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Shared", "version": "1"},
+        "paths": paths,
+        "components": {"schemas": {"Error": {
+            "type": "object",
+            "description": "x".repeat(1 << 20),
+            "properties": {
+                "code": {"type": "string", "enum": ["not_found", "gone"]},
+                "message": {"type": "string"}
+            }
+        }}}
+    });
+    let dir = temp_dir("import-shared");
+    let file = dir.join("shared.json");
+    std::fs::write(&file, document.to_string()).unwrap();
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -v 262144 && exec \"$0\" import openapi \"$1\"",
+        ])
+        .arg(env!("CARGO_BIN_EXE_errspec"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    let toml = success(&output);
+    let spec = checked_spec(&dir, &toml);
+    let response = decoded(&spec, 404, r#"{"code": "gone", "message": "m"}"#, &[]);
+    assert_eq!(response["errors"][0]["variant"], "Gone", "{toml}");
+    std::fs::remove_dir_all(dir).ok();
+}
