@@ -2,6 +2,8 @@
 //! the model.
 
 use core::ops::Range;
+use std::collections::hash_map::{Entry, HashMap};
+use std::collections::HashSet;
 
 use errspec_vocab::pointer::{pointer_tokens, selector};
 use errspec_vocab::{
@@ -492,7 +494,7 @@ impl Checker<'_> {
             return None;
         }
         self.check_field_key(&name.value, name.span)
-            .then(|| field_index(fields, &name.value))
+            .then(|| field_index(fields, &mut fields_by_name(fields), &name.value))
     }
 
     // The headers are the response's, whatever shape its body takes: read once, as the first
@@ -636,12 +638,14 @@ impl Checker<'_> {
             return Vec::new();
         };
         let mut checked = Vec::new();
+        // The body's fields, looked up once per header field (TOML keys of one table differ).
+        let from_body: HashSet<String> = fields.iter().map(|field| field.name.clone()).collect();
         for (key, _) in table {
             let name = key.get_ref().to_string();
             if !self.check_field_key(&name, key.span()) {
                 continue;
             }
-            if fields.iter().any(|field| field.name == name) {
+            if from_body.contains(&name) {
                 self.reader.push(
                     Diagnostic::new(
                         key.span(),
@@ -770,6 +774,7 @@ impl Checker<'_> {
     // keep their extra fields among the variants' fields: a name `[envelope.fields]` declares
     // is the same field, any other is added.
     fn check_inner(&mut self, envelope: &DeTable<'_>, fields: &mut Vec<Field>) -> Vec<Inner> {
+        let mut by_name = fields_by_name(fields);
         let groups = self.reader.tables(envelope, "inner");
         if let (Some((_, multiple)), Some((_, inner))) =
             (entry(envelope, "multiple"), entry(envelope, "inner"))
@@ -805,17 +810,17 @@ impl Checker<'_> {
                     }
                     let what = format!("the pointer of field `{name}`");
                     if let Some(pointers) = self.pointers(table_fields, &name, &what) {
-                        own_fields.push((field_index(fields, &name), pointers));
+                        own_fields.push((field_index(fields, &mut by_name, &name), pointers));
                     }
                 }
             }
             let key = self.reader.string(table, "key").and_then(|name| {
                 self.check_field_key(&name.value, name.span)
-                    .then(|| field_index(fields, &name.value))
+                    .then(|| field_index(fields, &mut by_name, &name.value))
             });
             let index = self.reader.string(table, "index").and_then(|name| {
                 self.check_field_key(&name.value, name.span)
-                    .then(|| field_index(fields, &name.value))
+                    .then(|| field_index(fields, &mut by_name, &name.value))
             });
             let reads = ["code", "message", "fields", "key"]
                 .iter()
@@ -1534,19 +1539,30 @@ impl Checker<'_> {
     }
 }
 
-/// An UpperCamelCase spelling of `name` that is a usable type name, if it differs.
-/// The index of field `name` in `fields`, added (read by nested errors only) if absent.
-fn field_index(fields: &mut Vec<Field>, name: &str) -> usize {
-    if let Some(index) = fields.iter().position(|field| field.name == name) {
-        return index;
+/// The fields by name, so that each field nested errors read is found or added in one step.
+fn fields_by_name(fields: &[Field]) -> HashMap<String, usize> {
+    let mut by_name = HashMap::with_capacity(fields.len());
+    for (index, field) in fields.iter().enumerate() {
+        by_name.entry(field.name.clone()).or_insert(index);
+    }
+    by_name
+}
+
+/// The index of field `name` in `fields` (`by_name` its index), added (read by nested errors
+/// only) if absent.
+fn field_index(fields: &mut Vec<Field>, by_name: &mut HashMap<String, usize>, name: &str) -> usize {
+    if let Some(index) = by_name.get(name) {
+        return *index;
     }
     fields.push(Field {
         name: name.to_owned(),
         pointers: Vec::new(),
     });
+    by_name.insert(name.to_owned(), fields.len() - 1);
     fields.len() - 1
 }
 
+/// An UpperCamelCase spelling of `name` that is a usable type name, if it differs.
 fn suggest_type_name(name: &str) -> Option<String> {
     let words: String = name
         .chars()
@@ -1560,10 +1576,13 @@ fn suggest_type_name(name: &str) -> Option<String> {
 /// shapes declare), so that a field has one index whatever shape read it; a field a shape does
 /// not read has no pointers there. Nested groups' field indexes follow.
 fn declare_every_field(shapes: &mut [&mut Envelope]) {
+    // Found by name in a map, not a scan: 100,000 header fields are declared in linear time.
     let mut names: Vec<String> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
     for shape in shapes.iter() {
         for field in &shape.fields {
-            if !names.contains(&field.name) {
+            if let Entry::Vacant(vacant) = by_name.entry(field.name.clone()) {
+                vacant.insert(names.len());
                 names.push(field.name.clone());
             }
         }
@@ -1572,7 +1591,7 @@ fn declare_every_field(shapes: &mut [&mut Envelope]) {
         let own = std::mem::take(&mut shape.fields);
         let index_of = |old: usize| {
             own.get(old)
-                .and_then(|field| names.iter().position(|name| *name == field.name))
+                .and_then(|field| by_name.get(&field.name).copied())
         };
         for inner in &mut shape.inner {
             inner.fields = inner
@@ -1594,15 +1613,17 @@ fn declare_every_field(shapes: &mut [&mut Envelope]) {
                 })
             })
             .collect();
+        // The first of a shape's fields of one name gives the pointers.
+        let mut pointers: Vec<Option<_>> = names.iter().map(|_| None).collect();
+        for field in own.into_iter().rev() {
+            pointers[by_name[&field.name]] = Some(field.pointers);
+        }
         shape.fields = names
             .iter()
-            .map(|name| Field {
+            .zip(pointers)
+            .map(|(name, pointers)| Field {
                 name: name.clone(),
-                pointers: own
-                    .iter()
-                    .find(|field| field.name == *name)
-                    .map(|field| field.pointers.clone())
-                    .unwrap_or_default(),
+                pointers: pointers.unwrap_or_default(),
             })
             .collect();
     }

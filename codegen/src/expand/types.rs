@@ -55,6 +55,7 @@ fn error_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
     let vis = &names.declaration.vis;
     let error = &names.error;
     let (string, optional, u16) = type_paths(names, krate);
+    let field_docs = field_docs(spec);
     let variants = spec.errors.iter().enumerate().map(|(index, entry)| {
         let doc = entry_doc(entry, &spec.envelope.fields);
         let variant = ident(&entry.variant);
@@ -69,12 +70,8 @@ fn error_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
                 code: #optional,
             }
         });
-        let fields = spec.envelope.fields.iter().enumerate().map(|(index, field)| {
+        let fields = spec.envelope.fields.iter().zip(&field_docs).map(|(field, doc)| {
             let name = ident(&field.name);
-            let doc = match field_places(spec, index) {
-                places if places.is_empty() => format!("The error's `{}`, if present.", field.name),
-                places => format!("The error's `{}` (at {places}), if present.", field.name),
-            };
             quote! { #[doc = #doc] #name: #optional, }
         });
         let params = entry.params().iter().map(|param| {
@@ -157,32 +154,41 @@ fn code_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
     }
 }
 
-/// Where field `index` is read, for its doc: its pointers in every shape, and the header the
-/// first shape fills it from (empty for a field only nested errors read).
-fn field_places(spec: &Spec, index: usize) -> String {
-    let mut places: Vec<String> = Vec::new();
+/// Each field's doc, once for all variants: where it is read (its pointers in every shape,
+/// and the header the first shape fills it from; nothing for a field only nested errors read).
+/// One pass over the shapes and the header fields, so a spec of 100,000 header fields expands
+/// in linear time.
+fn field_docs(spec: &Spec) -> Vec<String> {
+    let count = spec.envelope.fields.len();
+    let mut places: Vec<Vec<String>> = vec![Vec::new(); count];
     for shape in core::iter::once(&spec.envelope).chain(&spec.other_shapes) {
-        for pointer in shape
-            .fields
-            .get(index)
-            .map_or(&[][..], |field| &field.pointers)
-        {
-            let place = format!("`{pointer}`");
-            if !places.contains(&place) {
-                places.push(place);
+        for (index, field) in shape.fields.iter().enumerate().take(count) {
+            for pointer in &field.pointers {
+                let place = format!("`{pointer}`");
+                if !places[index].contains(&place) {
+                    places[index].push(place);
+                }
             }
         }
     }
     for field in &spec.envelope.headers.fields {
-        if field.field == index {
-            let cut = match (&field.before, &field.after) {
-                (Some(before), Some(after)) => format!(", between `{after}` and `{before}`"),
-                (Some(before), None) => format!(", before `{before}`"),
-                (None, Some(after)) => format!(", after `{after}`"),
-                (None, None) => String::new(),
-            };
+        let cut = match (&field.before, &field.after) {
+            (Some(before), Some(after)) => format!(", between `{after}` and `{before}`"),
+            (Some(before), None) => format!(", before `{before}`"),
+            (None, Some(after)) => format!(", after `{after}`"),
+            (None, None) => String::new(),
+        };
+        if let Some(places) = places.get_mut(field.field) {
             places.push(format!("header `{}`{cut}", field.header));
         }
     }
-    places.join(" or ")
+    spec.envelope
+        .fields
+        .iter()
+        .zip(places)
+        .map(|(field, places)| match places.join(" or ") {
+            places if places.is_empty() => format!("The error's `{}`, if present.", field.name),
+            places => format!("The error's `{}` (at {places}), if present.", field.name),
+        })
+        .collect()
 }
