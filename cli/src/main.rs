@@ -269,9 +269,7 @@ fn run(command: Command, output: Output) -> Result<ExitCode, String> {
                 .and_then(serde_json::Value::as_str);
             let name = match (name, title) {
                 (Some(name), _) => name,
-                (None, Some(title)) => {
-                    draft::variant_name(title, &mut std::collections::HashSet::new())
-                }
+                (None, Some(title)) => draft::variant_name(title, &mut draft::Names::default()),
                 (None, None) => api_name(None, &file),
             };
             emit_draft(&import::import(&document, &name), output)
@@ -358,7 +356,7 @@ fn api_name(given: Option<String>, path: &std::path::Path) -> String {
             || "Api".to_owned(),
             |stem| stem.to_string_lossy().into_owned(),
         );
-        draft::variant_name(&stem, &mut std::collections::HashSet::new())
+        draft::variant_name(&stem, &mut draft::Names::default())
     })
 }
 

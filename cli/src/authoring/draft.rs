@@ -1,7 +1,7 @@
 //! A spec being written by `errspec import` or `errspec infer`: what they found, with a
 //! comment on every guess, written out as a TOML spec that `errspec check` accepts.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -92,9 +92,52 @@ pub struct Error {
     pub notes: Vec<String>,
 }
 
+/// The names given so far (variants, or one template's parameters), and after each name the
+/// next number to try, so that the n-th `EError` of codes without letters is found in one step
+/// rather than n.
+#[derive(Debug, Default)]
+pub struct Names {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl FromIterator<String> for Names {
+    fn from_iter<I: IntoIterator<Item = String>>(names: I) -> Self {
+        Names {
+            taken: names.into_iter().collect(),
+            next: HashMap::new(),
+        }
+    }
+}
+
+impl Names {
+    /// Whether `name` is given.
+    #[must_use]
+    pub fn contains(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+
+    /// `name` where it is new, else `name` followed by the first number from 2 that makes it
+    /// new; taken from now on.
+    pub fn unique(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        // Names are never given back, so the numbers below `next` stay taken.
+        let next = self.next.entry(name.clone()).or_insert(2);
+        loop {
+            let numbered = format!("{name}{next}");
+            *next += 1;
+            if self.taken.insert(numbered.clone()) {
+                return numbered;
+            }
+        }
+    }
+}
+
 /// A variant name for `text` (a wire code, a status reason): `UpperCamelCase`, starting with a
 /// letter, not yet in `taken` (a number is added when it is).
-pub fn variant_name(text: &str, taken: &mut HashSet<String>) -> String {
+pub fn variant_name(text: &str, taken: &mut Names) -> String {
     let mut name = text.to_upper_camel_case();
     name.retain(|c| c.is_ascii_alphanumeric());
     if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -103,17 +146,11 @@ pub fn variant_name(text: &str, taken: &mut HashSet<String>) -> String {
     if name == "E" || errspec_codegen::check_type_name(&name).is_err() {
         name.push_str("Error");
     }
-    let mut unique = name.clone();
-    let mut next = 2;
-    while !taken.insert(unique.clone()) {
-        unique = format!("{name}{next}");
-        next += 1;
-    }
-    unique
+    taken.unique(name)
 }
 
 /// The variant of a status-only entry for `status`: its reason phrase (`NotFound`).
-pub fn status_variant(status: u16, taken: &mut HashSet<String>) -> String {
+pub fn status_variant(status: u16, taken: &mut Names) -> String {
     let reason = errspec::http::StatusCode::from_u16(status)
         .ok()
         .and_then(|status| status.canonical_reason())
@@ -168,7 +205,7 @@ const SMALL_WORDS: &[&str] = &[
 /// A template parameter's name for a value that follows `before` (the message's words before
 /// it): the last word that is not a small one (`ID 42` gives `id`), made a field name, not one
 /// of `taken`.
-pub fn parameter_name(before: &[&str], taken: &mut HashSet<String>) -> String {
+pub fn parameter_name(before: &[&str], taken: &mut Names) -> String {
     let word = before
         .iter()
         .rev()
@@ -181,13 +218,7 @@ pub fn parameter_name(before: &[&str], taken: &mut HashSet<String>) -> String {
         .filter(|word| word.starts_with(|c: char| c.is_ascii_alphabetic()))
         .unwrap_or_else(|| "value".to_owned());
     let name = field_name(&word);
-    let mut unique = name.clone();
-    let mut next = 2;
-    while !taken.insert(unique.clone()) {
-        unique = format!("{name}{next}");
-        next += 1;
-    }
-    unique
+    taken.unique(name)
 }
 
 /// A template for one example message: the words that hold an id or a number (a digit among at
@@ -197,7 +228,7 @@ pub fn parameter_name(before: &[&str], taken: &mut HashSet<String>) -> String {
 #[must_use]
 pub fn message_template(message: &str) -> String {
     let words: Vec<&str> = message.split(' ').collect();
-    let mut taken = HashSet::new();
+    let mut taken = Names::default();
     let mut out = Vec::with_capacity(words.len());
     for (position, word) in words.iter().enumerate() {
         let start = word
@@ -226,7 +257,7 @@ pub fn message_template(message: &str) -> String {
 
 /// The variant of an entry told apart by its message: named after its first words that are
 /// not values.
-pub fn message_variant(message: &str, taken: &mut HashSet<String>) -> String {
+pub fn message_variant(message: &str, taken: &mut Names) -> String {
     let words: Vec<&str> = message
         .split_whitespace()
         .filter(|word| !word.chars().any(|c| c.is_ascii_digit()))
@@ -457,7 +488,9 @@ impl Draft {
 mod tests {
     use std::collections::HashSet;
 
-    use super::{literal, message_template, renamed_parameters, status_variant, variant_name};
+    use super::{
+        literal, message_template, renamed_parameters, status_variant, variant_name, Names,
+    };
 
     #[test]
     fn ids_in_an_example_message_are_parameters_and_fields_keep_their_names() {
@@ -475,7 +508,7 @@ mod tests {
 
     #[test]
     fn variant_names_are_identifiers_and_unique() {
-        let mut taken = HashSet::new();
+        let mut taken = Names::default();
         assert_eq!(variant_name("ITG-0A001", &mut taken), "Itg0a001");
         assert_eq!(variant_name("not_found", &mut taken), "NotFound");
         assert_eq!(status_variant(404, &mut taken), "NotFound2");

@@ -3,7 +3,7 @@
 //! message where a shape has no code; and one per documented status, which `[fallback]` names
 //! for bodies without a documented code.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use serde_json::Value;
@@ -12,7 +12,7 @@ use super::responses::Response;
 use super::schema::{Schema, Schemas};
 use super::shape::{code_text, listed_codes, Shape};
 use super::Group;
-use crate::authoring::draft::{self, Draft};
+use crate::authoring::draft::{self, Draft, Names};
 
 /// What the document says of one code.
 #[derive(Default)]
@@ -128,7 +128,7 @@ pub(super) fn coded<'a>(
             }
         }
     }
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken = Names::default();
     let mut left_out = Vec::new();
     let Codes { found, order } = codes;
     for code in order {
@@ -275,7 +275,7 @@ pub(super) fn message_keyed<'a>(
             }
         }
     }
-    let mut taken: HashSet<String> = draft
+    let mut taken: Names = draft
         .errors
         .iter()
         .map(|error| error.variant.clone())
@@ -323,7 +323,7 @@ pub(super) fn by_status(draft: &mut Draft, responses: &[Response<'_>]) {
                 .or_default() += 1;
         }
     }
-    let mut taken: HashSet<String> = draft
+    let mut taken: Names = draft
         .errors
         .iter()
         .map(|error| error.variant.clone())
@@ -341,7 +341,7 @@ pub(super) fn by_status(draft: &mut Draft, responses: &[Response<'_>]) {
         let status = key.parse::<u16>().ok();
         let variant = match status {
             Some(status) => {
-                let reason = draft::status_variant(status, &mut HashSet::new());
+                let reason = draft::status_variant(status, &mut Names::default());
                 if taken.contains(&reason) {
                     draft::variant_name(&format!("Http {status} {reason}"), &mut taken)
                 } else {

@@ -2,13 +2,13 @@
 //! the errors that carry no code, told apart by it; and one per status whose responses carried
 //! no readable code, chosen by `[fallback.missing]`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
 use super::envelope::{Found, Parts};
 use super::templates::template;
-use crate::authoring::draft::{self, Draft};
+use crate::authoring::draft::{self, Draft, Names};
 
 /// Messages longer than this are not keys for an entry.
 const LONGEST_KEY_MESSAGE: usize = 300;
@@ -36,7 +36,7 @@ fn message_of(parts: &Parts, object: &Map<String, Value>) -> Option<String> {
 
 /// One entry per code seen, in the errors and in the errors nested in them, with the statuses
 /// it came with and its messages.
-pub(super) fn add_coded(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut HashSet<String>) {
+pub(super) fn add_coded(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut Names) {
     let mut codes: BTreeMap<String, (Vec<u16>, Vec<String>)> = BTreeMap::new();
     let mut order = Vec::new();
     let mut seen = |code: String, status: u16, message: Option<String>| {
@@ -108,11 +108,7 @@ pub(super) fn add_coded(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut Has
 
 /// For the errors without a code, an entry per message (per template where messages of one
 /// status begin alike and differ by a value), told apart by it.
-pub(super) fn add_message_keyed(
-    draft: &mut Draft,
-    shapes: &[Shape<'_>],
-    taken: &mut HashSet<String>,
-) {
+pub(super) fn add_message_keyed(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut Names) {
     // Clusters of messages, in the order first seen: a message joins the first cluster of its
     // status whose messages begin with the same two words and fit one template with it.
     let mut clusters: Vec<(u16, Vec<String>)> = Vec::new();
@@ -174,7 +170,7 @@ pub(super) fn add_message_keyed(
 pub(super) fn add_by_status(
     draft: &mut Draft,
     uncoded: &BTreeMap<u16, (usize, String)>,
-    taken: &mut HashSet<String>,
+    taken: &mut Names,
 ) {
     for (status, (seen, example)) in uncoded {
         let variant = draft::status_variant(*status, taken);

@@ -13,7 +13,7 @@ mod entries;
 mod envelope;
 mod templates;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -23,7 +23,7 @@ use envelope::{location, objects_at, order, parts, Found, Parts, REQUEST_ID_HEAD
 pub use envelope::{CODE_KEYS, MESSAGE_KEYS};
 pub use templates::template;
 
-use crate::authoring::draft::{self, At, Draft};
+use crate::authoring::draft::{self, At, Draft, Names};
 
 /// A spec drafted from `samples`, named `name`.
 #[must_use]
@@ -87,7 +87,7 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
         .into_iter()
         .map(|(at, pointer, shape)| ((at, pointer), shape))
         .unzip();
-    let mut taken = HashSet::new();
+    let mut taken = Names::default();
     add_coded(&mut draft, &shapes, &mut taken);
     add_message_keyed(&mut draft, &shapes, &mut taken);
     // The responses whose errors carry no code, by status: how many, and the first's source.

@@ -1,9 +1,7 @@
 //! Inferring a message template from a code's messages when they differ by a value at the
 //! same words.
 
-use std::collections::HashSet;
-
-use crate::authoring::draft;
+use crate::authoring::draft::{self, Names};
 
 /// A template that every message of one code fits, when they differ by values: at the same
 /// words (`Thin client with ID 42 not found.` and `... ID 7 ...` give
@@ -35,7 +33,7 @@ pub fn template(messages: &[String]) -> Option<String> {
 
 /// Messages of as many words: each column where they differ is a value.
 fn by_column(split: &[Vec<&str>]) -> Option<Vec<String>> {
-    let mut names = HashSet::new();
+    let mut names = Names::default();
     let mut out = Vec::with_capacity(split[0].len());
     for position in 0..split[0].len() {
         let column: Vec<&str> = split.iter().map(|message| message[position]).collect();
@@ -78,7 +76,7 @@ fn by_run(split: &[Vec<&str>]) -> Option<Vec<String>> {
         .iter()
         .map(|word| draft::literal(word))
         .collect();
-    out.push(value(&runs, &split[0][..begin], &mut HashSet::new())?);
+    out.push(value(&runs, &split[0][..begin], &mut Names::default())?);
     out.extend(
         split[0][split[0].len() - end..]
             .iter()
@@ -90,7 +88,7 @@ fn by_run(split: &[Vec<&str>]) -> Option<Vec<String>> {
 /// The parameter for the texts of one value, the quotes and punctuation all share around it
 /// literal (`'name'`, `42.`), never part of a value (`500` and `100` share no `00`); `None`
 /// when a text would be left empty.
-fn value(texts: &[&str], before: &[&str], names: &mut HashSet<String>) -> Option<String> {
+fn value(texts: &[&str], before: &[&str], names: &mut Names) -> Option<String> {
     let prefix = punctuation_only(common_prefix(texts), false);
     let rests: Vec<&str> = texts.iter().map(|text| &text[prefix.len()..]).collect();
     let suffix = punctuation_only(common_suffix(&rests), true);
