@@ -9,19 +9,15 @@
 use errspec::ApiError;
 use errspec_tests::dynamodb::DynamoDbError;
 use errspec_tests::graph::GraphError;
-use errspec_tests::harness::{split, Kept};
+use errspec_tests::harness::{decoded_and_again, split};
 use libfuzzer_sys::fuzz_target;
 
-/// Decodes `body`, checks the promise, and decodes what the response writes back.
+/// Decodes `body` and what the response writes back, checking the promise on both.
 fn round<E: ApiError + core::fmt::Display>(status: u16, body: &[u8]) {
-    let response = E::decode_parts(status, &errspec::http::HeaderMap::new(), body);
-    let _ = Kept::new(status, body, &response);
+    let response = decoded_and_again::<E>(status, body);
     if (200..=299).contains(&status) && E::is_error(status, body) {
         assert!(response.raw_body().is_empty(), "a success taken for an error holds none");
     }
-    let written = E::encode_errors(status, response.errors());
-    let again = E::decode_parts(status, &errspec::http::HeaderMap::new(), &written);
-    let _ = Kept::new(status, &written, &again);
 }
 
 // `Kept::new` checks the promise every response keeps, and panics where one breaks it.

@@ -345,6 +345,22 @@ impl Vendor {
     }
 }
 
+/// Decodes `body` as `E` (no headers) and checks the promise, then writes its errors back
+/// (`encode_errors`) and checks the promise on decoding that; the first response.
+///
+/// # Panics
+/// When either response breaks the promise.
+#[must_use]
+pub fn decoded_and_again<E: ApiError + fmt::Display>(status: u16, body: &[u8]) -> ErrorResponse<E> {
+    let headers = errspec::http::HeaderMap::new();
+    let response = E::decode_parts(status, &headers, body);
+    let _ = Kept::new(status, body, &response);
+    let written = E::encode_errors(status, response.errors());
+    let again = E::decode_parts(status, &headers, &written);
+    let _ = Kept::new(status, &written, &again);
+    response
+}
+
 /// A fuzz input as a response: the first two bytes are the status (big endian), the rest is
 /// the body. Shorter inputs are a body with status 0.
 #[must_use]
