@@ -4,3 +4,4 @@
 pub mod draft;
 pub mod import;
 pub mod infer;
+pub mod literals;

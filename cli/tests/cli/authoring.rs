@@ -619,3 +619,80 @@ fn import_of_many_responses_sharing_one_large_schema_holds_it_once() {
     assert_eq!(response["errors"][0]["variant"], "Gone", "{toml}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Numeric codes as the vendor writes them: past 64 bits, with a fraction or an exponent.
+const WRITTEN: [&str; 4] = ["1E2", "1.50", "12345678901234567890123", "-0"];
+
+#[test]
+fn import_keeps_a_numeric_code_as_the_document_wrote_it() {
+    let dir = temp_dir("import-numbers");
+    let json = format!(
+        r##"{{"openapi": "3.0.0", "info": {{"title": "Numbers", "version": "1"}},
+          "paths": {{"/a": {{"get": {{"responses": {{"400": {{"description": "Bad request",
+            "content": {{"application/json": {{"schema": {{"$ref": "#/components/schemas/Error"}},
+              "example": {{"code": 2.50, "message": "shown"}}}}}}}}}}}}}}}},
+          "components": {{"schemas": {{"Error": {{"type": "object", "properties": {{
+            "code": {{"type": "number", "enum": [{}]}}, "message": {{"type": "string"}}}}}}}}}}}}"##,
+        WRITTEN.join(", ")
+    );
+    let yaml = "openapi: 3.0.0\ninfo: {title: Numbers, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        400:\n          description: Bad request\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Error'}\ncomponents:\n  schemas:\n    Error:\n      type: object\n      properties:\n        code: {type: number, enum: [1E2, 1.50, 12345678901234567890123, -0, 0x1F, +12]}\n        message: {type: string}\n";
+    // YAML's `0x1F` and `+12` are not JSON: a JSON body sends them as 31 and 12.
+    for (file, text, written) in [
+        (
+            "numbers.json",
+            json.as_str(),
+            &[&WRITTEN[..], &["2.50"]].concat(),
+        ),
+        (
+            "numbers.yaml",
+            yaml,
+            &[&WRITTEN[..], &["31", "12"]].concat(),
+        ),
+    ] {
+        let path = dir.join(file);
+        std::fs::write(&path, text).unwrap();
+        let toml = success(&errspec(&["import", "openapi", path.to_str().unwrap()]));
+        let spec = checked_spec(&dir, &toml);
+        for code in written {
+            assert!(
+                toml.contains(&format!("code = \"{code}\"")),
+                "{file} {code}: {toml}"
+            );
+            let body = format!(r#"{{"code": {code}, "message": "m"}}"#);
+            let response = decoded(&spec, 400, &body, &[]);
+            let error = &response["errors"][0];
+            assert_eq!(error["code"], *code, "{file}: {response}");
+            assert_ne!(error["variant"], "Unknown", "{file}: {response}\n{toml}");
+            assert_eq!(error["chosen_by"], "code", "{file}: {response}\n{toml}");
+        }
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn infer_keeps_a_numeric_code_as_the_capture_wrote_it() {
+    let dir = temp_dir("infer-numbers");
+    let captures = dir.join("numbers");
+    std::fs::create_dir_all(&captures).unwrap();
+    for (index, code) in WRITTEN.iter().chain(&["7"]).enumerate() {
+        let body = format!(r#"{{"code": {code}, "message": "message {index}"}}"#);
+        std::fs::write(captures.join(format!("400.{index}.json")), body).unwrap();
+    }
+    let toml = success(&errspec(&["infer", captures.to_str().unwrap()]));
+    assert!(toml.contains("code = \"/code\""), "{toml}");
+    let spec = checked_spec(&dir, &toml);
+    for code in WRITTEN.iter().chain(&["7"]) {
+        assert!(
+            toml.contains(&format!("code = \"{code}\"")),
+            "{code}: {toml}"
+        );
+        let body = format!(r#"{{"code": {code}, "message": "m"}}"#);
+        let response = decoded(&spec, 400, &body, &[]);
+        assert_eq!(response["errors"][0]["code"], *code, "{response}");
+        assert_eq!(
+            response["errors"][0]["chosen_by"], "code",
+            "{response}\n{toml}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,13 +1,17 @@
 //! Reading an OpenAPI document: OpenAPI 3.x or Swagger 2.0, JSON or YAML, with numbers of any
 //! size, in one file or many. Every file a relative `$ref` names is read once, up front, so
-//! that following a reference later is a lookup that borrows from what was read.
+//! that following a reference later is a lookup that borrows from what was read. Each
+//! number's text is kept where it differs from its value's (see [`Literals`]).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::{Map, Number, Value};
+
+use crate::authoring::literals::{Literals, Reading};
 
 /// Which specification a document follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,12 +30,16 @@ pub struct Document {
     files: Vec<File>,
     /// Which specification it follows.
     pub version: Version,
+    /// The text of the numbers written otherwise than they print, in every file.
+    literals: Literals,
 }
 
 #[derive(Debug)]
 struct File {
     path: PathBuf,
-    root: Value,
+    /// Boxed: [`Literals`] finds a number by its place, which must not move as files are
+    /// added.
+    root: Box<Value>,
 }
 
 /// A value inside one of a document's files: the file decides what its relative references
@@ -95,7 +103,7 @@ impl Document {
     /// One line: a file that cannot be read or parsed, a reference to a remote document, or a
     /// document that is neither OpenAPI 3 nor Swagger 2.0.
     pub fn read(path: &Path) -> Result<Self, String> {
-        let root = parse(path)?;
+        let (root, mut literals) = parse(path)?;
         let version = version(path, &root)?;
         let mut files = vec![File {
             path: normalize(path),
@@ -124,14 +132,19 @@ impl Document {
                 if index.contains_key(&target) {
                     continue;
                 }
-                let root = parse(&target)
+                let (root, more) = parse(&target)
                     .map_err(|error| format!("{error} (referenced from {})", base.display()))?;
+                literals.extend(more);
                 index.insert(target.clone(), files.len());
                 files.push(File { path: target, root });
             }
             next += 1;
         }
-        Ok(Document { files, version })
+        Ok(Document {
+            files,
+            version,
+            literals,
+        })
     }
 
     /// The document from text, in one file (for documents that reference no other).
@@ -139,7 +152,7 @@ impl Document {
     /// # Errors
     /// As [`Document::read`].
     pub fn from_text(text: &str, name: &Path) -> Result<Self, String> {
-        let root = parse_text(text, name)?;
+        let (root, literals) = parse_text(text, name)?;
         let version = version(name, &root)?;
         Ok(Document {
             files: vec![File {
@@ -147,7 +160,14 @@ impl Document {
                 root,
             }],
             version,
+            literals,
         })
+    }
+
+    /// A code's text: a string as it is (unless blank), a number as the document wrote it.
+    #[must_use]
+    pub fn code_text(&self, value: &Value) -> Option<String> {
+        self.literals.code_text(value)
     }
 
     /// The root of the document named first.
@@ -208,7 +228,7 @@ impl Document {
         };
         let pointer = percent_decode(pointer);
         let value = if pointer.is_empty() {
-            &self.files[file].root
+            &*self.files[file].root
         } else {
             self.files[file].root.pointer(&pointer)?
         };
@@ -311,23 +331,57 @@ fn version(path: &Path, root: &Value) -> Result<Version, String> {
     ))
 }
 
-fn parse(path: &Path) -> Result<Value, String> {
+fn parse(path: &Path) -> Result<(Box<Value>, Literals), String> {
     let text = std::fs::read_to_string(path)
         .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
     parse_text(&text, path)
 }
 
-/// JSON when the text starts as JSON does (one reading, however it fails), else YAML.
-fn parse_text(text: &str, path: &Path) -> Result<Value, String> {
+/// JSON when the text starts as JSON does (one reading, however it fails), else YAML; and
+/// the texts of its numbers.
+fn parse_text(text: &str, path: &Path) -> Result<(Box<Value>, Literals), String> {
     let json = text.trim_start().starts_with(['{', '[']);
     if json {
-        return serde_json::from_str(text)
-            .map_err(|error| format!("{} is not valid JSON: {error}", path.display()));
+        let root: Box<Value> = serde_json::from_str(text)
+            .map_err(|error| format!("{} is not valid JSON: {error}", path.display()))?;
+        let literals = Literals::of_json(text.as_bytes(), &root);
+        return Ok((root, literals));
     }
-    let deserializer = serde_norway::Deserializer::from_str(text);
-    AnyValue
-        .deserialize(deserializer)
-        .map_err(|error| format!("{} is neither JSON nor YAML: {error}", path.display()))
+    let root = AnyValue
+        .deserialize(serde_norway::Deserializer::from_str(text))
+        .map_err(|error| format!("{} is neither JSON nor YAML: {error}", path.display()))?;
+    let root = Box::new(root);
+    let literals = Literals::guided::<Yaml, _>(&root, |seed| {
+        seed.deserialize(serde_norway::Deserializer::from_str(text))
+    });
+    Ok((root, literals))
+}
+
+/// YAML read again for its numbers' texts: any number may be written otherwise than it
+/// prints (`0x1F`, `+12`, `1E2`), and a key is made a name as [`AnyValue`] makes it.
+struct Yaml;
+
+impl Reading for Yaml {
+    fn may_differ(_: &Number) -> bool {
+        true
+    }
+
+    fn key<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+        Ok(map.next_key_seed(AnyValue)?.map(key_text))
+    }
+
+    fn number<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        // A YAML scalar read as a string is its text, as written.
+        String::deserialize(deserializer)
+    }
+}
+
+/// A YAML key as a member's name: a string as it is, a number or boolean (`404:`) as its text.
+fn key_text(key: Value) -> String {
+    match key {
+        Value::String(text) => text,
+        other => other.to_string(),
+    }
 }
 
 /// A YAML value as a JSON value: integers past 64 bits read as floats (as serde_json reads
@@ -406,10 +460,7 @@ impl<'de> Visitor<'de> for AnyValue {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut members = Map::new();
         while let Some(key) = map.next_key_seed(AnyValue)? {
-            let key = match key {
-                Value::String(text) => text,
-                other => other.to_string(),
-            };
+            let key = key_text(key);
             let value = map.next_value_seed(AnyValue)?;
             members.insert(key, value);
         }

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::responses::Response;
 use super::schema::{Schema, Schemas};
-use super::shape::{code_text, listed_codes, Shape};
+use super::shape::{listed_codes, Shape};
 use super::Group;
 use crate::authoring::draft::{self, Draft, Names};
 
@@ -81,7 +81,7 @@ pub(super) fn coded<'a>(
         for (&index, code_schemas) in &group.code_schemas {
             let response = &responses[index];
             for (key, schema) in group.shape.code.iter().zip(code_schemas) {
-                list(&mut codes, response, key, schema);
+                list(&mut codes, response, key, schema, schemas);
             }
         }
         let inner_key = group
@@ -90,7 +90,7 @@ pub(super) fn coded<'a>(
             .as_ref()
             .and_then(|inner| inner.code.first());
         for schema in &group.inner_code_schemas {
-            for (code, description, from_enum) in listed_codes(schema) {
+            for (code, description, from_enum) in listed_codes(schema, schemas.document()) {
                 let origin = inner_origin(inner_key, from_enum);
                 if let Some(entry) = codes.note(code, origin) {
                     entry.listed_by_class = true;
@@ -104,11 +104,9 @@ pub(super) fn coded<'a>(
             let response = &responses[index];
             for body in examples(response, schemas) {
                 for error in errors_of(&group.shape, body) {
-                    let shown = group
-                        .shape
-                        .code
-                        .iter()
-                        .find_map(|key| Some((key, code_text(error.get(key)?)?)));
+                    let shown = group.shape.code.iter().find_map(|key| {
+                        Some((key, schemas.document().code_text(error.get(key)?)?))
+                    });
                     let message = group
                         .shape
                         .message
@@ -166,8 +164,14 @@ fn inner_origin(key: Option<&String>, from_enum: bool) -> String {
 }
 
 /// The codes `schema` (of the property `key`) lists for `response`.
-fn list(codes: &mut Codes, response: &Response<'_>, key: &str, schema: &Rc<Schema<'_>>) {
-    for (code, description, from_enum) in listed_codes(schema) {
+fn list(
+    codes: &mut Codes,
+    response: &Response<'_>,
+    key: &str,
+    schema: &Rc<Schema<'_>>,
+    schemas: &Schemas<'_>,
+) {
+    for (code, description, from_enum) in listed_codes(schema, schemas.document()) {
         let origin = if from_enum {
             format!("From the `enum` of `{key}`.")
         } else {

@@ -83,6 +83,12 @@ impl<'a> Schemas<'a> {
         }
     }
 
+    /// The document they are in.
+    #[must_use]
+    pub fn document(&self) -> &'a Document {
+        self.document
+    }
+
     /// The schema at `node`, references followed and parts merged.
     #[must_use]
     pub fn get(&self, node: Node<'a>) -> Rc<Schema<'a>> {

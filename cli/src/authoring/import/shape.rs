@@ -5,9 +5,7 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
-
-use super::document::Node;
+use super::document::{Document, Node};
 use super::schema::{Schema, Schemas};
 use crate::authoring::draft;
 
@@ -439,10 +437,13 @@ fn inner<'a>(schemas: &Schemas<'a>, error: &Schema<'a>) -> (Option<Inner>, Vec<R
 
 /// The values a code property lists or shows, as text: its `enum`, its examples.
 #[must_use]
-pub fn listed_codes(schema: &Schema<'_>) -> Vec<(String, Option<String>, bool)> {
+pub fn listed_codes(
+    schema: &Schema<'_>,
+    document: &Document,
+) -> Vec<(String, Option<String>, bool)> {
     let mut out: Vec<(String, Option<String>, bool)> = Vec::new();
     for (index, value) in schema.values.iter().enumerate() {
-        if let Some(text) = code_text(value) {
+        if let Some(text) = document.code_text(value) {
             let description = schema
                 .value_descriptions
                 .get(index)
@@ -451,21 +452,11 @@ pub fn listed_codes(schema: &Schema<'_>) -> Vec<(String, Option<String>, bool)> 
         }
     }
     for value in &schema.examples {
-        if let Some(text) = code_text(value) {
+        if let Some(text) = document.code_text(value) {
             if !out.iter().any(|(code, _, _)| *code == text) {
                 out.push((text, None, false));
             }
         }
     }
     out
-}
-
-/// A code's text: a string as it is, a number as its decimal text.
-#[must_use]
-pub fn code_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(text) if !text.trim().is_empty() => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        _ => None,
-    }
 }

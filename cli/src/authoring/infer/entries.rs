@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::envelope::{Found, Parts};
 use super::templates::template;
 use crate::authoring::draft::{self, Draft, Names};
+use crate::authoring::literals::Literals;
 
 /// Messages longer than this are not keys for an entry.
 const LONGEST_KEY_MESSAGE: usize = 300;
@@ -19,12 +20,17 @@ pub(super) struct Shape<'a> {
     pub found: Vec<Found<'a>>,
 }
 
-/// The code an error is read with: the first of the code keys it holds, most specific first.
-pub(super) fn code_of(parts: &Parts, object: &Map<String, Value>) -> Option<String> {
+/// The code an error is read with: the first of the code keys it holds, most specific first,
+/// as the body wrote it.
+pub(super) fn code_of(
+    parts: &Parts,
+    object: &Map<String, Value>,
+    literals: &Literals,
+) -> Option<String> {
     parts
         .code
         .iter()
-        .find_map(|key| object.get(key).and_then(scalar_text))
+        .find_map(|key| literals.code_text(object.get(key)?))
 }
 
 fn message_of(parts: &Parts, object: &Map<String, Value>) -> Option<String> {
@@ -36,7 +42,12 @@ fn message_of(parts: &Parts, object: &Map<String, Value>) -> Option<String> {
 
 /// One entry per code seen, in the errors and in the errors nested in them, with the statuses
 /// it came with and its messages.
-pub(super) fn add_coded(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut Names) {
+pub(super) fn add_coded(
+    draft: &mut Draft,
+    shapes: &[Shape<'_>],
+    literals: &Literals,
+    taken: &mut Names,
+) {
     let mut codes: BTreeMap<String, (Vec<u16>, Vec<String>)> = BTreeMap::new();
     let mut order = Vec::new();
     let mut seen = |code: String, status: u16, message: Option<String>| {
@@ -49,7 +60,7 @@ pub(super) fn add_coded(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut Nam
     };
     for shape in shapes {
         for error in &shape.found {
-            if let Some(code) = code_of(&shape.parts, error.object) {
+            if let Some(code) = code_of(&shape.parts, error.object, literals) {
                 seen(code, error.status, message_of(&shape.parts, error.object));
             }
             let Some((key, inner)) = &shape.parts.inner else {
@@ -57,7 +68,7 @@ pub(super) fn add_coded(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut Nam
             };
             let nested = error.object.get(key).and_then(Value::as_array);
             for item in nested.into_iter().flatten().filter_map(Value::as_object) {
-                if let Some(code) = code_of(inner, item) {
+                if let Some(code) = code_of(inner, item, literals) {
                     seen(code, error.status, message_of(inner, item));
                 }
             }
@@ -108,13 +119,18 @@ pub(super) fn add_coded(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut Nam
 
 /// For the errors without a code, an entry per message (per template where messages of one
 /// status begin alike and differ by a value), told apart by it.
-pub(super) fn add_message_keyed(draft: &mut Draft, shapes: &[Shape<'_>], taken: &mut Names) {
+pub(super) fn add_message_keyed(
+    draft: &mut Draft,
+    shapes: &[Shape<'_>],
+    literals: &Literals,
+    taken: &mut Names,
+) {
     // Clusters of messages, in the order first seen: a message joins the first cluster of its
     // status whose messages begin with the same two words and fit one template with it.
     let mut clusters: Vec<(u16, Vec<String>)> = Vec::new();
     for shape in shapes {
         for error in &shape.found {
-            if code_of(&shape.parts, error.object).is_some() {
+            if code_of(&shape.parts, error.object, literals).is_some() {
                 continue;
             }
             let Some(message) = message_of(&shape.parts, error.object) else {
@@ -194,14 +210,5 @@ fn count_times(n: usize) -> String {
         "once".to_owned()
     } else {
         format!("{n} times")
-    }
-}
-
-/// A string's text, or a number's decimal text.
-fn scalar_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(text) if !text.trim().is_empty() => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
-        _ => None,
     }
 }

@@ -147,11 +147,12 @@ fn is_text(value: &Value) -> bool {
     value.as_str().is_some_and(|text| !text.trim().is_empty())
 }
 
-/// A value a code may be: a word (no spaces), or an integer.
+/// A value a code may be: a word (no spaces), or a number (read as the text it was sent as,
+/// `1.50` and 23-digit integers too).
 fn is_code_value(value: &Value) -> bool {
     match value {
         Value::String(text) => !text.trim().is_empty() && !text.contains(char::is_whitespace),
-        Value::Number(number) => number.is_i64() || number.is_u64(),
+        Value::Number(_) => true,
         _ => false,
     }
 }

@@ -24,6 +24,7 @@ pub use envelope::{CODE_KEYS, MESSAGE_KEYS};
 pub use templates::template;
 
 use crate::authoring::draft::{self, At, Draft, Names};
+use crate::authoring::literals::Literals;
 
 /// A spec drafted from `samples`, named `name`.
 #[must_use]
@@ -32,6 +33,12 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
         .iter()
         .map(|sample| (sample.status, serde_json::from_slice(&sample.body).ok()))
         .collect();
+    let mut literals = Literals::default();
+    for (sample, (_, value)) in samples.iter().zip(&parsed) {
+        if let Some(value) = value {
+            literals.extend(Literals::of_json(&sample.body, value));
+        }
+    }
     let mut draft = Draft {
         name: name.to_owned(),
         ..Draft::default()
@@ -88,8 +95,8 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
         .map(|(at, pointer, shape)| ((at, pointer), shape))
         .unzip();
     let mut taken = Names::default();
-    add_coded(&mut draft, &shapes, &mut taken);
-    add_message_keyed(&mut draft, &shapes, &mut taken);
+    add_coded(&mut draft, &shapes, &literals, &mut taken);
+    add_message_keyed(&mut draft, &shapes, &literals, &mut taken);
     // The responses whose errors carry no code, by status: how many, and the first's source.
     let mut uncoded: BTreeMap<u16, (usize, String)> = BTreeMap::new();
     for (sample, ((status, value), at)) in samples.iter().zip(parsed.iter().zip(&at_of_sample)) {
@@ -103,7 +110,7 @@ pub fn infer(samples: &[Sample], name: &str) -> Draft {
                 && parts.is_some_and(|parts| {
                     objects
                         .iter()
-                        .all(|object| code_of(parts, object).is_some())
+                        .all(|object| code_of(parts, object, &literals).is_some())
                 })
         });
         if !coded {
