@@ -34,7 +34,7 @@ impl Literals {
     }
 
     /// The texts of `value`'s numbers, read again through `reader`, which reads the text
-    /// `value` came from the way it was read first (`key` turns a map key into the value's).
+    /// `value` came from the way it was read first ([`Reading`] says how, per format).
     pub(crate) fn guided<R: Reading, E>(
         value: &Value,
         reader: impl FnOnce(Guided<'_, '_, R>) -> Result<(), E>,
