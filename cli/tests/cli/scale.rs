@@ -2,10 +2,25 @@
 //! runs in seconds in a debug build): names numbered, entries matched and keys looked up in
 //! one step each, not by a scan of all before them.
 
+use std::path::PathBuf;
+
 use serde_json::{json, Value};
 
 use crate::authoring::{checked_spec, temp_dir};
 use crate::common::{errspec, success};
+
+/// What `errspec infer` drafts from one capture, a 400 whose `errors` are `errors`, and the
+/// folder holding it (named after `name`).
+fn inferred(name: &str, errors: Vec<Value>) -> (PathBuf, String) {
+    let dir = temp_dir(name);
+    std::fs::write(
+        dir.join("400.json"),
+        json!({ "errors": errors }).to_string(),
+    )
+    .unwrap();
+    let toml = success(&errspec(&["infer", &dir.to_string_lossy()], &[]));
+    (dir, toml)
+}
 
 /// A spec of `codes` entries `C<i>` (from `first`), each with the status `status_of` gives.
 fn spec_of(first: usize, codes: usize, status_of: impl Fn(usize) -> u16) -> String {
@@ -99,13 +114,7 @@ fn infer_of_20000_codes_without_ascii_letters_numbers_their_variants_in_order() 
             json!({"code": code, "message": "Отказано."})
         })
         .collect();
-    let dir = temp_dir("scale-infer-letters");
-    std::fs::write(
-        dir.join("400.json"),
-        json!({ "errors": errors }).to_string(),
-    )
-    .unwrap();
-    let toml = success(&errspec(&["infer", &dir.to_string_lossy()], &[]));
+    let (dir, toml) = inferred("scale-infer-letters", errors);
     assert_eq!(toml.matches("\nvariant = \"EError").count(), 20_000);
     assert!(
         toml.contains("code = \"ошибка一\"\nvariant = \"EError\"\n"),
@@ -128,13 +137,7 @@ fn infer_of_one_capture_of_20000_errors_each_with_a_key_of_its_own() {
     let errors: Vec<Value> = (0..20_000)
         .map(|index| json!({"code": format!("E_{index}"), "message": "Refused.", format!("key_{index}"): "v"}))
         .collect();
-    let dir = temp_dir("scale-infer-keys");
-    std::fs::write(
-        dir.join("400.json"),
-        json!({ "errors": errors }).to_string(),
-    )
-    .unwrap();
-    let toml = success(&errspec(&["infer", &dir.to_string_lossy()], &[]));
+    let (dir, toml) = inferred("scale-infer-keys", errors);
     assert!(toml.contains("errors = \"/errors\""), "{toml}");
     assert_eq!(toml.matches("\ncode = \"E_").count(), 20_000);
     assert!(toml.contains("code = \"E_19999\"\nvariant = \"E19999\"\n"));
