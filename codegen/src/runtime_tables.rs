@@ -363,13 +363,13 @@ fn code_table(groups: &[(&str, Vec<usize>)]) -> CodeTable {
             slots: Vec::new(),
         };
     }
-    let codes: Vec<&str> = groups.iter().map(|(code, _)| *code).collect();
-    let state = phf_generator::generate_hash(&codes);
+    let codes: Vec<&[u8]> = groups.iter().map(|(code, _)| code.as_bytes()).collect();
+    let table = errspec_vocab::code_hash::build(&codes);
     CodeTable {
-        key: state.key,
-        disps: state.disps,
-        slots: state
-            .map
+        key: table.seed,
+        disps: table.displacements,
+        slots: table
+            .order
             .iter()
             .map(|&group| (groups[group].0.to_owned(), index_u16(groups[group].1[0])))
             .collect(),

@@ -16,7 +16,10 @@ use libfuzzer_sys::fuzz_target;
 fn round<E: ApiError + core::fmt::Display>(status: u16, body: &[u8]) {
     let response = decoded_and_again::<E>(status, body);
     if (200..=299).contains(&status) && E::is_error(status, body) {
-        assert!(response.raw_body().is_empty(), "a success taken for an error holds none");
+        assert!(
+            response.raw_body().is_empty(),
+            "a success taken for an error holds none"
+        );
     }
 }
 

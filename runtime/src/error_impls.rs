@@ -8,7 +8,8 @@
 /// `$code`, in a scope that defines `const ENTRIES`, `static SPEC: Spec`, `$code::ALL`,
 /// `fn index($code) -> usize`, `fn build(Option<usize>, Parts) -> $error` and
 /// `fn view(&$error) -> View` with `$fields` extra fields and templates of at most `$params`
-/// parameters.
+/// parameters, and the envelope's walk answers (`fn parts_under`, `fn parts_under_index`,
+/// `const PARTS_ENDING`, `const PARTS_SELECTING`: see `errspec::__private::Shape`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_impls {
@@ -203,7 +204,8 @@ macro_rules! __error_impls {
         }
 
         /// `SPEC.envelope`, known at compile time: the body walk compiled for it folds the
-        /// envelope's paths and flags.
+        /// envelope's paths and flags, and asks the generated `match`es which parts each key,
+        /// index and depth leads to.
         #[derive(::core::clone::Clone, ::core::marker::Copy)]
         struct KnownEnvelope;
 
@@ -211,6 +213,36 @@ macro_rules! __error_impls {
             #[inline(always)]
             fn envelope(&self) -> &$crate::__private::Envelope<'_> {
                 &SPEC.envelope
+            }
+            #[inline(always)]
+            fn parts_under(
+                &self,
+                depth: ::core::primitive::usize,
+                token: &::core::primitive::str,
+            ) -> ::core::primitive::u64 {
+                parts_under(depth, token)
+            }
+            #[inline(always)]
+            fn parts_under_index(
+                &self,
+                depth: ::core::primitive::usize,
+                index: ::core::primitive::usize,
+            ) -> ::core::primitive::u64 {
+                parts_under_index(depth, index)
+            }
+            #[inline(always)]
+            fn parts_ending(&self, depth: ::core::primitive::usize) -> ::core::primitive::u64 {
+                match PARTS_ENDING.get(depth) {
+                    ::core::option::Option::Some(mask) => *mask,
+                    ::core::option::Option::None => 0,
+                }
+            }
+            #[inline(always)]
+            fn parts_selecting(&self, depth: ::core::primitive::usize) -> ::core::primitive::u64 {
+                match PARTS_SELECTING.get(depth) {
+                    ::core::option::Option::Some(mask) => *mask,
+                    ::core::option::Option::None => 0,
+                }
             }
         }
 

@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 mod body;
+pub mod code_hash;
 pub mod fallback;
 mod kind;
 pub mod pointer;

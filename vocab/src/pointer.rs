@@ -48,9 +48,38 @@ pub fn selector(token: &str) -> Option<(&str, &str)> {
         .filter(|(key, _)| !key.is_empty())
 }
 
+/// The array index a token names (`"0"`, `"12"`; never `"00"`, `"-1"` or one past `usize`),
+/// `None` for any other token.
+#[must_use]
+pub fn array_index(token: &str) -> Option<usize> {
+    let bytes = token.as_bytes();
+    if bytes.is_empty() || (bytes.len() > 1 && bytes[0] == b'0') {
+        return None;
+    }
+    let mut value: usize = 0;
+    for &byte in bytes {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        value = value
+            .checked_mul(10)?
+            .checked_add(usize::from(byte - b'0'))?;
+    }
+    Some(value)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{pointer_tokens, selector};
+    use super::{array_index, pointer_tokens, selector};
+
+    #[test]
+    fn an_index_is_digits_without_a_leading_zero() {
+        assert_eq!(array_index("0"), Some(0));
+        assert_eq!(array_index("12"), Some(12));
+        for token in ["", "00", "01", "-1", "+1", "1a", "99999999999999999999999"] {
+            assert_eq!(array_index(token), None, "{token:?}");
+        }
+    }
 
     #[test]
     fn tokens_are_unescaped() {

@@ -7,6 +7,7 @@ pub(crate) mod docs;
 mod statics;
 mod types;
 mod variants;
+mod walk_answers;
 
 use std::path::Path;
 

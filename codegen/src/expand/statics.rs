@@ -1,10 +1,12 @@
 //! The spec as data: `ENTRIES` (what each entry documents) and `SPEC` (the entries, the wire
-//! code table, the fallbacks by status, the envelope), which the runtime's rules read.
+//! code table, the fallbacks by status, the envelope), which the runtime's rules read, and the
+//! answers the body walk asks of the envelope (`walk_answers`).
 
 use errspec_vocab::{FallbackKey, Kind, Recovery, Role};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::walk_answers::walk_answers;
 use super::{ident, option};
 use crate::model::{MarkValue, Spec};
 use crate::runtime_tables::{
@@ -35,6 +37,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
     let missing = fallbacks(missing);
     let unknown = fallbacks(unknown);
     let by_message = by_message.iter().map(|index| unsuffixed(*index));
+    let answers = walk_answers(&envelope.parts);
     let envelope = envelope_tokens(envelope);
     let other_shapes = other_shapes.iter().map(envelope_tokens);
     let status_format = ident(status_format.variant_name());
@@ -63,6 +66,8 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
             headers: #headers,
             kinds: &[#(#kinds),*],
         };
+
+        #answers
     }
 }
 

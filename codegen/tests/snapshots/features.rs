@@ -286,9 +286,9 @@ Vendor documentation: <https://example.org/errors>*/
         name: "Features",
         entries: ENTRIES,
         codes: __rt::CodeTable {
-            key: 16287231350648472473u64,
-            disps: &[(1u32, 0u32), (0u32, 1u32)],
-            codes: &[("multiple", 0), ("login", 4), ("partial", 3), ("not_found", 1)],
+            key: 5379256465712196332u64,
+            disps: &[(1u32, 0u32)],
+            codes: &[("multiple", 0), ("not_found", 1), ("partial", 3), ("login", 4)],
         },
         missing: &[
             (__rt::FallbackKey::Status(503), 5),
@@ -369,6 +369,35 @@ Vendor documentation: <https://example.org/errors>*/
         },
         kinds: &[],
     };
+    #[inline]
+    fn parts_under(
+        depth: ::core::primitive::usize,
+        token: &::core::primitive::str,
+    ) -> ::core::primitive::u64 {
+        match depth {
+            0usize => {
+                match token {
+                    "code" => 1u64,
+                    "field" => 8u64,
+                    "inner" => 32u64,
+                    "items" => 16u64,
+                    "message" => 2u64,
+                    "status" => 4u64,
+                    _ => 0,
+                }
+            }
+            _ => 0,
+        }
+    }
+    #[inline]
+    fn parts_under_index(
+        _: ::core::primitive::usize,
+        _: ::core::primitive::usize,
+    ) -> ::core::primitive::u64 {
+        0
+    }
+    const PARTS_ENDING: &[::core::primitive::u64] = &[0u64, 63u64];
+    const PARTS_SELECTING: &[::core::primitive::u64] = &[0u64, 0u64];
     /// The variant of entry `entry` (`None`: `Unknown`) holding `parts`.
     fn build(__entry: Option<usize>, __parts: __rt::Parts<1, 1>) -> FeaturesError {
         let __rt::Parts {

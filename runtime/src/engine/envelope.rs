@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::time::Duration;
 
 use crate::BatchItems;
+use errspec_vocab::pointer::{array_index, selector};
 pub use errspec_vocab::{BodyFormat, FallbackKey, Role};
 
 /// Where the errors of a body sit and what to read in each. Paths are JSON pointers split
@@ -155,18 +156,91 @@ pub enum Mark<'a> {
     Integer(i64),
 }
 
-/// Where the walk finds the envelope: a constant of generated code, so that the walk compiled
-/// for one spec folds its paths and flags as a hand-written deserializer would, or an
-/// `&Envelope` the `errspec` command's interpreter built at run time. Both run the same walk.
+/// Where the walk finds the envelope, and which of its parts a key, an array index or a
+/// depth leads to: a constant of generated code with those answers generated as `match`es on
+/// each level's keys (the keys a derived `Deserialize` would compare with constants), or an
+/// `&Envelope` the `errspec` command's interpreter built at run time, which computes each
+/// answer from the parts. Both run the same walk, with the same answers: the differential
+/// test and the `differential` fuzz target hold them equal.
+///
+/// Each answer is a mask of parts: bit `i` for `envelope().parts[i]`.
 pub trait Shape: Copy {
     /// The envelope.
     fn envelope(&self) -> &Envelope<'_>;
+
+    /// The parts whose path continues with `token` after `depth` tokens.
+    #[inline]
+    fn parts_under(&self, depth: usize, token: &str) -> u64 {
+        self.envelope().parts_under(depth, token)
+    }
+
+    /// The parts whose path continues with array index `index` after `depth` tokens.
+    #[inline]
+    fn parts_under_index(&self, depth: usize, index: usize) -> u64 {
+        self.envelope().parts_under_index(depth, index)
+    }
+
+    /// The parts whose path ends after `depth` tokens.
+    #[inline]
+    fn parts_ending(&self, depth: usize) -> u64 {
+        self.envelope().parts_ending(depth)
+    }
+
+    /// The parts whose path continues with a selector (`[@type=...]`) after `depth` tokens.
+    #[inline]
+    fn parts_selecting(&self, depth: usize) -> u64 {
+        self.envelope().parts_selecting(depth)
+    }
 }
 
 impl Shape for &Envelope<'_> {
     #[inline(always)]
     fn envelope(&self) -> &Envelope<'_> {
         self
+    }
+}
+
+impl Envelope<'_> {
+    /// The parts, each with its bit.
+    fn part_bits(&self) -> impl Iterator<Item = (u64, &Part<'_>)> {
+        self.parts
+            .iter()
+            .take(MAX_PARTS)
+            .enumerate()
+            .map(|(index, part)| (1u64 << index, part))
+    }
+
+    /// The parts whose token after `depth` tokens is one `is` accepts.
+    fn parts_where(&self, depth: usize, is: impl Fn(&str) -> bool) -> u64 {
+        self.part_bits()
+            .filter(|(_, part)| part.path.get(depth).is_some_and(|token| is(token)))
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// [`Shape::parts_under`], from the parts.
+    #[must_use]
+    pub fn parts_under(&self, depth: usize, token: &str) -> u64 {
+        self.parts_where(depth, |found| found == token)
+    }
+
+    /// [`Shape::parts_under_index`], from the parts.
+    #[must_use]
+    pub fn parts_under_index(&self, depth: usize, index: usize) -> u64 {
+        self.parts_where(depth, |token| array_index(token) == Some(index))
+    }
+
+    /// [`Shape::parts_ending`], from the parts.
+    #[must_use]
+    pub fn parts_ending(&self, depth: usize) -> u64 {
+        self.part_bits()
+            .filter(|(_, part)| part.path.len() == depth)
+            .fold(0, |found, (bit, _)| found | bit)
+    }
+
+    /// [`Shape::parts_selecting`], from the parts.
+    #[must_use]
+    pub fn parts_selecting(&self, depth: usize) -> u64 {
+        self.parts_where(depth, |token| selector(token).is_some())
     }
 }
 

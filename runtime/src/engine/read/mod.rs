@@ -68,7 +68,7 @@ use crate::BatchItems;
 #[cfg(test)]
 pub(crate) use cbor::json_form;
 use repair::repair;
-use walk::{is_index, Locate};
+use walk::Locate;
 
 /// How deep `multiple` wrappers are followed inside each other.
 const MAX_WRAPPER_NESTING: usize = 8;
@@ -468,24 +468,16 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
     }
 
     /// The parts among `mask` whose path continues with `token` after `depth` tokens.
+    #[inline]
     fn continuing(&self, mask: u64, depth: usize, token: &str) -> u64 {
-        self.parts()
-            .filter(|(bit, part)| mask & bit != 0 && part.path.get(depth) == Some(&token))
-            .fold(0, |found, (bit, _)| found | bit)
+        mask & self.shape.parts_under(depth, token)
     }
 
     /// The parts among `mask` whose path continues with a selector (`[@type=...]`): an
     /// element of the array here, chosen by a member's value.
+    #[inline]
     fn selecting(&self, mask: u64, depth: usize) -> u64 {
-        self.parts()
-            .filter(|(bit, part)| {
-                mask & bit != 0
-                    && part
-                        .path
-                        .get(depth)
-                        .is_some_and(|token| selector(token).is_some())
-            })
-            .fold(0, |found, (bit, _)| found | bit)
+        mask & self.shape.parts_selecting(depth)
     }
 
     /// The parts among `mask` whose token at `depth` is the same selector as the first one's
@@ -536,23 +528,25 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
     }
 
     /// The parts among `mask` whose path continues with array index `index`.
+    #[inline]
     fn continuing_index(&self, mask: u64, depth: usize, index: usize) -> u64 {
-        self.parts()
-            .filter(|(bit, part)| {
-                mask & bit != 0
-                    && part
-                        .path
-                        .get(depth)
-                        .is_some_and(|token| is_index(token, index))
-            })
-            .fold(0, |found, (bit, _)| found | bit)
+        mask & self.shape.parts_under_index(depth, index)
     }
 
-    /// The roles and ranks of the parts among `mask` whose path ends at `depth`.
+    /// The roles and ranks of the parts among `mask` whose path ends at `depth`, in the
+    /// envelope's order.
+    #[inline]
     fn ending(&self, mask: u64, depth: usize) -> impl Iterator<Item = (Role, u8)> + '_ {
-        self.parts()
-            .filter(move |(bit, part)| mask & bit != 0 && part.path.len() == depth)
-            .map(|(_, part)| (part.role, part.rank))
+        let parts = self.envelope().parts;
+        let mut left = mask & self.shape.parts_ending(depth);
+        std::iter::from_fn(move || {
+            if left == 0 {
+                return None;
+            }
+            let index = left.trailing_zeros() as usize;
+            left &= left - 1;
+            parts.get(index).map(|part| (part.role, part.rank))
+        })
     }
 
     fn ends_here(&self, mask: u64, depth: usize, role: Role) -> bool {

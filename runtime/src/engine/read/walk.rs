@@ -13,6 +13,8 @@ use serde::de::{
 use serde::Deserialize as _;
 use serde_json::value::RawValue;
 
+use errspec_vocab::pointer::array_index;
+
 use super::batch::ItemSeed;
 use super::selected::Element;
 use super::store::{set_field, store};
@@ -30,24 +32,7 @@ fn stop_quick_walk<Er: serde::de::Error>() -> Er {
 
 /// Whether a JSON pointer token names array index `index` (`"0"`, never `"00"`).
 pub(super) fn is_index(token: &str, index: usize) -> bool {
-    let bytes = token.as_bytes();
-    if bytes.is_empty() || (bytes.len() > 1 && bytes[0] == b'0') {
-        return false;
-    }
-    let mut value: usize = 0;
-    for &byte in bytes {
-        if !byte.is_ascii_digit() {
-            return false;
-        }
-        value = match value
-            .checked_mul(10)
-            .and_then(|tens| tens.checked_add(usize::from(byte - b'0')))
-        {
-            Some(value) => value,
-            None => return false,
-        };
-    }
-    value == index
+    array_index(token) == Some(index)
 }
 
 /// Walks from the root to the envelope's error location.
@@ -745,12 +730,8 @@ impl<'de, S: Shape, const F: usize> ValueAt<'_, '_, '_, '_, 'de, S, F> {
             let Capture { raw, ranks, .. } = &mut *self.capture;
             set_field(raw, ranks, index, rank, container.to_owned());
         }
-        let scalar_parts = context
-            .parts()
-            .filter(|(bit, part)| {
-                self.mask & bit != 0 && part.path.len() == self.depth && part.role.holds_scalar()
-            })
-            .fold(0, |found, (bit, _)| found | bit);
+        let scalar_parts =
+            self.mask & context.shape.parts_ending(self.depth) & context.reading_scalars;
         let inside = self.mask & !scalar_parts;
         if inside != 0 || self.bare_item {
             serde_json::Deserializer::from_str(container).deserialize_any(ValueAt {
@@ -1032,10 +1013,7 @@ pub(super) fn ending_mask<S: Shape, const F: usize>(
     mask: u64,
     depth: usize,
 ) -> u64 {
-    context
-        .parts()
-        .filter(|(bit, part)| mask & bit != 0 && part.path.len() == depth)
-        .fold(0, |found, (bit, _)| found | bit)
+    mask & context.shape.parts_ending(depth)
 }
 
 pub(super) fn field_ending<S: Shape, const F: usize>(
