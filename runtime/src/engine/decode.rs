@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use http::HeaderMap;
 
+use crate::engine::default_message::is_blank;
 use crate::engine::envelope::{code_within, Envelope, Group, RawError, Shape};
 use crate::engine::headers;
 use crate::engine::read::{holds_errors, is_marked, read_errors, request_id, ConvertRaw};
@@ -59,7 +60,7 @@ pub fn decode_parts<S: Shape, E, const F: usize, const P: usize>(
     let envelope = shape.envelope();
     let header_code = headers::first(headers, spec.headers.code)
         .map(|text| code_within(text, envelope.code_before, envelope.code_after))
-        .filter(|code| !code.trim().is_empty());
+        .filter(|code| !is_blank(code));
     let content_type = headers
         .get(http::header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok());

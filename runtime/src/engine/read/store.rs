@@ -8,6 +8,7 @@ use errspec_vocab::status::{status_from_number, status_from_text};
 
 use super::values::ScalarKind;
 use super::{claim, claim_code, Ranks};
+use crate::engine::default_message::is_blank;
 use crate::engine::delay;
 use crate::engine::envelope::{code_within, Envelope, RawError, Role};
 use crate::engine::lookup::CodeTable;
@@ -49,7 +50,7 @@ pub(super) fn store<'de, const F: usize>(
         match role {
             Role::Code if !matches!(kind, ScalarKind::Bool) => {
                 let code = code_within(value, envelope.code_before, envelope.code_after);
-                if code.trim().is_empty() {
+                if is_blank(&code) {
                     // A blank duplicate of the key that gave the code held comes last and
                     // wins: that location holds no code, and a later choice may give one.
                     if ranks.code == rank {
@@ -113,7 +114,7 @@ pub(super) fn set_message<'de, const F: usize>(
     rank: u8,
     text: Cow<'de, str>,
 ) {
-    let blank = |text: &str| text.trim().is_empty();
+    let blank = is_blank;
     let takes = match raw.message.as_deref() {
         None => true,
         Some(held) => match (blank(held), blank(&text)) {

@@ -962,7 +962,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
                 // The last of duplicate keys wins, as in serde_json (Jira's `summary` twice
                 // is one error): the errors of an earlier one are dropped once all are read,
                 // in one pass however many repeat.
-                let mut read_at: HashMap<Cow<'de, str>, Range<usize>> = HashMap::new();
+                let mut read_at = ReadAt::default();
                 let mut dropped = Vec::new();
                 while let Some(key) = map.next_key::<Cow<'de, str>>()? {
                     let start = context.sink.len();
@@ -975,7 +975,7 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
                         position: None,
                     })?;
                     let range = start..context.sink.len();
-                    if let Some(earlier) = read_at.insert(key, range) {
+                    if let Some(earlier) = read_at.replace(key, range) {
                         dropped.extend(Some(earlier).filter(|range| !range.is_empty()));
                     }
                 }
@@ -1005,6 +1005,46 @@ impl<'de, S: Shape, const F: usize> Visitor<'de> for ValueAt<'_, '_, '_, '_, 'de
         }
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(())
+    }
+}
+
+/// Where the errors of each key of an object of errors by key were kept: a short list, which
+/// the few keys of a real body search quicker than they hash, then a hash map, so that an
+/// object of a million keys is read in linear time.
+#[derive(Default)]
+enum ReadAt<'de> {
+    #[default]
+    Empty,
+    Few(Vec<(Cow<'de, str>, Range<usize>)>),
+    Many(HashMap<Cow<'de, str>, Range<usize>>),
+}
+
+impl<'de> ReadAt<'de> {
+    /// How many keys the list holds before they move into a hash map.
+    const FEW: usize = 16;
+
+    /// Notes where the errors of `key` were kept, giving back where an earlier `key`'s were.
+    fn replace(&mut self, key: Cow<'de, str>, range: Range<usize>) -> Option<Range<usize>> {
+        match self {
+            ReadAt::Empty => {
+                *self = ReadAt::Few(vec![(key, range)]);
+                None
+            }
+            ReadAt::Few(few) => {
+                if let Some((_, held)) = few.iter_mut().find(|(held, _)| *held == key) {
+                    return Some(std::mem::replace(held, range));
+                }
+                if few.len() < Self::FEW {
+                    few.push((key, range));
+                    return None;
+                }
+                let mut many: HashMap<_, _> = few.drain(..).collect();
+                many.insert(key, range);
+                *self = ReadAt::Many(many);
+                None
+            }
+            ReadAt::Many(many) => many.insert(key, range),
+        }
     }
 }
 
