@@ -31,55 +31,51 @@ pub fn code_span(text: &str) -> String {
     }
 }
 
-/// The rustdoc of one entry's variant and code: code (and the field values `when` keys it
-/// by, named from the spec's `fields`), status, template, description, cause, solution and
-/// link.
+/// The rustdoc of one entry's variant: its description, then one line of what a reader
+/// matches on (code, and the field values `when` keys it by, named from the spec's `fields`;
+/// status; kind; template; recovery; an empty body), then cause, solution and link. The code
+/// enum's variants link here rather than repeat it.
 #[must_use]
 pub fn entry_doc(entry: &ErrorEntry, fields: &[Field]) -> String {
-    let mut lines = Vec::new();
     let title = entry
         .description
         .as_deref()
         .map_or_else(|| entry.variant.clone(), escape_markdown);
-    lines.push(title);
-    lines.push(String::new());
-    let code = entry.code.as_deref().map_or_else(
-        || "none: chosen by the response's status".to_owned(),
-        code_span,
-    );
-    lines.push(format!("- Code: {code}"));
+    let mut facts = vec![entry.code.as_deref().map_or_else(
+        || "Code: none, chosen by the response's status".to_owned(),
+        |code| format!("Code {}", code_span(code)),
+    )];
     for (field, value) in &entry.when {
         if let Some(field) = fields.get(*field) {
-            lines.push(format!("- When: `{}` is {}", field.name, code_span(value)));
+            facts.push(format!("when `{}` is {}", field.name, code_span(value)));
         }
     }
-    let status = entry
-        .status
-        .map_or_else(|| "not documented".to_owned(), |status| status.to_string());
-    lines.push(format!("- HTTP status: {status}"));
+    facts.push(entry.status.map_or_else(
+        || "HTTP status not documented".to_owned(),
+        |status| format!("HTTP status {status}"),
+    ));
     if let Some(kind) = &entry.kind {
-        lines.push(format!("- Kind: `{kind}`"));
+        facts.push(format!("kind `{kind}`"));
     }
     if let Some(template) = &entry.template {
-        lines.push(format!("- Message: {}", code_span(&template.text)));
+        facts.push(format!("message {}", code_span(&template.text)));
     }
     if let Some(recovery) = &entry.recovery {
-        lines.push(format!("- Recovery: `{recovery}`"));
+        facts.push(format!("recovery `{recovery}`"));
     }
     if entry.empty_body {
-        lines.push("- Body: none (the vendor sends this error with an empty body)".to_owned());
+        facts.push("sent with an empty body".to_owned());
     }
+    let mut doc = format!("{title}\n\n{}", facts.join(", "));
     for (label, text) in [("Cause", &entry.cause), ("Solution", &entry.solution)] {
         if let Some(text) = text {
-            lines.push(String::new());
-            lines.push(format!("**{label}:** {}", escape_markdown(text)));
+            doc.push_str(&format!("\n\n**{label}:** {}", escape_markdown(text)));
         }
     }
     if let Some(docs) = &entry.docs {
-        lines.push(String::new());
-        lines.push(format!("Documentation: <{docs}>"));
+        doc.push_str(&format!("\n\nDocumentation: <{docs}>"));
     }
-    lines.join("\n")
+    doc
 }
 
 /// The rustdoc of the error enum, named `error`.

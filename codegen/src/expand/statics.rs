@@ -80,7 +80,9 @@ fn fallbacks(fallbacks: &[(FallbackKey, u16)]) -> TokenStream {
     quote! { &[#(#pairs),*] }
 }
 
-/// An entry's literal, every field written.
+/// An entry's literal: the name, then each field the entry states, the rest
+/// `__rt::Entry::DEFAULT`'s (nothing stated). Every field of `TableEntry` is taken apart by name,
+/// so one the tables add cannot be left out here.
 fn entry_tokens(entry: &TableEntry) -> TokenStream {
     let TableEntry {
         name,
@@ -102,41 +104,59 @@ fn entry_tokens(entry: &TableEntry) -> TokenStream {
         batch,
         empty_body,
     } = entry;
-    let code = option(code.as_ref());
-    let status = option(status.map(unsuffixed));
-    let kind = option(kind.map(kind_tokens));
-    let retryable = option(*retryable);
-    let recovery = option(recovery.map(recovery_tokens));
-    let cause = option(cause.as_ref());
-    let solution = option(solution.as_ref());
-    let docs = option(docs.as_ref());
-    let template = option(template.as_ref());
-    let next = option(next.map(unsuffixed));
-    let when = when.iter().map(|(field, value)| {
-        let field = unsuffixed(*field);
-        quote! { (#field, #value) }
+    let some = |value: Option<TokenStream>| value.map(|value| quote! { Some(#value) });
+    let stated: [(&str, Option<TokenStream>); 17] = [
+        ("code", some(code.as_ref().map(|code| quote! { #code }))),
+        ("status", some(status.map(unsuffixed))),
+        ("kind", some(kind.map(kind_tokens))),
+        (
+            "retryable",
+            some(retryable.map(|retryable| quote! { #retryable })),
+        ),
+        ("recovery", some(recovery.map(recovery_tokens))),
+        (
+            "description",
+            (!description.is_empty()).then(|| quote! { #description }),
+        ),
+        ("cause", some(cause.as_ref().map(|cause| quote! { #cause }))),
+        (
+            "solution",
+            some(solution.as_ref().map(|solution| quote! { #solution })),
+        ),
+        ("docs", some(docs.as_ref().map(|docs| quote! { #docs }))),
+        (
+            "template",
+            some(template.as_ref().map(|template| quote! { #template })),
+        ),
+        (
+            "pieces",
+            (!pieces.is_empty()).then(|| quote! { &[#(#pieces),*] }),
+        ),
+        (
+            "params",
+            (!params.is_empty()).then(|| quote! { &[#(#params),*] }),
+        ),
+        ("next", some(next.map(unsuffixed))),
+        (
+            "when",
+            (!when.is_empty()).then(|| {
+                let when = when.iter().map(|(field, value)| {
+                    let field = unsuffixed(*field);
+                    quote! { (#field, #value) }
+                });
+                quote! { &[#(#when),*] }
+            }),
+        ),
+        ("keeps_code", keeps_code.then(|| quote! { true })),
+        ("batch", batch.then(|| quote! { true })),
+        ("empty_body", empty_body.then(|| quote! { true })),
+    ];
+    let stated = stated.into_iter().filter_map(|(field, value)| {
+        let field = ident(field);
+        value.map(|value| quote! { #field: #value, })
     });
     quote! {
-        __rt::Entry {
-            name: #name,
-            code: #code,
-            status: #status,
-            kind: #kind,
-            retryable: #retryable,
-            recovery: #recovery,
-            description: #description,
-            cause: #cause,
-            solution: #solution,
-            docs: #docs,
-            template: #template,
-            pieces: &[#(#pieces),*],
-            params: &[#(#params),*],
-            next: #next,
-            when: &[#(#when),*],
-            keeps_code: #keeps_code,
-            batch: #batch,
-            empty_body: #empty_body,
-        }
+        __rt::Entry { name: #name, #(#stated)* ..__rt::Entry::DEFAULT }
     }
 }
 

@@ -131,11 +131,11 @@ fn code_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
         .iter()
         .map(|entry| ident(&entry.variant))
         .collect();
-    let docs = spec.errors.iter().map(|entry| {
-        let title = entry.description.as_deref().unwrap_or(&entry.variant);
-        let title = crate::expand::docs::escape_markdown(title);
-        format!("{title} ([`{error}::{}`])", entry.variant)
-    });
+    // What the entry documents is said once, on the error's variant.
+    let docs = spec
+        .errors
+        .iter()
+        .map(|entry| format!("The code of [`{error}::{}`].", entry.variant));
     let derives = match names.declaration.form {
         Form::Function => quote!(Clone, Copy, PartialEq, Eq, __rt::Hash),
         Form::Attribute => {

@@ -12,8 +12,7 @@ Vendor documentation: <https://example.org/errors>*/
     pub enum FeaturesError {
         /**Several errors; the inner ones are returned.
 
-- Code: `multiple`
-- HTTP status: 422*/
+Code `multiple`, HTTP status 422*/
         Multiple {
             ///The vendor's message, or the description when the body carried none.
             message: String,
@@ -24,9 +23,7 @@ Vendor documentation: <https://example.org/errors>*/
         },
         /**The item does not exist.
 
-- Code: `not_found`
-- HTTP status: 404
-- Message: `Item {id} not found.`
+Code `not_found`, HTTP status 404, message `Item {id} not found.`
 
 **Solution:** Check the id.*/
         NotFound {
@@ -41,9 +38,7 @@ Vendor documentation: <https://example.org/errors>*/
         },
         /**NotFoundOther
 
-- Code: `not_found`
-- HTTP status: not documented
-- Kind: `not_found`*/
+Code `not_found`, HTTP status not documented, kind `not_found`*/
         NotFoundOther {
             ///The vendor's message, or the description when the body carried none.
             message: String,
@@ -54,8 +49,7 @@ Vendor documentation: <https://example.org/errors>*/
         },
         /**Some items failed.
 
-- Code: `partial`
-- HTTP status: 207*/
+Code `partial`, HTTP status 207*/
         Partial {
             ///The vendor's message, or the description when the body carried none.
             message: String,
@@ -68,9 +62,7 @@ Vendor documentation: <https://example.org/errors>*/
         },
         /**Wrong credentials.
 
-- Code: `login`
-- HTTP status: 401
-- Recovery: `give_up`*/
+Code `login`, HTTP status 401, recovery `give_up`*/
         Login {
             ///The vendor's message, or the description when the body carried none.
             message: String,
@@ -81,9 +73,7 @@ Vendor documentation: <https://example.org/errors>*/
         },
         /**Down for maintenance.
 
-- Code: none: chosen by the response's status
-- HTTP status: 503
-- Body: none (the vendor sends this error with an empty body)*/
+Code: none, chosen by the response's status, HTTP status 503, sent with an empty body*/
         Unavailable {
             ///The vendor's message, or the description when the body carried none.
             message: String,
@@ -96,8 +86,7 @@ Vendor documentation: <https://example.org/errors>*/
         },
         /**Any other failure of the server.
 
-- Code: none: chosen by the response's status
-- HTTP status: not documented*/
+Code: none, chosen by the response's status, HTTP status not documented*/
         ServerError {
             ///The vendor's message, or the description when the body carried none.
             message: String,
@@ -122,19 +111,19 @@ Vendor documentation: <https://example.org/errors>*/
     #[derive(Clone, Copy, PartialEq, Eq, __rt::Hash)]
     #[non_exhaustive]
     pub enum FeaturesCode {
-        ///Several errors; the inner ones are returned. ([`FeaturesError::Multiple`])
+        ///The code of [`FeaturesError::Multiple`].
         Multiple,
-        ///The item does not exist. ([`FeaturesError::NotFound`])
+        ///The code of [`FeaturesError::NotFound`].
         NotFound,
-        ///NotFoundOther ([`FeaturesError::NotFoundOther`])
+        ///The code of [`FeaturesError::NotFoundOther`].
         NotFoundOther,
-        ///Some items failed. ([`FeaturesError::Partial`])
+        ///The code of [`FeaturesError::Partial`].
         Partial,
-        ///Wrong credentials. ([`FeaturesError::Login`])
+        ///The code of [`FeaturesError::Login`].
         Login,
-        ///Down for maintenance. ([`FeaturesError::Unavailable`])
+        ///The code of [`FeaturesError::Unavailable`].
         Unavailable,
-        ///Any other failure of the server. ([`FeaturesError::ServerError`])
+        ///The code of [`FeaturesError::ServerError`].
         ServerError,
     }
     use ::errspec::__private as __rt;
@@ -145,141 +134,57 @@ Vendor documentation: <https://example.org/errors>*/
             name: "Multiple",
             code: Some("multiple"),
             status: Some(422),
-            kind: None,
-            retryable: None,
-            recovery: None,
             description: "Several errors; the inner ones are returned.",
-            cause: None,
-            solution: None,
-            docs: None,
-            template: None,
-            pieces: &[],
-            params: &[],
-            next: None,
-            when: &[],
-            keeps_code: false,
-            batch: false,
-            empty_body: false,
+            ..__rt::Entry::DEFAULT
         },
         __rt::Entry {
             name: "NotFound",
             code: Some("not_found"),
             status: Some(404),
-            kind: None,
-            retryable: None,
-            recovery: None,
             description: "The item does not exist.",
-            cause: None,
             solution: Some("Check the id."),
-            docs: None,
             template: Some("Item {id} not found."),
             pieces: &["Item ", " not found"],
             params: &["id"],
             next: Some(2),
-            when: &[],
-            keeps_code: false,
-            batch: false,
-            empty_body: false,
+            ..__rt::Entry::DEFAULT
         },
         __rt::Entry {
             name: "NotFoundOther",
             code: Some("not_found"),
-            status: None,
             kind: Some(__rt::Kind::NotFound),
-            retryable: None,
-            recovery: None,
-            description: "",
-            cause: None,
-            solution: None,
-            docs: None,
-            template: None,
-            pieces: &[],
-            params: &[],
-            next: None,
-            when: &[],
-            keeps_code: false,
-            batch: false,
-            empty_body: false,
+            ..__rt::Entry::DEFAULT
         },
         __rt::Entry {
             name: "Partial",
             code: Some("partial"),
             status: Some(207),
-            kind: None,
-            retryable: None,
-            recovery: None,
             description: "Some items failed.",
-            cause: None,
-            solution: None,
-            docs: None,
-            template: None,
-            pieces: &[],
-            params: &[],
-            next: None,
-            when: &[],
-            keeps_code: false,
             batch: true,
-            empty_body: false,
+            ..__rt::Entry::DEFAULT
         },
         __rt::Entry {
             name: "Login",
             code: Some("login"),
             status: Some(401),
-            kind: None,
             retryable: Some(false),
             recovery: Some(__rt::Recovery::GiveUp),
             description: "Wrong credentials.",
-            cause: None,
-            solution: None,
-            docs: None,
-            template: None,
-            pieces: &[],
-            params: &[],
-            next: None,
-            when: &[],
-            keeps_code: false,
-            batch: false,
-            empty_body: false,
+            ..__rt::Entry::DEFAULT
         },
         __rt::Entry {
             name: "Unavailable",
-            code: None,
             status: Some(503),
-            kind: None,
-            retryable: None,
-            recovery: None,
             description: "Down for maintenance.",
-            cause: None,
-            solution: None,
-            docs: None,
-            template: None,
-            pieces: &[],
-            params: &[],
-            next: None,
-            when: &[],
             keeps_code: true,
-            batch: false,
             empty_body: true,
+            ..__rt::Entry::DEFAULT
         },
         __rt::Entry {
             name: "ServerError",
-            code: None,
-            status: None,
-            kind: None,
-            retryable: None,
-            recovery: None,
             description: "Any other failure of the server.",
-            cause: None,
-            solution: None,
-            docs: None,
-            template: None,
-            pieces: &[],
-            params: &[],
-            next: None,
-            when: &[],
             keeps_code: true,
-            batch: false,
-            empty_body: false,
+            ..__rt::Entry::DEFAULT
         },
     ];
     static SPEC: __rt::Spec<'static> = __rt::Spec {

@@ -90,6 +90,31 @@ pub struct Entry<'a> {
     pub empty_body: bool,
 }
 
+impl Entry<'static> {
+    /// An entry that states nothing: generated tables write only what an entry states and
+    /// take the rest from here (`..Entry::DEFAULT`).
+    pub const DEFAULT: Entry<'static> = Entry {
+        name: "",
+        code: None,
+        status: None,
+        kind: None,
+        retryable: None,
+        recovery: None,
+        description: "",
+        cause: None,
+        solution: None,
+        docs: None,
+        template: None,
+        pieces: &[],
+        params: &[],
+        next: None,
+        when: &[],
+        keeps_code: false,
+        batch: false,
+        empty_body: false,
+    };
+}
+
 /// What a decoded error holds, borrowed from a variant of a generated error type (or of the
 /// interpreter's error): the input of every accessor. `F` is the spec's number of extra
 /// fields, `P` the most parameters of one template. Two errors are equal when their views are:
