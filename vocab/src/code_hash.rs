@@ -85,11 +85,13 @@ pub fn hash(code: &[u8], seed: u64) -> Hashes {
 #[inline]
 pub fn slot(hashes: Hashes, displacements: &[(u32, u32)], slots: usize) -> usize {
     let bucket = hashes.bucket as usize % displacements.len();
-    let (d1, d2) = displacements[bucket];
-    let place = d2
-        .wrapping_add(hashes.f1.wrapping_mul(d1))
-        .wrapping_add(hashes.f2);
-    place as usize % slots
+    place(hashes.f1, hashes.f2, displacements[bucket], slots)
+}
+
+/// Where a code of factors `f1` and `f2` lands with its bucket's displacements.
+#[inline(always)]
+fn place(f1: u32, f2: u32, (d1, d2): (u32, u32), slots: usize) -> usize {
+    d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2) as usize % slots
 }
 
 /// A built table: its seed, each bucket's displacements, and which code sits in each slot
@@ -162,28 +164,38 @@ fn try_seed(codes: &[&[u8]], seed: u64) -> Option<Table> {
     let mut trial = 0u64;
     let mut places = Vec::new();
     let size = u32::try_from(slots).ok()?;
+    let mut factors = Vec::new();
     for &bucket in &by_size {
         let members = &buckets[bucket];
         if members.is_empty() {
             continue;
         }
-        let found = (0..size)
-            .flat_map(|d1| (0..size).map(move |d2| (d1, d2)))
-            .find(|&pair| {
+        factors.clear();
+        factors.extend(
+            members
+                .iter()
+                .map(|&member| (hashes[member].f1, hashes[member].f2)),
+        );
+        let mut found = None;
+        'pairs: for d1 in 0..size {
+            for d2 in 0..size {
                 trial += 1;
                 places.clear();
-                for &member in members {
-                    let place = slot(hashes[member], std::slice::from_ref(&pair), slots);
-                    if order[place].is_some() || taken_in[place] == trial {
-                        return false;
+                for &(f1, f2) in &factors {
+                    let at = place(f1, f2, (d1, d2), slots);
+                    if order[at].is_some() || taken_in[at] == trial {
+                        break;
                     }
-                    taken_in[place] = trial;
-                    places.push(place);
+                    taken_in[at] = trial;
+                    places.push(at);
                 }
-                true
-            });
-        let pair = found?;
-        displacements[bucket] = pair;
+                if places.len() == factors.len() {
+                    found = Some((d1, d2));
+                    break 'pairs;
+                }
+            }
+        }
+        displacements[bucket] = found?;
         for (&member, &place) in members.iter().zip(&places) {
             order[place] = Some(member);
         }
