@@ -1,4 +1,5 @@
-//! Code lookup as specs grow from 5 to 5,000 codes: the generated lookup must stay flat.
+//! Code lookup as specs grow from 5 to 5,000 codes: the generated lookup must stay flat, and
+//! against a `match` on the code strings at 5 and 5,000 codes.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -6,6 +7,7 @@ use std::time::Duration;
 use criterion::Criterion;
 use errspec_benches::report::print_ratio;
 use errspec_benches::scale::{scale_5, scale_50, scale_500, scale_5000};
+use errspec_benches::scale_matches;
 
 /// Looks up every code of a spec once, plus one miss, and counts the hits.
 fn lookup_all<C>(codes: &[&str], from_wire: fn(&str) -> Option<C>) -> usize {
@@ -59,8 +61,28 @@ fn main() {
     group.bench_function("5000", |b| {
         b.iter(|| lookup_all(&p5000, scale_5000::Scale5000Code::from_wire))
     });
+    // The same probes through a `match` on the code strings, which rustc lowers to one
+    // comparison per arm: the yardstick of the generated table at each size.
+    group.bench_function("match-5", |b| {
+        b.iter(|| lookup_all(&p5, scale_matches::scale_5))
+    });
+    group.bench_function("match-5000", |b| {
+        b.iter(|| lookup_all(&p5000, scale_matches::scale_5000))
+    });
     group.finish();
     criterion.final_summary();
+    print_ratio(
+        "lookup table/match, 5 codes",
+        ("lookup", "5"),
+        ("lookup", "match-5"),
+        1.0,
+    );
+    print_ratio(
+        "lookup table/match, 5000 codes",
+        ("lookup", "5000"),
+        ("lookup", "match-5000"),
+        1.0,
+    );
     print_ratio(
         "lookup 5000/5 codes",
         ("lookup", "5000"),

@@ -17,3 +17,10 @@ pub use errspec::vendors;
 pub mod scale {
     include!(concat!(env!("OUT_DIR"), "/scale.rs"));
 }
+
+/// The `match` on each synthetic spec's codes a person writes by hand (`scale_5000(code)`), to
+/// set the code table's lookup against, with the `scale` feature.
+#[cfg(feature = "scale")]
+pub mod scale_matches {
+    include!(concat!(env!("OUT_DIR"), "/scale_matches.rs"));
+}
