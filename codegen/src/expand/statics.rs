@@ -104,59 +104,65 @@ fn entry_tokens(entry: &TableEntry) -> TokenStream {
         batch,
         empty_body,
     } = entry;
-    let some = |value: Option<TokenStream>| value.map(|value| quote! { Some(#value) });
-    let stated: [(&str, Option<TokenStream>); 17] = [
-        ("code", some(code.as_ref().map(|code| quote! { #code }))),
-        ("status", some(status.map(unsuffixed))),
-        ("kind", some(kind.map(kind_tokens))),
-        (
-            "retryable",
-            some(retryable.map(|retryable| quote! { #retryable })),
-        ),
-        ("recovery", some(recovery.map(recovery_tokens))),
-        (
-            "description",
-            (!description.is_empty()).then(|| quote! { #description }),
-        ),
-        ("cause", some(cause.as_ref().map(|cause| quote! { #cause }))),
-        (
-            "solution",
-            some(solution.as_ref().map(|solution| quote! { #solution })),
-        ),
-        ("docs", some(docs.as_ref().map(|docs| quote! { #docs }))),
-        (
-            "template",
-            some(template.as_ref().map(|template| quote! { #template })),
-        ),
-        (
-            "pieces",
-            (!pieces.is_empty()).then(|| quote! { &[#(#pieces),*] }),
-        ),
-        (
-            "params",
-            (!params.is_empty()).then(|| quote! { &[#(#params),*] }),
-        ),
-        ("next", some(next.map(unsuffixed))),
-        (
-            "when",
-            (!when.is_empty()).then(|| {
-                let when = when.iter().map(|(field, value)| {
-                    let field = unsuffixed(*field);
-                    quote! { (#field, #value) }
-                });
-                quote! { &[#(#when),*] }
-            }),
-        ),
-        ("keeps_code", keeps_code.then(|| quote! { true })),
-        ("batch", batch.then(|| quote! { true })),
-        ("empty_body", empty_body.then(|| quote! { true })),
-    ];
-    let stated = stated.into_iter().filter_map(|(field, value)| {
-        let field = ident(field);
-        value.map(|value| quote! { #field: #value, })
-    });
+    // Each field in one stream, written only where it differs from the default.
+    let mut stated = TokenStream::new();
+    if let Some(code) = code {
+        stated.extend(quote! { code: Some(#code), });
+    }
+    if let Some(status) = status.map(unsuffixed) {
+        stated.extend(quote! { status: Some(#status), });
+    }
+    if let Some(kind) = kind.map(kind_tokens) {
+        stated.extend(quote! { kind: Some(#kind), });
+    }
+    if let Some(retryable) = retryable {
+        stated.extend(quote! { retryable: Some(#retryable), });
+    }
+    if let Some(recovery) = recovery.map(recovery_tokens) {
+        stated.extend(quote! { recovery: Some(#recovery), });
+    }
+    if !description.is_empty() {
+        stated.extend(quote! { description: #description, });
+    }
+    if let Some(cause) = cause {
+        stated.extend(quote! { cause: Some(#cause), });
+    }
+    if let Some(solution) = solution {
+        stated.extend(quote! { solution: Some(#solution), });
+    }
+    if let Some(docs) = docs {
+        stated.extend(quote! { docs: Some(#docs), });
+    }
+    if let Some(template) = template {
+        stated.extend(quote! { template: Some(#template), });
+    }
+    if !pieces.is_empty() {
+        stated.extend(quote! { pieces: &[#(#pieces),*], });
+    }
+    if !params.is_empty() {
+        stated.extend(quote! { params: &[#(#params),*], });
+    }
+    if let Some(next) = next.map(unsuffixed) {
+        stated.extend(quote! { next: Some(#next), });
+    }
+    if !when.is_empty() {
+        let when = when.iter().map(|(field, value)| {
+            let field = unsuffixed(*field);
+            quote! { (#field, #value) }
+        });
+        stated.extend(quote! { when: &[#(#when),*], });
+    }
+    if *keeps_code {
+        stated.extend(quote! { keeps_code: true, });
+    }
+    if *batch {
+        stated.extend(quote! { batch: true, });
+    }
+    if *empty_body {
+        stated.extend(quote! { empty_body: true, });
+    }
     quote! {
-        __rt::Entry { name: #name, #(#stated)* ..__rt::Entry::DEFAULT }
+        __rt::Entry { name: #name, #stated ..__rt::Entry::DEFAULT }
     }
 }
 
