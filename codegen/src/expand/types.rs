@@ -2,7 +2,7 @@
 //! its fieldless mirror, each variant documented from the spec. They stand where the caller
 //! declares them, so every path in them is absolute, through the runtime.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{ident, Form, Names};
@@ -55,47 +55,59 @@ fn error_enum(spec: &Spec, names: &Names, krate: &TokenStream) -> TokenStream {
     let vis = &names.declaration.vis;
     let error = &names.error;
     let (string, optional, u16) = type_paths(names, krate);
-    let field_docs = field_docs(spec);
+    // What every variant repeats is built once and cloned: escaping and parsing a literal, or
+    // checking an identifier, per variant is most of the cost of a large spec's expansion.
+    let message_doc =
+        Literal::string("The vendor's message, or the description when the body carried none.");
+    let status_doc = Literal::string("The HTTP status the error arrived with: its own when the body carries one, else the response's.");
+    let code_by_status = Literal::string(
+        "The code the error arrived with, if any: this entry is chosen by message or status.",
+    );
+    let code_by_code = Literal::string("The code the error arrived with: this entry's, or `None` or an undocumented code when the status chose it.");
+    let items_doc =
+        Literal::string("Per-item results of a batch write, empty when the body held none.");
+    let fields: Vec<TokenStream> = spec
+        .envelope
+        .fields
+        .iter()
+        .zip(field_docs(spec))
+        .map(|(field, doc)| {
+            let name = ident(&field.name);
+            quote! { #[doc = #doc] #name: #optional, }
+        })
+        .collect();
+    let message = quote! { #[doc = #message_doc] message: #string, };
+    let status = quote! { #[doc = #status_doc] status: #u16, };
+    let items = quote! { #[doc = #items_doc] items: #krate::BatchItems, };
     let variants = spec.errors.iter().enumerate().map(|(index, entry)| {
         let doc = entry_doc(entry, &spec.envelope.fields);
         let variant = ident(&entry.variant);
         let code = spec.keeps_code(index).then(|| {
             let doc = if entry.code.is_none() {
-                "The code the error arrived with, if any: this entry is chosen by message or status."
+                &code_by_status
             } else {
-                "The code the error arrived with: this entry's, or `None` or an undocumented code when the status chose it."
+                &code_by_code
             };
             quote! {
                 #[doc = #doc]
                 code: #optional,
             }
         });
-        let fields = spec.envelope.fields.iter().zip(&field_docs).map(|(field, doc)| {
-            let name = ident(&field.name);
-            quote! { #[doc = #doc] #name: #optional, }
-        });
         let params = entry.params().iter().map(|param| {
             let name = ident(param);
             let doc = format!("`{{{param}}}` from the message, `None` when the message did not match the template.");
             quote! { #[doc = #doc] #name: #optional, }
         });
-        let items = entry.batch.then(|| {
-            quote! {
-                #[doc = "Per-item results of a batch write, empty when the body held none."]
-                items: #krate::BatchItems,
-            }
-        });
+        let items = entry.batch.then_some(&items);
         quote! {
             #[doc = #doc]
             #variant {
-                #[doc = "The vendor's message, or the description when the body carried none."]
-                message: #string,
+                #message
                 #code
                 #(#fields)*
                 #(#params)*
                 #items
-                #[doc = "The HTTP status the error arrived with: its own when the body carries one, else the response's."]
-                status: #u16,
+                #status
             },
         }
     });
