@@ -1,5 +1,6 @@
 //! Constant-time lookup of a wire code, through a perfect hash table computed when the
-//! spec is expanded: the cost is the same for a spec of 5 codes and one of 5,000.
+//! spec is expanded (`errspec_vocab::code_hash`): the cost is the same for a spec of 50 codes
+//! and one of 5,000. A table of a few codes is searched in order, which is quicker still.
 
 use errspec_vocab::code_hash;
 
