@@ -41,6 +41,9 @@ mod shapes {
 /// A generated decoder: status and body to what it decoded.
 type Generated = fn(u16, &[u8]) -> Decoded;
 
+/// A generated decoder of any spec, a bundled vendor's included.
+type Reader = Box<dyn Fn(u16, &[u8]) -> Decoded + Send + Sync>;
+
 /// The specs of each shape: the source the interpreter reads, the type generated from it.
 const SHAPES: &[(&str, Generated)] = &[
     (
@@ -71,20 +74,12 @@ const SHAPES: &[(&str, Generated)] = &[
 ];
 
 /// Every spec, with both of its readers.
-fn readers() -> &'static [(
-    Box<dyn Fn(u16, &[u8]) -> Decoded + Send + Sync>,
-    Interpreter,
-)] {
-    static READERS: OnceLock<
-        Vec<(
-            Box<dyn Fn(u16, &[u8]) -> Decoded + Send + Sync>,
-            Interpreter,
-        )>,
-    > = OnceLock::new();
+fn readers() -> &'static [(Reader, Interpreter)] {
+    static READERS: OnceLock<Vec<(Reader, Interpreter)>> = OnceLock::new();
     READERS.get_or_init(|| {
         let bundled = VENDORS.iter().map(|vendor| {
             let (_, spec) = vendor.spec().expect("a bundled spec");
-            let generated: Box<dyn Fn(u16, &[u8]) -> Decoded + Send + Sync> =
+            let generated: Reader =
                 Box::new(move |status, body| (vendor.decode)(status, &HeaderMap::new(), body));
             (
                 generated,
@@ -94,7 +89,7 @@ fn readers() -> &'static [(
         let shapes = SHAPES.iter().map(|&(source, decode)| {
             let checked = errspec_codegen::check_spec(source);
             let spec = checked.valid().expect("a valid spec").clone();
-            let generated: Box<dyn Fn(u16, &[u8]) -> Decoded + Send + Sync> = Box::new(decode);
+            let generated: Reader = Box::new(decode);
             (
                 generated,
                 Interpreter::new(spec).expect("an interpretable spec"),

@@ -57,33 +57,24 @@ fn parts_under(parts: &[TablePart]) -> TokenStream {
             *levels.entry(depth).or_default().entry(token).or_default() |= 1 << index;
         }
     }
-    if levels.is_empty() {
-        return quote! {
-            #[inline]
-            fn parts_under(
-                _: ::core::primitive::usize,
-                _: &::core::primitive::str,
-            ) -> ::core::primitive::u64 {
-                0
-            }
-        };
-    }
     let arms = levels.iter().map(|(depth, keys)| {
         let keys = keys.iter().map(|(key, mask)| quote! { #key => #mask, });
         quote! { #depth => match token { #(#keys)* _ => 0 }, }
     });
-    quote! {
-        #[inline]
-        fn parts_under(
-            depth: ::core::primitive::usize,
-            token: &::core::primitive::str,
-        ) -> ::core::primitive::u64 {
+    let body = (!levels.is_empty()).then(|| {
+        quote! {
             match depth {
                 #(#arms)*
                 _ => 0,
             }
         }
-    }
+    });
+    answering(
+        quote!(parts_under),
+        quote!(token),
+        quote!(&::core::primitive::str),
+        body,
+    )
 }
 
 /// A `match` on the depth and the index: the parts each array index leads to.
@@ -96,30 +87,44 @@ fn parts_under_index(parts: &[TablePart]) -> TokenStream {
             }
         }
     }
-    if places.is_empty() {
-        return quote! {
-            #[inline]
-            fn parts_under_index(
-                _: ::core::primitive::usize,
-                _: ::core::primitive::usize,
-            ) -> ::core::primitive::u64 {
-                0
-            }
-        };
-    }
     let arms = places
         .iter()
         .map(|((depth, at), mask)| quote! { (#depth, #at) => #mask, });
-    quote! {
-        #[inline]
-        fn parts_under_index(
-            depth: ::core::primitive::usize,
-            index: ::core::primitive::usize,
-        ) -> ::core::primitive::u64 {
+    let body = (!places.is_empty()).then(|| {
+        quote! {
             match (depth, index) {
                 #(#arms)*
                 _ => 0,
             }
+        }
+    });
+    answering(
+        quote!(parts_under_index),
+        quote!(index),
+        quote!(::core::primitive::usize),
+        body,
+    )
+}
+
+/// `fn name(depth, second: ty) -> u64` answering `body`, or 0 where no part has a token of
+/// its kind: a `match` of `_` alone would be linted in the user's crate.
+fn answering(
+    name: TokenStream,
+    second: TokenStream,
+    ty: TokenStream,
+    body: Option<TokenStream>,
+) -> TokenStream {
+    let (depth, second, body) = match body {
+        Some(body) => (quote!(depth), second, body),
+        None => (quote!(_), quote!(_), quote!(0)),
+    };
+    quote! {
+        #[inline]
+        fn #name(
+            #depth: ::core::primitive::usize,
+            #second: #ty,
+        ) -> ::core::primitive::u64 {
+            #body
         }
     }
 }

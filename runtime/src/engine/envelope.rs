@@ -201,8 +201,8 @@ impl Shape for &Envelope<'_> {
 }
 
 impl Envelope<'_> {
-    /// The parts, each with its bit.
-    fn part_bits(&self) -> impl Iterator<Item = (u64, &Part<'_>)> {
+    /// The parts, each with its bit in the masks the walk computes (at most [`MAX_PARTS`]).
+    pub(crate) fn part_bits(&self) -> impl Iterator<Item = (u64, &Part<'_>)> {
         self.parts
             .iter()
             .take(MAX_PARTS)

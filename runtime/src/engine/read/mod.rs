@@ -62,7 +62,7 @@ use serde::de::DeserializeSeed;
 
 use errspec_vocab::pointer::selector;
 
-use crate::engine::envelope::{BodyFormat, Envelope, Group, RawError, Role, Shape, MAX_PARTS};
+use crate::engine::envelope::{BodyFormat, Envelope, Group, RawError, Role, Shape};
 use crate::engine::lookup::CodeTable;
 use crate::BatchItems;
 #[cfg(test)]
@@ -452,12 +452,7 @@ impl<'c, S: Shape, const F: usize> Context<'c, S, F> {
     }
 
     fn parts(&self) -> impl Iterator<Item = (u64, &crate::engine::envelope::Part<'_>)> {
-        self.envelope()
-            .parts
-            .iter()
-            .take(MAX_PARTS)
-            .enumerate()
-            .map(|(index, part)| (1u64 << index, part))
+        self.envelope().part_bits()
     }
 
     /// The parts of group `group`: 0 for the errors themselves, `n` for their nested errors.
