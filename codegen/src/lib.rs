@@ -22,6 +22,8 @@ use quote::quote;
 use syn::parse::{Parse, ParseStream};
 use syn::LitStr;
 
+pub use errspec_vocab::BodyFormat;
+
 pub use check::names::{check_field_name, check_type_name};
 pub use check::{check_spec, Checked};
 pub use diagnostic::Diagnostic;
@@ -98,26 +100,34 @@ fn spec_path(input: ParseStream, usage: &str) -> syn::Result<LitStr> {
     Ok(path)
 }
 
-/// The expansion of `errors_from_spec!(input)`. On a spec error: one `compile_error!` per
-/// mistake, on the path literal, plus the types as far as the spec is valid.
+/// The expansion of `errors_from_spec!(input)` for a runtime that reads bodies in `formats`.
+/// On a spec error: one `compile_error!` per mistake, on the path literal, plus the types as
+/// far as the spec is valid.
 #[must_use]
-pub fn errors_from_spec(input: TokenStream) -> TokenStream {
+pub fn errors_from_spec(input: TokenStream, formats: &[BodyFormat]) -> TokenStream {
     let input = match syn::parse2::<MacroInput>(input) {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
     };
-    expand_file(&input.path, &input.krate, Declaration::of_spec).unwrap_or_else(|errors| errors)
+    expand_file(&input.path, &input.krate, formats, Declaration::of_spec)
+        .unwrap_or_else(|errors| errors)
 }
 
 /// The expansion of `#[errspec::spec(args)] item`: the user's enum filled with the spec's
 /// variants, the code enum beside it. `runtime` is the name the calling crate depends on
-/// errspec by (`None`: `errspec`), unless the arguments say `crate = "..."`.
+/// errspec by (`None`: `errspec`), unless the arguments say `crate = "..."`; the runtime reads
+/// bodies in `formats`.
 ///
 /// Every misuse of the attribute or the item is a positioned error; the types are still
 /// generated as far as the user's declaration and the spec are known, so that the user's
 /// other code reports nothing but those errors.
 #[must_use]
-pub fn spec_attribute(runtime: Option<&str>, args: TokenStream, item: TokenStream) -> TokenStream {
+pub fn spec_attribute(
+    runtime: Option<&str>,
+    formats: &[BodyFormat],
+    args: TokenStream,
+    item: TokenStream,
+) -> TokenStream {
     let arguments = match syn::parse2::<attribute::Arguments>(args) {
         Ok(arguments) => arguments,
         Err(error) => {
@@ -147,7 +157,7 @@ pub fn spec_attribute(runtime: Option<&str>, args: TokenStream, item: TokenStrea
     }
     let misuse = misuse.map(|error| error.to_compile_error());
     // The user's item as written when the spec cannot be read at all: its name stays defined.
-    let types = expand_file(&arguments.path, &krate, |_| declaration)
+    let types = expand_file(&arguments.path, &krate, formats, |_| declaration)
         .unwrap_or_else(|errors| quote! { #errors #item });
     quote! {
         #misuse
@@ -157,10 +167,11 @@ pub fn spec_attribute(runtime: Option<&str>, args: TokenStream, item: TokenStrea
 
 /// The types of the spec at `path` (its span carries the errors), as `declare` declares them,
 /// with one `compile_error!` per mistake; `Err` with the errors alone when the spec cannot be
-/// read or holds nothing to expand.
+/// read or holds nothing to expand. A spec in a body format outside `formats` is a mistake.
 fn expand_file(
     path: &LitStr,
     krate: &TokenStream,
+    formats: &[BodyFormat],
     declare: impl FnOnce(&Spec) -> Declaration,
 ) -> Result<TokenStream, TokenStream> {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
@@ -176,7 +187,7 @@ fn expand_file(
         Ok(file) => file,
         Err(message) => return Err(syn::Error::new(span, message).to_compile_error()),
     };
-    let checked = file.check();
+    let checked = file.check_read_in(formats);
     let errors = checked.diagnostics.iter().map(|diagnostic| {
         let rendered = diagnostic.render(&file.display, &file.source).to_string();
         syn::Error::new(span, rendered).to_compile_error()

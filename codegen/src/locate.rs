@@ -4,6 +4,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+use errspec_vocab::BodyFormat;
+
 use crate::bundled::{bundled, BundledSpec, BUNDLED};
 use crate::check::{check_with, Checked};
 use crate::diagnostic::Diagnostic;
@@ -49,6 +51,12 @@ impl SpecFile {
     /// that is not UTF-8.
     #[must_use]
     pub fn check(&self) -> Checked {
+        self.check_read_in(BodyFormat::ALL)
+    }
+
+    /// [`SpecFile::check`] for a runtime that reads only bodies in `formats`.
+    #[must_use]
+    pub fn check_read_in(&self, formats: &[BodyFormat]) -> Checked {
         let found = self
             .not_utf8
             .map(|offset| {
@@ -61,7 +69,7 @@ impl SpecFile {
             })
             .into_iter()
             .collect();
-        check_with(&self.source, found)
+        check_with(&self.source, found, formats)
     }
 }
 

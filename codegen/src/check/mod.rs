@@ -126,15 +126,17 @@ impl Checked {
 /// Parses and checks a spec's text. Never panics, whatever the text.
 #[must_use]
 pub fn check_spec(source: &str) -> Checked {
-    check_with(source, Vec::new())
+    check_with(source, Vec::new(), BodyFormat::ALL)
 }
 
 /// [`check_spec`], with `found` (mistakes found before parsing) among the diagnostics.
-pub(crate) fn check_with(source: &str, found: Vec<Diagnostic>) -> Checked {
+/// Only bodies in `formats` can be read: a spec in another is a mistake.
+pub(crate) fn check_with(source: &str, found: Vec<Diagnostic>, formats: &[BodyFormat]) -> Checked {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     let mut checker = Checker {
         reader: Reader::new(source),
         source,
+        formats,
     };
     // After a syntax error the parser guesses what was meant: the skeleton is built from its
     // guess, but only the syntax errors are reported, since the rules would report guesses.
@@ -167,6 +169,8 @@ pub(crate) fn check_with(source: &str, found: Vec<Diagnostic>) -> Checked {
 struct Checker<'s> {
     reader: Reader<'s>,
     source: &'s str,
+    /// The body formats the runtime reads: a spec in another is refused.
+    formats: &'s [BodyFormat],
 }
 
 /// An entry before the cross-entry rules, with the spans they report at.

@@ -991,10 +991,12 @@ impl Checker<'_> {
             .iter()
             .map(|format| format.as_str())
             .collect();
-        let Some((name, _)) = self.check_choice(envelope, "format", &names, "body format") else {
+        let Some((name, span)) = self.check_choice(envelope, "format", &names, "body format")
+        else {
             return BodyFormat::Json;
         };
         let format = BodyFormat::from_name(&name).unwrap_or_default();
+        self.check_format_read(format, span);
         if format == BodyFormat::Xml {
             for key in ["inner", "multiple", "batch", "error_if"] {
                 if let Some((_, span)) = entry(envelope, key) {
@@ -1026,6 +1028,19 @@ impl Checker<'_> {
             }
         }
         format
+    }
+
+    // The runtime reads XML and CBOR with a feature each: without it, generated code could
+    // read no error from a body, so the spec is refused where the feature is named.
+    fn check_format_read(&mut self, format: BodyFormat, span: Range<usize>) {
+        if self.formats.contains(&format) {
+            return;
+        }
+        let name = format.as_str();
+        self.reader.push(
+            Diagnostic::new(span, format!("errspec reads `{name}` bodies with its feature `{name}`, which is not enabled"))
+                .help(format!("enable it where you depend on errspec: `errspec = {{ version = \"0.1\", features = [\"{name}\"] }}`")),
+        );
     }
 
     // In XML, a pointer names elements: an array index or a selector there never matches.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use errspec_codegen::bundled::BUNDLED;
 use errspec_codegen::locate::SpecFile;
-use errspec_codegen::{errors_from_spec, expand};
+use errspec_codegen::{errors_from_spec, expand, BodyFormat};
 use proptest::prelude::*;
 use quote::quote;
 
@@ -187,7 +187,7 @@ proptest! {
 
     #[test]
     fn any_path_literal_yields_an_answer(path in "\\PC{0,80}") {
-        let tokens = errors_from_spec(quote!(#path));
+        let tokens = errors_from_spec(quote!(#path), BodyFormat::ALL);
         prop_assert!(!tokens.is_empty());
     }
 }
@@ -214,7 +214,7 @@ proptest! {
             .fold(BUNDLED[spec].source.as_bytes().to_vec(), apply);
         let path = scratch_file("entry.toml", &bytes);
         let path = path.display().to_string();
-        let tokens = errors_from_spec(quote!(#path)).to_string();
+        let tokens = errors_from_spec(quote!(#path), BodyFormat::ALL).to_string();
         let checked = SpecFile::from_bytes(bytes, "entry.toml").check();
         prop_assert_eq!(
             tokens.contains("compile_error"),

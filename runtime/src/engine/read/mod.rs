@@ -46,6 +46,7 @@ macro_rules! skip_scalars {
 }
 
 mod batch;
+#[cfg(feature = "cbor")]
 mod cbor;
 mod mark;
 mod repair;
@@ -53,6 +54,7 @@ mod selected;
 mod store;
 mod values;
 mod walk;
+#[cfg(feature = "xml")]
 mod xml;
 
 use std::ops::Range;
@@ -65,7 +67,7 @@ use errspec_vocab::pointer::selector;
 use crate::engine::envelope::{BodyFormat, Envelope, Group, RawError, Role, Shape};
 use crate::engine::lookup::CodeTable;
 use crate::BatchItems;
-#[cfg(test)]
+#[cfg(all(test, feature = "cbor"))]
 pub(crate) use cbor::json_form;
 use repair::repair;
 use walk::Locate;
@@ -216,13 +218,20 @@ fn walk_body<S: Shape, const F: usize>(
 ) {
     match shape.envelope().format {
         BodyFormat::Json => walk_json(shape, codes, document(body), sink),
+        #[cfg(feature = "xml")]
         BodyFormat::Xml => xml::walk_xml(shape, codes, body, sink),
+        #[cfg(feature = "cbor")]
         BodyFormat::Cbor => walk_cbor(shape, codes, body, sink),
+        // Without its feature no error is read from a body in that format: the macro refuses
+        // such a spec, and an interpreter built without it decodes those bodies by status.
+        #[cfg(not(all(feature = "xml", feature = "cbor")))]
+        _ => {}
     }
 }
 
 /// Walks a CBOR body: once, quickly, as it is; in its JSON form if that walk cannot finish.
 /// Never inlined: the JSON walk of the specs that read no CBOR stays as it was compiled.
+#[cfg(feature = "cbor")]
 #[inline(never)]
 fn walk_cbor<S: Shape, const F: usize>(
     shape: S,
@@ -337,12 +346,14 @@ pub(crate) fn is_marked(envelope: &Envelope<'_>, body: &[u8]) -> bool {
     };
     match envelope.format {
         BodyFormat::Json => mark::marks_error(&error_if, document(body)),
+        #[cfg(feature = "cbor")]
         BodyFormat::Cbor => {
             cbor::holds_container(body)
                 && mark::marks_error(&error_if, cbor::json_form(body).as_bytes())
         }
-        // An XML envelope has no mark (`check` refuses one).
-        BodyFormat::Xml => false,
+        // An XML envelope has no mark (`check` refuses one); without its feature, a CBOR body
+        // is not read.
+        _ => false,
     }
 }
 
@@ -351,20 +362,24 @@ pub(crate) fn request_id(envelope: &Envelope<'_>, body: &[u8]) -> Option<String>
     if envelope.request_id.is_empty() {
         return None;
     }
+    #[cfg(feature = "cbor")]
     let json_form;
     let body = match envelope.format {
         BodyFormat::Json => document(body),
+        #[cfg(feature = "xml")]
         BodyFormat::Xml => {
             return envelope
                 .request_id
                 .iter()
                 .find_map(|at| xml::text_at(at, body));
         }
+        #[cfg(feature = "cbor")]
         BodyFormat::Cbor if cbor::holds_container(body) => {
             json_form = cbor::json_form(body);
             json_form.as_bytes()
         }
-        BodyFormat::Cbor => return None,
+        // A CBOR body that holds no map or array, or a format read without its feature.
+        _ => return None,
     };
     envelope
         .request_id
@@ -750,25 +765,31 @@ mod tests {
             assert_eq!(read(&json, body), None, "{body:?}");
         }
         assert_eq!(read(&NESTED, br#"{"meta": {"request_id": "r"}}"#), None);
-        let cbor = Envelope {
-            format: BodyFormat::Cbor,
-            ..json
-        };
-        // {"meta": {"request_id": "r2"}}
-        let body = b"\xa1\x64meta\xa1\x6arequest_id\x62r2";
-        assert_eq!(read(&cbor, body).as_deref(), Some("r2"));
-        let xml = Envelope {
-            format: BodyFormat::Xml,
-            request_id: &[&["ErrorResponse", "RequestId"]],
-            ..NESTED
-        };
-        let body = b"<ErrorResponse><Error><RequestId>inner</RequestId></Error><RequestId> a&amp;b </RequestId></ErrorResponse>";
-        assert_eq!(read(&xml, body).as_deref(), Some("a&b"));
-        assert_eq!(read(&xml, b"<Other><RequestId>x</RequestId></Other>"), None);
-        assert_eq!(
-            read(&xml, b"<ErrorResponse><RequestId/></ErrorResponse>"),
-            None
-        );
+        #[cfg(feature = "cbor")]
+        {
+            let cbor = Envelope {
+                format: BodyFormat::Cbor,
+                ..json
+            };
+            // {"meta": {"request_id": "r2"}}
+            let body = b"\xa1\x64meta\xa1\x6arequest_id\x62r2";
+            assert_eq!(read(&cbor, body).as_deref(), Some("r2"));
+        }
+        #[cfg(feature = "xml")]
+        {
+            let xml = Envelope {
+                format: BodyFormat::Xml,
+                request_id: &[&["ErrorResponse", "RequestId"]],
+                ..NESTED
+            };
+            let body = b"<ErrorResponse><Error><RequestId>inner</RequestId></Error><RequestId> a&amp;b </RequestId></ErrorResponse>";
+            assert_eq!(read(&xml, body).as_deref(), Some("a&b"));
+            assert_eq!(read(&xml, b"<Other><RequestId>x</RequestId></Other>"), None);
+            assert_eq!(
+                read(&xml, b"<ErrorResponse><RequestId/></ErrorResponse>"),
+                None
+            );
+        }
     }
 
     #[test]
@@ -1130,6 +1151,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "xml")]
     #[test]
     fn each_xml_element_at_an_errors_path_is_one_error() {
         // EC2's query API: <Response><Errors><Error>...</Error>...</Errors><RequestID>.
