@@ -10,6 +10,8 @@
 #   SIZES="5000 20000" bash benches/build-time.sh   # also 20,000 codes (takes long)
 #   PROFILES=debug RUNS=1 bash benches/build-time.sh   # the debug builds only, once each
 set -euo pipefail
+# `$(best ...)` stops at a failed command too.
+shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${SIZES:-5000}
 runs=${RUNS:-3}
@@ -30,7 +32,13 @@ best() {
   for _ in $(seq "$runs"); do
     touch "$work/$crate/src/lib.rs"
     local out
-    out=$( (cd "$work/$crate" && /usr/bin/time -f "%e %M" cargo "$@" --quiet) 2>&1 | tail -1)
+    # A build that fails is no measurement: its output, and the script stops.
+    if ! out=$( (cd "$work/$crate" && /usr/bin/time -f "%e %M" cargo "$@" --quiet) 2>&1); then
+      echo "$crate failed to build:" >&2
+      echo "$out" >&2
+      return 1
+    fi
+    out=$(echo "$out" | tail -1)
     local s=${out% *} kib=${out#* }
     if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
       best_s=$s

@@ -9,6 +9,8 @@
 #   bash benches/first-build.sh
 #   RUNS=1 PROFILE=release bash benches/first-build.sh
 set -euo pipefail
+# `$(best ...)` stops at a failed command too.
+shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}
 profile=${PROFILE:-debug}
@@ -43,7 +45,7 @@ errspec::errors_from_spec!("itcare.toml");
 
 /// The first error's code of a response.
 pub fn first_code(status: u16, body: &[u8]) -> Option<String> {
-    ItcareError::decode(status, body).errors.first().and_then(|e| e.code().map(str::to_owned))
+    ItcareError::decode(status, body).first().code().map(str::to_owned)
 }
 RUST
 cat >"$work/by-hand/Cargo.toml" <<'TOML'
@@ -107,16 +109,22 @@ best() {
   for _ in $(seq "$runs"); do
     rm -rf "$work/$crate/target"
     local out s kib
+    # A build that fails is no measurement: its output, and the script stops.
     # shellcheck disable=SC2086
-    out=$( (cd "$work/$crate" && /usr/bin/time -f "%e %M" cargo build --quiet $flag) 2>&1 | tail -1)
+    if ! out=$( (cd "$work/$crate" && /usr/bin/time -f "%e %M" cargo build --quiet $flag) 2>&1); then
+      echo "$crate failed to build:" >&2
+      echo "$out" >&2
+      return 1
+    fi
+    out=$(echo "$out" | tail -1)
     s=${out% *} kib=${out#* }
     if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then best_s=$s; fi
     if [ -z "$best_kib" ] || [ "$kib" -lt "$best_kib" ]; then best_kib=$kib; fi
   done
   echo "$best_s $best_kib"
 }
-errspec=$(best with-errspec)
-by_hand=$(best by-hand)
+errspec=$(best with-errspec) || exit 1
+by_hand=$(best by-hand) || exit 1
 awk -v g="$errspec" -v b="$by_hand" -v p="$profile" -v f="${FEATURES:-default}" 'BEGIN {
   split(g, gs, " "); split(b, bs, " ");
   printf "first build, %s, errspec features %s: errspec %.1f s; thiserror+serde+serde_json %.1f s; ratio %.2f\n",
