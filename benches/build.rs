@@ -33,10 +33,21 @@ fn main() {
     println!("cargo:rerun-if-changed=src/scale_spec.rs");
 }
 
-/// For each bundled vendor, the `match` on its wire codes a careful person writes by hand:
-/// `fn itsm_ng(code: &str) -> Option<u16>`.
+/// The test specs benchmarked for the shapes no bundled vendor uses (`errspec_benches::shapes`).
+const SHAPE_SPECS: &[(&str, &str)] = &[
+    ("graph", "../tests/specs/graph.toml"),
+    ("rpc_v2_cbor", "../tests/specs/aws/rpc-v2-cbor.toml"),
+];
+
+/// For each bundled vendor and shape spec, the `match` on its wire codes a careful person
+/// writes by hand: `fn itsm_ng(code: &str) -> Option<u16>`.
 fn hand_code_matches() -> String {
     let mut module = String::new();
+    for (name, path) in SHAPE_SPECS {
+        println!("cargo:rerun-if-changed={path}");
+        let source = std::fs::read_to_string(path).expect("the test spec is readable");
+        module.push_str(&code_match(name, &codes_of(&source)));
+    }
     for bundled in errspec_codegen::bundled::BUNDLED {
         // The bundled spec as errspec-codegen ships it: its changes rebuild this script.
         let vendor = bundled.file_name.trim_end_matches(".toml");

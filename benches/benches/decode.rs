@@ -5,8 +5,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use errspec_benches::baseline;
-use errspec_benches::decoders::VENDORS;
+use errspec_benches::decoders;
 use errspec_benches::report::print_ratio;
 
 fn main() {
@@ -14,7 +13,7 @@ fn main() {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
-    for vendor in VENDORS {
+    for vendor in decoders::all() {
         let group_name = format!("decode/{}", vendor.name);
         let mut group = criterion.benchmark_group(&group_name);
         group.bench_function("errspec", |b| {
@@ -49,14 +48,14 @@ fn main() {
                 vendor
                     .samples
                     .iter()
-                    .filter(|sample| baseline::ignore(black_box(sample.body)))
+                    .filter(|sample| (vendor.ignore)(black_box(sample.body)))
                     .count()
             });
         });
         group.finish();
     }
     criterion.final_summary();
-    for vendor in VENDORS {
+    for vendor in decoders::all() {
         let group = format!("decode/{}", vendor.name);
         print_ratio(
             &format!("{} errspec/derive", vendor.name),

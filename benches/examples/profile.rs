@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use errspec_benches::decoders::VENDORS;
+use errspec_benches::decoders;
 
 const USAGE: &str = "usage: profile <vendor> [rounds] [errspec|derive|value]";
 
@@ -13,8 +13,7 @@ fn main() {
     let name = args.next().unwrap_or_else(|| "itsm-ng".into());
     let rounds: usize = args.next().map_or(100_000, |n| n.parse().expect(USAGE));
     let decoder = args.next().unwrap_or_else(|| "errspec".into());
-    let vendor = VENDORS
-        .iter()
+    let vendor = decoders::all()
         .find(|vendor| vendor.name == name)
         .expect(USAGE);
     let mut decoded = 0;

@@ -60,6 +60,12 @@ pub fn ignore(body: &[u8]) -> bool {
     serde_json::from_slice::<IgnoredAny>(body).is_ok()
 }
 
+/// The same floor for CBOR bodies.
+#[must_use]
+pub fn ignore_cbor(body: &[u8]) -> bool {
+    ciborium::from_reader::<IgnoredAny, _>(body).is_ok()
+}
+
 /// Decoders that parse into `serde_json::Value` and poke at it, the way most people do.
 pub mod value {
     use super::{codes, hand, Hand, Value};
@@ -230,6 +236,76 @@ pub mod value {
             }));
         }
         errors
+    }
+
+    /// Microsoft Graph: the error and each `innerError` with a code, from the outermost; or
+    /// each `$batch` response of status 400 or more.
+    #[must_use]
+    pub fn graph(body: &[u8]) -> Vec<Hand> {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return Vec::new();
+        };
+        let mut errors = Vec::new();
+        if let Some(error) = value.get("error").filter(|error| error.is_object()) {
+            errors.push(hand(
+                codes::graph,
+                text(error, "code"),
+                text(error, "message"),
+                text(error, "target"),
+            ));
+            let mut inner = error.get("innerError");
+            while let Some(error) = inner {
+                if let Some(code) = text(error, "code") {
+                    errors.push(hand(
+                        codes::graph,
+                        Some(code),
+                        text(error, "message"),
+                        text(error, "date"),
+                    ));
+                }
+                inner = error.get("innerError");
+            }
+        } else if let Some(responses) = value.get("responses").and_then(Value::as_array) {
+            errors.extend(
+                responses
+                    .iter()
+                    .filter(|item| item.get("status").and_then(Value::as_u64) >= Some(400))
+                    .map(|item| {
+                        let error = item.pointer("/body/error");
+                        hand(
+                            codes::graph,
+                            error.and_then(|error| text(error, "code")),
+                            error.and_then(|error| text(error, "message")),
+                            text(item, "id"),
+                        )
+                    }),
+            );
+        }
+        errors
+    }
+
+    /// Smithy RPC v2 CBOR, into `ciborium::Value`: the code after the `#` of `__type`.
+    #[must_use]
+    pub fn rpc_v2_cbor(body: &[u8]) -> Vec<Hand> {
+        use ciborium::Value as Cbor;
+        let Ok(Cbor::Map(entries)) = ciborium::from_reader::<Cbor, _>(body) else {
+            return Vec::new();
+        };
+        let text = |key: &str| {
+            entries
+                .iter()
+                .find_map(|(name, value)| match (name, value) {
+                    (Cbor::Text(name), Cbor::Text(value)) if name == key => Some(value.as_str()),
+                    _ => None,
+                })
+        };
+        let code = text("__type").map(|kind| kind.rsplit_once('#').map_or(kind, |(_, code)| code));
+        vec![hand(
+            codes::rpc_v2_cbor,
+            code,
+            text("message").or_else(|| text("Message")),
+            text("TopLevel"),
+        )]
     }
 }
 
@@ -492,5 +568,117 @@ pub mod derive {
             )
         }));
         errors
+    }
+
+    #[derive(Deserialize)]
+    struct GraphBody<'a> {
+        #[serde(borrow)]
+        error: Option<Graph<'a>>,
+        #[serde(borrow, default)]
+        responses: Vec<GraphItem<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    struct Graph<'a> {
+        #[serde(borrow)]
+        code: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        message: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        target: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        date: Option<Cow<'a, str>>,
+        #[serde(borrow, rename = "innerError")]
+        inner: Option<Box<Graph<'a>>>,
+    }
+
+    #[derive(Deserialize)]
+    struct GraphItem<'a> {
+        #[serde(borrow)]
+        id: Option<Cow<'a, str>>,
+        status: u16,
+        #[serde(borrow)]
+        body: Option<GraphItemBody<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    struct GraphItemBody<'a> {
+        #[serde(borrow)]
+        error: Option<Graph<'a>>,
+    }
+
+    /// Microsoft Graph: the error and each `innerError` with a code, from the outermost; or
+    /// each `$batch` response of status 400 or more.
+    #[must_use]
+    pub fn graph(body: &[u8]) -> Vec<Hand> {
+        let Ok(graph) = serde_json::from_slice::<GraphBody<'_>>(body) else {
+            return Vec::new();
+        };
+        let mut errors = Vec::new();
+        if let Some(error) = &graph.error {
+            errors.push(hand(
+                codes::graph,
+                error.code.as_deref(),
+                error.message.as_deref(),
+                error.target.as_deref(),
+            ));
+            let mut inner = error.inner.as_deref();
+            while let Some(error) = inner {
+                if error.code.is_some() {
+                    errors.push(hand(
+                        codes::graph,
+                        error.code.as_deref(),
+                        error.message.as_deref(),
+                        error.date.as_deref(),
+                    ));
+                }
+                inner = error.inner.as_deref();
+            }
+        }
+        errors.extend(
+            graph
+                .responses
+                .iter()
+                .filter(|item| item.status >= 400)
+                .map(|item| {
+                    let error = item.body.as_ref().and_then(|body| body.error.as_ref());
+                    hand(
+                        codes::graph,
+                        error.and_then(|error| error.code.as_deref()),
+                        error.and_then(|error| error.message.as_deref()),
+                        item.id.as_deref(),
+                    )
+                }),
+        );
+        errors
+    }
+
+    #[derive(Deserialize)]
+    struct RpcV2Cbor {
+        #[serde(rename = "__type")]
+        kind: Option<String>,
+        #[serde(alias = "Message")]
+        message: Option<String>,
+        #[serde(rename = "TopLevel")]
+        top_level: Option<String>,
+    }
+
+    /// Smithy RPC v2 CBOR, with ciborium's serde deserializer (which borrows no strings): the
+    /// code after the `#` of `__type`.
+    #[must_use]
+    pub fn rpc_v2_cbor(body: &[u8]) -> Vec<Hand> {
+        let Ok(error) = ciborium::from_reader::<RpcV2Cbor, _>(body) else {
+            return Vec::new();
+        };
+        let code = error
+            .kind
+            .as_deref()
+            .map(|kind| kind.rsplit_once('#').map_or(kind, |(_, code)| code));
+        vec![hand(
+            codes::rpc_v2_cbor,
+            code,
+            error.message.as_deref(),
+            error.top_level.as_deref(),
+        )]
     }
 }

@@ -134,3 +134,53 @@ pub const PROBLEM: &[Sample] = &[
         body: br##"{"type":"https://example.net/validation-error","title":"Your request is not valid.","status":422,"errors":[{"detail":"must be a positive integer","pointer":"#/age"},{"detail":"must be 'green', 'red' or 'blue'","pointer":"#/profile/color"}]}"##,
     },
 ];
+
+/// Microsoft Graph bodies (learn.microsoft.com/en-us/graph/errors and json-batching): an error
+/// with `innerError`s to any depth, each inner code an error of its own, and a `$batch`
+/// answer whose responses of status 400 or more are errors.
+pub const GRAPH: &[Sample] = &[
+    Sample {
+        name: "item not found",
+        status: 404,
+        body: br#"{"error":{"code":"itemNotFound","message":"The resource could not be found.","innerError":{"date":"2026-11-30T09:12:44","request-id":"5e1c7f4a-2b8d-4c3e-9a61-0f2d8b7c6e55","client-request-id":"5e1c7f4a-2b8d-4c3e-9a61-0f2d8b7c6e55"}}}"#,
+    },
+    Sample {
+        name: "nested codes",
+        status: 400,
+        body: br#"{"error":{"code":"invalidRequest","message":"Invalid request","innerError":{"code":"invalidPath","innerError":{"code":"pathIsTooLong","date":"2026-11-30T09:12:44","request-id":"5e1c7f4a-2b8d-4c3e-9a61-0f2d8b7c6e55","client-request-id":"5e1c7f4a-2b8d-4c3e-9a61-0f2d8b7c6e55"}}}}"#,
+    },
+    Sample {
+        name: "batch with two failures",
+        status: 200,
+        body: br#"{"responses":[{"id":"1","status":404,"headers":{"Content-Type":"application/json"},"body":{"error":{"code":"itemNotFound","message":"The resource could not be found."}}},{"id":"2","status":200,"headers":{"Content-Type":"application/json"},"body":{"displayName":"Megan Bowen","id":"48d31887-5fad-4d73-a9f5-3c356e68a038"}},{"id":"3","status":429,"headers":{"Retry-After":"10"},"body":{"error":{"code":"TooManyRequests","message":"Too many requests."}}}]}"#,
+    },
+];
+
+/// Smithy RPC v2 CBOR bodies (the Smithy protocol tests' errors, smithy-protocol-tests
+/// `rpcv2Cbor/errors.smithy`): a map with the shape id at `__type`, as CBOR bytes.
+pub const RPC_V2_CBOR: &[Sample] = &[
+    Sample {
+        // {"__type": "aws.protocoltests.rpcv2Cbor#InvalidGreeting", "Message": "Hi"}
+        name: "invalid greeting",
+        status: 400,
+        body: b"\xa2f__typex+aws.protocoltests.rpcv2Cbor#InvalidGreetinggMessagebHi",
+    },
+    Sample {
+        // {"__type": "...#ComplexError", "TopLevel": "Top level", "Nested": {"Foo": "bar"}}
+        name: "complex error",
+        status: 400,
+        body: b"\xa3f__typex(aws.protocoltests.rpcv2Cbor#ComplexErrorhTopLeveliTop levelfNested\xa1cFoocbar",
+    },
+    Sample {
+        // {"__type": "aws.protocoltests.rpcv2Cbor#ComplexError"}
+        name: "empty complex error",
+        status: 400,
+        body: b"\xa1f__typex(aws.protocoltests.rpcv2Cbor#ComplexError",
+    },
+    Sample {
+        // {"__type": "com.amazonaws.dynamodb#ThrottlingException", "message": "Rate of ..."}
+        name: "undocumented throttling",
+        status: 429,
+        body: b"\xa2f__typex*com.amazonaws.dynamodb#ThrottlingExceptiongmessagex0Rate of requests exceeds the allowed throughput.",
+    },
+];

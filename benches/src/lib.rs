@@ -11,6 +11,19 @@ pub mod scale_spec;
 /// The bundled vendors, as errspec expands them.
 pub use errspec::vendors;
 
+/// Test specs of the shapes no bundled vendor uses, as errspec expands them: Microsoft Graph
+/// (two shapes, errors nested to any depth, per-item results) and Smithy RPC v2 CBOR.
+pub mod shapes {
+    /// Microsoft Graph (`tests/specs/graph.toml`).
+    pub mod graph {
+        errspec::errors_from_spec!("../tests/specs/graph.toml");
+    }
+    /// Smithy RPC v2 CBOR (`tests/specs/aws/rpc-v2-cbor.toml`).
+    pub mod rpc_v2_cbor {
+        errspec::errors_from_spec!("../tests/specs/aws/rpc-v2-cbor.toml");
+    }
+}
+
 /// Synthetic specs with 5, 50, 500 and 5,000 codes (`scale_5::Scale5Error`, ...), with the
 /// `scale` feature.
 #[cfg(feature = "scale")]

@@ -5,12 +5,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{
-    DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use serde::Deserialize as _;
-use serde_json::value::RawValue;
 
 use super::values::{ScalarKind, Spanned};
 use super::walk::is_index;
@@ -46,45 +43,41 @@ pub(crate) fn text_at(at: &[&str], body: &[u8]) -> Option<String> {
 
 /// What `take` makes of the value at `at` in the JSON document `body`, taken as the text it
 /// spans (so that no number, `1e400`, fails the read); `None` where the body has no value
-/// there.
-fn value_at<T>(at: &[&str], body: &[u8], take: impl FnOnce(Spanned<'_>) -> T) -> Option<T> {
+/// there. One pass, in place: of duplicate keys on the way, each replaces what the one before
+/// it led to.
+fn value_at<T>(at: &[&str], body: &[u8], mut take: impl FnMut(Spanned<'_>) -> T) -> Option<T> {
     let mut found = None;
     let _ = Find {
         at,
         depth: 0,
-        take: Taker {
-            take: Some(take),
-            found: &mut found,
-        },
+        take: &mut take,
+        found: &mut found,
     }
     .deserialize(&mut serde_json::Deserializer::from_slice(body));
     found
 }
 
-/// What the walk stops with once the value was read: the answer is in `found`.
-#[derive(Debug)]
-struct Stop;
-
-impl fmt::Display for Stop {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the value was read")
-    }
-}
-
-/// What to make of the value once found, and where to put it.
-struct Taker<'x, T, F> {
-    take: Option<F>,
-    found: &'x mut Option<T>,
-}
-
-/// Walks from the root to the location `at`, then takes the value there.
+/// Walks from the root to the location `at`, then takes the value there into `found`.
 struct Find<'x, T, F> {
     at: &'x [&'x str],
     depth: usize,
-    take: Taker<'x, T, F>,
+    take: &'x mut F,
+    found: &'x mut Option<T>,
 }
 
-impl<'de, T, F: FnOnce(Spanned<'_>) -> T> DeserializeSeed<'de> for Find<'_, T, F> {
+impl<T, F> Find<'_, T, F> {
+    /// The walk one level down.
+    fn below(&mut self) -> Find<'_, T, F> {
+        Find {
+            at: self.at,
+            depth: self.depth + 1,
+            take: &mut *self.take,
+            found: &mut *self.found,
+        }
+    }
+}
+
+impl<'de, T, F: FnMut(Spanned<'_>) -> T> DeserializeSeed<'de> for Find<'_, T, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -92,59 +85,47 @@ impl<'de, T, F: FnOnce(Spanned<'_>) -> T> DeserializeSeed<'de> for Find<'_, T, F
             return deserializer.deserialize_any(self);
         }
         let value = Spanned::deserialize(deserializer)?;
-        if let Some(take) = self.take.take {
-            *self.take.found = Some(take(value));
-        }
-        Err(D::Error::custom(Stop))
+        *self.found = Some((self.take)(value));
+        Ok(())
     }
 }
 
-impl<'de, T, F: FnOnce(Spanned<'_>) -> T> Visitor<'de> for Find<'_, T, F> {
+impl<'de, T, F: FnMut(Spanned<'_>) -> T> Visitor<'de> for Find<'_, T, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON document")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         // Of duplicate keys the last wins, as everywhere in the format (`{"ok": true, "ok":
-        // false}` marks an error): the object is read to its end, and a body cut short
-        // after a value keeps the last one read.
+        // false}` marks an error): each replaces what the one before led to, unless its value
+        // breaks off, and then the one before stands (a body cut short after a value keeps
+        // the last one read).
         let token = self.at[self.depth];
-        let mut last: Option<&'de RawValue> = None;
-        let mut read = || -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                if key == token {
-                    last = Some(map.next_value()?);
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key != token {
+                map.next_value::<IgnoredAny>()?;
+                continue;
             }
-            Ok(())
-        };
-        let outcome = read();
-        let Some(value) = last else {
-            return outcome;
-        };
-        Find {
-            depth: self.depth + 1,
-            ..self
+            let before = self.found.take();
+            if let Err(error) = map.next_value_seed(self.below()) {
+                *self.found = before;
+                return Err(error);
+            }
         }
-        .deserialize(&mut serde_json::Deserializer::from_str(value.get()))
-        .map_err(A::Error::custom)
+        Ok(())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
         let token = self.at[self.depth];
         let mut index = 0;
         loop {
             if is_index(token, index) {
-                return seq
-                    .next_element_seed(Find {
-                        depth: self.depth + 1,
-                        ..self
-                    })
-                    .map(|_| ());
+                seq.next_element_seed(self.below())?;
+                // The rest of the array, so that the keys after it are read.
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                return Ok(());
             }
             if seq.next_element::<IgnoredAny>()?.is_none() {
                 return Ok(());
@@ -213,6 +194,32 @@ mod tests {
         assert!(marks_error(
             &nested,
             br#"{"meta": {"ok": true}, "meta": {"ok": true, "ok": false}}"#
+        ));
+    }
+
+    #[test]
+    fn a_duplicate_cut_short_leaves_the_one_before_and_keys_after_an_array_count() {
+        let nested = ErrorIf {
+            at: &["meta", "ok"],
+            is: Some(Mark::Bool(false)),
+        };
+        // The second `meta` breaks off: the first, read whole, stands.
+        assert!(marks_error(
+            &nested,
+            br#"{"meta": {"ok": false}, "meta": {"ok": true, "more": [1"#
+        ));
+        let first = ErrorIf {
+            at: &["results", "0", "status"],
+            is: Some(Mark::Text("failure")),
+        };
+        // The rest of the first array is read, so the duplicate after it replaces it.
+        assert!(!marks_error(
+            &first,
+            br#"{"results": [{"status": "failure"}, 2], "results": [{"status": "ok"}]}"#
+        ));
+        assert!(marks_error(
+            &first,
+            br#"{"results": [{"status": "failure"}, {"status": "ok"}], "other": 1}"#
         ));
     }
 
