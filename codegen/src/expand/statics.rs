@@ -4,8 +4,9 @@
 
 use errspec_vocab::{FallbackKey, Kind, Recovery, Role};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
+use super::variants::CHUNK;
 use super::walk_answers::walk_answers;
 use super::{ident, option};
 use crate::model::{MarkValue, Spec};
@@ -32,7 +33,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
         headers,
         kinds,
     } = &Tables::new(spec);
-    let entries = entries.iter().map(entry_tokens);
+    let entries = entries_tokens(entries);
     let codes = code_table(codes);
     let missing = fallbacks(missing);
     let unknown = fallbacks(unknown);
@@ -49,7 +50,7 @@ pub(super) fn tables(spec: &Spec) -> TokenStream {
     });
     let headers = headers_tokens(headers);
     quote! {
-        const ENTRIES: &[__rt::Entry<'static>] = &[#(#entries),*];
+        #entries
 
         static SPEC: __rt::Spec<'static> = __rt::Spec {
             name: #name,
@@ -78,6 +79,31 @@ fn fallbacks(fallbacks: &[(FallbackKey, u16)]) -> TokenStream {
         quote! { (#key, #index) }
     });
     quote! { &[#(#pairs),*] }
+}
+
+/// `ENTRIES`, one slice of every entry: for a large spec, built at compile time from constants
+/// of [`CHUNK`] entries (`Entry::concat`), which type check in time linear in the entries where
+/// one array expression does not.
+fn entries_tokens(entries: &[TableEntry]) -> TokenStream {
+    if entries.len() <= CHUNK {
+        let entries = entries.iter().map(entry_tokens);
+        return quote! { const ENTRIES: &[__rt::Entry<'static>] = &[#(#entries),*]; };
+    }
+    let names: Vec<_> = (0..entries.len().div_ceil(CHUNK))
+        .map(|number| format_ident!("ENTRIES_{number}"))
+        .collect();
+    let chunks = entries.chunks(CHUNK).zip(&names).map(|(chunk, name)| {
+        let count = chunk.len();
+        let chunk = chunk.iter().map(entry_tokens);
+        quote! { const #name: [__rt::Entry<'static>; #count] = [#(#chunk),*]; }
+    });
+    let count = entries.len();
+    quote! {
+        #(#chunks)*
+        const ALL_ENTRIES: [__rt::Entry<'static>; #count] =
+            __rt::Entry::concat(&[#(&#names),*]);
+        const ENTRIES: &[__rt::Entry<'static>] = &ALL_ENTRIES;
+    }
 }
 
 /// An entry's literal: the name, then each field the entry states, the rest

@@ -228,7 +228,7 @@ fn build_body(spec: &Spec, names: &Names, entries: &[(usize, &ErrorEntry)]) -> T
 /// function per chunk of this many: the type and borrow checkers' cost for one function grows
 /// faster than its arms (one `view` of 20,000 variants took 10 GB to check), a chunk's stays
 /// small.
-const CHUNK: usize = 256;
+pub(super) const CHUNK: usize = 256;
 
 /// `view`, what a variant holds for the runtime's accessors: one function for a spec of up to
 /// [`CHUNK`] entries, else a dispatch on the variant (patterns without bindings) to one

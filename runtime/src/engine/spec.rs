@@ -113,6 +113,32 @@ impl Entry<'static> {
         batch: false,
         empty_body: false,
     };
+
+    /// The entries of `chunks`, in order, as one array of `N`: a large spec's table is written
+    /// as constants of a few hundred entries each, because type checking one array expression
+    /// grows faster than its elements (6.2 times the time for 4 times the entries, against
+    /// 3.9 times in chunks). Evaluated at compile time.
+    ///
+    /// # Panics
+    ///
+    /// At compile time, when the chunks do not hold `N` entries together.
+    #[must_use]
+    pub const fn concat<const N: usize>(chunks: &[&[Entry<'static>]]) -> [Entry<'static>; N] {
+        let mut all = [Entry::DEFAULT; N];
+        let mut at = 0;
+        let mut chunk = 0;
+        while chunk < chunks.len() {
+            let mut index = 0;
+            while index < chunks[chunk].len() {
+                all[at] = chunks[chunk][index];
+                at += 1;
+                index += 1;
+            }
+            chunk += 1;
+        }
+        assert!(at == N, "the chunks hold N entries");
+        all
+    }
 }
 
 /// What a decoded error holds, borrowed from a variant of a generated error type (or of the
@@ -211,4 +237,24 @@ pub struct Parts<const F: usize, const P: usize> {
     pub params: [Option<String>; P],
     /// Batch item results.
     pub items: BatchItems,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Entry;
+
+    #[test]
+    fn concat_keeps_the_entries_of_every_chunk_in_order() {
+        const fn named(name: &'static str) -> Entry<'static> {
+            Entry {
+                name,
+                ..Entry::DEFAULT
+            }
+        }
+        const FIRST: [Entry<'static>; 2] = [named("a"), named("b")];
+        const SECOND: [Entry<'static>; 1] = [named("c")];
+        const ALL: [Entry<'static>; 3] = Entry::concat(&[&FIRST, &SECOND]);
+        let names: Vec<&str> = ALL.iter().map(|entry| entry.name).collect();
+        assert_eq!(names, ["a", "b", "c"]);
+    }
 }
