@@ -33,10 +33,11 @@ fn main() {
     println!("cargo:rerun-if-changed=src/scale_spec.rs");
 }
 
-/// The test specs benchmarked for the shapes no bundled vendor uses (`errspec_benches::shapes`).
+/// The test specs benchmarked for the shapes no bundled vendor uses (`errspec_benches::shapes`),
+/// through links to `tests/specs/` that a package of this crate copies.
 const SHAPE_SPECS: &[(&str, &str)] = &[
-    ("graph", "../tests/specs/graph.toml"),
-    ("rpc_v2_cbor", "../tests/specs/aws/rpc-v2-cbor.toml"),
+    ("graph", "specs/graph.toml"),
+    ("rpc_v2_cbor", "specs/rpc-v2-cbor.toml"),
 ];
 
 /// For each bundled vendor and shape spec, the `match` on its wire codes a careful person

@@ -12,15 +12,16 @@ pub mod scale_spec;
 pub use errspec::vendors;
 
 /// Test specs of the shapes no bundled vendor uses, as errspec expands them: Microsoft Graph
-/// (two shapes, errors nested to any depth, per-item results) and Smithy RPC v2 CBOR.
+/// (two shapes, errors nested to any depth, per-item results) and Smithy RPC v2 CBOR, through
+/// the links in `benches/specs/` to `tests/specs/`.
 pub mod shapes {
     /// Microsoft Graph (`tests/specs/graph.toml`).
     pub mod graph {
-        errspec::errors_from_spec!("../tests/specs/graph.toml");
+        errspec::errors_from_spec!("specs/graph.toml");
     }
     /// Smithy RPC v2 CBOR (`tests/specs/aws/rpc-v2-cbor.toml`).
     pub mod rpc_v2_cbor {
-        errspec::errors_from_spec!("../tests/specs/aws/rpc-v2-cbor.toml");
+        errspec::errors_from_spec!("specs/rpc-v2-cbor.toml");
     }
 }
 
